@@ -1,0 +1,227 @@
+#include "check/plan_checks.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "util/edit_distance.h"
+
+namespace iact {
+
+namespace {
+
+// Reports ids used twice (actions or risks); the first use wins.
+template <typename T>
+void check_unique_ids(const Plan& plan, const std::vector<T>& things, std::string_view noun,
+                      Diagnostics& diags) {
+  std::unordered_map<std::string, int> first_line;
+  for (const T& t : things) {
+    if (!t.id) continue;
+    auto [it, inserted] = first_line.emplace(t.id->value, t.id->pos.line);
+    if (!inserted) {
+      diags.add(plan.file, t.id->pos, "duplicate-id",
+                fmt::format("{} id '{}' is used twice", noun, t.id->value),
+                fmt::format("the first is on line {}; give each {} its own id", it->second, noun));
+    }
+  }
+}
+
+void check_frameworks(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
+  const std::vector<std::string> known = ctx.catalogue.framework_ids();
+  for (const auto& f : plan.frameworks) {
+    if (ctx.catalogue.framework(f.value)) continue;
+    auto near = closest_match(f.value, known);
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    diags.add(plan.file, f.pos, "unknown-framework", fmt::format("no framework '{}'", f.value),
+              near ? fmt::format("did you mean '{}'?", *near)
+                   : fmt::format("known frameworks: {}", list));
+  }
+}
+
+bool lists(const Plan& plan, std::string_view framework) {
+  return std::any_of(plan.frameworks.begin(), plan.frameworks.end(),
+                     [&](const Located<std::string>& f) { return f.value == framework; });
+}
+
+// The items an action addresses, resolved; unknown references are reported.
+void check_addresses(const Plan& plan, const Action& action, const CheckContext& ctx,
+                     std::set<std::string>& addressed, Diagnostics& diags) {
+  for (const auto& ref : action.addresses) {
+    ItemResolution r = ctx.catalogue.resolve(ref.value);
+    if (!r.item) {
+      diags.add(plan.file, ref.pos, "unknown-item", r.error, r.hint);
+      continue;
+    }
+    addressed.insert(r.item->id);
+    if (r.item->is_expectation()) addressed.insert(r.item->parent);
+    if (!lists(plan, r.item->framework)) {
+      diags.add(plan.file, ref.pos, "item-outside-frameworks",
+                fmt::format("'{}' belongs to {}, which this plan's frameworks do not list",
+                            ref.value, r.item->framework),
+                fmt::format("add {} to `frameworks:`", r.item->framework));
+    }
+  }
+}
+
+void check_group(const Plan& plan, const Action& action, Diagnostics& diags) {
+  if (!action.group || plan.groups.empty()) return;
+  std::vector<std::string> groups;
+  for (const auto& g : plan.groups) groups.push_back(g.value);
+  if (std::find(groups.begin(), groups.end(), action.group->value) != groups.end()) return;
+  auto near = closest_match(action.group->value, groups);
+  std::string list;
+  for (const auto& g : groups) list += (list.empty() ? "" : ", ") + g;
+  diags.add(plan.file, action.group->pos, "unknown-group",
+            fmt::format("group '{}' is not one of the plan's groups", action.group->value),
+            near ? fmt::format("did you mean '{}'?", *near)
+                 : fmt::format("groups: {} (or add it to `groups:`)", list));
+}
+
+void check_completion(const Plan& plan, const Action& action, const CheckContext& ctx,
+                      Diagnostics& diags) {
+  const bool complete = action.status && action.status->value == Status::kComplete;
+  if (action.completed && action.completed->value > ctx.as_of) {
+    diags.add(plan.file, action.completed->pos, "completed-in-future",
+              fmt::format("completed {} is after the as-of date {}", action.completed->value.iso(),
+                          ctx.as_of.iso()),
+              "a completion date cannot be in the future; check the year");
+  }
+  if (action.completed && action.status && !complete) {
+    diags.add(plan.file, action.status->pos, "completed-not-complete",
+              fmt::format("the action has a completed date but its status is {}",
+                          name_of(action.status->value)),
+              "set `status: complete`, or remove `completed:`");
+  }
+  if (complete && (action.evidence.empty() || !action.completed)) {
+    std::string missing = action.evidence.empty() && !action.completed ? "no evidence and no completed date"
+                          : action.evidence.empty()                    ? "no evidence"
+                                                                       : "no completed date";
+    diags.add(plan.file, action.status->pos, "complete-unevidenced",
+              fmt::format("action {} is complete but has {}", action.id ? action.id->value : "?", missing),
+              "add `evidence:` (what shows it is done) and `completed:` (when)");
+  }
+}
+
+void check_due_and_status(const Plan& plan, const Action& action, const CheckContext& ctx,
+                          Diagnostics& diags) {
+  const bool complete = action.status && action.status->value == Status::kComplete;
+  if (action.due && action.due->value.kind == Due::Kind::kTbc && !complete) {
+    diags.add(plan.file, action.due->pos, "due-tbc",
+              fmt::format("action {} has no due date yet (tbc)", action.id ? action.id->value : "?"),
+              "agree a date; until then the action counts as Amber");
+  }
+  if (!action.status) return;
+  const RagResult computed = evaluate(action, ctx.as_of, ctx.policy);
+  const Brag declared = declared_brag(action.status->value);
+  if (computed.brag == Brag::kRed && declared != Brag::kRed) {
+    diags.add(plan.file, action.status->pos, "status-contradiction",
+              fmt::format("declared {}, but {} at {}: reports show it as Red",
+                          name_of(action.status->value), computed.reason, ctx.as_of.iso()),
+              "update the status, or re-plan: set a new `due:` and keep the old one as `baseline_due:`");
+  }
+}
+
+void check_updates(const Plan& plan, const Action& action, const CheckContext& ctx,
+                   Diagnostics& diags) {
+  std::optional<Date> previous;
+  for (const Update& u : action.updates) {
+    if (!u.date) continue;
+    if (u.date->value > ctx.as_of) {
+      diags.add(plan.file, u.date->pos, "update-in-future",
+                fmt::format("update dated {} is after the as-of date {}", u.date->value.iso(),
+                            ctx.as_of.iso()),
+                "check the year, or run with --as-of");
+    }
+    if (previous && u.date->value < *previous) {
+      diags.add(plan.file, u.date->pos, "update-order",
+                fmt::format("update dated {} comes after one dated {}", u.date->value.iso(),
+                            previous->iso()),
+                "keep the log oldest first: add new updates at the end");
+    }
+    previous = u.date->value;
+  }
+}
+
+// An open action needs an update after the start of the last reporting period.
+void check_stale(const Plan& plan, const Action& action, const CheckContext& ctx,
+                 Diagnostics& diags) {
+  if (!action.status || action.status->value == Status::kComplete) return;
+  const Period* last = ctx.catalogue.last_period_ended(ctx.as_of);
+  if (!last) return;
+  const Period* before = ctx.catalogue.period_before(*last);
+  if (!before) return;
+  const Date window_start = before->due;
+  for (const Update& u : action.updates) {
+    if (u.date && u.date->value > window_start) return;
+  }
+  diags.add(plan.file, action.id ? action.id->pos : action.pos, "stale-action",
+            fmt::format("action {} has no update since {}: none in period {} (due {})",
+                        action.id ? action.id->value : "?", window_start.iso(), last->id,
+                        last->due.iso()),
+            "add an entry under `updates:` with the date, status and a note");
+}
+
+void check_coverage(const Plan& plan, const CheckContext& ctx, const std::set<std::string>& addressed,
+                    Diagnostics& diags) {
+  for (const auto& f : plan.frameworks) {
+    const Framework* framework = ctx.catalogue.framework(f.value);
+    if (!framework) continue;
+    for (size_t index : framework->items) {
+      const FrameworkItem& item = ctx.catalogue.items[index];
+      if (item.is_expectation() || addressed.count(item.id)) continue;
+      diags.add(plan.file, f.pos, "coverage-gap",
+                fmt::format("no action addresses {} '{}' ({})", framework->id, item.id, item.title),
+                fmt::format("add `{}` to the `addresses:` of the actions that cover it, or an action for it",
+                            item.id));
+    }
+  }
+}
+
+void check_risks(const Plan& plan, Diagnostics& diags) {
+  std::set<std::string> action_ids;
+  std::vector<std::string> ids;
+  for (const Action& a : plan.actions) {
+    if (a.id && action_ids.insert(a.id->value).second) ids.push_back(a.id->value);
+  }
+  for (const Risk& risk : plan.risks) {
+    for (const auto& ref : risk.actions) {
+      if (action_ids.count(ref.value)) continue;
+      auto near = closest_match(ref.value, ids);
+      diags.add(plan.file, ref.pos, "unknown-risk-action",
+                fmt::format("risk {} names action '{}', which this plan does not have",
+                            risk.id ? risk.id->value : "?", ref.value),
+                near ? fmt::format("did you mean '{}'?", *near)
+                     : std::string("name the id of one of this plan's actions"));
+    }
+  }
+}
+
+}  // namespace
+
+void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
+  if (plan.version && plan.version->value != 1) {
+    diags.add(plan.file, plan.version->pos, "unsupported-version",
+              fmt::format("plan format version {} is not supported; this iact reads version 1",
+                          plan.version->value),
+              "write `iact: 1`");
+  }
+  check_frameworks(plan, ctx, diags);
+  check_unique_ids(plan, plan.actions, "action", diags);
+  check_unique_ids(plan, plan.risks, "risk", diags);
+  std::set<std::string> addressed;
+  for (const Action& action : plan.actions) {
+    check_group(plan, action, diags);
+    check_addresses(plan, action, ctx, addressed, diags);
+    check_completion(plan, action, ctx, diags);
+    check_due_and_status(plan, action, ctx, diags);
+    check_updates(plan, action, ctx, diags);
+    check_stale(plan, action, ctx, diags);
+  }
+  check_coverage(plan, ctx, addressed, diags);
+  check_risks(plan, diags);
+}
+
+}  // namespace iact

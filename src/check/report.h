@@ -1,0 +1,24 @@
+// Printing diagnostics: clang-style text for people, a JSON array for scripts.
+#pragma once
+
+#include <ostream>
+
+#include "check/diagnostic.h"
+
+namespace iact {
+
+struct TextStyle {
+  bool colour = false;       // ANSI colours (a terminal, and NO_COLOR unset)
+  bool show_source = true;   // the offending line with a caret under the column
+};
+
+// `file:line:col: error: message [rule]`, then the source line and caret, then the hint.
+void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& style);
+
+// "2 errors, 5 warnings in 3 files" (or "no problems in 3 files").
+std::string summary_line(const Diagnostics& diags, int files);
+
+// A JSON array of {file, line, column, severity, rule, message, hint}.
+void print_json(const Diagnostics& diags, std::ostream& out);
+
+}  // namespace iact

@@ -1,0 +1,72 @@
+#include "check/rules.h"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+namespace iact {
+
+namespace {
+using enum Severity;
+
+constexpr std::array kRules = {
+    // Reading the file.
+    Rule{"file-unreadable", kError, "the file cannot be read, or is too large to be a plan"},
+    Rule{"file-empty", kError, "the file is empty or holds only comments"},
+    Rule{"file-encoding", kError, "the file is not UTF-8 text (UTF-16, binary data, bad bytes)"},
+    Rule{"yaml-syntax", kError, "the YAML cannot be parsed"},
+    Rule{"yaml-depth", kError, "the YAML nests deeper than a plan ever needs"},
+    Rule{"yaml-alias", kError, "YAML aliases (*name) are not allowed in plans"},
+    Rule{"yaml-multiple-documents", kError, "more than one YAML document (---) in one file"},
+    Rule{"duplicate-key", kError, "the same key appears twice in one mapping"},
+    // The shape of a plan, from the field table.
+    Rule{"wrong-type", kError, "a value has the wrong type (text, number, list, mapping)"},
+    Rule{"unknown-key", kError, "a key that the plan format does not define"},
+    Rule{"missing-field", kError, "a required field is missing"},
+    Rule{"invalid-value", kError, "a value is not one of those allowed"},
+    Rule{"invalid-date", kError, "a date that does not parse or does not exist"},
+    Rule{"out-of-range", kError, "a number outside its allowed range (risk scores are 1-5)"},
+    Rule{"unsupported-version", kError, "the plan's `iact:` format version is not supported"},
+    Rule{"invalid-id", kError, "an id uses characters other than letters, digits, '.', '_', '-'"},
+    // The content of a plan.
+    Rule{"duplicate-id", kError, "two actions, risks or framework items share an id"},
+    Rule{"unknown-framework", kError, "`frameworks` names a framework that no file defines"},
+    Rule{"unknown-item", kError, "`addresses` names a framework item that does not exist"},
+    Rule{"unknown-group", kError, "an action's `group` is not one of the plan's `groups`"},
+    Rule{"completed-in-future", kError, "`completed` is later than the as-of date"},
+    Rule{"unknown-risk-action", kError, "a risk's `actions` names an action the plan lacks"},
+    Rule{"item-outside-frameworks", kWarning,
+         "an action addresses an item of a framework the plan does not list"},
+    Rule{"coverage-gap", kWarning, "a framework item of the plan's frameworks that no action addresses"},
+    Rule{"due-tbc", kWarning, "an action's due date is still `tbc`"},
+    Rule{"complete-unevidenced", kWarning, "a complete action with no evidence or no `completed` date"},
+    Rule{"completed-not-complete", kWarning, "an action has a `completed` date but is not complete"},
+    Rule{"status-contradiction", kWarning,
+         "the declared status contradicts the BRAG status computed for the as-of date"},
+    Rule{"update-in-future", kWarning, "an update is dated after the as-of date"},
+    Rule{"update-order", kWarning, "updates are not in date order (the log is oldest first)"},
+    Rule{"stale-action", kWarning, "an open action with no update in the last reporting period"},
+    // A system: the ICB's plan with its trusts' plans in one folder.
+    Rule{"system-multiple-icb", kError, "a system folder holds more than one ICB plan"},
+    Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},
+    Rule{"system-no-icb", kWarning, "a system folder holds trust plans but no ICB plan"},
+    Rule{"duplicate-organisation", kError, "two plans in one system are for the same organisation"},
+    Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
+    // The national framework and timeline files.
+    Rule{"framework-invalid", kError, "a framework or timeline file is malformed"},
+};
+}  // namespace
+
+std::span<const Rule> all_rules() { return kRules; }
+
+const Rule& rule(std::string_view id) {
+  for (const Rule& r : kRules) {
+    if (r.id == id) return r;
+  }
+  std::fprintf(stderr, "internal error: no rule '%.*s'\n", static_cast<int>(id.size()), id.data());
+  std::abort();
+}
+
+std::string_view severity_name(Severity s) { return s == Severity::kError ? "error" : "warning"; }
+
+}  // namespace iact

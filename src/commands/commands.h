@@ -1,0 +1,40 @@
+// The iact commands. main.cpp parses the command line into these options and calls the
+// command; each returns the process exit code (0 ok, 1 the plans have errors, 2 usage or
+// I/O error).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "plan/date.h"
+
+namespace iact {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPlanErrors = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::string frameworks_dir;  // --frameworks; empty: find it (catalogue.h)
+  std::filesystem::path exe;   // argv[0], to find data installed beside the binary
+  Date today;                  // the one clock read, in main
+};
+
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  std::string as_of;  // YYYY-MM-DD; empty: today
+  bool strict = false;
+  std::string format = "text";
+};
+
+int run_validate(const ValidateOptions& options, const CommonOptions& common);
+
+struct ListOptions {
+  std::string format = "text";  // text | json | markdown
+};
+
+int run_rules(const ListOptions& options);
+int run_frameworks(const ListOptions& options, const CommonOptions& common);
+
+}  // namespace iact

@@ -1,0 +1,20 @@
+// What every command that reads plans needs first: the as-of date and the frameworks.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "check/diagnostic.h"
+#include "commands/commands.h"
+#include "frameworks/catalogue.h"
+
+namespace iact {
+
+// --as-of, or today. Prints a usage error and returns nothing if it does not parse.
+std::optional<Date> resolve_as_of(const std::string& as_of, Date today);
+
+// Finds and loads the frameworks. Returns nothing (after printing why) if the folder cannot
+// be found or holds errors; the framework files' warnings, if any, go to `diags`.
+std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags);
+
+}  // namespace iact

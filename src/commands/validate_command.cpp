@@ -1,0 +1,43 @@
+#include <iostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "check/report.h"
+#include "check/validate.h"
+#include "commands/commands.h"
+#include "commands/context.h"
+
+namespace iact {
+
+int run_validate(const ValidateOptions& options, const CommonOptions& common) {
+  std::optional<Date> as_of = resolve_as_of(options.as_of, common.today);
+  if (!as_of) return kExitUsage;
+  Diagnostics framework_diags;
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  if (!catalogue) return kExitUsage;
+
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) paths.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
+  CheckContext ctx{*catalogue, *as_of, RagPolicy{}};
+  Validation v = validate(paths, ctx);
+  if (!v.usage_error.empty()) {
+    std::cerr << "iact: " << v.usage_error << '\n';
+    return kExitUsage;
+  }
+  Diagnostics diags = framework_diags;
+  diags.append(v.diags);
+  if (options.format == "json") {
+    print_json(diags, std::cout);
+  } else {
+    const bool tty = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+    print_text(diags, std::cerr, TextStyle{tty, true});
+    std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
+              << '\n';
+  }
+  if (diags.has_errors()) return kExitPlanErrors;
+  if (options.strict && diags.warning_count() > 0) return kExitPlanErrors;
+  return kExitOk;
+}
+
+}  // namespace iact

@@ -1,0 +1,217 @@
+#include "frameworks/catalogue.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "plan/fields.h"
+#include "plan/reader.h"
+#include "plan/yaml_tree.h"
+#include "util/edit_distance.h"
+#include "util/files.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+const Framework* Catalogue::framework(std::string_view id) const {
+  for (const Framework& f : frameworks) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Catalogue::framework_ids() const {
+  std::vector<std::string> ids;
+  for (const Framework& f : frameworks) ids.push_back(f.id);
+  return ids;
+}
+
+bool Catalogue::add_item(FrameworkItem item) {
+  if (by_id_.count(item.id)) return false;
+  by_id_.emplace(item.id, items.size());
+  item_ids_.push_back(item.id);
+  items.push_back(std::move(item));
+  return true;
+}
+
+ItemResolution Catalogue::resolve(std::string_view ref) const {
+  std::string_view framework_id;
+  std::string_view item_id = ref;
+  if (size_t slash = ref.find('/'); slash != std::string_view::npos) {
+    framework_id = ref.substr(0, slash);
+    item_id = ref.substr(slash + 1);
+    if (!framework(framework_id)) {
+      auto ids = framework_ids();
+      auto near = closest_match(framework_id, ids);
+      return {nullptr, fmt::format("no framework '{}'", framework_id),
+              near ? fmt::format("did you mean '{}/{}'?", *near, item_id) : std::string()};
+    }
+  }
+  auto it = by_id_.find(std::string(item_id));
+  if (it != by_id_.end()) {
+    const FrameworkItem& item = items[it->second];
+    if (framework_id.empty() || item.framework == framework_id) return {&item, {}, {}};
+    return {nullptr, fmt::format("'{}' is an item of {}, not of {}", item_id, item.framework, framework_id),
+            fmt::format("write '{}/{}' or just '{}'", item.framework, item_id, item_id)};
+  }
+  auto near = closest_match(item_id, item_ids_);
+  return {nullptr, fmt::format("no framework item '{}'", item_id),
+          near ? fmt::format("did you mean '{}'?", *near)
+               : std::string("`iact frameworks` lists every item id")};
+}
+
+const Period* Catalogue::last_period_ended(Date as_of) const {
+  const Period* last = nullptr;
+  for (const Period& p : periods) {
+    if (p.due <= as_of) last = &p;
+  }
+  return last;
+}
+
+const Period* Catalogue::period_before(const Period& p) const {
+  const Period* before = nullptr;
+  for (const Period& q : periods) {
+    if (q.due < p.due) before = &q;
+  }
+  return before;
+}
+
+namespace {
+
+std::string text_or_empty(const FieldReader& r, std::string_view name) {
+  auto t = r.text(name);
+  return t ? t->value : std::string();
+}
+
+bool check_version(const FieldReader& r, std::string_view key, const std::string& file,
+                   Diagnostics& diags) {
+  auto version = r.integer(key);
+  if (version && version->value != 1) {
+    diags.add(file, version->pos, "framework-invalid",
+              fmt::format("{} {} is not supported; this iact reads version 1", key, version->value));
+    return false;
+  }
+  return version.has_value();
+}
+
+void load_framework(const YamlNode& root, const std::string& file, Catalogue& cat,
+                    Diagnostics& diags) {
+  FieldReader r(root, framework_def(), file, diags);
+  if (!r.ok() || !check_version(r, "iact-framework", file, diags)) return;
+  auto id = r.text("id");
+  if (!id) return;
+  if (cat.framework(id->value)) {
+    diags.add(file, id->pos, "duplicate-id",
+              fmt::format("framework '{}' is defined twice", id->value),
+              fmt::format("the other is in {}", cat.framework(id->value)->file));
+    return;
+  }
+  Framework f;
+  f.id = id->value;
+  f.title = text_or_empty(r, "title");
+  f.file = file;
+  if (auto source = r.object("source")) {
+    f.source_document = text_or_empty(*source, "document");
+    f.source_publisher = text_or_empty(*source, "publisher");
+    if (auto d = source->date("date")) f.source_date = d->value;
+  }
+  auto add = [&](FrameworkItem item, Pos pos) {
+    const std::string item_id = item.id;
+    if (!cat.add_item(std::move(item))) {
+      diags.add(file, pos, "duplicate-id",
+                fmt::format("framework item '{}' is already defined", item_id),
+                "item ids are unique across all frameworks");
+      return;
+    }
+    f.items.push_back(cat.items.size() - 1);
+  };
+  for (const FieldReader& ir : r.objects("items")) {
+    auto item_id = ir.text("id");
+    if (!item_id) continue;
+    add(FrameworkItem{item_id->value, f.id, "", text_or_empty(ir, "title"),
+                      text_or_empty(ir, "description"), file, item_id->pos},
+        item_id->pos);
+    for (const FieldReader& er : ir.objects("expectations")) {
+      auto slug = er.text("id");
+      if (!slug) continue;
+      add(FrameworkItem{fmt::format("{}.{}", item_id->value, slug->value), f.id, item_id->value,
+                        text_or_empty(er, "title"), "", file, slug->pos},
+          slug->pos);
+    }
+  }
+  cat.frameworks.push_back(std::move(f));
+}
+
+void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat,
+                   Diagnostics& diags) {
+  FieldReader r(root, timeline_def(), file, diags);
+  if (!r.ok() || !check_version(r, "iact-timeline", file, diags)) return;
+  for (const FieldReader& m : r.objects("milestones")) {
+    auto id = m.text("id");
+    const YamlNode* date_node = m.value("date");
+    auto date = m.date("date");
+    if (!id || !date || !date_node) continue;
+    auto due = parse_due(date_node->scalar);
+    DateForm form = std::holds_alternative<Due>(due) ? std::get<Due>(due).form : DateForm::kDay;
+    cat.milestones.push_back(Milestone{id->value, date->value, form, text_or_empty(m, "title")});
+  }
+  for (const FieldReader& p : r.objects("periods")) {
+    auto id = p.text("id");
+    auto due = p.date("due");
+    if (!id || !due) continue;
+    auto clash = std::find_if(cat.periods.begin(), cat.periods.end(),
+                              [&](const Period& q) { return q.id == id->value; });
+    if (clash != cat.periods.end()) {
+      diags.add(file, id->pos, "duplicate-id", fmt::format("period '{}' is defined twice", id->value));
+      continue;
+    }
+    cat.periods.push_back(Period{id->value, due->value, text_or_empty(p, "title")});
+  }
+}
+
+}  // namespace
+
+Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
+  Catalogue cat;
+  for (const fs::path& path : yaml_files_in(dir)) {
+    const std::string file = path.string();
+    FileRead read = read_file(path, kMaxPlanFileBytes);
+    if (!read.bytes) {
+      diags.add(file, {}, "file-unreadable", read.error);
+      continue;
+    }
+    std::optional<YamlNode> root = parse_yaml(*read.bytes, file, diags);
+    if (!root) continue;
+    if (root->is_map() && root->find("iact-framework")) {
+      load_framework(*root, file, cat, diags);
+    } else if (root->is_map() && root->find("iact-timeline")) {
+      load_timeline(*root, file, cat, diags);
+    } else {
+      diags.add(file, root->pos, "framework-invalid",
+                "this file in the frameworks folder is neither a framework nor the timeline",
+                "a framework starts with `iact-framework: 1`, the timeline with `iact-timeline: 1`");
+    }
+  }
+  std::stable_sort(cat.milestones.begin(), cat.milestones.end(),
+                   [](const Milestone& a, const Milestone& b) { return a.date < b.date; });
+  std::stable_sort(cat.periods.begin(), cat.periods.end(),
+                   [](const Period& a, const Period& b) { return a.due < b.due; });
+  return cat;
+}
+
+std::optional<fs::path> find_frameworks_dir(const std::string& flag, const fs::path& exe) {
+  std::error_code ec;
+  if (!flag.empty()) return fs::path(flag);
+  if (const char* env = std::getenv("IACT_FRAMEWORKS"); env && *env) return fs::path(env);
+  const fs::path installed = exe.parent_path().parent_path() / "share" / "iact" / "frameworks";
+  if (!exe.empty() && fs::is_directory(installed, ec)) return installed;
+  const fs::path configured = fs::path(IACT_INSTALL_DATA_DIR) / "frameworks";
+  if (fs::is_directory(configured, ec)) return configured;
+  const fs::path source = fs::path(IACT_SOURCE_DATA_DIR) / "frameworks";
+  if (fs::is_directory(source, ec)) return source;
+  return std::nullopt;
+}
+
+}  // namespace iact

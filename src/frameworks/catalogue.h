@@ -1,0 +1,95 @@
+// The national frameworks and timeline, loaded from the data files in frameworks/. A new
+// NHS England letter is a new file there; nothing here names a framework or an item.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "plan/date.h"
+
+namespace iact {
+
+struct FrameworkItem {
+  std::string id;         // unique across all frameworks: "carers", "care-treatment.care-plan-review"
+  std::string framework;  // the id of the framework it belongs to
+  std::string parent;     // for an expectation (sub-item): its item's id; else empty
+  std::string title;
+  std::string description;
+  std::string file;
+  Pos pos;
+
+  bool is_expectation() const { return !parent.empty(); }
+};
+
+struct Framework {
+  std::string id;
+  std::string title;
+  std::string file;
+  std::string source_document;
+  std::string source_publisher;
+  Date source_date;
+  std::vector<size_t> items;  // indices into Catalogue::items, in file order
+};
+
+struct Milestone {
+  std::string id;
+  Date date;
+  DateForm form = DateForm::kDay;
+  std::string title;
+};
+
+// A reporting period: a return to NHS England and a public board update, due on `due`.
+struct Period {
+  std::string id;  // "2025-06"
+  Date due;
+  std::string title;
+};
+
+struct ItemResolution {
+  const FrameworkItem* item = nullptr;  // null when the reference resolves to nothing
+  std::string error;
+  std::string hint;
+};
+
+class Catalogue {
+ public:
+  std::vector<Framework> frameworks;
+  std::vector<FrameworkItem> items;
+  std::vector<Milestone> milestones;  // sorted by date
+  std::vector<Period> periods;        // sorted by due date
+
+  const Framework* framework(std::string_view id) const;
+  // Resolves a plan's reference to an item: bare ("carers") or qualified
+  // ("nhse-2024-themes/carers").
+  ItemResolution resolve(std::string_view ref) const;
+
+  std::vector<std::string> framework_ids() const;
+
+  // The latest period due on or before `as_of`, and the one before it (for the window
+  // of "the last reporting period"); null when there is none.
+  const Period* last_period_ended(Date as_of) const;
+  const Period* period_before(const Period& p) const;
+
+  // Registers an item; false if the id is taken (the caller reports it).
+  bool add_item(FrameworkItem item);
+
+ private:
+  std::unordered_map<std::string, size_t> by_id_;
+  std::vector<std::string> item_ids_;  // for "did you mean" hints
+};
+
+// Loads every *.yaml in `dir`: frameworks (`iact-framework: 1`) and the timeline
+// (`iact-timeline: 1`). Problems in the files are reported to `diags`.
+Catalogue load_catalogue(const std::filesystem::path& dir, Diagnostics& diags);
+
+// Where the frameworks are: the --frameworks flag, else $IACT_FRAMEWORKS, else beside an
+// installed binary (<prefix>/share/iact/frameworks), else the source tree it was built from.
+std::optional<std::filesystem::path> find_frameworks_dir(const std::string& flag,
+                                                         const std::filesystem::path& exe);
+
+}  // namespace iact

@@ -1,0 +1,75 @@
+// iact: action plans for intensive and assertive community mental health care, checked
+// against the national frameworks. This file only parses the command line; each command
+// is a function in commands/.
+#include <ctime>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands/commands.h"
+
+namespace {
+
+iact::Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return iact::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
+      "assertive community mental health care, against NHS England's frameworks and timeline."};
+  app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
+
+  iact::CommonOptions common;
+  common.exe = argv[0];
+  app.add_option("--frameworks", common.frameworks_dir,
+                 "Folder of national framework files (default: the installed ones)")
+      ->type_name("DIR");
+
+  iact::ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate", "Check plans: every problem with file:line:col, a rule id and a hint");
+  validate_cmd->add_option("PATH", validate.paths,
+                           "Plan files or folders (searched for *.yaml); default: plans/");
+  validate_cmd->add_option("--as-of", validate.as_of, "Judge dates as of this day (default: today)")
+      ->type_name("YYYY-MM-DD");
+  validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
+  validate_cmd->add_option("--format", validate.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+
+  iact::ListOptions rules;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
+  rules_cmd->add_option("--format", rules.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->type_name("text|json|markdown");
+
+  iact::ListOptions frameworks;
+  CLI::App* frameworks_cmd = app.add_subcommand(
+      "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
+  frameworks_cmd->add_option("--format", frameworks.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return iact::kExitUsage;
+  }
+
+  common.today = today();
+  if (*validate_cmd) return iact::run_validate(validate, common);
+  if (*rules_cmd) return iact::run_rules(rules);
+  if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
+  return iact::kExitUsage;
+}

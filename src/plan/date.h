@@ -1,0 +1,62 @@
+// Calendar dates, and the date forms that plans use for due dates.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace iact {
+
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+
+  auto operator<=>(const Date&) const = default;
+
+  // Days since 1970-01-01 (negative before), for arithmetic on dates.
+  long days() const;
+  static Date from_days(long days);
+  Date plus_days(long n) const { return from_days(days() + n); }
+
+  std::string iso() const;  // 2024-10-30
+};
+
+int days_in_month(int year, int month);
+
+// How a date was written: a day, a whole month (due at its end) or an NHS financial
+// quarter (due at its end; the NHS year runs April to March).
+enum class DateForm { kDay, kMonth, kQuarter };
+
+// A due date as people write it in plans.
+struct Due {
+  enum class Kind { kDate, kTbc, kOngoing };
+  Kind kind = Kind::kTbc;
+  Date date;                       // the last day it covers, when kind == kDate
+  DateForm form = DateForm::kDay;  // how it was written, when kind == kDate
+  std::string text;                // as written, for display ("Q2 2025/26")
+
+  bool is_date() const { return kind == Kind::kDate; }
+};
+
+struct DateError {
+  std::string message;  // what is wrong with this text
+  std::string hint;     // the accepted forms, or the likely intended date
+};
+
+// Parses every form plans may use: 2024-10-30, 2024-10, "Q2 2025/26", tbc, ongoing.
+std::variant<Due, DateError> parse_due(std::string_view text);
+
+// Parses a date that must be a real date (not tbc or ongoing): a day, a month or a quarter;
+// the result is the last day the text covers.
+std::variant<Date, DateError> parse_date(std::string_view text);
+
+// Parses today's date or an --as-of argument: only YYYY-MM-DD.
+std::optional<Date> parse_iso_day(std::string_view text);
+
+// "30 Sep 2025", "Sep 2025" or "Q2 2025/26": how a due date reads in a report.
+std::string display(const Due& due);
+
+}  // namespace iact

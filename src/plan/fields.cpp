@@ -1,0 +1,226 @@
+#include "plan/fields.h"
+
+#include <array>
+
+#include "plan/model.h"
+
+namespace iact {
+
+const FieldDef* ObjectDef::field(std::string_view name) const {
+  for (const FieldDef& f : fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+namespace {
+
+using enum FieldType;
+constexpr bool kRequired = true;
+constexpr bool kOptional = false;
+
+// ---- The plan format -------------------------------------------------------------------
+
+constexpr std::array kPersonFields = {
+    FieldDef{"role", kText, kRequired, "Job title or role, e.g. Chief Nursing Officer."},
+    FieldDef{"name", kText, kOptional, "Optional; papers usually name roles only."},
+};
+constexpr ObjectDef kPerson{"person", "A person named by role.", kPersonFields};
+
+constexpr std::array kOrganisationFields = {
+    FieldDef{"code", kText, kRequired, "ODS code of the organisation, e.g. RH5."},
+    FieldDef{"name", kText, kRequired, "Full name, e.g. Somerset NHS Foundation Trust."},
+    FieldDef{"short", kText, kOptional, "Short name used in tables and in action leads, e.g. SFT."},
+    FieldDef{"kind", kChoice, kRequired, "trust or icb.", kOrgKindNames},
+    FieldDef{"icb", kText, kOptional, "For a trust (required): ODS code of the ICB it reports to."},
+    FieldDef{"predecessors", kTextList, kOptional, "Earlier ODS codes of the organisation.", {},
+             nullptr, true},
+};
+constexpr ObjectDef kOrganisation{"organisation", "The organisation whose plan this is.",
+                                  kOrganisationFields};
+
+constexpr std::array kReviewFields = {
+    FieldDef{"date", kDate, kRequired, "When the 2024 self-assessment was completed."},
+    FieldDef{"summary", kText, kRequired, "What the review found, in a paragraph."},
+};
+constexpr ObjectDef kReview{"review", "The 2024 review of intensive and assertive care.",
+                            kReviewFields};
+
+constexpr std::array kDnaFields = {
+    FieldDef{"policy", kChoice, kRequired, "Policies say DNA is never a reason to discharge.",
+             kAssuranceNames},
+    FieldDef{"practice", kChoice, kRequired, "Practice matches the policy.", kAssuranceNames},
+    FieldDef{"note", kText, kOptional, "The evidence behind the assurance."},
+};
+constexpr ObjectDef kDna{"dna_discharge_assurance",
+                         "Assurance that non-attendance (DNA) is never a reason to discharge.",
+                         kDnaFields};
+
+constexpr std::array kPartnerFields = {
+    FieldDef{"short", kText, kRequired, "Short name used in action leads, e.g. VCFSE."},
+    FieldDef{"name", kText, kRequired, "Full name."},
+    FieldDef{"code", kText, kOptional, "ODS or other code, where there is one."},
+};
+constexpr ObjectDef kPartner{"partner",
+                             "An organisation that leads actions but keeps no plan of its own.",
+                             kPartnerFields};
+
+constexpr std::array kBoardFields = {
+    FieldDef{"date", kDate, kRequired, "Date of the meeting."},
+    FieldDef{"body", kText, kRequired, "The board or committee, e.g. NHS Somerset ICB Board."},
+    FieldDef{"public", kBoolean, kOptional, "Whether the meeting is held in public."},
+    FieldDef{"agenda_item", kText, kOptional, "Agenda item or enclosure reference."},
+    FieldDef{"title", kText, kOptional, "Title of the paper."},
+    FieldDef{"purpose", kChoiceList, kOptional, "What the paper asks of the meeting.",
+             kPurposeNames, nullptr, true},
+};
+constexpr ObjectDef kBoard{"board meeting", "A meeting where the plan is discussed.", kBoardFields};
+
+constexpr std::array kCostFields = {
+    FieldDef{"amount", kText, kRequired, "Amount in GBP (a number), or tbc."},
+    FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
+    FieldDef{"note", kText, kOptional, "What the cost is for, or why it is not known yet."},
+};
+constexpr ObjectDef kCostObject{"cost", "The cost of an action.", kCostFields};
+
+constexpr std::array kUpdateFields = {
+    FieldDef{"date", kDate, kRequired, "Date of the update."},
+    FieldDef{"status", kChoice, kOptional, "Status at that date.", kStatusNames},
+    FieldDef{"note", kText, kOptional, "What has happened."},
+};
+constexpr ObjectDef kUpdate{"update", "One entry of an action's progress log.", kUpdateFields};
+
+constexpr std::array kActionFields = {
+    FieldDef{"id", kText, kRequired, "Unique in the plan: letters, digits, '.', '_', '-'.", {},
+             nullptr, false, 0, 0, true},
+    FieldDef{"title", kText, kRequired, "What will be done, in one line."},
+    FieldDef{"description", kText, kOptional, "More detail: the objective or the gap addressed."},
+    FieldDef{"group", kText, kOptional, "One of the plan's groups."},
+    FieldDef{"addresses", kTextList, kRequired,
+             "Framework items this action answers to, bare (carers) or qualified "
+             "(investigation-2025/families).",
+             {}, nullptr, true},
+    FieldDef{"lead", kTextList, kRequired,
+             "Lead organisation(s): short names or codes of the system's organisations or "
+             "partners.",
+             {}, nullptr, true},
+    FieldDef{"owner", kText, kOptional, "The role that owns the action."},
+    FieldDef{"timeframe", kChoice, kOptional,
+             "short (0-6 months), medium (6-12 months), long (12 months or more).",
+             kTimeframeNames},
+    FieldDef{"due", kDue, kRequired, "Due date: 2024-10-30, 2025-07, \"Q2 2025/26\", tbc or ongoing."},
+    FieldDef{"baseline_due", kDue, kOptional, "The first agreed due date, when re-planned."},
+    FieldDef{"status", kChoice, kRequired, "The status the lead declares.", kStatusNames},
+    FieldDef{"completed", kDate, kOptional, "When the action was completed."},
+    FieldDef{"cost", kCost, kOptional, "none, tbc, an amount in GBP, or {amount, recurrent, note}.",
+             {}, &kCostObject},
+    FieldDef{"evidence", kTextList, kOptional, "Evidence of completion.", {}, nullptr, true},
+    FieldDef{"next_steps", kText, kOptional, "What happens next."},
+    FieldDef{"updates", kObjectList, kOptional, "Progress log, oldest first.", {}, &kUpdate},
+};
+constexpr ObjectDef kAction{"action", "One action of the plan.", kActionFields};
+
+constexpr std::array kRiskFields = {
+    FieldDef{"id", kText, kRequired, "Unique in the plan.", {}, nullptr, false, 0, 0, true},
+    FieldDef{"title", kText, kRequired, "The risk, in one line."},
+    FieldDef{"likelihood", kInteger, kOptional, "1 (rare) to 5 (almost certain).", {}, nullptr,
+             false, 1, 5},
+    FieldDef{"impact", kInteger, kOptional, "1 (negligible) to 5 (catastrophic).", {}, nullptr,
+             false, 1, 5},
+    FieldDef{"mitigations", kTextList, kOptional, "How the risk is reduced.", {}, nullptr, true},
+    FieldDef{"actions", kTextList, kOptional, "Ids of this plan's actions that mitigate it.", {},
+             nullptr, true},
+    FieldDef{"owner", kText, kOptional, "The role that owns the risk."},
+    FieldDef{"closed", kDate, kOptional, "When the risk was closed."},
+};
+constexpr ObjectDef kRisk{"risk", "A risk to delivery, with its mitigations.", kRiskFields};
+
+constexpr std::array kPlanFields = {
+    FieldDef{"iact", kInteger, kRequired, "Format version: 1."},
+    FieldDef{"organisation", kObject, kRequired, "Whose plan this is.", {}, &kOrganisation},
+    FieldDef{"frameworks", kTextList, kRequired, "Ids of the national frameworks the plan answers to.",
+             {}, nullptr, true},
+    FieldDef{"sro", kObject, kOptional, "Senior responsible officer.", {}, &kPerson},
+    FieldDef{"author", kObject, kOptional, "Author of the plan.", {}, &kPerson},
+    FieldDef{"review", kObject, kOptional, "The 2024 self-assessment.", {}, &kReview},
+    FieldDef{"dna_discharge_assurance", kObject, kOptional,
+             "The NHS England ask that DNA is never a reason to discharge.", {}, &kDna},
+    FieldDef{"partners", kObjectList, kOptional, "Organisations that lead actions but keep no plan.",
+             {}, &kPartner},
+    FieldDef{"board", kObjectList, kOptional, "Meetings where the plan is discussed.", {}, &kBoard},
+    FieldDef{"groups", kTextList, kOptional, "Action groups, in the order papers show them.", {},
+             nullptr, true},
+    FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
+    FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
+};
+constexpr ObjectDef kPlan{"plan", "An intensive and assertive community mental health care "
+                                  "action plan of one organisation.",
+                          kPlanFields};
+
+// ---- National frameworks and timeline (frameworks/*.yaml) ------------------------------
+
+constexpr std::array kSourceFields = {
+    FieldDef{"document", kText, kRequired, "Title of the source document."},
+    FieldDef{"publisher", kText, kRequired, "Who published it."},
+    FieldDef{"date", kDate, kRequired, "When it was published."},
+    FieldDef{"note", kText, kOptional, "Anything else about the source."},
+};
+constexpr ObjectDef kSource{"source", "Where the framework comes from.", kSourceFields};
+
+constexpr std::array kExpectationFields = {
+    FieldDef{"id", kText, kRequired, "Slug; the full id is <item>.<slug>.", {}, nullptr, false, 0,
+             0, true},
+    FieldDef{"title", kText, kRequired, "The expectation, in a sentence."},
+};
+constexpr ObjectDef kExpectation{"expectation", "What an action plan should ensure.",
+                                 kExpectationFields};
+
+constexpr std::array kItemFields = {
+    FieldDef{"id", kText, kRequired, "Unique across all frameworks.", {}, nullptr, false, 0, 0,
+             true},
+    FieldDef{"title", kText, kRequired, "Short title."},
+    FieldDef{"description", kText, kRequired, "What the item asks of a plan."},
+    FieldDef{"expectations", kObjectList, kOptional, "Sub-items.", {}, &kExpectation},
+};
+constexpr ObjectDef kItem{"framework item", "A theme, requirement or domain.", kItemFields};
+
+constexpr std::array kFrameworkFields = {
+    FieldDef{"iact-framework", kInteger, kRequired, "Format version: 1."},
+    FieldDef{"id", kText, kRequired, "Framework id, cited by plans.", {}, nullptr, false, 0, 0,
+             true},
+    FieldDef{"title", kText, kRequired, "Title."},
+    FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
+    FieldDef{"items", kObjectList, kRequired, "The framework's items.", {}, &kItem},
+};
+constexpr ObjectDef kFramework{"framework", "A national framework.", kFrameworkFields};
+
+constexpr std::array kMilestoneFields = {
+    FieldDef{"id", kText, kRequired, "Milestone id.", {}, nullptr, false, 0, 0, true},
+    FieldDef{"date", kDate, kRequired, "When."},
+    FieldDef{"title", kText, kRequired, "What happens."},
+};
+constexpr ObjectDef kMilestone{"milestone", "A national milestone.", kMilestoneFields};
+
+constexpr std::array kPeriodFields = {
+    FieldDef{"id", kText, kRequired, "Period name, YYYY-MM.", {}, nullptr, false, 0, 0, true},
+    FieldDef{"due", kDate, kRequired, "When the return and public board update are due."},
+    FieldDef{"title", kText, kRequired, "What is due."},
+};
+constexpr ObjectDef kPeriod{"period", "A reporting period.", kPeriodFields};
+
+constexpr std::array kTimelineFields = {
+    FieldDef{"iact-timeline", kInteger, kRequired, "Format version: 1."},
+    FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
+    FieldDef{"milestones", kObjectList, kRequired, "National milestones.", {}, &kMilestone},
+    FieldDef{"periods", kObjectList, kRequired, "Reporting periods.", {}, &kPeriod},
+};
+constexpr ObjectDef kTimeline{"timeline", "National milestones and reporting periods.",
+                              kTimelineFields};
+
+}  // namespace
+
+const ObjectDef& plan_def() { return kPlan; }
+const ObjectDef& framework_def() { return kFramework; }
+const ObjectDef& timeline_def() { return kTimeline; }
+
+}  // namespace iact

@@ -1,0 +1,55 @@
+// The plan format as data: every object, its fields, their types, which are required,
+// and the allowed values. The loader checks plans against this table, `iact rules` and the
+// docs describe it, and the JSON Schema of the plan format is generated from it. Adding a
+// field to the format starts here.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace iact {
+
+enum class FieldType {
+  kText,        // a string
+  kInteger,     // a whole number, optionally within [min, max]
+  kBoolean,     // true / false (yes / no accepted)
+  kDate,        // a real date: 2024-10-30, 2024-10 or "Q2 2025/26"
+  kDue,         // a due date: a date, tbc or ongoing
+  kChoice,      // one of `choices`
+  kTextList,    // a list of strings (or one string, when accepts_single)
+  kChoiceList,  // a list of `choices`
+  kObject,      // a mapping described by `object`
+  kObjectList,  // a list of mappings described by `object`
+  kCost,        // none | tbc | an amount | a mapping described by `object`
+};
+
+struct ObjectDef;
+
+struct FieldDef {
+  std::string_view name;
+  FieldType type;
+  bool required;
+  std::string_view doc;
+  std::span<const std::string_view> choices = {};
+  const ObjectDef* object = nullptr;
+  bool accepts_single = false;  // a list that may also be written as a single item
+  int min = 0;                  // integer range, when max > min
+  int max = 0;
+  bool is_id = false;  // text that must match [A-Za-z0-9._-]+
+};
+
+struct ObjectDef {
+  std::string_view name;  // in messages: "an action is missing 'due'"
+  std::string_view doc;
+  std::span<const FieldDef> fields;
+
+  const FieldDef* field(std::string_view name) const;
+};
+
+// The plan format (one YAML file per organisation).
+const ObjectDef& plan_def();
+// The national framework and timeline files in frameworks/.
+const ObjectDef& framework_def();
+const ObjectDef& timeline_def();
+
+}  // namespace iact

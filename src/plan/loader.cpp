@@ -1,0 +1,217 @@
+#include "plan/loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "plan/fields.h"
+#include "plan/reader.h"
+#include "util/files.h"
+
+namespace iact {
+
+namespace {
+
+template <typename Enum, size_t N>
+std::optional<Located<Enum>> to_enum(const std::optional<Located<std::string>>& word,
+                                     const std::array<std::string_view, N>& names) {
+  if (!word) return std::nullopt;
+  auto it = std::find(names.begin(), names.end(), word->value);
+  if (it == names.end()) return std::nullopt;
+  return Located<Enum>{static_cast<Enum>(it - names.begin()), word->pos};
+}
+
+std::string text_or_empty(const FieldReader& r, std::string_view name) {
+  auto t = r.text(name);
+  return t ? t->value : std::string();
+}
+
+std::optional<Person> read_person(const FieldReader& parent, std::string_view name) {
+  auto r = parent.object(name);
+  if (!r) return std::nullopt;
+  auto role = r->text("role");
+  if (!role) return std::nullopt;
+  return Person{*role, r->text("name")};
+}
+
+Organisation read_organisation(const FieldReader& r) {
+  Organisation o;
+  o.pos = r.pos();
+  o.code = r.text("code");
+  o.name = r.text("name");
+  o.short_name = r.text("short");
+  o.kind = to_enum<OrgKind>(r.choice("kind"), kOrgKindNames);
+  o.icb = r.text("icb");
+  o.predecessors = r.texts("predecessors");
+  if (o.kind && o.kind->value == OrgKind::kTrust && !o.icb) {
+    r.diags().add(r.file(), o.kind->pos, "missing-field",
+                  "a trust's organisation needs 'icb': the ODS code of the ICB it reports to",
+                  "add e.g. `icb: QSL`");
+  }
+  return o;
+}
+
+// cost: none | tbc | 61000 | "£61k" | { amount: 61000 | tbc, recurrent: true, note: ... }
+std::optional<double> parse_amount(std::string text) {
+  std::erase(text, ',');
+  if (text.rfind("\xC2\xA3", 0) == 0) text.erase(0, 2);  // a leading pound sign
+  double scale = 1;
+  if (!text.empty() && (text.back() == 'k' || text.back() == 'K')) scale = 1e3, text.pop_back();
+  else if (!text.empty() && (text.back() == 'm' || text.back() == 'M')) scale = 1e6, text.pop_back();
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(value) || value < 0) return std::nullopt;
+  return value * scale;
+}
+
+std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file,
+                                     Diagnostics& diags, bool allow_none) {
+  const std::string_view kHint = "cost is none, tbc, an amount in GBP such as 61000 or \xC2\xA3" "61k, "
+                                 "or { amount: 61000, recurrent: true, note: ... }";
+  if (!n.is_scalar()) {
+    diags.add(file, n.pos, "wrong-type",
+              fmt::format("'cost' must be none, tbc or an amount, not {}", describe(n)),
+              std::string(kHint));
+    return std::nullopt;
+  }
+  Cost c;
+  c.pos = n.pos;
+  std::string v = n.scalar;
+  for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (allow_none && v == "none") {
+    c.kind = Cost::Kind::kNone;
+  } else if (v == "tbc") {
+    c.kind = Cost::Kind::kTbc;
+  } else if (auto amount = parse_amount(n.scalar)) {
+    c.kind = Cost::Kind::kAmount;
+    c.amount = *amount;
+  } else {
+    diags.add(file, n.pos, "invalid-value", fmt::format("'{}' is not a cost", n.scalar),
+              std::string(kHint));
+    return std::nullopt;
+  }
+  return c;
+}
+
+std::optional<Cost> read_cost(const FieldReader& action) {
+  const YamlNode* n = action.value("cost");
+  if (!n) return std::nullopt;
+  if (!n->is_map()) return read_cost_amount(*n, action.file(), action.diags(), true);
+  FieldReader r(*n, *plan_def().field("actions")->object->field("cost")->object, action.file(),
+                action.diags());
+  const YamlNode* amount = r.value("amount");
+  if (!amount) return std::nullopt;  // missing: reported by the reader
+  auto c = read_cost_amount(*amount, action.file(), action.diags(), false);
+  if (!c) return std::nullopt;
+  c->pos = n->pos;
+  if (auto recurrent = r.boolean("recurrent")) c->recurrent = recurrent->value;
+  c->note = text_or_empty(r, "note");
+  return c;
+}
+
+Action read_action(const FieldReader& r) {
+  Action a;
+  a.pos = r.pos();
+  a.id = r.text("id");
+  a.title = r.text("title");
+  a.description = text_or_empty(r, "description");
+  a.group = r.text("group");
+  a.addresses = r.texts("addresses");
+  a.lead = r.texts("lead");
+  a.owner = text_or_empty(r, "owner");
+  a.timeframe = r.choice("timeframe");
+  a.due = r.due("due");
+  a.baseline_due = r.due("baseline_due");
+  a.status = to_enum<Status>(r.choice("status"), kStatusNames);
+  a.completed = r.date("completed");
+  a.cost = read_cost(r);
+  a.evidence = r.texts("evidence");
+  a.next_steps = text_or_empty(r, "next_steps");
+  for (const FieldReader& u : r.objects("updates")) {
+    Update update;
+    update.pos = u.pos();
+    update.date = u.date("date");
+    update.status = to_enum<Status>(u.choice("status"), kStatusNames);
+    update.note = text_or_empty(u, "note");
+    a.updates.push_back(std::move(update));
+  }
+  return a;
+}
+
+Risk read_risk(const FieldReader& r) {
+  Risk k;
+  k.pos = r.pos();
+  k.id = r.text("id");
+  k.title = r.text("title");
+  k.likelihood = r.integer("likelihood");
+  k.impact = r.integer("impact");
+  k.mitigations = r.texts("mitigations");
+  k.actions = r.texts("actions");
+  k.owner = text_or_empty(r, "owner");
+  k.closed = r.date("closed");
+  return k;
+}
+
+}  // namespace
+
+Plan build_plan(const YamlNode& root, const std::string& file, Diagnostics& diags) {
+  Plan plan;
+  plan.file = file;
+  FieldReader r(root, plan_def(), file, diags);
+  if (!r.ok()) return plan;
+  plan.version = r.integer("iact");
+  if (auto org = r.object("organisation")) plan.organisation = read_organisation(*org);
+  plan.frameworks = r.texts("frameworks");
+  plan.frameworks_pos = r.key_pos("frameworks");
+  plan.sro = read_person(r, "sro");
+  plan.author = read_person(r, "author");
+  if (auto review = r.object("review")) {
+    plan.review = Review{review->date("date"), text_or_empty(*review, "summary")};
+  }
+  if (auto dna = r.object("dna_discharge_assurance")) {
+    plan.dna_discharge = DnaAssurance{dna->choice("policy"), dna->choice("practice"),
+                                      text_or_empty(*dna, "note")};
+  }
+  for (const FieldReader& p : r.objects("partners")) {
+    if (auto short_name = p.text("short")) {
+      plan.partners.push_back(Partner{*short_name, text_or_empty(p, "name"), p.text("code")});
+    }
+  }
+  for (const FieldReader& b : r.objects("board")) {
+    BoardMeeting m;
+    m.pos = b.pos();
+    m.date = b.date("date");
+    m.body = text_or_empty(b, "body");
+    if (auto pub = b.boolean("public")) m.is_public = pub->value;
+    m.agenda_item = text_or_empty(b, "agenda_item");
+    m.title = text_or_empty(b, "title");
+    m.purpose = b.texts("purpose");
+    plan.board.push_back(std::move(m));
+  }
+  plan.groups = r.texts("groups");
+  for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
+  for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
+  return plan;
+}
+
+std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,
+                                   Diagnostics& diags) {
+  std::optional<YamlNode> root = parse_yaml(text, display, diags);
+  if (!root) return std::nullopt;
+  return build_plan(*root, display, diags);
+}
+
+std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std::string& display,
+                                   Diagnostics& diags) {
+  FileRead read = read_file(path, kMaxPlanFileBytes);
+  if (!read.bytes) {
+    diags.add(display, {}, "file-unreadable", fmt::format("cannot read the plan: {}", read.error));
+    return std::nullopt;
+  }
+  return load_plan_text(*read.bytes, display, diags);
+}
+
+}  // namespace iact

@@ -1,0 +1,29 @@
+// Loads plan files into the model. No global state: everything a load needs is passed in,
+// so loads can run side by side.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "check/diagnostic.h"
+#include "plan/model.h"
+#include "plan/yaml_tree.h"
+
+namespace iact {
+
+// Builds a plan from a parsed YAML tree. Shape problems (unknown keys, wrong types,
+// missing fields, bad dates) are reported to `diags`; the plan holds everything that could
+// be read, so that later checks see as much as possible without repeating those errors.
+Plan build_plan(const YamlNode& root, const std::string& file, Diagnostics& diags);
+
+// Reads, parses and builds the plan in `path`; `display` is how diagnostics name the file.
+// Returns nullopt when the file cannot be read or parsed at all (the reason is in `diags`).
+std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std::string& display,
+                                   Diagnostics& diags);
+
+// The same for a plan held in memory (tests, the future CSV importer).
+std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,
+                                   Diagnostics& diags);
+
+}  // namespace iact

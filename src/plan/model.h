@@ -1,0 +1,160 @@
+// The plan model: what one organisation's YAML plan says, with the position of every
+// value so that checks can point at it. Built by the loader (loader.h); read by the checks,
+// the RAG evaluation and the writers.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "plan/date.h"
+
+namespace iact {
+
+template <typename T>
+struct Located {
+  T value{};
+  Pos pos;
+};
+
+// Allowed words for the plan's enumerations. The field table (fields.cpp) offers these as
+// the choices, and the enums below follow their order.
+inline constexpr std::array<std::string_view, 6> kStatusNames = {
+    "not-started", "on-track", "at-risk", "off-track", "blocked", "complete"};
+enum class Status { kNotStarted, kOnTrack, kAtRisk, kOffTrack, kBlocked, kComplete };
+
+inline constexpr std::array<std::string_view, 2> kOrgKindNames = {"trust", "icb"};
+enum class OrgKind { kTrust, kIcb };
+
+inline constexpr std::array<std::string_view, 5> kTimeframeNames = {
+    "short", "short-medium", "medium", "medium-long", "long"};
+
+inline constexpr std::array<std::string_view, 3> kAssuranceNames = {"yes", "no", "partial"};
+
+inline constexpr std::array<std::string_view, 5> kPurposeNames = {"approve", "endorse", "discuss",
+                                                                  "note", "assurance"};
+
+std::string_view name_of(Status s);
+
+struct Person {
+  Located<std::string> role;
+  std::optional<Located<std::string>> name;
+};
+
+struct Organisation {
+  std::optional<Located<std::string>> code;
+  std::optional<Located<std::string>> name;
+  std::optional<Located<std::string>> short_name;
+  std::optional<Located<OrgKind>> kind;
+  std::optional<Located<std::string>> icb;  // the ICB a trust reports to
+  std::vector<Located<std::string>> predecessors;
+  Pos pos;
+
+  // How tables refer to the organisation: its short name, else its code.
+  std::string label() const;
+};
+
+// An organisation that leads actions but keeps no plan of its own (council, VCSE sector).
+struct Partner {
+  Located<std::string> short_name;
+  std::string name;
+  std::optional<Located<std::string>> code;
+};
+
+struct Review {
+  std::optional<Located<Date>> date;
+  std::string summary;
+};
+
+struct DnaAssurance {
+  std::optional<Located<std::string>> policy;    // yes | no | partial
+  std::optional<Located<std::string>> practice;  // yes | no | partial
+  std::string note;
+};
+
+struct BoardMeeting {
+  std::optional<Located<Date>> date;
+  std::string body;
+  std::optional<bool> is_public;
+  std::string agenda_item;
+  std::string title;
+  std::vector<Located<std::string>> purpose;
+  Pos pos;
+};
+
+struct Cost {
+  enum class Kind { kNone, kTbc, kAmount };
+  Kind kind = Kind::kNone;
+  double amount = 0;  // GBP, when kind == kAmount
+  bool recurrent = false;
+  std::string note;
+  Pos pos;
+};
+
+struct Update {
+  std::optional<Located<Date>> date;
+  std::optional<Located<Status>> status;
+  std::string note;
+  Pos pos;
+};
+
+struct Action {
+  std::optional<Located<std::string>> id;
+  std::optional<Located<std::string>> title;
+  std::string description;
+  std::optional<Located<std::string>> group;
+  std::vector<Located<std::string>> addresses;  // framework item references as written
+  std::vector<Located<std::string>> lead;
+  std::string owner;
+  std::optional<Located<std::string>> timeframe;
+  std::optional<Located<Due>> due;
+  std::optional<Located<Due>> baseline_due;
+  std::optional<Located<Status>> status;
+  std::optional<Located<Date>> completed;
+  std::optional<Cost> cost;
+  std::vector<Located<std::string>> evidence;
+  std::string next_steps;
+  std::vector<Update> updates;
+  Pos pos;
+};
+
+struct Risk {
+  std::optional<Located<std::string>> id;
+  std::optional<Located<std::string>> title;
+  std::optional<Located<int>> likelihood;
+  std::optional<Located<int>> impact;
+  std::vector<Located<std::string>> mitigations;
+  std::vector<Located<std::string>> actions;
+  std::string owner;
+  std::optional<Located<Date>> closed;
+  Pos pos;
+
+  // likelihood x impact, when both are given.
+  std::optional<int> score() const;
+};
+
+struct Plan {
+  std::string file;  // as given on the command line or found in a folder
+  std::optional<Located<int>> version;
+  Organisation organisation;
+  std::vector<Located<std::string>> frameworks;
+  Pos frameworks_pos;
+  std::optional<Person> sro;
+  std::optional<Person> author;
+  std::optional<Review> review;
+  std::optional<DnaAssurance> dna_discharge;
+  std::vector<Partner> partners;
+  std::vector<BoardMeeting> board;
+  std::vector<Located<std::string>> groups;
+  std::vector<Action> actions;
+  std::vector<Risk> risks;
+
+  bool is_icb() const {
+    return organisation.kind && organisation.kind->value == OrgKind::kIcb;
+  }
+};
+
+}  // namespace iact

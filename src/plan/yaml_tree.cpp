@@ -1,0 +1,243 @@
+#include "plan/yaml_tree.h"
+
+#include <sstream>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "util/text.h"
+
+namespace iact {
+
+const YamlEntry* YamlNode::find(std::string_view key) const {
+  for (const YamlEntry& e : entries) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string_view describe(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kNull:
+      return "empty";
+    case YamlNode::Kind::kScalar:
+      return "text";
+    case YamlNode::Kind::kMap:
+      return "a mapping";
+    case YamlNode::Kind::kSequence:
+      return "a list";
+  }
+  return "unknown";
+}
+
+namespace {
+
+Pos to_pos(const YAML::Mark& m) {
+  if (m.is_null()) return {};
+  return Pos{m.line + 1, m.column + 1};
+}
+
+// Thrown by the handler to stop the parse; caught in parse_yaml, never escapes it.
+struct StopParse {
+  Pos pos;
+  std::string rule;
+  std::string message;
+  std::string hint;
+};
+
+// Builds the tree from parser events. Each open map or sequence is a frame on a stack; a
+// map frame alternates between expecting a key and expecting that key's value.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  std::optional<YamlNode> take_root() { return std::move(root_); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    YamlNode n;
+    n.kind = YamlNode::Kind::kNull;
+    n.pos = to_pos(mark);
+    add(std::move(n));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw StopParse{to_pos(mark), "yaml-alias",
+                    "YAML aliases (*name) are not allowed in plans",
+                    "write the value out in full where it is needed"};
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    YamlNode n;
+    n.kind = YamlNode::Kind::kScalar;
+    n.pos = to_pos(mark);
+    n.scalar = value;
+    n.quoted = tag == "!";  // yaml-cpp tags quoted scalars "!" and plain ones "?"
+    // A plain `~` or `null` is YAML's null, as an empty value is.
+    if (!n.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+      n.kind = YamlNode::Kind::kNull;
+      n.scalar.clear();
+    }
+    add(std::move(n));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::kSequence, mark);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::kMap, mark);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    bool expecting_key = true;
+    std::string pending_key;
+    Pos pending_key_pos;
+    bool skip_value = false;  // the pending key was a duplicate: drop its value
+    std::unordered_set<std::string> keys;
+  };
+
+  void open(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
+      throw StopParse{to_pos(mark), "yaml-depth",
+                      fmt::format("the YAML nests deeper than {} levels", kMaxYamlDepth),
+                      "a plan needs only a few levels; check for unclosed '[' or '{'"};
+    }
+    if (!stack_.empty() && stack_.back().node.is_map() && stack_.back().expecting_key) {
+      throw StopParse{to_pos(mark), "yaml-syntax", "a key must be plain text, not a list or mapping",
+                      "write keys as `name: value`"};
+    }
+    Frame f;
+    f.node.kind = kind;
+    f.node.pos = to_pos(mark);
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    YamlNode done = std::move(stack_.back().node);
+    stack_.pop_back();
+    add(std::move(done));
+  }
+
+  void add(YamlNode n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.is_sequence()) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (top.expecting_key) {
+      if (!n.is_scalar() && !n.is_null()) {
+        throw StopParse{n.pos, "yaml-syntax", "a key must be plain text", "write keys as `name: value`"};
+      }
+      top.pending_key = n.scalar;
+      top.pending_key_pos = n.pos;
+      top.expecting_key = false;
+      top.skip_value = !top.keys.insert(n.scalar).second;
+      if (top.skip_value) {
+        const YamlEntry* first = top.node.find(n.scalar);
+        diags_.add(file_, n.pos, "duplicate-key",
+                   fmt::format("key '{}' appears twice in this mapping", n.scalar),
+                   first ? fmt::format("the first '{}' is on line {}; keep one of them", n.scalar,
+                                       first->key_pos.line)
+                         : std::string());
+      }
+      return;
+    }
+    top.expecting_key = true;
+    if (top.skip_value) return;
+    top.node.entries.push_back(
+        YamlEntry{std::move(top.pending_key), top.pending_key_pos,
+                  std::make_unique<YamlNode>(std::move(n))});
+  }
+
+  const std::string& file_;
+  Diagnostics& diags_;
+  std::vector<Frame> stack_;
+  std::optional<YamlNode> root_;
+};
+
+// yaml-cpp's messages are written for programmers; these read better for plan authors.
+std::pair<std::string, std::string> explain_parser_message(const std::string& msg) {
+  if (msg == "bad file") {  // yaml-cpp's DeepRecursion guard
+    return {"the YAML nests too deeply", "check for unclosed '[' or '{'"};
+  }
+  if (msg.find("end of map not found") != std::string::npos ||
+      msg.find("end of sequence not found") != std::string::npos ||
+      msg.find("end of map flow not found") != std::string::npos ||
+      msg.find("end of sequence flow not found") != std::string::npos) {
+    return {"a list or mapping is not closed", "check for a missing ']' or '}', or uneven indentation"};
+  }
+  if (msg.find("illegal map value") != std::string::npos) {
+    return {"a value is not allowed here",
+            "check the indentation, and quote text that contains ': ' (e.g. \"Note: ...\")"};
+  }
+  if (msg.find("tab") != std::string::npos) {
+    return {"tab characters cannot indent YAML", "indent with spaces"};
+  }
+  return {fmt::format("invalid YAML: {}", msg),
+          "check the indentation, and quote text that contains ': ' or starts with '*', '&', '!', '%', '@' or '`'"};
+}
+
+}  // namespace
+
+std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file,
+                                   Diagnostics& diags) {
+  if (raw.empty()) {
+    diags.add(file, {}, "file-empty", "the file is empty", "a plan starts with `iact: 1`");
+    return std::nullopt;
+  }
+  if (auto problem = find_encoding_problem(raw)) {
+    diags.add(file, Pos{problem->line, problem->column}, "file-encoding", problem->message,
+              problem->hint);
+    return std::nullopt;
+  }
+  const std::string_view text = strip_utf8_bom(raw);
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(file, diags);
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder)) {
+      diags.add(file, {}, "file-empty", "the file holds no YAML content (only comments or blank lines)",
+                "a plan starts with `iact: 1`");
+      return std::nullopt;
+    }
+    std::optional<YamlNode> root = builder.take_root();
+    TreeBuilder second(file, diags);
+    // A second document is an error; report where it starts, then stop.
+    std::streampos before = in.tellg();
+    (void)before;
+    if (parser.HandleNextDocument(second)) {
+      std::optional<YamlNode> extra = second.take_root();
+      diags.add(file, extra ? extra->pos : Pos{}, "yaml-multiple-documents",
+                "the file holds more than one YAML document", "keep one plan per file; remove the '---' line");
+    }
+    return root;
+  } catch (const StopParse& stop) {
+    diags.add(file, stop.pos, stop.rule, stop.message, stop.hint);
+  } catch (const YAML::Exception& e) {
+    auto [message, hint] = explain_parser_message(e.msg);
+    diags.add(file, to_pos(e.mark), "yaml-syntax", message, hint);
+  } catch (const std::exception& e) {
+    diags.add(file, {}, "yaml-syntax", fmt::format("the YAML cannot be read: {}", e.what()));
+  }
+  return std::nullopt;
+}
+
+}  // namespace iact

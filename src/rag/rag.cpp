@@ -1,0 +1,48 @@
+#include "rag/rag.h"
+
+#include <fmt/format.h>
+
+namespace iact {
+
+Brag declared_brag(Status status) {
+  switch (status) {
+    case Status::kComplete:
+      return Brag::kBlue;
+    case Status::kOffTrack:
+    case Status::kBlocked:
+      return Brag::kRed;
+    case Status::kAtRisk:
+      return Brag::kAmber;
+    case Status::kOnTrack:
+      return Brag::kGreen;
+    case Status::kNotStarted:
+      return Brag::kGrey;
+  }
+  return Brag::kGreen;
+}
+
+RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
+  const Status status = action.status ? action.status->value : Status::kNotStarted;
+  if (status == Status::kComplete) return {Brag::kBlue, "complete"};
+  if (status == Status::kOffTrack || status == Status::kBlocked) {
+    return {Brag::kRed, fmt::format("declared {}", name_of(status))};
+  }
+  const Due* due = action.due ? &action.due->value : nullptr;
+  if (due && due->is_date() && due->date < as_of) {
+    return {Brag::kRed, fmt::format("due {} has passed", display(*due))};
+  }
+  if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk"};
+  const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
+  if (due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date) {
+    return {Brag::kAmber, fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
+  }
+  if (due && due->kind == Due::Kind::kTbc) return {Brag::kAmber, "due date to be confirmed"};
+  const bool due_soon = due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
+  if (status == Status::kNotStarted) {
+    if (due_soon) return {Brag::kAmber, fmt::format("not started and due {}", display(*due))};
+    return {Brag::kGrey, "not yet started"};
+  }
+  return {Brag::kGreen, due && due->kind == Due::Kind::kOngoing ? "ongoing" : "on track"};
+}
+
+}  // namespace iact

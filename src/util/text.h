@@ -1,0 +1,27 @@
+// Checks on raw file bytes before they reach the YAML parser.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iact {
+
+struct EncodingProblem {
+  int line = 1;  // 1-based position of the first bad byte
+  int column = 1;
+  std::string message;
+  std::string hint;
+};
+
+// Finds the first reason the bytes are not UTF-8 text: a UTF-16/32 byte-order mark, a NUL
+// byte (binary data, or UTF-16 without a mark), or an invalid UTF-8 sequence.
+std::optional<EncodingProblem> find_encoding_problem(std::string_view bytes);
+
+// Drops a UTF-8 byte-order mark, which editors on Windows add and YAML allows.
+std::string_view strip_utf8_bom(std::string_view bytes);
+
+// The 1-based line `line` of `text` without its line ending, or "" if there is none.
+std::string_view line_of(std::string_view text, int line);
+
+}  // namespace iact
