@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
       "assertive community mental health care, against NHS England's frameworks and timeline."};
+  app.name("iact");
   app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
@@ -58,6 +59,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
 
+  if (argc == 1) {  // no command: show what there is
+    std::cerr << app.help();
+    return iact::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

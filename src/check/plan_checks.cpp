@@ -164,19 +164,31 @@ void check_stale(const Plan& plan, const Action& action, const CheckContext& ctx
             "add an entry under `updates:` with the date, status and a note");
 }
 
+// One warning per framework, naming every item that no action addresses. A plan whose
+// actions did not all load is not judged: the gaps would be the loader's errors again.
 void check_coverage(const Plan& plan, const CheckContext& ctx, const std::set<std::string>& addressed,
                     Diagnostics& diags) {
+  if (plan.had_load_errors) return;
   for (const auto& f : plan.frameworks) {
     const Framework* framework = ctx.catalogue.framework(f.value);
     if (!framework) continue;
+    std::vector<const FrameworkItem*> gaps;
+    int items = 0;
     for (size_t index : framework->items) {
       const FrameworkItem& item = ctx.catalogue.items[index];
-      if (item.is_expectation() || addressed.count(item.id)) continue;
-      diags.add(plan.file, f.pos, "coverage-gap",
-                fmt::format("no action addresses {} '{}' ({})", framework->id, item.id, item.title),
-                fmt::format("add `{}` to the `addresses:` of the actions that cover it, or an action for it",
-                            item.id));
+      if (item.is_expectation()) continue;
+      ++items;
+      if (!addressed.count(item.id)) gaps.push_back(&item);
     }
+    if (gaps.empty()) continue;
+    std::string list;
+    for (const FrameworkItem* item : gaps) {
+      list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", item->id, item->title);
+    }
+    diags.add(plan.file, f.pos, "coverage-gap",
+              fmt::format("no action addresses {} of the {} items of {}: {}", gaps.size(), items,
+                          framework->id, list),
+              "add the item ids to `addresses:` of the actions that cover them, or add actions");
   }
 }
 

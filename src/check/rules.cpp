@@ -49,7 +49,6 @@ constexpr std::array kRules = {
     // A system: the ICB's plan with its trusts' plans in one folder.
     Rule{"system-multiple-icb", kError, "a system folder holds more than one ICB plan"},
     Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},
-    Rule{"system-no-icb", kWarning, "a system folder holds trust plans but no ICB plan"},
     Rule{"duplicate-organisation", kError, "two plans in one system are for the same organisation"},
     Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
     // The national framework and timeline files.

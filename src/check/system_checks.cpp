@@ -35,17 +35,8 @@ const Plan* check_one_icb(const std::vector<const Plan*>& plans, Diagnostics& di
 
 void check_trusts_report_to(const Plan* icb, const std::vector<const Plan*>& plans,
                             Diagnostics& diags) {
-  if (!icb) {
-    for (const Plan* p : plans) {
-      if (p->organisation.kind && !p->is_icb()) {
-        diags.add(p->file, p->organisation.kind->pos, "system-no-icb",
-                  "this trust's folder has no ICB plan, so its system cannot be rolled up",
-                  "add the ICB's plan (kind: icb) to the same folder");
-        return;  // once per folder is enough
-      }
-    }
-    return;
-  }
+  // A folder of trust plans alone (a trust keeping its own repository) is fine.
+  if (!icb) return;
   if (!icb->organisation.code) return;
   std::set<std::string> codes = {icb->organisation.code->value};
   for (const auto& p : icb->organisation.predecessors) codes.insert(p.value);

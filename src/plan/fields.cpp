@@ -19,6 +19,22 @@ using enum FieldType;
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
 
+constexpr std::array kStatusSynonyms = {
+    Synonym{"in progress", "on-track"}, Synonym{"in-progress", "on-track"},
+    Synonym{"started", "on-track"},     Synonym{"green", "on-track"},
+    Synonym{"ongoing", "on-track"},     Synonym{"amber", "at-risk"},
+    Synonym{"red", "off-track"},        Synonym{"delayed", "off-track"},
+    Synonym{"overdue", "off-track"},    Synonym{"done", "complete"},
+    Synonym{"completed", "complete"},   Synonym{"closed", "complete"},
+    Synonym{"blue", "complete"},        Synonym{"to commence", "not-started"},
+    Synonym{"not started", "not-started"}, Synonym{"grey", "not-started"},
+};
+constexpr std::array kTimeframeSynonyms = {
+    Synonym{"short term", "short"},        Synonym{"medium term", "medium"},
+    Synonym{"long term", "long"},          Synonym{"short-medium term", "short-medium"},
+    Synonym{"medium-long term", "medium-long"}, Synonym{"immediate", "short"},
+};
+
 // ---- The plan format -------------------------------------------------------------------
 
 constexpr std::array kPersonFields = {
@@ -85,7 +101,8 @@ constexpr ObjectDef kCostObject{"cost", "The cost of an action.", kCostFields};
 
 constexpr std::array kUpdateFields = {
     FieldDef{"date", kDate, kRequired, "Date of the update."},
-    FieldDef{"status", kChoice, kOptional, "Status at that date.", kStatusNames},
+    FieldDef{"status", kChoice, kOptional, "Status at that date.", kStatusNames, nullptr, false, 0,
+             0, false, kStatusSynonyms},
     FieldDef{"note", kText, kOptional, "What has happened."},
 };
 constexpr ObjectDef kUpdate{"update", "One entry of an action's progress log.", kUpdateFields};
@@ -107,10 +124,11 @@ constexpr std::array kActionFields = {
     FieldDef{"owner", kText, kOptional, "The role that owns the action."},
     FieldDef{"timeframe", kChoice, kOptional,
              "short (0-6 months), medium (6-12 months), long (12 months or more).",
-             kTimeframeNames},
+             kTimeframeNames, nullptr, false, 0, 0, false, kTimeframeSynonyms},
     FieldDef{"due", kDue, kRequired, "Due date: 2024-10-30, 2025-07, \"Q2 2025/26\", tbc or ongoing."},
     FieldDef{"baseline_due", kDue, kOptional, "The first agreed due date, when re-planned."},
-    FieldDef{"status", kChoice, kRequired, "The status the lead declares.", kStatusNames},
+    FieldDef{"status", kChoice, kRequired, "The status the lead declares.", kStatusNames, nullptr,
+             false, 0, 0, false, kStatusSynonyms},
     FieldDef{"completed", kDate, kOptional, "When the action was completed."},
     FieldDef{"cost", kCost, kOptional, "none, tbc, an amount in GBP, or {amount, recurrent, note}.",
              {}, &kCostObject},

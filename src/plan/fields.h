@@ -25,6 +25,13 @@ enum class FieldType {
 
 struct ObjectDef;
 
+// What people write instead of an allowed word ("in progress" for on-track), so the hint
+// can offer the word they meant.
+struct Synonym {
+  std::string_view written;
+  std::string_view meant;
+};
+
 struct FieldDef {
   std::string_view name;
   FieldType type;
@@ -36,6 +43,7 @@ struct FieldDef {
   int min = 0;                  // integer range, when max > min
   int max = 0;
   bool is_id = false;  // text that must match [A-Za-z0-9._-]+
+  std::span<const Synonym> synonyms = {};  // for kChoice: common other words
 };
 
 struct ObjectDef {

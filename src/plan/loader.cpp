@@ -155,13 +155,25 @@ Risk read_risk(const FieldReader& r) {
   return k;
 }
 
+void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags);
+
 }  // namespace
 
 Plan build_plan(const YamlNode& root, const std::string& file, Diagnostics& diags) {
   Plan plan;
   plan.file = file;
+  const int errors_before = diags.error_count();
+  read_plan(root, plan, diags);
+  plan.had_load_errors = diags.error_count() > errors_before;
+  return plan;
+}
+
+namespace {
+
+void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
+  const std::string& file = plan.file;
   FieldReader r(root, plan_def(), file, diags);
-  if (!r.ok()) return plan;
+  if (!r.ok()) return;
   plan.version = r.integer("iact");
   if (auto org = r.object("organisation")) plan.organisation = read_organisation(*org);
   plan.frameworks = r.texts("frameworks");
@@ -194,8 +206,9 @@ Plan build_plan(const YamlNode& root, const std::string& file, Diagnostics& diag
   plan.groups = r.texts("groups");
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
-  return plan;
 }
+
+}  // namespace
 
 std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,
                                    Diagnostics& diags) {

@@ -46,11 +46,13 @@ FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::
   map_ = &node;
   std::vector<std::string> known;
   for (const FieldDef& f : def.fields) known.emplace_back(f.name);
+  std::vector<std::string> suggested;  // a misspelt required key is one problem, not two
   for (const YamlEntry& e : node.entries) {
     if (def.field(e.key)) continue;
     std::string hint;
     if (auto near = closest_match(e.key, known)) {
       hint = fmt::format("did you mean '{}'?", *near);
+      suggested.push_back(*near);
     } else {
       std::vector<std::string_view> names;
       for (const FieldDef& f : def.fields) names.push_back(f.name);
@@ -62,6 +64,7 @@ FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::
   for (const FieldDef& f : def.fields) {
     if (!f.required) continue;
     const YamlEntry* e = node.find(f.name);
+    if (!e && std::find(suggested.begin(), suggested.end(), f.name) != suggested.end()) continue;
     if (!e) {
       diags.add(file, node.pos, "missing-field",
                 fmt::format("{} needs '{}'", article(def.name), f.name),
@@ -69,6 +72,11 @@ FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::
     } else if (e->value->is_null()) {
       diags.add(file, e->key_pos, "missing-field",
                 fmt::format("'{}' is empty; {} needs a value here", f.name, article(def.name)),
+                std::string(f.doc));
+    } else if (e->value->is_sequence() && e->value->items.empty()) {
+      diags.add(file, e->value->pos, "missing-field",
+                fmt::format("'{}' is an empty list; {} needs at least one", f.name,
+                            article(def.name)),
                 std::string(f.doc));
     }
   }
@@ -210,7 +218,13 @@ std::optional<Located<std::string>> FieldReader::checked_choice(const FieldDef& 
     if (n.scalar == c) return Located<std::string>{n.scalar, n.pos};
   }
   std::vector<std::string> options(f.choices.begin(), f.choices.end());
-  auto near = closest_match(n.scalar, options);
+  std::optional<std::string> near;
+  std::string folded = n.scalar;
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Synonym& s : f.synonyms) {
+    if (folded == s.written) near = std::string(s.meant);
+  }
+  if (!near) near = closest_match(n.scalar, options);
   diags_->add(*file_, n.pos, "invalid-value",
               fmt::format("'{}' is not a valid {}", n.scalar, f.name),
               near ? fmt::format("did you mean '{}'? ({} is one of: {})", *near, f.name,

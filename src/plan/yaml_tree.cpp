@@ -116,10 +116,6 @@ class TreeBuilder : public YAML::EventHandler {
                       fmt::format("the YAML nests deeper than {} levels", kMaxYamlDepth),
                       "a plan needs only a few levels; check for unclosed '[' or '{'"};
     }
-    if (!stack_.empty() && stack_.back().node.is_map() && stack_.back().expecting_key) {
-      throw StopParse{to_pos(mark), "yaml-syntax", "a key must be plain text, not a list or mapping",
-                      "write keys as `name: value`"};
-    }
     Frame f;
     f.node.kind = kind;
     f.node.pos = to_pos(mark);
@@ -173,25 +169,35 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<YamlNode> root_;
 };
 
+struct Explained {
+  std::string rule;
+  std::string message;
+  std::string hint;
+};
+
 // yaml-cpp's messages are written for programmers; these read better for plan authors.
-std::pair<std::string, std::string> explain_parser_message(const std::string& msg) {
+Explained explain_parser_message(const std::string& msg) {
   if (msg == "bad file") {  // yaml-cpp's DeepRecursion guard
-    return {"the YAML nests too deeply", "check for unclosed '[' or '{'"};
+    return {"yaml-depth", "the YAML nests too deeply", "check for unclosed '[' or '{'"};
+  }
+  if (msg.find("anchor") != std::string::npos) {  // an alias to an anchor that is not defined
+    return {"yaml-alias", "YAML aliases (*name) are not allowed in plans",
+            "write the value out in full where it is needed; quote text that starts with '*'"};
   }
   if (msg.find("end of map not found") != std::string::npos ||
       msg.find("end of sequence not found") != std::string::npos ||
       msg.find("end of map flow not found") != std::string::npos ||
       msg.find("end of sequence flow not found") != std::string::npos) {
-    return {"a list or mapping is not closed", "check for a missing ']' or '}', or uneven indentation"};
+    return {"yaml-syntax", "a list or mapping is not closed", "check for a missing ']' or '}', or uneven indentation"};
   }
   if (msg.find("illegal map value") != std::string::npos) {
-    return {"a value is not allowed here",
+    return {"yaml-syntax", "a value is not allowed here",
             "check the indentation, and quote text that contains ': ' (e.g. \"Note: ...\")"};
   }
   if (msg.find("tab") != std::string::npos) {
-    return {"tab characters cannot indent YAML", "indent with spaces"};
+    return {"yaml-syntax", "tab characters cannot indent YAML", "indent with spaces"};
   }
-  return {fmt::format("invalid YAML: {}", msg),
+  return {"yaml-syntax", fmt::format("invalid YAML: {}", msg),
           "check the indentation, and quote text that contains ': ' or starts with '*', '&', '!', '%', '@' or '`'"};
 }
 
@@ -219,10 +225,8 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
       return std::nullopt;
     }
     std::optional<YamlNode> root = builder.take_root();
-    TreeBuilder second(file, diags);
     // A second document is an error; report where it starts, then stop.
-    std::streampos before = in.tellg();
-    (void)before;
+    TreeBuilder second(file, diags);
     if (parser.HandleNextDocument(second)) {
       std::optional<YamlNode> extra = second.take_root();
       diags.add(file, extra ? extra->pos : Pos{}, "yaml-multiple-documents",
@@ -232,8 +236,8 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
   } catch (const StopParse& stop) {
     diags.add(file, stop.pos, stop.rule, stop.message, stop.hint);
   } catch (const YAML::Exception& e) {
-    auto [message, hint] = explain_parser_message(e.msg);
-    diags.add(file, to_pos(e.mark), "yaml-syntax", message, hint);
+    Explained why = explain_parser_message(e.msg);
+    diags.add(file, to_pos(e.mark), why.rule, why.message, why.hint);
   } catch (const std::exception& e) {
     diags.add(file, {}, "yaml-syntax", fmt::format("the YAML cannot be read: {}", e.what()));
   }

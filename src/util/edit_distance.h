@@ -8,7 +8,8 @@
 
 namespace iact {
 
-// Levenshtein distance (insert, delete, substitute; each costs 1). Stops early and returns
+// Edit distance: insert, delete, substitute or swap two neighbouring letters, each costing 1
+// (optimal string alignment). Stops early and returns
 // max_distance + 1 once the distance is known to exceed max_distance (0 means no limit).
 int edit_distance(std::string_view a, std::string_view b, int max_distance = 0);
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what iact needs to build and test, from Debian 12 packages, if anything is
+# missing. Safe to run again: it is quiet and changes nothing when everything is there.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config         # toolchain
+  libyaml-cpp-dev                   # plan loader
+  libcli11-dev libfmt-dev nlohmann-json3-dev
+  libxlsxwriter-dev                 # NHS England return (XLSX)
+  pandoc                            # board papers (DOCX, HTML, PDF)
+  libgtest-dev libgmock-dev         # tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root to install: ${missing[*]}" >&2; exit 2; }
+  sudo=sudo
+fi
+echo "setup: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

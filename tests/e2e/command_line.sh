@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The command line itself: exit codes, usage errors, help, and the listing commands.
+set -u
+iact=$1
+failures=0
+check() {  # check DESCRIPTION EXPECTED_EXIT PATTERN -- ARGS...
+  local what=$1 want=$2 pattern=$3
+  shift 4
+  local out rc
+  out=$(NO_COLOR=1 "$iact" "$@" 2>&1); rc=$?
+  if [ $rc -ne "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: $what: iact $* exited $rc (wanted $want), output lacks /$pattern/:"
+    printf '%s\n' "$out" | head -n 6
+    failures=$((failures + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+check "a missing path is a usage error" 2 "no-such-plan.yaml: no such file or folder" -- validate no-such-plan.yaml
+check "a bad --as-of is a usage error" 2 "not a date; write it as YYYY-MM-DD" -- validate plans --as-of 31/07/2025
+check "an unknown format is a usage error" 2 "format" -- validate plans --format xml
+check "no command prints usage" 2 "validate" --
+check "help names the commands" 0 "validate.*rules.*frameworks|frameworks" -- --help
+check "version" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+" -- --version
+check "a missing frameworks folder" 2 "cannot find the frameworks folder" -- --frameworks /nonexistent validate plans
+check "rules lists every rule id" 0 "unknown-item +error" -- rules
+check "rules as markdown" 0 "^\| \`coverage-gap\` \| warning \|" -- rules --format markdown
+check "frameworks lists item ids" 0 "care-treatment.care-plan-review" -- frameworks
+check "frameworks lists periods" 0 "2026-01 +due 2026-01-31" -- frameworks
+check "the samples pass" 0 "^0 errors, [0-9]+ warnings in 1[0-9] files$" -- validate plans --as-of 2025-07-31
+check "strict turns warnings into exit 1" 1 "warnings" -- validate plans --as-of 2025-07-31 --strict
+check "a single file is checked with its folder's plans" 0 "^0 errors" -- validate plans/somerset/somerset-icb.yaml --as-of 2025-07-31
+check "a folder with no plans says so" 0 "no \*\.yaml plans found" -- validate tests/e2e
+exit $((failures > 0))

@@ -1,0 +1,255 @@
+// One case per rule: the valid plan changed so that exactly that rule fires, at that line.
+// The valid plan itself is the passing case of every rule.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "check/rules.h"
+#include "test_support.h"
+
+namespace iact {
+namespace {
+
+using testing::check_text;
+using testing::kValidPlan;
+using testing::valid_plan_with;
+
+struct RuleCase {
+  std::string rule;
+  std::string from;  // text of the valid plan to replace
+  std::string to;
+  int line;                    // where the diagnostic must point
+  std::string message_part;    // a piece of the message that must be there
+  std::string hint_part = {};  // a piece of the hint, when there is one
+};
+
+// Names the case in test output (instead of its bytes).
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.rule << " at line " << c.line; }
+
+const std::vector<RuleCase>& cases() {
+  static const std::vector<RuleCase> all = {
+      {"yaml-syntax", "    title: Joint", "   title: Joint", 15, "", ""},
+      {"yaml-alias", "    addresses: [investigation-2025/joint-discharge]\n    lead: SFT\n",
+       "    addresses: &x [investigation-2025/joint-discharge]\n    lead: *x\n", 30, "aliases", "in full"},
+      {"yaml-alias", "    lead: SFT\n", "    lead: *SFT\n", 30, "aliases", "quote text that starts with '*'"},
+      {"yaml-multiple-documents", "risks:", "---\nrisks:", 36, "more than one YAML document"},
+      {"duplicate-key", "    status: on-track\n    cost", "    status: on-track\n    status: at-risk\n    cost",
+       21, "key 'status' appears twice", "first 'status' is on line 20"},
+      {"wrong-type", "likelihood: 2", "likelihood: high", 38, "'likelihood' must be a whole number"},
+      {"wrong-type", "addresses: [investigation-2025/joint-discharge]", "addresses: {a: b}", 29,
+       "'addresses' must be a list"},
+      {"unknown-key", "    group: Governance", "    grup: Governance", 16, "unknown key 'grup' in an action",
+       "did you mean 'group'?"},
+      {"unknown-key", "groups:", "themes: []\ngroups:", 12, "unknown key 'themes' in a plan",
+       "a plan may have: iact, organisation"},
+      {"missing-field", "    due: 2025-09-30\n", "", 26, "an action needs 'due'", "add `due:`"},
+      {"missing-field", "  icb: QSL\n", "", 6, "a trust's organisation needs 'icb'"},
+      {"missing-field", "    title: Discharge checklist in use", "    title:", 27, "'title' is empty"},
+      {"invalid-value", "status: on-track\n    cost", "status: ontrack\n    cost", 20,
+       "'ontrack' is not a valid status", "did you mean 'on-track'?"},
+      {"invalid-value", "status: on-track\n    cost", "status: In Progress\n    cost", 20,
+       "'In Progress' is not a valid status", "did you mean 'on-track'?"},
+      {"invalid-value", "amount: 61000", "amount: lots", 21, "'lots' is not a cost"},
+      {"invalid-date", "due: 2026-06-30", "due: 2026-02-30", 19,
+       "'due': '2026-02-30' does not exist: February 2026 has 28 days"},
+      {"invalid-date", "due: 2026-06-30", "due: 30.06.26", 19, "not a date iact understands",
+       "did you mean 2026-06-30?"},
+      {"invalid-date", "completed: 2025-09-15", "completed: tbc", 33, "this field needs a date"},
+      {"out-of-range", "impact: 3", "impact: 6", 39, "'impact' is 6; it must be from 1 to 5"},
+      {"unsupported-version", "iact: 1", "iact: 2", 1, "version 2 is not supported", "iact: 1"},
+      {"invalid-id", "id: A-2", "id: A 2", 26, "id 'A 2' may use only"},
+      {"duplicate-id", "id: A-2", "id: A-1", 26, "action id 'A-1' is used twice", "first is on line 14"},
+      {"unknown-framework", "frameworks: [investigation-2025]",
+       "frameworks: [investigation-2025, investigaton-2025]", 8, "no framework 'investigaton-2025'",
+       "did you mean 'investigation-2025'?"},
+      {"unknown-item", "addresses: [investigation-2025/joint-discharge]", "addresses: [famlies]", 29,
+       "no framework item 'famlies'", "did you mean 'families'?"},
+      {"unknown-item", "investigation-2025/joint-discharge]", "nhse-2024-themes/joint-discharge]", 29,
+       "'joint-discharge' is an item of investigation-2025, not of nhse-2024-themes"},
+      {"unknown-group", "group: Clinical delivery", "group: Clinical Delivery", 28,
+       "group 'Clinical Delivery' is not one of the plan's groups", "did you mean 'Clinical delivery'?"},
+      {"completed-in-future", "completed: 2025-09-15", "completed: 2026-09-15", 33,
+       "completed 2026-09-15 is after the as-of date 2026-03-01"},
+      {"unknown-risk-action", "actions: [A-1]", "actions: [A-3]", 41,
+       "risk R1 names action 'A-3', which this plan does not have", "did you mean 'A-1'?"},
+      {"item-outside-frameworks", "investigation-2025/joint-discharge]", "joint-discharge, carers]", 29,
+       "'carers' belongs to nhse-2024-themes", "add nhse-2024-themes to `frameworks:`"},
+      {"coverage-gap", "joint-discharge, multi-agency, families", "joint-discharge, families", 8,
+       "no action addresses 1 of the 5 items of investigation-2025: multi-agency (Multi-agency"},
+      {"missing-field", "addresses: [investigation-2025/joint-discharge]", "addresses: []", 29,
+       "'addresses' is an empty list; an action needs at least one"},
+      {"due-tbc", "due: 2026-06-30", "due: tbc", 19, "action A-1 has no due date yet (tbc)"},
+      {"complete-unevidenced", "    evidence: [Audit report]\n", "", 32,
+       "action A-2 is complete but has no evidence"},
+      {"completed-not-complete", "status: complete", "status: on-track", 32,
+       "has a completed date but its status is on-track"},
+      {"status-contradiction", "due: 2026-06-30", "due: 2026-01-31", 20,
+       "declared on-track, but due 31 Jan 2026 has passed at 2026-03-01: reports show it as Red"},
+      {"update-in-future", "date: 2025-08-01", "date: 2026-08-01", 23,
+       "update dated 2026-08-01 is after the as-of date"},
+      {"update-order", "        note: Started.\n",
+       "        note: Started.\n      - date: 2025-07-01\n", 26,
+       "update dated 2025-07-01 comes after one dated 2025-08-01"},
+      {"stale-action", "date: 2025-08-01", "date: 2025-05-01", 14,
+       "action A-1 has no update since 2025-06-30: none in period 2026-01 (due 2026-01-31)"},
+      {"unknown-lead", "lead: [SFT, VCFSE]", "lead: [SFT, VCSFE]", 18,
+       "lead 'VCSFE' is not an organisation of this system", "did you mean 'VCFSE'?"},
+  };
+  return all;
+}
+
+TEST(Checks, TheValidPlanHasNoDiagnostics) {
+  Diagnostics diags = check_text(kValidPlan);
+  EXPECT_TRUE(diags.items().empty()) << diags.items().front().rule;
+}
+
+class RuleTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(RuleTest, FiresAtTheRightLineWithAHelpfulMessage) {
+  const RuleCase& c = GetParam();
+  Diagnostics diags = check_text(valid_plan_with(c.from, c.to));
+  const Diagnostic* found = nullptr;
+  for (const Diagnostic& d : diags.items()) {
+    if (d.rule == c.rule && d.pos.line == c.line) found = &d;
+  }
+  std::string all;
+  for (const Diagnostic& d : diags.items()) {
+    all += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.rule + " " +
+           d.message + " | " + d.hint + "\n";
+  }
+  ASSERT_NE(found, nullptr) << "expected [" << c.rule << "] at line " << c.line << "; got:\n" << all;
+  EXPECT_NE(found->message.find(c.message_part), std::string::npos) << found->message;
+  EXPECT_NE(found->hint.find(c.hint_part), std::string::npos) << found->hint;
+  EXPECT_EQ(found->severity, rule(c.rule).severity);
+  // At most one error per problem: no cascade of other errors from the same change.
+  EXPECT_LE(diags.error_count(), 1) << all;
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryRule, RuleTest, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<RuleCase>& info) {
+                           std::string name = info.param.rule + "_" + std::to_string(info.index);
+                           for (char& ch : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           }
+                           return name;
+                         });
+
+TEST(Checks, EveryRuleInTheTableIsTested) {
+  std::set<std::string> tested;
+  for (const RuleCase& c : cases()) tested.insert(c.rule);
+  // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
+  // that need several plans (SystemChecks below), and framework files (catalogue_test).
+  for (std::string_view r : {"file-unreadable", "file-empty", "file-encoding", "yaml-depth",
+                             "system-multiple-icb", "system-icb-mismatch", "duplicate-organisation",
+                             "framework-invalid"}) {
+    tested.insert(std::string(r));
+  }
+  for (const Rule& r : all_rules()) {
+    EXPECT_TRUE(tested.count(std::string(r.id))) << "no test for rule " << r.id;
+  }
+}
+
+TEST(Checks, AMisspeltRequiredKeyIsOneError) {
+  Diagnostics diags = check_text(valid_plan_with("    due: 2026-06-30", "    deu: 2026-06-30"));
+  ASSERT_EQ(diags.error_count(), 1);
+  EXPECT_EQ(diags.items()[0].rule, "unknown-key");
+  EXPECT_EQ(diags.items()[0].hint, "did you mean 'due'?");
+}
+
+TEST(Checks, NoCoverageJudgementWhenActionsDidNotLoad) {
+  Diagnostics diags = check_text(
+      valid_plan_with("addresses: [personalised-risk, joint-discharge, multi-agency, families, out-of-area]",
+                      "adresses: [personalised-risk]"));
+  for (const Diagnostic& d : diags.items()) EXPECT_NE(d.rule, "coverage-gap");
+}
+
+TEST(Checks, CostForms) {
+  for (const char* cost : {"none", "tbc", "61000", "\xC2\xA3" "61k", "1,500", "{ amount: tbc, note: Yes }"}) {
+    Diagnostics diags = check_text(valid_plan_with("{ amount: 61000, recurrent: true }", cost));
+    EXPECT_EQ(diags.error_count(), 0) << cost;
+  }
+  Diagnostics none_in_map = check_text(valid_plan_with("amount: 61000", "amount: none"));
+  EXPECT_EQ(none_in_map.error_count(), 1);
+}
+
+// ---- Systems: several plans in one folder ----------------------------------------------
+
+Diagnostics check_system_texts(const std::vector<std::string>& texts) {
+  Diagnostics diags;
+  std::vector<Plan> plans;
+  plans.reserve(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto plan = load_plan_text(texts[i], "plan" + std::to_string(i) + ".yaml", diags);
+    if (plan) plans.push_back(std::move(*plan));
+  }
+  std::vector<const Plan*> pointers;
+  for (const Plan& p : plans) pointers.push_back(&p);
+  check_system(pointers, diags);
+  diags.sort();
+  return diags;
+}
+
+const std::string kIcb = R"(iact: 1
+organisation:
+  code: QSL
+  name: NHS Somerset ICB
+  short: ICB
+  kind: icb
+  predecessors: [Q1A]
+frameworks: [investigation-2025]
+actions:
+  - id: I-1
+    title: Oversight
+    addresses: [multi-agency]
+    lead: [ICB, SFT]
+    due: ongoing
+    status: on-track
+)";
+
+std::vector<std::string> rules_of(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.items()) out.push_back(d.rule);
+  return out;
+}
+
+TEST(SystemChecks, IcbAndTrustTogetherAreClean) {
+  Diagnostics diags = check_system_texts({kIcb, kValidPlan});
+  EXPECT_TRUE(diags.items().empty()) << rules_of(diags).size();
+  // A trust may name the ICB's earlier code.
+  Diagnostics merged = check_system_texts({kIcb, valid_plan_with("icb: QSL", "icb: Q1A")});
+  EXPECT_TRUE(merged.items().empty());
+}
+
+TEST(SystemChecks, TrustReportingToAnotherIcb) {
+  Diagnostics diags = check_system_texts({kIcb, valid_plan_with("icb: QSL", "icb: QSX")});
+  ASSERT_EQ(rules_of(diags), std::vector<std::string>{"system-icb-mismatch"});
+  EXPECT_EQ(diags.items()[0].file, "plan1.yaml");
+  EXPECT_EQ(diags.items()[0].pos, (Pos{7, 8}));
+  EXPECT_NE(diags.items()[0].hint.find("did you mean 'QSL'?"), std::string::npos);
+}
+
+TEST(SystemChecks, TwoIcbPlansInOneFolder) {
+  std::string other = kIcb;
+  other.replace(other.find("QSL"), 3, "QUY");
+  Diagnostics diags = check_system_texts({kIcb, other, kValidPlan});
+  ASSERT_EQ(rules_of(diags), std::vector<std::string>{"system-multiple-icb"});
+  EXPECT_EQ(diags.items()[0].file, "plan1.yaml");
+  EXPECT_EQ(diags.items()[0].pos, (Pos{6, 9}));
+}
+
+TEST(SystemChecks, TwoPlansForOneOrganisation) {
+  Diagnostics diags = check_system_texts({kIcb, kValidPlan, kValidPlan});
+  ASSERT_EQ(rules_of(diags), std::vector<std::string>{"duplicate-organisation"});
+  EXPECT_EQ(diags.items()[0].file, "plan2.yaml");
+}
+
+TEST(SystemChecks, LeadsMayNameAnyOrganisationOfTheSystem) {
+  // The ICB's action names SFT, which only the trust's plan defines.
+  Diagnostics alone = check_system_texts({kIcb});
+  ASSERT_EQ(rules_of(alone), std::vector<std::string>{"unknown-lead"});
+  Diagnostics together = check_system_texts({kIcb, kValidPlan});
+  EXPECT_TRUE(together.items().empty());
+}
+
+}  // namespace
+}  // namespace iact

@@ -1,0 +1,72 @@
+#include "rag/rag.h"
+
+#include <gtest/gtest.h>
+
+namespace iact {
+namespace {
+
+Action action(Status status, const std::string& due, const std::string& baseline = "") {
+  Action a;
+  a.status = Located<Status>{status, {}};
+  a.due = Located<Due>{std::get<Due>(parse_due(due)), {}};
+  if (!baseline.empty()) a.baseline_due = Located<Due>{std::get<Due>(parse_due(baseline)), {}};
+  return a;
+}
+
+struct BragCase {
+  Status status;
+  const char* due;
+  const char* baseline;
+  Date as_of;
+  Brag expected;
+};
+
+// The SPEC defaults, at several as-of dates around the due date 2025-09-30.
+TEST(Rag, DefaultPolicy) {
+  using enum Status;
+  const Date before{2025, 6, 30}, near{2025, 9, 15}, on{2025, 9, 30}, after{2025, 10, 1};
+  const BragCase cases[] = {
+      {kComplete, "2025-09-30", "", after, Brag::kBlue},
+      {kComplete, "tbc", "", after, Brag::kBlue},
+      {kOnTrack, "2025-09-30", "", before, Brag::kGreen},
+      {kOnTrack, "2025-09-30", "", on, Brag::kGreen},  // due today has not passed
+      {kOnTrack, "2025-09-30", "", after, Brag::kRed},
+      {kOnTrack, "Q2 2025/26", "", after, Brag::kRed},
+      {kOnTrack, "2025-09", "", on, Brag::kGreen},
+      {kOffTrack, "2025-09-30", "", before, Brag::kRed},
+      {kBlocked, "2026-09-30", "", before, Brag::kRed},
+      {kAtRisk, "2025-09-30", "", before, Brag::kAmber},
+      {kAtRisk, "2025-09-30", "", after, Brag::kRed},
+      {kOnTrack, "2025-12-31", "2025-09-30", before, Brag::kAmber},  // re-planned later
+      {kOnTrack, "2025-06-30", "2025-09-30", before, Brag::kGreen},  // brought forward
+      {kOnTrack, "tbc", "", before, Brag::kAmber},
+      {kNotStarted, "tbc", "", before, Brag::kAmber},
+      {kNotStarted, "2025-09-30", "", before, Brag::kGrey},
+      {kNotStarted, "2025-09-30", "", near, Brag::kAmber},  // due within 30 days
+      {kNotStarted, "2025-09-30", "", Date{2025, 8, 31}, Brag::kAmber},  // exactly 30 days
+      {kNotStarted, "2025-09-30", "", Date{2025, 8, 30}, Brag::kGrey},   // 31 days
+      {kNotStarted, "2025-09-30", "", after, Brag::kRed},
+      {kOnTrack, "ongoing", "", after, Brag::kGreen},
+      {kNotStarted, "ongoing", "", after, Brag::kGrey},
+  };
+  for (const BragCase& c : cases) {
+    RagResult r = evaluate(action(c.status, c.due, c.baseline), c.as_of, RagPolicy{});
+    EXPECT_EQ(name_of(r.brag), name_of(c.expected))
+        << name_of(c.status) << " due " << c.due << " baseline '" << c.baseline << "' as of "
+        << c.as_of.iso();
+  }
+}
+
+TEST(Rag, PolicyChangesTheDueSoonWindow) {
+  Action a = action(Status::kNotStarted, "2025-09-30");
+  EXPECT_EQ(evaluate(a, Date{2025, 8, 1}, RagPolicy{30}).brag, Brag::kGrey);
+  EXPECT_EQ(evaluate(a, Date{2025, 8, 1}, RagPolicy{60}).brag, Brag::kAmber);
+}
+
+TEST(Rag, ReasonsNameTheDate) {
+  RagResult r = evaluate(action(Status::kOnTrack, "2024-10-30"), Date{2025, 1, 1}, RagPolicy{});
+  EXPECT_EQ(r.reason, "due 30 Oct 2024 has passed");
+}
+
+}  // namespace
+}  // namespace iact

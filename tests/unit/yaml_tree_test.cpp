@@ -1,0 +1,175 @@
+#include "plan/yaml_tree.h"
+
+#include <gtest/gtest.h>
+
+namespace iact {
+namespace {
+
+struct Parsed {
+  std::optional<YamlNode> root;
+  Diagnostics diags;
+};
+
+Parsed parse(std::string_view text) {
+  Parsed p;
+  p.root = parse_yaml(text, "plan.yaml", p.diags);
+  return p;
+}
+
+const Diagnostic& only(const Parsed& p) {
+  EXPECT_EQ(p.diags.items().size(), 1u);
+  static const Diagnostic none{};
+  return p.diags.items().empty() ? none : p.diags.items().front();
+}
+
+TEST(YamlTree, KeepsPositionsOfKeysAndValues) {
+  Parsed p = parse("iact: 1\norganisation:\n  code: RH5\n  name:   Somerset\nlist: [a, b]\n");
+  ASSERT_TRUE(p.root);
+  EXPECT_TRUE(p.diags.items().empty());
+  const YamlEntry* org = p.root->find("organisation");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->key_pos, (Pos{2, 1}));
+  const YamlEntry* name = org->value->find("name");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->key_pos, (Pos{4, 3}));
+  EXPECT_EQ(name->value->pos, (Pos{4, 11}));
+  EXPECT_EQ(name->value->scalar, "Somerset");
+  const YamlEntry* list = p.root->find("list");
+  ASSERT_TRUE(list->value->is_sequence());
+  EXPECT_EQ(list->value->items[1].pos, (Pos{5, 11}));
+}
+
+TEST(YamlTree, QuotedScalarsAreMarked) {
+  Parsed p = parse("a: yes\nb: \"yes\"\nc: ~\nd:\n");
+  ASSERT_TRUE(p.root);
+  EXPECT_FALSE(p.root->find("a")->value->quoted);
+  EXPECT_TRUE(p.root->find("b")->value->quoted);
+  EXPECT_TRUE(p.root->find("c")->value->is_null());
+  EXPECT_TRUE(p.root->find("d")->value->is_null());
+}
+
+TEST(YamlTree, DuplicateKeyIsAnErrorAtTheSecondKey) {
+  Parsed p = parse("iact: 1\nactions:\n  - id: A\n    title: one\n    id: B\n");
+  ASSERT_TRUE(p.root);
+  const Diagnostic& d = only(p);
+  EXPECT_EQ(d.rule, "duplicate-key");
+  EXPECT_EQ(d.pos, (Pos{5, 5}));
+  EXPECT_EQ(d.message, "key 'id' appears twice in this mapping");
+  EXPECT_EQ(d.hint, "the first 'id' is on line 3; keep one of them");
+  // The first value is kept.
+  const YamlNode& action = p.root->find("actions")->value->items[0];
+  EXPECT_EQ(action.find("id")->value->scalar, "A");
+  EXPECT_EQ(action.entries.size(), 2u);
+}
+
+TEST(YamlTree, SameKeyInDifferentMappingsIsFine) {
+  Parsed p = parse("a:\n  id: 1\nb:\n  id: 2\n");
+  EXPECT_TRUE(p.diags.items().empty());
+}
+
+TEST(YamlTree, AliasesAreRefused) {
+  Parsed p = parse("a: &x [1, 2]\nb: *x\n");
+  EXPECT_FALSE(p.root);
+  const Diagnostic& d = only(p);
+  EXPECT_EQ(d.rule, "yaml-alias");
+  EXPECT_EQ(d.pos, (Pos{2, 4}));
+}
+
+TEST(YamlTree, AliasBombStopsAtTheFirstAlias) {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 9; ++i) bomb += std::string(i ? ", *" : "*") + static_cast<char>(c - 1);
+    bomb += "]\n";
+  }
+  Parsed p = parse(bomb);
+  EXPECT_FALSE(p.root);
+  EXPECT_EQ(only(p).rule, "yaml-alias");
+  EXPECT_EQ(only(p).pos.line, 2);
+}
+
+TEST(YamlTree, HundredThousandOpenBracketsEndInADepthError) {
+  Parsed p = parse(std::string(100000, '['));
+  EXPECT_FALSE(p.root);
+  const Diagnostic& d = only(p);
+  EXPECT_EQ(d.rule, "yaml-depth");
+  EXPECT_EQ(d.message, "the YAML nests deeper than 64 levels");
+  // yaml-cpp reads each '[' of "[[[" as a list that may hold a single-pair mapping, so
+  // every bracket is two levels of the tree and the limit is reached at the 33rd.
+  EXPECT_EQ(d.pos, (Pos{1, 33}));
+}
+
+TEST(YamlTree, DeeplyNestedMappingEndsInADepthError) {
+  std::string text;
+  for (int level = 0; level < 3000; ++level) text += std::string(level * 2, ' ') + "a:\n";
+  Parsed p = parse(text);
+  EXPECT_FALSE(p.root);
+  EXPECT_EQ(only(p).rule, "yaml-depth");
+  EXPECT_EQ(only(p).pos.line, 65);
+}
+
+TEST(YamlTree, NestingUpToTheLimitIsAccepted) {
+  std::string text = std::string(kMaxYamlDepth, '[') + std::string(kMaxYamlDepth, ']');
+  Parsed p = parse(text);
+  EXPECT_TRUE(p.root);
+  EXPECT_TRUE(p.diags.items().empty());
+}
+
+TEST(YamlTree, EmptyAndCommentOnlyFiles) {
+  EXPECT_EQ(only(parse("")).rule, "file-empty");
+  EXPECT_EQ(only(parse("")).message, "the file is empty");
+  Parsed comments = parse("# nothing yet\n\n");
+  EXPECT_EQ(only(comments).rule, "file-empty");
+  EXPECT_NE(only(comments).message.find("only comments"), std::string::npos);
+}
+
+TEST(YamlTree, EncodingProblems) {
+  Parsed utf16 = parse(std::string("\xFF\xFEi\0a\0c\0t\0", 10));
+  EXPECT_EQ(only(utf16).rule, "file-encoding");
+  EXPECT_EQ(only(utf16).message, "the file is UTF-16 encoded, not UTF-8");
+
+  Parsed binary = parse(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  EXPECT_EQ(only(binary).rule, "file-encoding");
+  EXPECT_NE(only(binary).message.find("NUL bytes"), std::string::npos);
+
+  Parsed latin1 = parse("iact: 1\nname: Caf\xE9\n");
+  EXPECT_EQ(only(latin1).rule, "file-encoding");
+  EXPECT_EQ(only(latin1).pos, (Pos{2, 10}));
+  EXPECT_EQ(only(latin1).message, "the file is not valid UTF-8 (byte 0xE9)");
+}
+
+TEST(YamlTree, Utf8ByteOrderMarkIsAccepted) {
+  Parsed p = parse("\xEF\xBB\xBFiact: 1\n");
+  ASSERT_TRUE(p.root);
+  EXPECT_TRUE(p.diags.items().empty());
+  EXPECT_EQ(p.root->find("iact")->value->scalar, "1");
+}
+
+TEST(YamlTree, SyntaxErrorsHaveAPositionAndAReadableMessage) {
+  Parsed p = parse("iact: 1\nactions:\n  - id: A\n   title: x\n");
+  EXPECT_FALSE(p.root);
+  const Diagnostic& d = only(p);
+  EXPECT_EQ(d.rule, "yaml-syntax");
+  EXPECT_EQ(d.pos.line, 4);
+  EXPECT_FALSE(d.hint.empty());
+
+  Parsed unclosed = parse("a: [1, 2\n");
+  EXPECT_EQ(only(unclosed).rule, "yaml-syntax");
+  EXPECT_EQ(only(unclosed).message, "a list or mapping is not closed");
+}
+
+TEST(YamlTree, SecondDocumentIsAnError) {
+  Parsed p = parse("iact: 1\n---\niact: 1\n");
+  ASSERT_TRUE(p.root);
+  EXPECT_EQ(only(p).rule, "yaml-multiple-documents");
+  EXPECT_EQ(only(p).pos.line, 3);
+}
+
+TEST(YamlTree, NonScalarKeyIsAnError) {
+  Parsed p = parse("? [a, b]\n: c\n");
+  EXPECT_FALSE(p.root);
+  EXPECT_EQ(only(p).rule, "yaml-syntax");
+}
+
+}  // namespace
+}  // namespace iact
