@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->type_name("text|json|markdown");
 
+  CLI::App* format_cmd = app.add_subcommand(
+      "format", "Print the reference of the plan format (Markdown), from the field table");
+
   iact::ListOptions frameworks;
   CLI::App* frameworks_cmd = app.add_subcommand(
       "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
@@ -75,6 +78,7 @@ int main(int argc, char** argv) {
   common.today = today();
   if (*validate_cmd) return iact::run_validate(validate, common);
   if (*rules_cmd) return iact::run_rules(rules);
+  if (*format_cmd) return iact::run_format();
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
   return iact::kExitUsage;
 }

@@ -35,6 +35,7 @@ struct ListOptions {
 };
 
 int run_rules(const ListOptions& options);
+int run_format();
 int run_frameworks(const ListOptions& options, const CommonOptions& common);
 
 }  // namespace iact

@@ -31,4 +31,13 @@ check "the samples pass" 0 "^0 errors, [0-9]+ warnings in 1[0-9] files$" -- vali
 check "strict turns warnings into exit 1" 1 "warnings" -- validate plans --as-of 2025-07-31 --strict
 check "a single file is checked with its folder's plans" 0 "^0 errors" -- validate plans/somerset/somerset-icb.yaml --as-of 2025-07-31
 check "a folder with no plans says so" 0 "no \*\.yaml plans found" -- validate tests/e2e
+# The committed docs are what the tool prints, so they cannot drift from the checks.
+if ! diff -u docs/plan-format.md <("$iact" format); then
+  echo "FAIL: docs/plan-format.md differs from 'iact format' (regenerate it: build/iact format > docs/plan-format.md)"
+  failures=$((failures + 1))
+fi
+if ! grep -qF -- "$("$iact" rules --format markdown)" README.md; then
+  echo "FAIL: README.md's rule table differs from 'iact rules --format markdown'"
+  failures=$((failures + 1))
+fi
 exit $((failures > 0))
