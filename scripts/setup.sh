@@ -10,6 +10,7 @@ packages=(
   libxlsxwriter-dev                 # NHS England return (XLSX)
   pandoc                            # board papers (DOCX, HTML, PDF)
   libgtest-dev libgmock-dev         # tests
+  python3-yaml python3-jsonschema   # test helpers (schema check)
 )
 
 missing=()

@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   CLI::App* format_cmd = app.add_subcommand(
       "format", "Print the reference of the plan format (Markdown), from the field table");
 
+  CLI::App* schema_cmd = app.add_subcommand(
+      "schema", "Print the JSON Schema of the plan format (for editor completion)");
+
   iact::ListOptions frameworks;
   CLI::App* frameworks_cmd = app.add_subcommand(
       "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
@@ -79,6 +82,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return iact::run_validate(validate, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
+  if (*schema_cmd) return iact::run_schema(common);
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
   return iact::kExitUsage;
 }

@@ -36,6 +36,7 @@ struct ListOptions {
 
 int run_rules(const ListOptions& options);
 int run_format();
+int run_schema(const CommonOptions& common);
 int run_frameworks(const ListOptions& options, const CommonOptions& common);
 
 }  // namespace iact

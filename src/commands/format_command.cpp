@@ -46,6 +46,8 @@ std::string type_name(const FieldDef& f) {
       return fmt::format("[{}](#{})", f.object->name, anchor(f.object->name));
     case FieldType::kObjectList:
       return fmt::format("list of [{}](#{})", f.object->name, anchor(f.object->name));
+    case FieldType::kAmount:
+      return "amount \\| `tbc`";
     case FieldType::kCost:
       return fmt::format("`none` \\| `tbc` \\| amount \\| [{}](#{})", f.object->name,
                          anchor(f.object->name));

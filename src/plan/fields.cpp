@@ -93,7 +93,7 @@ constexpr std::array kBoardFields = {
 constexpr ObjectDef kBoard{"board meeting", "A meeting where the plan is discussed.", kBoardFields};
 
 constexpr std::array kCostFields = {
-    FieldDef{"amount", kText, kRequired, "Amount in GBP (a number), or tbc."},
+    FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
     FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
     FieldDef{"note", kText, kOptional, "What the cost is for, or why it is not known yet."},
 };

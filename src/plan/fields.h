@@ -21,6 +21,7 @@ enum class FieldType {
   kObject,      // a mapping described by `object`
   kObjectList,  // a list of mappings described by `object`
   kCost,        // none | tbc | an amount | a mapping described by `object`
+  kAmount,      // an amount in GBP (61000, or as papers write it: £61k) or tbc
 };
 
 struct ObjectDef;

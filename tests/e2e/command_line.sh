@@ -36,6 +36,10 @@ if ! diff -u docs/plan-format.md <("$iact" format); then
   echo "FAIL: docs/plan-format.md differs from 'iact format' (regenerate it: build/iact format > docs/plan-format.md)"
   failures=$((failures + 1))
 fi
+if ! diff -u schema/iact-plan.schema.json <("$iact" schema); then
+  echo "FAIL: schema/iact-plan.schema.json differs from 'iact schema' (regenerate it: build/iact schema > schema/iact-plan.schema.json)"
+  failures=$((failures + 1))
+fi
 if ! grep -qF -- "$("$iact" rules --format markdown)" README.md; then
   echo "FAIL: README.md's rule table differs from 'iact rules --format markdown'"
   failures=$((failures + 1))
