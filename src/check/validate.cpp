@@ -1,8 +1,10 @@
 #include "check/validate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -49,19 +51,39 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
   }
   v.files = static_cast<int>(targets.size());
 
-  // Load each file once. Problems in siblings that were not named are not reported.
-  Diagnostics all;
-  std::vector<std::pair<fs::path, size_t>> loaded;  // folder, index into v.plans
+  // Load each file once, on every core (YAML parsing is nearly all of the time, and the
+  // loader shares no state), then merge in file order so the output never depends on timing.
+  // Problems in siblings that were not named are not reported.
+  struct Job {
+    fs::path folder;
+    std::string file;
+    std::optional<Plan> plan;
+    Diagnostics diags;
+  };
+  std::vector<Job> jobs;
   for (auto& [folder, files] : folders) {
     std::sort(files.begin(), files.end());
-    for (const std::string& file : files) {
-      Diagnostics file_diags;
-      std::optional<Plan> plan = load_plan_file(file, file, file_diags);
-      if (targets.count(file)) all.append(file_diags);
-      if (!plan) continue;
-      v.plans.push_back(std::move(*plan));
-      loaded.emplace_back(folder, v.plans.size() - 1);
+    for (const std::string& file : files) jobs.push_back(Job{folder, file, std::nullopt, {}});
+  }
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      jobs[i].plan = load_plan_file(jobs[i].file, jobs[i].file, jobs[i].diags);
     }
+  };
+  const size_t threads = std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  Diagnostics all;
+  std::vector<std::pair<fs::path, size_t>> loaded;  // folder, index into v.plans
+  for (Job& job : jobs) {
+    if (targets.count(job.file)) all.append(job.diags);
+    if (!job.plan) continue;
+    v.plans.push_back(std::move(*job.plan));
+    loaded.emplace_back(job.folder, v.plans.size() - 1);
   }
   for (const Plan& plan : v.plans) {
     if (targets.count(plan.file)) check_plan(plan, ctx, all);
