@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -33,11 +34,9 @@ void check_frameworks(const Plan& plan, const CheckContext& ctx, Diagnostics& di
   for (const auto& f : plan.frameworks) {
     if (ctx.catalogue.framework(f.value)) continue;
     auto near = closest_match(f.value, known);
-    std::string list;
-    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
     diags.add(plan.file, f.pos, "unknown-framework", fmt::format("no framework '{}'", f.value),
               near ? fmt::format("did you mean '{}'?", *near)
-                   : fmt::format("known frameworks: {}", list));
+                   : fmt::format("known frameworks: {}", join(known)));
   }
 }
 
@@ -72,12 +71,10 @@ void check_group(const Plan& plan, const Action& action, Diagnostics& diags) {
   for (const auto& g : plan.groups) groups.push_back(g.value);
   if (std::find(groups.begin(), groups.end(), action.group->value) != groups.end()) return;
   auto near = closest_match(action.group->value, groups);
-  std::string list;
-  for (const auto& g : groups) list += (list.empty() ? "" : ", ") + g;
   diags.add(plan.file, action.group->pos, "unknown-group",
             fmt::format("group '{}' is not one of the plan's groups", action.group->value),
             near ? fmt::format("did you mean '{}'?", *near)
-                 : fmt::format("groups: {} (or add it to `groups:`)", list));
+                 : fmt::format("groups: {} (or add it to `groups:`)", join(groups)));
 }
 
 void check_completion(const Plan& plan, const Action& action, const CheckContext& ctx,
@@ -181,13 +178,11 @@ void check_coverage(const Plan& plan, const CheckContext& ctx, const std::set<st
       if (!addressed.count(item.id)) gaps.push_back(&item);
     }
     if (gaps.empty()) continue;
-    std::string list;
-    for (const FrameworkItem* item : gaps) {
-      list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", item->id, item->title);
-    }
+    std::vector<std::string> named;
+    for (const FrameworkItem* item : gaps) named.push_back(fmt::format("{} ({})", item->id, item->title));
     diags.add(plan.file, f.pos, "coverage-gap",
               fmt::format("no action addresses {} of the {} items of {}: {}", gaps.size(), items,
-                          framework->id, list),
+                          framework->id, join(named)),
               "add the item ids to `addresses:` of the actions that cover them, or add actions");
   }
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -79,8 +80,6 @@ void check_leads(const std::vector<const Plan*>& plans, Diagnostics& diags) {
     }
   }
   const std::vector<std::string> names(known.begin(), known.end());
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
   for (const Plan* p : plans) {
     for (const Action& a : p->actions) {
       for (const auto& lead : a.lead) {
@@ -91,7 +90,7 @@ void check_leads(const std::vector<const Plan*>& plans, Diagnostics& diags) {
                   near ? fmt::format("did you mean '{}'?", *near)
                        : fmt::format("known here: {}; an organisation without a plan goes under "
                                      "`partners:`",
-                                     list));
+                                     join(names)));
       }
     }
   }

@@ -80,11 +80,6 @@ const Period* Catalogue::period_before(const Period& p) const {
 
 namespace {
 
-std::string text_or_empty(const FieldReader& r, std::string_view name) {
-  auto t = r.text(name);
-  return t ? t->value : std::string();
-}
-
 bool check_version(const FieldReader& r, std::string_view key, const std::string& file,
                    Diagnostics& diags) {
   auto version = r.integer(key);
@@ -110,11 +105,11 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
   }
   Framework f;
   f.id = id->value;
-  f.title = text_or_empty(r, "title");
+  f.title = r.text_or_empty("title");
   f.file = file;
   if (auto source = r.object("source")) {
-    f.source_document = text_or_empty(*source, "document");
-    f.source_publisher = text_or_empty(*source, "publisher");
+    f.source_document = source->text_or_empty("document");
+    f.source_publisher = source->text_or_empty("publisher");
     if (auto d = source->date("date")) f.source_date = d->value;
   }
   auto add = [&](FrameworkItem item, Pos pos) {
@@ -130,14 +125,14 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
   for (const FieldReader& ir : r.objects("items")) {
     auto item_id = ir.text("id");
     if (!item_id) continue;
-    add(FrameworkItem{item_id->value, f.id, "", text_or_empty(ir, "title"),
-                      text_or_empty(ir, "description"), file, item_id->pos},
+    add(FrameworkItem{item_id->value, f.id, "", ir.text_or_empty("title"),
+                      ir.text_or_empty("description"), file, item_id->pos},
         item_id->pos);
     for (const FieldReader& er : ir.objects("expectations")) {
       auto slug = er.text("id");
       if (!slug) continue;
       add(FrameworkItem{fmt::format("{}.{}", item_id->value, slug->value), f.id, item_id->value,
-                        text_or_empty(er, "title"), "", file, slug->pos},
+                        er.text_or_empty("title"), "", file, slug->pos},
           slug->pos);
     }
   }
@@ -155,7 +150,7 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     if (!id || !date || !date_node) continue;
     auto due = parse_due(date_node->scalar);
     DateForm form = std::holds_alternative<Due>(due) ? std::get<Due>(due).form : DateForm::kDay;
-    cat.milestones.push_back(Milestone{id->value, date->value, form, text_or_empty(m, "title")});
+    cat.milestones.push_back(Milestone{id->value, date->value, form, m.text_or_empty("title")});
   }
   for (const FieldReader& p : r.objects("periods")) {
     auto id = p.text("id");
@@ -167,7 +162,7 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
       diags.add(file, id->pos, "duplicate-id", fmt::format("period '{}' is defined twice", id->value));
       continue;
     }
-    cat.periods.push_back(Period{id->value, due->value, text_or_empty(p, "title")});
+    cat.periods.push_back(Period{id->value, due->value, p.text_or_empty("title")});
   }
 }
 

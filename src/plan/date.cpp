@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace iact {
 
 namespace {
@@ -20,12 +22,6 @@ constexpr std::string_view kAcceptedForms =
     "accepted forms: a day 2024-10-30, a month 2025-07 (its last day), an NHS quarter "
     "\"Q2 2025/26\" (its last day), tbc, ongoing";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Reads exactly `width` digits at s[pos].
 std::optional<int> digits(std::string_view s, size_t pos, size_t width) {
   if (pos + width > s.size()) return std::nullopt;
@@ -38,10 +34,10 @@ std::optional<int> digits(std::string_view s, size_t pos, size_t width) {
 }
 
 std::optional<int> month_from_name(std::string_view word) {
-  const std::string w = lower(word);
+  const std::string w = lowercase(word);
   if (w.size() < 3) return std::nullopt;
   for (size_t i = 0; i < kMonthNames.size(); ++i) {
-    const std::string name = lower(kMonthNames[i]);
+    const std::string name = lowercase(kMonthNames[i]);
     if (name.compare(0, w.size(), w) == 0) return static_cast<int>(i) + 1;
   }
   return std::nullopt;
@@ -179,7 +175,7 @@ Date Date::from_days(long z) {
 std::string Date::iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
 
 std::variant<Due, DateError> parse_due(std::string_view text) {
-  const std::string folded = lower(text);
+  const std::string folded = lowercase(text);
   if (folded == "tbc") return Due{Due::Kind::kTbc, {}, DateForm::kDay, "tbc"};
   if (folded == "ongoing") return Due{Due::Kind::kOngoing, {}, DateForm::kDay, "ongoing"};
   if (auto numeric = parse_numeric(text)) return *numeric;

@@ -9,6 +9,7 @@
 #include "plan/fields.h"
 #include "plan/reader.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -21,11 +22,6 @@ std::optional<Located<Enum>> to_enum(const std::optional<Located<std::string>>& 
   auto it = std::find(names.begin(), names.end(), word->value);
   if (it == names.end()) return std::nullopt;
   return Located<Enum>{static_cast<Enum>(it - names.begin()), word->pos};
-}
-
-std::string text_or_empty(const FieldReader& r, std::string_view name) {
-  auto t = r.text(name);
-  return t ? t->value : std::string();
 }
 
 std::optional<Person> read_person(const FieldReader& parent, std::string_view name) {
@@ -79,8 +75,7 @@ std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file,
   }
   Cost c;
   c.pos = n.pos;
-  std::string v = n.scalar;
-  for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string v = lowercase(n.scalar);
   if (allow_none && v == "none") {
     c.kind = Cost::Kind::kNone;
   } else if (v == "tbc") {
@@ -108,7 +103,7 @@ std::optional<Cost> read_cost(const FieldReader& action) {
   if (!c) return std::nullopt;
   c->pos = n->pos;
   if (auto recurrent = r.boolean("recurrent")) c->recurrent = recurrent->value;
-  c->note = text_or_empty(r, "note");
+  c->note = r.text_or_empty("note");
   return c;
 }
 
@@ -117,11 +112,11 @@ Action read_action(const FieldReader& r) {
   a.pos = r.pos();
   a.id = r.text("id");
   a.title = r.text("title");
-  a.description = text_or_empty(r, "description");
+  a.description = r.text_or_empty("description");
   a.group = r.text("group");
   a.addresses = r.texts("addresses");
   a.lead = r.texts("lead");
-  a.owner = text_or_empty(r, "owner");
+  a.owner = r.text_or_empty("owner");
   a.timeframe = r.choice("timeframe");
   a.due = r.due("due");
   a.baseline_due = r.due("baseline_due");
@@ -129,13 +124,13 @@ Action read_action(const FieldReader& r) {
   a.completed = r.date("completed");
   a.cost = read_cost(r);
   a.evidence = r.texts("evidence");
-  a.next_steps = text_or_empty(r, "next_steps");
+  a.next_steps = r.text_or_empty("next_steps");
   for (const FieldReader& u : r.objects("updates")) {
     Update update;
     update.pos = u.pos();
     update.date = u.date("date");
     update.status = to_enum<Status>(u.choice("status"), kStatusNames);
-    update.note = text_or_empty(u, "note");
+    update.note = u.text_or_empty("note");
     a.updates.push_back(std::move(update));
   }
   return a;
@@ -150,7 +145,7 @@ Risk read_risk(const FieldReader& r) {
   k.impact = r.integer("impact");
   k.mitigations = r.texts("mitigations");
   k.actions = r.texts("actions");
-  k.owner = text_or_empty(r, "owner");
+  k.owner = r.text_or_empty("owner");
   k.closed = r.date("closed");
   return k;
 }
@@ -181,25 +176,25 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
   plan.sro = read_person(r, "sro");
   plan.author = read_person(r, "author");
   if (auto review = r.object("review")) {
-    plan.review = Review{review->date("date"), text_or_empty(*review, "summary")};
+    plan.review = Review{review->date("date"), review->text_or_empty("summary")};
   }
   if (auto dna = r.object("dna_discharge_assurance")) {
     plan.dna_discharge = DnaAssurance{dna->choice("policy"), dna->choice("practice"),
-                                      text_or_empty(*dna, "note")};
+                                      dna->text_or_empty("note")};
   }
   for (const FieldReader& p : r.objects("partners")) {
     if (auto short_name = p.text("short")) {
-      plan.partners.push_back(Partner{*short_name, text_or_empty(p, "name"), p.text("code")});
+      plan.partners.push_back(Partner{*short_name, p.text_or_empty("name"), p.text("code")});
     }
   }
   for (const FieldReader& b : r.objects("board")) {
     BoardMeeting m;
     m.pos = b.pos();
     m.date = b.date("date");
-    m.body = text_or_empty(b, "body");
+    m.body = b.text_or_empty("body");
     if (auto pub = b.boolean("public")) m.is_public = pub->value;
-    m.agenda_item = text_or_empty(b, "agenda_item");
-    m.title = text_or_empty(b, "title");
+    m.agenda_item = b.text_or_empty("agenda_item");
+    m.title = b.text_or_empty("title");
     m.purpose = b.texts("purpose");
     plan.board.push_back(std::move(m));
   }

@@ -9,19 +9,11 @@
 #include <fmt/format.h>
 
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace iact {
 
 namespace {
-
-std::string join(std::span<const std::string_view> words) {
-  std::string out;
-  for (std::string_view w : words) {
-    if (!out.empty()) out += ", ";
-    out += w;
-  }
-  return out;
-}
 
 std::string article(std::string_view noun) {
   const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
@@ -164,8 +156,7 @@ std::optional<Located<bool>> FieldReader::boolean(std::string_view name) const {
   const YamlEntry* e = entry(name);
   if (!e) return std::nullopt;
   const YamlNode& n = *e->value;
-  std::string v = n.scalar;
-  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string v = lowercase(n.scalar);
   if (n.is_scalar() && !n.quoted && (v == "true" || v == "yes")) return Located<bool>{true, n.pos};
   if (n.is_scalar() && !n.quoted && (v == "false" || v == "no")) return Located<bool>{false, n.pos};
   wrong_type(f, n, "true or false");
@@ -219,8 +210,7 @@ std::optional<Located<std::string>> FieldReader::checked_choice(const FieldDef& 
   }
   std::vector<std::string> options(f.choices.begin(), f.choices.end());
   std::optional<std::string> near;
-  std::string folded = n.scalar;
-  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string folded = lowercase(n.scalar);
   for (const Synonym& s : f.synonyms) {
     if (folded == s.written) near = std::string(s.meant);
   }
@@ -238,6 +228,11 @@ std::optional<Located<std::string>> FieldReader::choice(std::string_view name) c
   const YamlEntry* e = entry(name);
   if (!e) return std::nullopt;
   return checked_choice(f, *e->value);
+}
+
+std::string FieldReader::text_or_empty(std::string_view name) const {
+  auto t = text(name);
+  return t ? t->value : std::string();
 }
 
 std::vector<Located<std::string>> FieldReader::texts(std::string_view name) const {

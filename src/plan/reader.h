@@ -27,6 +27,7 @@ class FieldReader {
 
   // Accessors return nothing when the field is absent, empty or malformed (already reported).
   std::optional<Located<std::string>> text(std::string_view name) const;
+  std::string text_or_empty(std::string_view name) const;  // optional free text
   std::optional<Located<int>> integer(std::string_view name) const;
   std::optional<Located<bool>> boolean(std::string_view name) const;
   std::optional<Located<Date>> date(std::string_view name) const;

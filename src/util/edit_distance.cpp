@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "util/text.h"
+
 namespace iact {
 
 int edit_distance(std::string_view a, std::string_view b, int max_distance) {
@@ -29,22 +31,14 @@ int edit_distance(std::string_view a, std::string_view b, int max_distance) {
   return previous[b.size()];
 }
 
-namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
-
 std::optional<std::string> closest_match(std::string_view word,
                                          std::span<const std::string> candidates) {
-  const std::string needle = lower(word);
+  const std::string needle = lowercase(word);
   const int allowed = std::clamp(static_cast<int>(needle.size()) / 3, 1, 3);
   std::optional<std::string> best;
   int best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
-    int d = edit_distance(needle, lower(candidate), allowed);
+    int d = edit_distance(needle, lowercase(candidate), allowed);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 namespace iact {
@@ -35,6 +37,12 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 }  // namespace
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 std::string_view strip_utf8_bom(std::string_view bytes) {
   return starts_with_bytes(bytes, "\xEF\xBB\xBF") ? bytes.substr(3) : bytes;

@@ -21,6 +21,20 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view bytes);
 // Drops a UTF-8 byte-order mark, which editors on Windows add and YAML allows.
 std::string_view strip_utf8_bom(std::string_view bytes);
 
+// ASCII lower case, for comparing words people type ("TBC", "In Progress").
+std::string lowercase(std::string_view s);
+
+// "a, b, c".
+template <typename Range>
+std::string join(const Range& words, std::string_view separator = ", ") {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
 // The 1-based line `line` of `text` without its line ending, or "" if there is none.
 std::string_view line_of(std::string_view text, int line);
 
