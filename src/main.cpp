@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   app.name("iact");
   app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
+  app.footer(
+      "Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
 
   iact::CommonOptions common;
   common.exe = argv[0];

@@ -93,11 +93,13 @@ void check_completion(const Plan& plan, const Action& action, const CheckContext
               "set `status: complete`, or remove `completed:`");
   }
   if (complete && (action.evidence.empty() || !action.completed)) {
-    std::string missing = action.evidence.empty() && !action.completed ? "no evidence and no completed date"
-                          : action.evidence.empty()                    ? "no evidence"
-                                                                       : "no completed date";
+    std::string missing = action.evidence.empty() && !action.completed
+                              ? "no evidence and no completed date"
+                          : action.evidence.empty() ? "no evidence"
+                                                    : "no completed date";
     diags.add(plan.file, action.status->pos, "complete-unevidenced",
-              fmt::format("action {} is complete but has {}", action.id ? action.id->value : "?", missing),
+              fmt::format("action {} is complete but has {}", action.id ? action.id->value : "?",
+                          missing),
               "add `evidence:` (what shows it is done) and `completed:` (when)");
   }
 }
@@ -106,18 +108,20 @@ void check_due_and_status(const Plan& plan, const Action& action, const CheckCon
                           Diagnostics& diags) {
   const bool complete = action.status && action.status->value == Status::kComplete;
   if (action.due && action.due->value.kind == Due::Kind::kTbc && !complete) {
-    diags.add(plan.file, action.due->pos, "due-tbc",
-              fmt::format("action {} has no due date yet (tbc)", action.id ? action.id->value : "?"),
-              "agree a date; until then the action counts as Amber");
+    diags.add(
+        plan.file, action.due->pos, "due-tbc",
+        fmt::format("action {} has no due date yet (tbc)", action.id ? action.id->value : "?"),
+        "agree a date; until then the action counts as Amber");
   }
   if (!action.status) return;
   const RagResult computed = evaluate(action, ctx.as_of, ctx.policy);
   const Brag declared = declared_brag(action.status->value);
   if (computed.brag == Brag::kRed && declared != Brag::kRed) {
-    diags.add(plan.file, action.status->pos, "status-contradiction",
-              fmt::format("declared {}, but {} at {}: reports show it as Red",
-                          name_of(action.status->value), computed.reason, ctx.as_of.iso()),
-              "update the status, or re-plan: set a new `due:` and keep the old one as `baseline_due:`");
+    diags.add(
+        plan.file, action.status->pos, "status-contradiction",
+        fmt::format("declared {}, but {} at {}: reports show it as Red",
+                    name_of(action.status->value), computed.reason, ctx.as_of.iso()),
+        "update the status, or re-plan: set a new `due:` and keep the old one as `baseline_due:`");
   }
 }
 
@@ -163,8 +167,8 @@ void check_stale(const Plan& plan, const Action& action, const CheckContext& ctx
 
 // One warning per framework, naming every item that no action addresses. A plan whose
 // actions did not all load is not judged: the gaps would be the loader's errors again.
-void check_coverage(const Plan& plan, const CheckContext& ctx, const std::set<std::string>& addressed,
-                    Diagnostics& diags) {
+void check_coverage(const Plan& plan, const CheckContext& ctx,
+                    const std::set<std::string>& addressed, Diagnostics& diags) {
   if (plan.had_load_errors) return;
   for (const auto& f : plan.frameworks) {
     const Framework* framework = ctx.catalogue.framework(f.value);
@@ -179,7 +183,8 @@ void check_coverage(const Plan& plan, const CheckContext& ctx, const std::set<st
     }
     if (gaps.empty()) continue;
     std::vector<std::string> named;
-    for (const FrameworkItem* item : gaps) named.push_back(fmt::format("{} ({})", item->id, item->title));
+    for (const FrameworkItem* item : gaps)
+      named.push_back(fmt::format("{} ({})", item->id, item->title));
     diags.add(plan.file, f.pos, "coverage-gap",
               fmt::format("no action addresses {} of the {} items of {}: {}", gaps.size(), items,
                           framework->id, join(named)),

@@ -58,8 +58,8 @@ void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& st
     return style.colour ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };
   for (const Diagnostic& d : diags.items()) {
-    std::string where = d.pos.known() ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column)
-                                      : d.file;
+    std::string where =
+        d.pos.known() ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
     const bool error = d.severity == Severity::kError;
     out << paint(kBold, where + ":") << ' '
         << paint(error ? kRed : kMagenta, std::string(severity_name(d.severity)) + ":") << ' '

@@ -8,8 +8,8 @@
 namespace iact {
 
 struct TextStyle {
-  bool colour = false;       // ANSI colours (a terminal, and NO_COLOR unset)
-  bool show_source = true;   // the offending line with a caret under the column
+  bool colour = false;      // ANSI colours (a terminal, and NO_COLOR unset)
+  bool show_source = true;  // the offending line with a caret under the column
 };
 
 // `file:line:col: error: message [rule]`, then the source line and caret, then the hint.

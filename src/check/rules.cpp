@@ -37,10 +37,13 @@ constexpr std::array kRules = {
     Rule{"unknown-risk-action", kError, "a risk's `actions` names an action the plan lacks"},
     Rule{"item-outside-frameworks", kWarning,
          "an action addresses an item of a framework the plan does not list"},
-    Rule{"coverage-gap", kWarning, "a framework item of the plan's frameworks that no action addresses"},
+    Rule{"coverage-gap", kWarning,
+         "a framework item of the plan's frameworks that no action addresses"},
     Rule{"due-tbc", kWarning, "an action's due date is still `tbc`"},
-    Rule{"complete-unevidenced", kWarning, "a complete action with no evidence or no `completed` date"},
-    Rule{"completed-not-complete", kWarning, "an action has a `completed` date but is not complete"},
+    Rule{"complete-unevidenced", kWarning,
+         "a complete action with no evidence or no `completed` date"},
+    Rule{"completed-not-complete", kWarning,
+         "an action has a `completed` date but is not complete"},
     Rule{"status-contradiction", kWarning,
          "the declared status contradicts the BRAG status computed for the as-of date"},
     Rule{"update-in-future", kWarning, "an update is dated after the as-of date"},
@@ -56,7 +59,9 @@ constexpr std::array kRules = {
 };
 }  // namespace
 
-std::span<const Rule> all_rules() { return kRules; }
+std::span<const Rule> all_rules() {
+  return kRules;
+}
 
 const Rule& rule(std::string_view id) {
   for (const Rule& r : kRules) {
@@ -66,6 +71,8 @@ const Rule& rule(std::string_view id) {
   std::abort();
 }
 
-std::string_view severity_name(Severity s) { return s == Severity::kError ? "error" : "warning"; }
+std::string_view severity_name(Severity s) {
+  return s == Severity::kError ? "error" : "warning";
+}
 
 }  // namespace iact

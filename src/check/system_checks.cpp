@@ -45,11 +45,12 @@ void check_trusts_report_to(const Plan* icb, const std::vector<const Plan*>& pla
     if (p->is_icb() || !p->organisation.icb) continue;
     const auto& reports_to = *p->organisation.icb;
     if (codes.count(reports_to.value)) continue;
-    diags.add(p->file, reports_to.pos, "system-icb-mismatch",
-              fmt::format("this trust reports to '{}', but the ICB plan in its folder ({}) is {}",
-                          reports_to.value, filename(icb->file), icb->organisation.code->value),
-              fmt::format("did you mean '{}'? (an ICB's earlier codes go under its `predecessors:`)",
-                          icb->organisation.code->value));
+    diags.add(
+        p->file, reports_to.pos, "system-icb-mismatch",
+        fmt::format("this trust reports to '{}', but the ICB plan in its folder ({}) is {}",
+                    reports_to.value, filename(icb->file), icb->organisation.code->value),
+        fmt::format("did you mean '{}'? (an ICB's earlier codes go under its `predecessors:`)",
+                    icb->organisation.code->value));
   }
 }
 
@@ -60,8 +61,8 @@ void check_unique_organisations(const std::vector<const Plan*>& plans, Diagnosti
     auto [it, inserted] = seen.emplace(p->organisation.code->value, p);
     if (!inserted) {
       diags.add(p->file, p->organisation.code->pos, "duplicate-organisation",
-                fmt::format("{} already has a plan in this folder ({})", p->organisation.code->value,
-                            filename(it->second->file)),
+                fmt::format("{} already has a plan in this folder ({})",
+                            p->organisation.code->value, filename(it->second->file)),
                 "keep one plan per organisation");
     }
   }

@@ -71,7 +71,8 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
       jobs[i].plan = load_plan_file(jobs[i].file, jobs[i].file, jobs[i].diags);
     }
   };
-  const size_t threads = std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  const size_t threads =
+      std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

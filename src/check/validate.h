@@ -18,11 +18,11 @@ struct System {
 };
 
 struct Validation {
-  std::vector<Plan> plans;     // every plan that loaded (targets and their folder siblings)
+  std::vector<Plan> plans;      // every plan that loaded (targets and their folder siblings)
   std::vector<System> systems;  // the folders that hold targets
-  Diagnostics diags;           // about the target files only, sorted
-  int files = 0;               // target files read
-  std::string usage_error;     // a path that does not exist: exit 2
+  Diagnostics diags;            // about the target files only, sorted
+  int files = 0;                // target files read
+  std::string usage_error;      // a path that does not exist: exit 2
 };
 
 // PATHs may be plan files or folders (searched recursively for *.yaml). A file's folder

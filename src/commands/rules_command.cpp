@@ -1,5 +1,5 @@
-#include <iostream>
 #include <unistd.h>
+#include <iostream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,8 +14,8 @@ namespace iact {
 std::optional<Date> resolve_as_of(const std::string& as_of, Date today) {
   if (as_of.empty()) return today;
   if (auto d = parse_iso_day(as_of)) return d;
-  std::cerr << fmt::format("iact: --as-of '{}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30\n",
-                           as_of);
+  std::cerr << fmt::format(
+      "iact: --as-of '{}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30\n", as_of);
   return std::nullopt;
 }
 
@@ -33,7 +33,8 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
   Catalogue catalogue = load_catalogue(*dir, found);
   if (found.has_errors()) {
     found.sort();
-    print_text(found, std::cerr, TextStyle{isatty(STDERR_FILENO) && !std::getenv("NO_COLOR"), true});
+    print_text(found, std::cerr,
+               TextStyle{isatty(STDERR_FILENO) && !std::getenv("NO_COLOR"), true});
     std::cerr << "iact: the frameworks in " << dir->string() << " have errors; fix them first\n";
     return std::nullopt;
   }
@@ -49,7 +50,8 @@ int run_rules(const ListOptions& options) {
   if (options.format == "json") {
     nlohmann::json array = nlohmann::json::array();
     for (const Rule& r : all_rules()) {
-      array.push_back({{"id", r.id}, {"severity", severity_name(r.severity)}, {"summary", r.summary}});
+      array.push_back(
+          {{"id", r.id}, {"severity", severity_name(r.severity)}, {"summary", r.summary}});
     }
     std::cout << array.dump(2) << '\n';
   } else if (options.format == "markdown") {
@@ -78,8 +80,11 @@ int run_frameworks(const ListOptions& options, const CommonOptions& common) {
         const FrameworkItem& item = catalogue->items[i];
         items.push_back({{"id", item.id}, {"parent", item.parent}, {"title", item.title}});
       }
-      frameworks.push_back({{"id", f.id}, {"title", f.title}, {"source", f.source_document},
-                            {"date", f.source_date.iso()}, {"items", items}});
+      frameworks.push_back({{"id", f.id},
+                            {"title", f.title},
+                            {"source", f.source_document},
+                            {"date", f.source_date.iso()},
+                            {"items", items}});
     }
     nlohmann::json periods = nlohmann::json::array();
     for (const Period& p : catalogue->periods) {

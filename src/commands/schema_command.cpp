@@ -15,9 +15,11 @@ namespace {
 using nlohmann::json;
 
 // The date forms of plan/date.cpp, as a pattern (the checks still give the exact error).
-constexpr const char* kDatePattern = "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[Qq][1-4] *[0-9]{4}/[0-9]{2})$";
+constexpr const char* kDatePattern =
+    "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[Qq][1-4] *[0-9]{4}/[0-9]{2})$";
 constexpr const char* kDuePattern =
-    "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[Qq][1-4] *[0-9]{4}/[0-9]{2}|[Tt][Bb][Cc]|[Oo]ngoing|ONGOING)$";
+    "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[Qq][1-4] "
+    "*[0-9]{4}/[0-9]{2}|[Tt][Bb][Cc]|[Oo]ngoing|ONGOING)$";
 constexpr const char* kAmountPattern = "^\\u00a3?[0-9][0-9,]*(\\.[0-9]+)?[kKmM]?$";
 
 std::string ref(const ObjectDef& def) {
@@ -73,7 +75,8 @@ json field_schema(const FieldDef& f, const Completions& ids) {
       json item = {{"type", "string"}};
       // Framework ids and items are offered for completion; qualified items (framework/item)
       // and frameworks added later still pass, and `iact validate` has the last word.
-      if (f.name == "frameworks") item = {{"anyOf", json::array({{{"enum", ids.framework_ids}}, item})}};
+      if (f.name == "frameworks")
+        item = {{"anyOf", json::array({{{"enum", ids.framework_ids}}, item})}};
       if (f.name == "addresses") item = {{"anyOf", json::array({{{"enum", ids.item_ids}}, item})}};
       s = one_or_list(item, f.accepts_single);
       if (f.required) s["minItems"] = 1;

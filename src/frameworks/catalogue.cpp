@@ -53,7 +53,8 @@ ItemResolution Catalogue::resolve(std::string_view ref) const {
   if (it != by_id_.end()) {
     const FrameworkItem& item = items[it->second];
     if (framework_id.empty() || item.framework == framework_id) return {&item, {}, {}};
-    return {nullptr, fmt::format("'{}' is an item of {}, not of {}", item_id, item.framework, framework_id),
+    return {nullptr,
+            fmt::format("'{}' is an item of {}, not of {}", item_id, item.framework, framework_id),
             fmt::format("write '{}/{}' or just '{}'", item.framework, item_id, item_id)};
   }
   auto near = closest_match(item_id, item_ids_);
@@ -84,8 +85,9 @@ bool check_version(const FieldReader& r, std::string_view key, const std::string
                    Diagnostics& diags) {
   auto version = r.integer(key);
   if (version && version->value != 1) {
-    diags.add(file, version->pos, "framework-invalid",
-              fmt::format("{} {} is not supported; this iact reads version 1", key, version->value));
+    diags.add(
+        file, version->pos, "framework-invalid",
+        fmt::format("{} {} is not supported; this iact reads version 1", key, version->value));
     return false;
   }
   return version.has_value();
@@ -159,7 +161,8 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     auto clash = std::find_if(cat.periods.begin(), cat.periods.end(),
                               [&](const Period& q) { return q.id == id->value; });
     if (clash != cat.periods.end()) {
-      diags.add(file, id->pos, "duplicate-id", fmt::format("period '{}' is defined twice", id->value));
+      diags.add(file, id->pos, "duplicate-id",
+                fmt::format("period '{}' is defined twice", id->value));
       continue;
     }
     cat.periods.push_back(Period{id->value, due->value, p.text_or_empty("title")});
@@ -184,9 +187,10 @@ Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
     } else if (root->is_map() && root->find("iact-timeline")) {
       load_timeline(*root, file, cat, diags);
     } else {
-      diags.add(file, root->pos, "framework-invalid",
-                "this file in the frameworks folder is neither a framework nor the timeline",
-                "a framework starts with `iact-framework: 1`, the timeline with `iact-timeline: 1`");
+      diags.add(
+          file, root->pos, "framework-invalid",
+          "this file in the frameworks folder is neither a framework nor the timeline",
+          "a framework starts with `iact-framework: 1`, the timeline with `iact-timeline: 1`");
     }
   }
   std::stable_sort(cat.milestones.begin(), cat.milestones.end(),

@@ -15,7 +15,7 @@
 namespace iact {
 
 struct FrameworkItem {
-  std::string id;         // unique across all frameworks: "carers", "care-treatment.care-plan-review"
+  std::string id;  // unique across all frameworks: "carers", "care-treatment.care-plan-review"
   std::string framework;  // the id of the framework it belongs to
   std::string parent;     // for an expectation (sub-item): its item's id; else empty
   std::string title;

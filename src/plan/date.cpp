@@ -12,7 +12,9 @@ namespace iact {
 
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -172,7 +174,9 @@ Date Date::from_days(long z) {
   return Date{y, m, d};
 }
 
-std::string Date::iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
+std::string Date::iso() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+}
 
 std::variant<Due, DateError> parse_due(std::string_view text) {
   const std::string folded = lowercase(text);

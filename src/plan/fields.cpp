@@ -20,19 +20,22 @@ constexpr bool kRequired = true;
 constexpr bool kOptional = false;
 
 constexpr std::array kStatusSynonyms = {
-    Synonym{"in progress", "on-track"}, Synonym{"in-progress", "on-track"},
-    Synonym{"started", "on-track"},     Synonym{"green", "on-track"},
-    Synonym{"ongoing", "on-track"},     Synonym{"amber", "at-risk"},
-    Synonym{"red", "off-track"},        Synonym{"delayed", "off-track"},
-    Synonym{"overdue", "off-track"},    Synonym{"done", "complete"},
-    Synonym{"completed", "complete"},   Synonym{"closed", "complete"},
-    Synonym{"blue", "complete"},        Synonym{"to commence", "not-started"},
+    Synonym{"in progress", "on-track"},    Synonym{"in-progress", "on-track"},
+    Synonym{"started", "on-track"},        Synonym{"green", "on-track"},
+    Synonym{"ongoing", "on-track"},        Synonym{"amber", "at-risk"},
+    Synonym{"red", "off-track"},           Synonym{"delayed", "off-track"},
+    Synonym{"overdue", "off-track"},       Synonym{"done", "complete"},
+    Synonym{"completed", "complete"},      Synonym{"closed", "complete"},
+    Synonym{"blue", "complete"},           Synonym{"to commence", "not-started"},
     Synonym{"not started", "not-started"}, Synonym{"grey", "not-started"},
 };
 constexpr std::array kTimeframeSynonyms = {
-    Synonym{"short term", "short"},        Synonym{"medium term", "medium"},
-    Synonym{"long term", "long"},          Synonym{"short-medium term", "short-medium"},
-    Synonym{"medium-long term", "medium-long"}, Synonym{"immediate", "short"},
+    Synonym{"short term", "short"},
+    Synonym{"medium term", "medium"},
+    Synonym{"long term", "long"},
+    Synonym{"short-medium term", "short-medium"},
+    Synonym{"medium-long term", "medium-long"},
+    Synonym{"immediate", "short"},
 };
 
 // ---- The plan format -------------------------------------------------------------------
@@ -49,8 +52,13 @@ constexpr std::array kOrganisationFields = {
     FieldDef{"short", kText, kOptional, "Short name used in tables and in action leads, e.g. SFT."},
     FieldDef{"kind", kChoice, kRequired, "trust or icb.", kOrgKindNames},
     FieldDef{"icb", kText, kOptional, "For a trust (required): ODS code of the ICB it reports to."},
-    FieldDef{"predecessors", kTextList, kOptional, "Earlier ODS codes of the organisation.", {},
-             nullptr, true},
+    FieldDef{"predecessors",
+             kTextList,
+             kOptional,
+             "Earlier ODS codes of the organisation.",
+             {},
+             nullptr,
+             true},
 };
 constexpr ObjectDef kOrganisation{"organisation", "The organisation whose plan this is.",
                                   kOrganisationFields};
@@ -77,9 +85,8 @@ constexpr std::array kPartnerFields = {
     FieldDef{"name", kText, kRequired, "Full name."},
     FieldDef{"code", kText, kOptional, "ODS or other code, where there is one."},
 };
-constexpr ObjectDef kPartner{"partner",
-                             "An organisation that leads actions but keeps no plan of its own.",
-                             kPartnerFields};
+constexpr ObjectDef kPartner{
+    "partner", "An organisation that leads actions but keeps no plan of its own.", kPartnerFields};
 
 constexpr std::array kBoardFields = {
     FieldDef{"date", kDate, kRequired, "Date of the meeting."},
@@ -108,30 +115,51 @@ constexpr std::array kUpdateFields = {
 constexpr ObjectDef kUpdate{"update", "One entry of an action's progress log.", kUpdateFields};
 
 constexpr std::array kActionFields = {
-    FieldDef{"id", kText, kRequired, "Unique in the plan: letters, digits, '.', '_', '-'.", {},
-             nullptr, false, 0, 0, true},
+    FieldDef{"id",
+             kText,
+             kRequired,
+             "Unique in the plan: letters, digits, '.', '_', '-'.",
+             {},
+             nullptr,
+             false,
+             0,
+             0,
+             true},
     FieldDef{"title", kText, kRequired, "What will be done, in one line."},
     FieldDef{"description", kText, kOptional, "More detail: the objective or the gap addressed."},
     FieldDef{"group", kText, kOptional, "One of the plan's groups."},
-    FieldDef{"addresses", kTextList, kRequired,
+    FieldDef{"addresses",
+             kTextList,
+             kRequired,
              "Framework items this action answers to, bare (carers) or qualified "
              "(investigation-2025/families).",
-             {}, nullptr, true},
-    FieldDef{"lead", kTextList, kRequired,
+             {},
+             nullptr,
+             true},
+    FieldDef{"lead",
+             kTextList,
+             kRequired,
              "Lead organisation(s): short names or codes of the system's organisations or "
              "partners.",
-             {}, nullptr, true},
+             {},
+             nullptr,
+             true},
     FieldDef{"owner", kText, kOptional, "The role that owns the action."},
     FieldDef{"timeframe", kChoice, kOptional,
-             "short (0-6 months), medium (6-12 months), long (12 months or more).",
-             kTimeframeNames, nullptr, false, 0, 0, false, kTimeframeSynonyms},
-    FieldDef{"due", kDue, kRequired, "Due date: 2024-10-30, 2025-07, \"Q2 2025/26\", tbc or ongoing."},
+             "short (0-6 months), medium (6-12 months), long (12 months or more).", kTimeframeNames,
+             nullptr, false, 0, 0, false, kTimeframeSynonyms},
+    FieldDef{"due", kDue, kRequired,
+             "Due date: 2024-10-30, 2025-07, \"Q2 2025/26\", tbc or ongoing."},
     FieldDef{"baseline_due", kDue, kOptional, "The first agreed due date, when re-planned."},
     FieldDef{"status", kChoice, kRequired, "The status the lead declares.", kStatusNames, nullptr,
              false, 0, 0, false, kStatusSynonyms},
     FieldDef{"completed", kDate, kOptional, "When the action was completed."},
-    FieldDef{"cost", kCost, kOptional, "none, tbc, an amount in GBP, or {amount, recurrent, note}.",
-             {}, &kCostObject},
+    FieldDef{"cost",
+             kCost,
+             kOptional,
+             "none, tbc, an amount in GBP, or {amount, recurrent, note}.",
+             {},
+             &kCostObject},
     FieldDef{"evidence", kTextList, kOptional, "Evidence of completion.", {}, nullptr, true},
     FieldDef{"next_steps", kText, kOptional, "What happens next."},
     FieldDef{"updates", kObjectList, kOptional, "Progress log, oldest first.", {}, &kUpdate},
@@ -141,13 +169,32 @@ constexpr ObjectDef kAction{"action", "One action of the plan.", kActionFields};
 constexpr std::array kRiskFields = {
     FieldDef{"id", kText, kRequired, "Unique in the plan.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "The risk, in one line."},
-    FieldDef{"likelihood", kInteger, kOptional, "1 (rare) to 5 (almost certain).", {}, nullptr,
-             false, 1, 5},
-    FieldDef{"impact", kInteger, kOptional, "1 (negligible) to 5 (catastrophic).", {}, nullptr,
-             false, 1, 5},
+    FieldDef{"likelihood",
+             kInteger,
+             kOptional,
+             "1 (rare) to 5 (almost certain).",
+             {},
+             nullptr,
+             false,
+             1,
+             5},
+    FieldDef{"impact",
+             kInteger,
+             kOptional,
+             "1 (negligible) to 5 (catastrophic).",
+             {},
+             nullptr,
+             false,
+             1,
+             5},
     FieldDef{"mitigations", kTextList, kOptional, "How the risk is reduced.", {}, nullptr, true},
-    FieldDef{"actions", kTextList, kOptional, "Ids of this plan's actions that mitigate it.", {},
-             nullptr, true},
+    FieldDef{"actions",
+             kTextList,
+             kOptional,
+             "Ids of this plan's actions that mitigate it.",
+             {},
+             nullptr,
+             true},
     FieldDef{"owner", kText, kOptional, "The role that owns the risk."},
     FieldDef{"closed", kDate, kOptional, "When the risk was closed."},
 };
@@ -156,23 +203,42 @@ constexpr ObjectDef kRisk{"risk", "A risk to delivery, with its mitigations.", k
 constexpr std::array kPlanFields = {
     FieldDef{"iact", kInteger, kRequired, "Format version: 1."},
     FieldDef{"organisation", kObject, kRequired, "Whose plan this is.", {}, &kOrganisation},
-    FieldDef{"frameworks", kTextList, kRequired, "Ids of the national frameworks the plan answers to.",
-             {}, nullptr, true},
+    FieldDef{"frameworks",
+             kTextList,
+             kRequired,
+             "Ids of the national frameworks the plan answers to.",
+             {},
+             nullptr,
+             true},
     FieldDef{"sro", kObject, kOptional, "Senior responsible officer.", {}, &kPerson},
     FieldDef{"author", kObject, kOptional, "Author of the plan.", {}, &kPerson},
     FieldDef{"review", kObject, kOptional, "The 2024 self-assessment.", {}, &kReview},
-    FieldDef{"dna_discharge_assurance", kObject, kOptional,
-             "The NHS England ask that DNA is never a reason to discharge.", {}, &kDna},
-    FieldDef{"partners", kObjectList, kOptional, "Organisations that lead actions but keep no plan.",
-             {}, &kPartner},
+    FieldDef{"dna_discharge_assurance",
+             kObject,
+             kOptional,
+             "The NHS England ask that DNA is never a reason to discharge.",
+             {},
+             &kDna},
+    FieldDef{"partners",
+             kObjectList,
+             kOptional,
+             "Organisations that lead actions but keep no plan.",
+             {},
+             &kPartner},
     FieldDef{"board", kObjectList, kOptional, "Meetings where the plan is discussed.", {}, &kBoard},
-    FieldDef{"groups", kTextList, kOptional, "Action groups, in the order papers show them.", {},
-             nullptr, true},
+    FieldDef{"groups",
+             kTextList,
+             kOptional,
+             "Action groups, in the order papers show them.",
+             {},
+             nullptr,
+             true},
     FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
     FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
 };
-constexpr ObjectDef kPlan{"plan", "An intensive and assertive community mental health care "
-                                  "action plan of one organisation.",
+constexpr ObjectDef kPlan{"plan",
+                          "An intensive and assertive community mental health care "
+                          "action plan of one organisation.",
                           kPlanFields};
 
 // ---- National frameworks and timeline (frameworks/*.yaml) ------------------------------
@@ -186,16 +252,24 @@ constexpr std::array kSourceFields = {
 constexpr ObjectDef kSource{"source", "Where the framework comes from.", kSourceFields};
 
 constexpr std::array kExpectationFields = {
-    FieldDef{"id", kText, kRequired, "Slug; the full id is <item>.<slug>.", {}, nullptr, false, 0,
-             0, true},
+    FieldDef{"id",
+             kText,
+             kRequired,
+             "Slug; the full id is <item>.<slug>.",
+             {},
+             nullptr,
+             false,
+             0,
+             0,
+             true},
     FieldDef{"title", kText, kRequired, "The expectation, in a sentence."},
 };
 constexpr ObjectDef kExpectation{"expectation", "What an action plan should ensure.",
                                  kExpectationFields};
 
 constexpr std::array kItemFields = {
-    FieldDef{"id", kText, kRequired, "Unique across all frameworks.", {}, nullptr, false, 0, 0,
-             true},
+    FieldDef{
+        "id", kText, kRequired, "Unique across all frameworks.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "Short title."},
     FieldDef{"description", kText, kRequired, "What the item asks of a plan."},
     FieldDef{"expectations", kObjectList, kOptional, "Sub-items.", {}, &kExpectation},
@@ -204,8 +278,8 @@ constexpr ObjectDef kItem{"framework item", "A theme, requirement or domain.", k
 
 constexpr std::array kFrameworkFields = {
     FieldDef{"iact-framework", kInteger, kRequired, "Format version: 1."},
-    FieldDef{"id", kText, kRequired, "Framework id, cited by plans.", {}, nullptr, false, 0, 0,
-             true},
+    FieldDef{
+        "id", kText, kRequired, "Framework id, cited by plans.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "Title."},
     FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
     FieldDef{"items", kObjectList, kRequired, "The framework's items.", {}, &kItem},
@@ -237,8 +311,14 @@ constexpr ObjectDef kTimeline{"timeline", "National milestones and reporting per
 
 }  // namespace
 
-const ObjectDef& plan_def() { return kPlan; }
-const ObjectDef& framework_def() { return kFramework; }
-const ObjectDef& timeline_def() { return kTimeline; }
+const ObjectDef& plan_def() {
+  return kPlan;
+}
+const ObjectDef& framework_def() {
+  return kFramework;
+}
+const ObjectDef& timeline_def() {
+  return kTimeline;
+}
 
 }  // namespace iact

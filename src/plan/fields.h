@@ -43,7 +43,7 @@ struct FieldDef {
   bool accepts_single = false;  // a list that may also be written as a single item
   int min = 0;                  // integer range, when max > min
   int max = 0;
-  bool is_id = false;  // text that must match [A-Za-z0-9._-]+
+  bool is_id = false;                      // text that must match [A-Za-z0-9._-]+
   std::span<const Synonym> synonyms = {};  // for kChoice: common other words
 };
 

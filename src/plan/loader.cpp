@@ -54,8 +54,10 @@ std::optional<double> parse_amount(std::string text) {
   std::erase(text, ',');
   if (text.rfind("\xC2\xA3", 0) == 0) text.erase(0, 2);  // a leading pound sign
   double scale = 1;
-  if (!text.empty() && (text.back() == 'k' || text.back() == 'K')) scale = 1e3, text.pop_back();
-  else if (!text.empty() && (text.back() == 'm' || text.back() == 'M')) scale = 1e6, text.pop_back();
+  if (!text.empty() && (text.back() == 'k' || text.back() == 'K'))
+    scale = 1e3, text.pop_back();
+  else if (!text.empty() && (text.back() == 'm' || text.back() == 'M'))
+    scale = 1e6, text.pop_back();
   if (text.empty()) return std::nullopt;
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
@@ -63,10 +65,12 @@ std::optional<double> parse_amount(std::string text) {
   return value * scale;
 }
 
-std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file,
-                                     Diagnostics& diags, bool allow_none) {
-  const std::string_view kHint = "cost is none, tbc, an amount in GBP such as 61000 or \xC2\xA3" "61k, "
-                                 "or { amount: 61000, recurrent: true, note: ... }";
+std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file, Diagnostics& diags,
+                                     bool allow_none) {
+  const std::string_view kHint =
+      "cost is none, tbc, an amount in GBP such as 61000 or \xC2\xA3"
+      "61k, "
+      "or { amount: 61000, recurrent: true, note: ... }";
   if (!n.is_scalar()) {
     diags.add(file, n.pos, "wrong-type",
               fmt::format("'cost' must be none, tbc or an amount, not {}", describe(n)),
@@ -179,8 +183,8 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     plan.review = Review{review->date("date"), review->text_or_empty("summary")};
   }
   if (auto dna = r.object("dna_discharge_assurance")) {
-    plan.dna_discharge = DnaAssurance{dna->choice("policy"), dna->choice("practice"),
-                                      dna->text_or_empty("note")};
+    plan.dna_discharge =
+        DnaAssurance{dna->choice("policy"), dna->choice("practice"), dna->text_or_empty("note")};
   }
   for (const FieldReader& p : r.objects("partners")) {
     if (auto short_name = p.text("short")) {

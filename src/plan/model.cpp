@@ -2,7 +2,9 @@
 
 namespace iact {
 
-std::string_view name_of(Status s) { return kStatusNames[static_cast<size_t>(s)]; }
+std::string_view name_of(Status s) {
+  return kStatusNames[static_cast<size_t>(s)];
+}
 
 std::string Organisation::label() const {
   if (short_name) return short_name->value;

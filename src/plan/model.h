@@ -153,9 +153,7 @@ struct Plan {
   std::vector<Risk> risks;
   bool had_load_errors = false;  // some of the file could not be read into the model
 
-  bool is_icb() const {
-    return organisation.kind && organisation.kind->value == OrgKind::kIcb;
-  }
+  bool is_icb() const { return organisation.kind && organisation.kind->value == OrgKind::kIcb; }
 };
 
 }  // namespace iact

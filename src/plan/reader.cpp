@@ -16,7 +16,8 @@ namespace iact {
 namespace {
 
 std::string article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
   return fmt::format("{} {}", vowel ? "an" : "a", noun);
 }
 
@@ -66,10 +67,10 @@ FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::
                 fmt::format("'{}' is empty; {} needs a value here", f.name, article(def.name)),
                 std::string(f.doc));
     } else if (e->value->is_sequence() && e->value->items.empty()) {
-      diags.add(file, e->value->pos, "missing-field",
-                fmt::format("'{}' is an empty list; {} needs at least one", f.name,
-                            article(def.name)),
-                std::string(f.doc));
+      diags.add(
+          file, e->value->pos, "missing-field",
+          fmt::format("'{}' is an empty list; {} needs at least one", f.name, article(def.name)),
+          std::string(f.doc));
     }
   }
 }
@@ -215,11 +216,10 @@ std::optional<Located<std::string>> FieldReader::checked_choice(const FieldDef& 
     if (folded == s.written) near = std::string(s.meant);
   }
   if (!near) near = closest_match(n.scalar, options);
-  diags_->add(*file_, n.pos, "invalid-value",
-              fmt::format("'{}' is not a valid {}", n.scalar, f.name),
-              near ? fmt::format("did you mean '{}'? ({} is one of: {})", *near, f.name,
-                                 join(f.choices))
-                   : fmt::format("{} is one of: {}", f.name, join(f.choices)));
+  diags_->add(
+      *file_, n.pos, "invalid-value", fmt::format("'{}' is not a valid {}", n.scalar, f.name),
+      near ? fmt::format("did you mean '{}'? ({} is one of: {})", *near, f.name, join(f.choices))
+           : fmt::format("{} is one of: {}", f.name, join(f.choices)));
   return std::nullopt;
 }
 

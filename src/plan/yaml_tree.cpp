@@ -68,8 +68,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw StopParse{to_pos(mark), "yaml-alias",
-                    "YAML aliases (*name) are not allowed in plans",
+    throw StopParse{to_pos(mark), "yaml-alias", "YAML aliases (*name) are not allowed in plans",
                     "write the value out in full where it is needed"};
   }
 
@@ -140,7 +139,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (top.expecting_key) {
       if (!n.is_scalar() && !n.is_null()) {
-        throw StopParse{n.pos, "yaml-syntax", "a key must be plain text", "write keys as `name: value`"};
+        throw StopParse{n.pos, "yaml-syntax", "a key must be plain text",
+                        "write keys as `name: value`"};
       }
       top.pending_key = n.scalar;
       top.pending_key_pos = n.pos;
@@ -158,9 +158,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     top.expecting_key = true;
     if (top.skip_value) return;
-    top.node.entries.push_back(
-        YamlEntry{std::move(top.pending_key), top.pending_key_pos,
-                  std::make_unique<YamlNode>(std::move(n))});
+    top.node.entries.push_back(YamlEntry{std::move(top.pending_key), top.pending_key_pos,
+                                         std::make_unique<YamlNode>(std::move(n))});
   }
 
   const std::string& file_;
@@ -188,7 +187,8 @@ Explained explain_parser_message(const std::string& msg) {
       msg.find("end of sequence not found") != std::string::npos ||
       msg.find("end of map flow not found") != std::string::npos ||
       msg.find("end of sequence flow not found") != std::string::npos) {
-    return {"yaml-syntax", "a list or mapping is not closed", "check for a missing ']' or '}', or uneven indentation"};
+    return {"yaml-syntax", "a list or mapping is not closed",
+            "check for a missing ']' or '}', or uneven indentation"};
   }
   if (msg.find("illegal map value") != std::string::npos) {
     return {"yaml-syntax", "a value is not allowed here",
@@ -198,7 +198,8 @@ Explained explain_parser_message(const std::string& msg) {
     return {"yaml-syntax", "tab characters cannot indent YAML", "indent with spaces"};
   }
   return {"yaml-syntax", fmt::format("invalid YAML: {}", msg),
-          "check the indentation, and quote text that contains ': ' or starts with '*', '&', '!', '%', '@' or '`'"};
+          "check the indentation, and quote text that contains ': ' or starts with '*', '&', '!', "
+          "'%', '@' or '`'"};
 }
 
 }  // namespace
@@ -220,7 +221,8 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      diags.add(file, {}, "file-empty", "the file holds no YAML content (only comments or blank lines)",
+      diags.add(file, {}, "file-empty",
+                "the file holds no YAML content (only comments or blank lines)",
                 "a plan starts with `iact: 1`");
       return std::nullopt;
     }
@@ -230,7 +232,8 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
     if (parser.HandleNextDocument(second)) {
       std::optional<YamlNode> extra = second.take_root();
       diags.add(file, extra ? extra->pos : Pos{}, "yaml-multiple-documents",
-                "the file holds more than one YAML document", "keep one plan per file; remove the '---' line");
+                "the file holds more than one YAML document",
+                "keep one plan per file; remove the '---' line");
     }
     return root;
   } catch (const StopParse& stop) {

@@ -28,8 +28,8 @@ struct YamlNode {
   enum class Kind { kNull, kScalar, kMap, kSequence };
   Kind kind = Kind::kNull;
   Pos pos;
-  std::string scalar;  // when kind == kScalar
-  bool quoted = false;  // scalar written in quotes (so `"yes"` is text, never a boolean)
+  std::string scalar;              // when kind == kScalar
+  bool quoted = false;             // scalar written in quotes (so `"yes"` is text, never a boolean)
   std::vector<YamlEntry> entries;  // when kind == kMap, in file order
   std::vector<YamlNode> items;     // when kind == kSequence
 

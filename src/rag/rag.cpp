@@ -34,10 +34,12 @@ RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
   if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk"};
   const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
   if (due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date) {
-    return {Brag::kAmber, fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
+    return {Brag::kAmber,
+            fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
   }
   if (due && due->kind == Due::Kind::kTbc) return {Brag::kAmber, "due date to be confirmed"};
-  const bool due_soon = due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
+  const bool due_soon =
+      due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
   if (status == Status::kNotStarted) {
     if (due_soon) return {Brag::kAmber, fmt::format("not started and due {}", display(*due))};
     return {Brag::kGrey, "not yet started"};

@@ -16,7 +16,9 @@ enum class Brag { kBlue, kRed, kAmber, kGreen, kGrey };
 
 inline constexpr std::array<std::string_view, 5> kBragNames = {"Blue", "Red", "Amber", "Green",
                                                                "Grey"};
-inline std::string_view name_of(Brag b) { return kBragNames[static_cast<size_t>(b)]; }
+inline std::string_view name_of(Brag b) {
+  return kBragNames[static_cast<size_t>(b)];
+}
 
 struct RagPolicy {
   // Not started and due within this many days of the as-of date: Amber; further away: Grey.

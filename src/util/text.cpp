@@ -71,8 +71,7 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view bytes) {
     if (len == 0) {
       return EncodingProblem{
           line, column,
-          fmt::format("the file is not valid UTF-8 (byte 0x{:02X})",
-                      static_cast<unsigned char>(c)),
+          fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(c)),
           save_hint};
     }
     if (c == '\n') {
@@ -94,7 +93,8 @@ std::string_view line_of(std::string_view text, int line) {
     start = nl + 1;
   }
   size_t end = text.find('\n', start);
-  std::string_view result = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  std::string_view result =
+      text.substr(start, end == std::string_view::npos ? text.npos : end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
 }

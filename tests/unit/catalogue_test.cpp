@@ -1,8 +1,8 @@
 #include "frameworks/catalogue.h"
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -31,12 +31,12 @@ TEST(Catalogue, ShipsTheFourNationalFrameworksWithTheirItems) {
             (V{"continuity", "carers", "long-term-planning", "discharge", "treatment-review",
                "dna-discharge", "cohort-identification"}));
   EXPECT_EQ(ids_of("nhse-2024-requirements"),
-            (V{"duty-to-engage", "dedicated-staff", "no-wrong-door", "continuity-vital", "holistic-care"}));
+            (V{"duty-to-engage", "dedicated-staff", "no-wrong-door", "continuity-vital",
+               "holistic-care"}));
   EXPECT_EQ(ids_of("investigation-2025"),
             (V{"personalised-risk", "joint-discharge", "multi-agency", "families", "out-of-area"}));
-  EXPECT_EQ(ids_of("webinar-2025"),
-            (V{"care-treatment", "families-carers", "continuity-of-care", "workforce",
-               "model-governance", "information-sharing"}));
+  EXPECT_EQ(ids_of("webinar-2025"), (V{"care-treatment", "families-carers", "continuity-of-care",
+                                       "workforce", "model-governance", "information-sharing"}));
   for (const FrameworkItem& item : c.items) {
     EXPECT_FALSE(item.title.empty()) << item.id;
     if (!item.is_expectation()) {
@@ -74,8 +74,9 @@ TEST(Catalogue, TimelineHasTheMilestonesAndPeriods) {
   EXPECT_EQ(c.periods[1].id, "2026-01");
   EXPECT_EQ(c.periods[1].due, (Date{2026, 1, 31}));
   EXPECT_GE(c.milestones.size(), 9u);
-  EXPECT_TRUE(std::is_sorted(c.milestones.begin(), c.milestones.end(),
-                             [](const Milestone& a, const Milestone& b) { return a.date < b.date; }));
+  EXPECT_TRUE(
+      std::is_sorted(c.milestones.begin(), c.milestones.end(),
+                     [](const Milestone& a, const Milestone& b) { return a.date < b.date; }));
   EXPECT_EQ(c.last_period_ended(Date{2025, 6, 29}), nullptr);
   EXPECT_EQ(c.last_period_ended(Date{2025, 6, 30})->id, "2025-06");
   EXPECT_EQ(c.last_period_ended(Date{2026, 11, 22})->id, "2026-01");
@@ -85,8 +86,9 @@ TEST(Catalogue, TimelineHasTheMilestonesAndPeriods) {
 class FrameworkFolder : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("iact-frameworks-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("iact-frameworks-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -24,27 +24,34 @@ struct RuleCase {
 };
 
 // Names the case in test output (instead of its bytes).
-void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.rule << " at line " << c.line; }
+void PrintTo(const RuleCase& c, std::ostream* os) {
+  *os << c.rule << " at line " << c.line;
+}
 
 const std::vector<RuleCase>& cases() {
   static const std::vector<RuleCase> all = {
       {"yaml-syntax", "    title: Joint", "   title: Joint", 15, "", ""},
       {"yaml-alias", "    addresses: [investigation-2025/joint-discharge]\n    lead: SFT\n",
-       "    addresses: &x [investigation-2025/joint-discharge]\n    lead: *x\n", 30, "aliases", "in full"},
-      {"yaml-alias", "    lead: SFT\n", "    lead: *SFT\n", 30, "aliases", "quote text that starts with '*'"},
+       "    addresses: &x [investigation-2025/joint-discharge]\n    lead: *x\n", 30, "aliases",
+       "in full"},
+      {"yaml-alias", "    lead: SFT\n", "    lead: *SFT\n", 30, "aliases",
+       "quote text that starts with '*'"},
       {"yaml-multiple-documents", "risks:", "---\nrisks:", 36, "more than one YAML document"},
-      {"duplicate-key", "    status: on-track\n    cost", "    status: on-track\n    status: at-risk\n    cost",
-       21, "key 'status' appears twice", "first 'status' is on line 20"},
-      {"wrong-type", "likelihood: 2", "likelihood: high", 38, "'likelihood' must be a whole number"},
+      {"duplicate-key", "    status: on-track\n    cost",
+       "    status: on-track\n    status: at-risk\n    cost", 21, "key 'status' appears twice",
+       "first 'status' is on line 20"},
+      {"wrong-type", "likelihood: 2", "likelihood: high", 38,
+       "'likelihood' must be a whole number"},
       {"wrong-type", "addresses: [investigation-2025/joint-discharge]", "addresses: {a: b}", 29,
        "'addresses' must be a list"},
-      {"unknown-key", "    group: Governance", "    grup: Governance", 16, "unknown key 'grup' in an action",
-       "did you mean 'group'?"},
+      {"unknown-key", "    group: Governance", "    grup: Governance", 16,
+       "unknown key 'grup' in an action", "did you mean 'group'?"},
       {"unknown-key", "groups:", "themes: []\ngroups:", 12, "unknown key 'themes' in a plan",
        "a plan may have: iact, organisation"},
       {"missing-field", "    due: 2025-09-30\n", "", 26, "an action needs 'due'", "add `due:`"},
       {"missing-field", "  icb: QSL\n", "", 6, "a trust's organisation needs 'icb'"},
-      {"missing-field", "    title: Discharge checklist in use", "    title:", 27, "'title' is empty"},
+      {"missing-field", "    title: Discharge checklist in use", "    title:", 27,
+       "'title' is empty"},
       {"invalid-value", "status: on-track\n    cost", "status: ontrack\n    cost", 20,
        "'ontrack' is not a valid status", "did you mean 'on-track'?"},
       {"invalid-value", "status: on-track\n    cost", "status: In Progress\n    cost", 20,
@@ -58,22 +65,24 @@ const std::vector<RuleCase>& cases() {
       {"out-of-range", "impact: 3", "impact: 6", 39, "'impact' is 6; it must be from 1 to 5"},
       {"unsupported-version", "iact: 1", "iact: 2", 1, "version 2 is not supported", "iact: 1"},
       {"invalid-id", "id: A-2", "id: A 2", 26, "id 'A 2' may use only"},
-      {"duplicate-id", "id: A-2", "id: A-1", 26, "action id 'A-1' is used twice", "first is on line 14"},
+      {"duplicate-id", "id: A-2", "id: A-1", 26, "action id 'A-1' is used twice",
+       "first is on line 14"},
       {"unknown-framework", "frameworks: [investigation-2025]",
        "frameworks: [investigation-2025, investigaton-2025]", 8, "no framework 'investigaton-2025'",
        "did you mean 'investigation-2025'?"},
-      {"unknown-item", "addresses: [investigation-2025/joint-discharge]", "addresses: [famlies]", 29,
-       "no framework item 'famlies'", "did you mean 'families'?"},
-      {"unknown-item", "investigation-2025/joint-discharge]", "nhse-2024-themes/joint-discharge]", 29,
-       "'joint-discharge' is an item of investigation-2025, not of nhse-2024-themes"},
+      {"unknown-item", "addresses: [investigation-2025/joint-discharge]", "addresses: [famlies]",
+       29, "no framework item 'famlies'", "did you mean 'families'?"},
+      {"unknown-item", "investigation-2025/joint-discharge]", "nhse-2024-themes/joint-discharge]",
+       29, "'joint-discharge' is an item of investigation-2025, not of nhse-2024-themes"},
       {"unknown-group", "group: Clinical delivery", "group: Clinical Delivery", 28,
-       "group 'Clinical Delivery' is not one of the plan's groups", "did you mean 'Clinical delivery'?"},
+       "group 'Clinical Delivery' is not one of the plan's groups",
+       "did you mean 'Clinical delivery'?"},
       {"completed-in-future", "completed: 2025-09-15", "completed: 2026-09-15", 33,
        "completed 2026-09-15 is after the as-of date 2026-03-01"},
       {"unknown-risk-action", "actions: [A-1]", "actions: [A-3]", 41,
        "risk R1 names action 'A-3', which this plan does not have", "did you mean 'A-1'?"},
-      {"item-outside-frameworks", "investigation-2025/joint-discharge]", "joint-discharge, carers]", 29,
-       "'carers' belongs to nhse-2024-themes", "add nhse-2024-themes to `frameworks:`"},
+      {"item-outside-frameworks", "investigation-2025/joint-discharge]", "joint-discharge, carers]",
+       29, "'carers' belongs to nhse-2024-themes", "add nhse-2024-themes to `frameworks:`"},
       {"coverage-gap", "joint-discharge, multi-agency, families", "joint-discharge, families", 8,
        "no action addresses 1 of the 5 items of investigation-2025: multi-agency (Multi-agency"},
       {"missing-field", "addresses: [investigation-2025/joint-discharge]", "addresses: []", 29,
@@ -117,7 +126,8 @@ TEST_P(RuleTest, FiresAtTheRightLineWithAHelpfulMessage) {
     all += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.rule + " " +
            d.message + " | " + d.hint + "\n";
   }
-  ASSERT_NE(found, nullptr) << "expected [" << c.rule << "] at line " << c.line << "; got:\n" << all;
+  ASSERT_NE(found, nullptr) << "expected [" << c.rule << "] at line " << c.line << "; got:\n"
+                            << all;
   EXPECT_NE(found->message.find(c.message_part), std::string::npos) << found->message;
   EXPECT_NE(found->hint.find(c.hint_part), std::string::npos) << found->hint;
   EXPECT_EQ(found->severity, rule(c.rule).severity);
@@ -139,9 +149,9 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
   for (const RuleCase& c : cases()) tested.insert(c.rule);
   // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
   // that need several plans (SystemChecks below), and framework files (catalogue_test).
-  for (std::string_view r : {"file-unreadable", "file-empty", "file-encoding", "yaml-depth",
-                             "system-multiple-icb", "system-icb-mismatch", "duplicate-organisation",
-                             "framework-invalid"}) {
+  for (std::string_view r :
+       {"file-unreadable", "file-empty", "file-encoding", "yaml-depth", "system-multiple-icb",
+        "system-icb-mismatch", "duplicate-organisation", "framework-invalid"}) {
     tested.insert(std::string(r));
   }
   for (const Rule& r : all_rules()) {
@@ -157,14 +167,17 @@ TEST(Checks, AMisspeltRequiredKeyIsOneError) {
 }
 
 TEST(Checks, NoCoverageJudgementWhenActionsDidNotLoad) {
-  Diagnostics diags = check_text(
-      valid_plan_with("addresses: [personalised-risk, joint-discharge, multi-agency, families, out-of-area]",
-                      "adresses: [personalised-risk]"));
+  Diagnostics diags = check_text(valid_plan_with(
+      "addresses: [personalised-risk, joint-discharge, multi-agency, families, out-of-area]",
+      "adresses: [personalised-risk]"));
   for (const Diagnostic& d : diags.items()) EXPECT_NE(d.rule, "coverage-gap");
 }
 
 TEST(Checks, CostForms) {
-  for (const char* cost : {"none", "tbc", "61000", "\xC2\xA3" "61k", "1,500", "{ amount: tbc, note: Yes }"}) {
+  for (const char* cost : {"none", "tbc", "61000",
+                           "\xC2\xA3"
+                           "61k",
+                           "1,500", "{ amount: tbc, note: Yes }"}) {
     Diagnostics diags = check_text(valid_plan_with("{ amount: 61000, recurrent: true }", cost));
     EXPECT_EQ(diags.error_count(), 0) << cost;
   }

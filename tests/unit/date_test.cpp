@@ -38,9 +38,8 @@ struct QuarterCase {
 
 TEST(Date, NhsFinancialQuartersEndOnTheirLastDay) {
   const QuarterCase cases[] = {
-      {"Q1 2025/26", {2025, 6, 30}},  {"Q2 2025/26", {2025, 9, 30}},
-      {"Q3 2025/26", {2025, 12, 31}}, {"Q4 2025/26", {2026, 3, 31}},
-      {"q2 2024/25", {2024, 9, 30}},  {"Q2  2025/26", {2025, 9, 30}},
+      {"Q1 2025/26", {2025, 6, 30}}, {"Q2 2025/26", {2025, 9, 30}}, {"Q3 2025/26", {2025, 12, 31}},
+      {"Q4 2025/26", {2026, 3, 31}}, {"q2 2024/25", {2024, 9, 30}}, {"Q2  2025/26", {2025, 9, 30}},
       {"Q4 1999/00", {2000, 3, 31}},
   };
   for (const auto& c : cases) {
@@ -57,7 +56,8 @@ TEST(Date, TbcAndOngoingInAnyCase) {
 }
 
 TEST(Date, ImpossibleDatesAreErrorsThatSayWhy) {
-  EXPECT_EQ(error_of("2025-02-30").message, "'2025-02-30' does not exist: February 2025 has 28 days");
+  EXPECT_EQ(error_of("2025-02-30").message,
+            "'2025-02-30' does not exist: February 2025 has 28 days");
   EXPECT_EQ(error_of("2025-04-31").message, "'2025-04-31' does not exist: April 2025 has 30 days");
   EXPECT_NE(error_of("2025-13-01").message.find("months run 01 to 12"), std::string::npos);
   EXPECT_NE(error_of("2025-00").message.find("months run 01 to 12"), std::string::npos);

@@ -67,8 +67,14 @@ TEST(Loader, CostAmountsAsPapersWriteThem) {
   };
   EXPECT_EQ(cost_of("none")->kind, Cost::Kind::kNone);
   EXPECT_EQ(cost_of("tbc")->kind, Cost::Kind::kTbc);
-  EXPECT_EQ(cost_of("\xC2\xA3" "50k")->amount, 50000);
-  EXPECT_EQ(cost_of("\xC2\xA3" "3m")->amount, 3000000);
+  EXPECT_EQ(cost_of("\xC2\xA3"
+                    "50k")
+                ->amount,
+            50000);
+  EXPECT_EQ(cost_of("\xC2\xA3"
+                    "3m")
+                ->amount,
+            3000000);
   EXPECT_EQ(cost_of("126000")->amount, 126000);
   auto noted = cost_of("{ amount: tbc, note: Indicative only }");
   EXPECT_EQ(noted->kind, Cost::Kind::kTbc);

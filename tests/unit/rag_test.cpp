@@ -42,7 +42,7 @@ TEST(Rag, DefaultPolicy) {
       {kOnTrack, "tbc", "", before, Brag::kAmber},
       {kNotStarted, "tbc", "", before, Brag::kAmber},
       {kNotStarted, "2025-09-30", "", before, Brag::kGrey},
-      {kNotStarted, "2025-09-30", "", near, Brag::kAmber},  // due within 30 days
+      {kNotStarted, "2025-09-30", "", near, Brag::kAmber},               // due within 30 days
       {kNotStarted, "2025-09-30", "", Date{2025, 8, 31}, Brag::kAmber},  // exactly 30 days
       {kNotStarted, "2025-09-30", "", Date{2025, 8, 30}, Brag::kGrey},   // 31 days
       {kNotStarted, "2025-09-30", "", after, Brag::kRed},

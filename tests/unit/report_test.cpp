@@ -11,7 +11,8 @@ namespace {
 Diagnostics sample() {
   Diagnostics d;
   d.add("b.yaml", Pos{3, 2}, "due-tbc", "action X has no due date yet (tbc)", "agree a date");
-  d.add("a.yaml", Pos{10, 5}, "unknown-item", "no framework item 'carer'", "did you mean 'carers'?");
+  d.add("a.yaml", Pos{10, 5}, "unknown-item", "no framework item 'carer'",
+        "did you mean 'carers'?");
   d.add("a.yaml", Pos{2, 1}, "missing-field", "quote \" and \\ survive", "");
   d.sort();
   return d;

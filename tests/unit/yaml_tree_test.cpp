@@ -128,7 +128,10 @@ TEST(YamlTree, EncodingProblems) {
   EXPECT_EQ(only(utf16).rule, "file-encoding");
   EXPECT_EQ(only(utf16).message, "the file is UTF-16 encoded, not UTF-8");
 
-  Parsed binary = parse(std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  Parsed binary =
+      parse(std::string("\x7F"
+                        "ELF\x02\x01\x01\0\0\0",
+                        10));
   EXPECT_EQ(only(binary).rule, "file-encoding");
   EXPECT_NE(only(binary).message.find("NUL bytes"), std::string::npos);
 
