@@ -93,14 +93,19 @@ void check_completion(const Plan& plan, const Action& action, const CheckContext
               "set `status: complete`, or remove `completed:`");
   }
   if (complete && (action.evidence.empty() || !action.completed)) {
-    std::string missing = action.evidence.empty() && !action.completed
-                              ? "no evidence and no completed date"
-                          : action.evidence.empty() ? "no evidence"
-                                                    : "no completed date";
+    const bool no_evidence = action.evidence.empty();
+    const bool no_date = !action.completed;
+    const std::string missing = no_evidence && no_date ? "no evidence and no completed date"
+                                : no_evidence          ? "no evidence"
+                                                       : "no completed date";
+    const std::string hint = no_evidence && no_date
+                                 ? "add `evidence:` (what shows it is done) and `completed:` (when)"
+                             : no_evidence ? "add `evidence:`: what shows it is done"
+                                           : "add `completed:`: when it was done";
     diags.add(plan.file, action.status->pos, "complete-unevidenced",
               fmt::format("action {} is complete but has {}", action.id ? action.id->value : "?",
                           missing),
-              "add `evidence:` (what shows it is done) and `completed:` (when)");
+              hint);
   }
 }
 
