@@ -151,22 +151,31 @@ void check_updates(const Plan& plan, const Action& action, const CheckContext& c
   }
 }
 
-// An open action needs an update after the start of the last reporting period.
-void check_stale(const Plan& plan, const Action& action, const CheckContext& ctx,
-                 Diagnostics& diags) {
-  if (!action.status || action.status->value == Status::kComplete) return;
+// The last reporting period that has ended by the as-of date, and the day its window
+// opened (the due date of the period before it). Open actions need an update since then.
+struct ReportingWindow {
+  const Period* last = nullptr;
+  Date opened;
+};
+
+std::optional<ReportingWindow> reporting_window(const CheckContext& ctx) {
   const Period* last = ctx.catalogue.last_period_ended(ctx.as_of);
-  if (!last) return;
+  if (!last) return std::nullopt;
   const Period* before = ctx.catalogue.period_before(*last);
-  if (!before) return;
-  const Date window_start = before->due;
+  if (!before) return std::nullopt;
+  return ReportingWindow{last, before->due};
+}
+
+void check_stale(const Plan& plan, const Action& action,
+                 const std::optional<ReportingWindow>& window, Diagnostics& diags) {
+  if (!window || !action.status || action.status->value == Status::kComplete) return;
   for (const Update& u : action.updates) {
-    if (u.date && u.date->value > window_start) return;
+    if (u.date && u.date->value > window->opened) return;
   }
   diags.add(plan.file, action.id ? action.id->pos : action.pos, "stale-action",
             fmt::format("action {} has no update since {}: none in period {} (due {})",
-                        action.id ? action.id->value : "?", window_start.iso(), last->id,
-                        last->due.iso()),
+                        action.id ? action.id->value : "?", window->opened.iso(), window->last->id,
+                        window->last->due.iso()),
             "add an entry under `updates:` with the date, status and a note");
 }
 
@@ -229,13 +238,14 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   check_unique_ids(plan, plan.actions, "action", diags);
   check_unique_ids(plan, plan.risks, "risk", diags);
   std::set<std::string> addressed;
+  const std::optional<ReportingWindow> window = reporting_window(ctx);
   for (const Action& action : plan.actions) {
     check_group(plan, action, diags);
     check_addresses(plan, action, ctx, addressed, diags);
     check_completion(plan, action, ctx, diags);
     check_due_and_status(plan, action, ctx, diags);
     check_updates(plan, action, ctx, diags);
-    check_stale(plan, action, ctx, diags);
+    check_stale(plan, action, window, diags);
   }
   check_coverage(plan, ctx, addressed, diags);
   check_risks(plan, diags);

@@ -1,4 +1,3 @@
-#include <unistd.h>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -30,8 +29,7 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   if (options.format == "json") {
     print_json(diags, std::cout);
   } else {
-    const bool tty = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
-    print_text(diags, std::cerr, TextStyle{tty, true});
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
     std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
               << '\n';
   }
