@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   app.add_option("--frameworks", common.frameworks_dir,
                  "Folder of national framework files (default: the installed ones)")
       ->type_name("DIR");
+  app.add_option("--rag-policy", common.rag_policy,
+                 "RAG policy file (iact-policy: 1, rag: {...}); overrides the plans' rag: blocks")
+      ->type_name("FILE");
 
   iact::ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand(

@@ -110,16 +110,17 @@ void check_completion(const Plan& plan, const Action& action, const CheckContext
 }
 
 void check_due_and_status(const Plan& plan, const Action& action, const CheckContext& ctx,
-                          Diagnostics& diags) {
+                          const RagPolicy& policy, Diagnostics& diags) {
   const bool complete = action.status && action.status->value == Status::kComplete;
   if (action.due && action.due->value.kind == Due::Kind::kTbc && !complete) {
     diags.add(
         plan.file, action.due->pos, "due-tbc",
         fmt::format("action {} has no due date yet (tbc)", action.id ? action.id->value : "?"),
-        "agree a date; until then the action counts as Amber");
+        policy.due_tbc_is_amber ? "agree a date; until then the action counts as Amber"
+                                : "agree a date");
   }
   if (!action.status) return;
-  const RagResult computed = evaluate(action, ctx.as_of, ctx.policy);
+  const RagResult computed = evaluate(action, ctx.as_of, policy);
   const Brag declared = declared_brag(action.status->value);
   if (computed.brag == Brag::kRed && declared != Brag::kRed) {
     diags.add(
@@ -239,11 +240,12 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   check_unique_ids(plan, plan.risks, "risk", diags);
   std::set<std::string> addressed;
   const std::optional<ReportingWindow> window = reporting_window(ctx);
+  const RagPolicy policy = policy_for(plan, ctx.policy_file);
   for (const Action& action : plan.actions) {
     check_group(plan, action, diags);
     check_addresses(plan, action, ctx, addressed, diags);
     check_completion(plan, action, ctx, diags);
-    check_due_and_status(plan, action, ctx, diags);
+    check_due_and_status(plan, action, ctx, policy, diags);
     check_updates(plan, action, ctx, diags);
     check_stale(plan, action, window, diags);
   }

@@ -2,6 +2,8 @@
 // (types, unknown keys, dates) were reported by the loader and are not repeated here.
 #pragma once
 
+#include <optional>
+
 #include "check/diagnostic.h"
 #include "frameworks/catalogue.h"
 #include "plan/model.h"
@@ -12,7 +14,8 @@ namespace iact {
 struct CheckContext {
   const Catalogue& catalogue;
   Date as_of;
-  RagPolicy policy;
+  // A RAG policy file given on the command line; it overrides each plan's `rag:` block.
+  std::optional<RagSettings> policy_file = std::nullopt;
 };
 
 void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags);

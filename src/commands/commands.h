@@ -17,6 +17,7 @@ inline constexpr int kExitUsage = 2;
 
 struct CommonOptions {
   std::string frameworks_dir;  // --frameworks; empty: find it (catalogue.h)
+  std::string rag_policy;      // --rag-policy; empty: each plan's own or the defaults
   std::filesystem::path exe;   // argv[0], to find data installed beside the binary
   Date today;                  // the one clock read, in main
 };

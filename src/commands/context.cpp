@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/report.h"
+#include "plan/loader.h"
 
 namespace iact {
 
@@ -46,6 +47,21 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
   }
   diags.append(found);
   return catalogue;
+}
+
+bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& policy) {
+  if (common.rag_policy.empty()) return true;
+  Diagnostics diags;
+  policy = load_policy_file(common.rag_policy, common.rag_policy, diags);
+  if (!diags.items().empty()) {
+    diags.sort();
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+  }
+  if (!policy) {
+    std::cerr << "iact: the RAG policy " << common.rag_policy << " cannot be used; fix it first\n";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace iact

@@ -7,6 +7,7 @@
 #include "check/diagnostic.h"
 #include "commands/commands.h"
 #include "frameworks/catalogue.h"
+#include "plan/model.h"
 
 namespace iact {
 
@@ -19,5 +20,9 @@ std::optional<Date> resolve_as_of(const std::string& as_of, Date today);
 // Finds and loads the frameworks. Returns nothing (after printing why) if the folder cannot
 // be found or holds errors; the framework files' warnings, if any, go to `diags`.
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags);
+
+// The RAG policy file of --rag-policy, if one was given. Returns false (after printing its
+// problems) if it cannot be read or has errors.
+bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& policy);
 
 }  // namespace iact

@@ -16,9 +16,12 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
   if (!catalogue) return kExitUsage;
 
+  std::optional<RagSettings> policy;
+  if (!load_rag_policy(common, policy)) return kExitUsage;
+
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
-  CheckContext ctx{*catalogue, *as_of, RagPolicy{}};
+  CheckContext ctx{*catalogue, *as_of, policy};
   Validation v = validate(paths, ctx);
   if (!v.usage_error.empty()) {
     std::cerr << "iact: " << v.usage_error << '\n';

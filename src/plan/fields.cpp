@@ -96,8 +96,51 @@ constexpr std::array kBoardFields = {
     FieldDef{"title", kText, kOptional, "Title of the paper."},
     FieldDef{"purpose", kChoiceList, kOptional, "What the paper asks of the meeting.",
              kPurposeNames, nullptr, true},
+    FieldDef{"presented_by", kText, kOptional, "Role of the person presenting the paper."},
+    FieldDef{"previously_considered",
+             kTextList,
+             kOptional,
+             "Committees or groups that saw the paper before, e.g. Quality Committee.",
+             {},
+             nullptr,
+             true},
+    FieldDef{"recommendations",
+             kTextList,
+             kOptional,
+             "What the board is asked to do, one item each.",
+             {},
+             nullptr,
+             true},
+    FieldDef{"assurance", kChoice, kOptional, "Level of assurance the paper offers.",
+             kAssuranceLevelNames},
+    FieldDef{"risks", kText, kOptional, "Cover sheet: risks the paper raises."},
+    FieldDef{"financial_implications", kText, kOptional, "Cover sheet: financial implications."},
+    FieldDef{"equality_impact", kText, kOptional, "Cover sheet: equality and inequalities impact."},
+    FieldDef{"patient_involvement", kText, kOptional,
+             "Cover sheet: patient, carer and public involvement."},
 };
-constexpr ObjectDef kBoard{"board meeting", "A meeting where the plan is discussed.", kBoardFields};
+constexpr ObjectDef kBoard{"board meeting",
+                           "A meeting where the plan is discussed, with the cover sheet of the "
+                           "paper that goes to it.",
+                           kBoardFields};
+
+constexpr std::array kRagFields = {
+    FieldDef{"due_soon_days", kInteger, kOptional,
+             "A not-started action due within this many days is Amber, not Grey (default 30).",
+             {}, nullptr, false, 0, 366},
+    FieldDef{"overdue_grace_days", kInteger, kOptional,
+             "Days after the due date before an open action turns Red (default 0).",
+             {}, nullptr, false, 0, 366},
+    FieldDef{"replanned", kChoice, kOptional,
+             "Colour of an action re-planned later than its baseline_due (default amber).",
+             kRagColourNames},
+    FieldDef{"due_tbc", kChoice, kOptional,
+             "Colour of an action whose due date is tbc (default amber).", kRagColourNames},
+};
+constexpr ObjectDef kRag{"rag",
+                         "The plan's RAG thresholds, where they differ from the defaults. A "
+                         "policy file given with --rag-policy overrides them.",
+                         kRagFields};
 
 constexpr std::array kCostFields = {
     FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
@@ -226,6 +269,8 @@ constexpr std::array kPlanFields = {
              {},
              &kPartner},
     FieldDef{"board", kObjectList, kOptional, "Meetings where the plan is discussed.", {}, &kBoard},
+    FieldDef{"rag", kObject, kOptional, "RAG thresholds, where they differ from the defaults.", {},
+             &kRag},
     FieldDef{"groups",
              kTextList,
              kOptional,
@@ -309,6 +354,14 @@ constexpr std::array kTimelineFields = {
 constexpr ObjectDef kTimeline{"timeline", "National milestones and reporting periods.",
                               kTimelineFields};
 
+// ---- RAG policy file (--rag-policy) ----------------------------------------------------
+
+constexpr std::array kPolicyFields = {
+    FieldDef{"iact-policy", kInteger, kRequired, "Format version: 1."},
+    FieldDef{"rag", kObject, kRequired, "RAG thresholds, as in a plan.", {}, &kRag},
+};
+constexpr ObjectDef kPolicy{"policy", "A RAG policy shared by several plans.", kPolicyFields};
+
 }  // namespace
 
 const ObjectDef& plan_def() {
@@ -319,6 +372,9 @@ const ObjectDef& framework_def() {
 }
 const ObjectDef& timeline_def() {
   return kTimeline;
+}
+const ObjectDef& policy_def() {
+  return kPolicy;
 }
 
 }  // namespace iact

@@ -60,5 +60,7 @@ const ObjectDef& plan_def();
 // The national framework and timeline files in frameworks/.
 const ObjectDef& framework_def();
 const ObjectDef& timeline_def();
+// A RAG policy file (--rag-policy): the plan's `rag:` block on its own.
+const ObjectDef& policy_def();
 
 }  // namespace iact

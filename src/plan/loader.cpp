@@ -140,6 +140,11 @@ Action read_action(const FieldReader& r) {
   return a;
 }
 
+RagSettings read_rag(const FieldReader& r) {
+  return RagSettings{r.integer("due_soon_days"), r.integer("overdue_grace_days"),
+                     r.choice("replanned"), r.choice("due_tbc"), r.pos()};
+}
+
 Risk read_risk(const FieldReader& r) {
   Risk k;
   k.pos = r.pos();
@@ -200,8 +205,17 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     m.agenda_item = b.text_or_empty("agenda_item");
     m.title = b.text_or_empty("title");
     m.purpose = b.texts("purpose");
+    m.presented_by = b.text_or_empty("presented_by");
+    m.previously_considered = b.texts("previously_considered");
+    m.recommendations = b.texts("recommendations");
+    m.assurance = b.choice("assurance");
+    m.risks = b.text_or_empty("risks");
+    m.financial_implications = b.text_or_empty("financial_implications");
+    m.equality_impact = b.text_or_empty("equality_impact");
+    m.patient_involvement = b.text_or_empty("patient_involvement");
     plan.board.push_back(std::move(m));
   }
+  if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
   plan.groups = r.texts("groups");
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
@@ -224,6 +238,27 @@ std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std:
     return std::nullopt;
   }
   return load_plan_text(*read.bytes, display, diags);
+}
+
+std::optional<RagSettings> load_policy_file(const std::filesystem::path& path,
+                                            const std::string& display, Diagnostics& diags) {
+  FileRead read = read_file(path, kMaxPlanFileBytes);
+  if (!read.bytes) {
+    diags.add(display, {}, "file-unreadable",
+              fmt::format("cannot read the RAG policy: {}", read.error));
+    return std::nullopt;
+  }
+  std::optional<YamlNode> root = parse_yaml(*read.bytes, display, diags);
+  if (!root) return std::nullopt;
+  const int errors_before = diags.error_count();
+  FieldReader r(*root, policy_def(), display, diags);
+  std::optional<RagSettings> settings;
+  if (r.ok()) {
+    r.integer("iact-policy");
+    if (auto rag = r.object("rag")) settings = read_rag(*rag);
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return settings;
 }
 
 }  // namespace iact

@@ -26,4 +26,9 @@ std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std:
 std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,
                                    Diagnostics& diags);
 
+// Reads a RAG policy file (`iact-policy: 1` and a `rag:` block, as in a plan). Returns
+// nothing when it has errors (reported to `diags`).
+std::optional<RagSettings> load_policy_file(const std::filesystem::path& path,
+                                            const std::string& display, Diagnostics& diags);
+
 }  // namespace iact

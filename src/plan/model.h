@@ -37,6 +37,13 @@ inline constexpr std::array<std::string_view, 3> kAssuranceNames = {"yes", "no",
 inline constexpr std::array<std::string_view, 5> kPurposeNames = {"approve", "endorse", "discuss",
                                                                   "note", "assurance"};
 
+// The level of assurance a paper offers the board, as NHS cover sheets grade it.
+inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
+    "substantial", "reasonable", "limited", "none"};
+
+// How a RAG policy colours a re-planned action or one whose due date is to be confirmed.
+inline constexpr std::array<std::string_view, 2> kRagColourNames = {"amber", "green"};
+
 std::string_view name_of(Status s);
 
 struct Person {
@@ -82,6 +89,24 @@ struct BoardMeeting {
   std::string agenda_item;
   std::string title;
   std::vector<Located<std::string>> purpose;
+  // The rest of the paper's cover sheet; all optional free text.
+  std::string presented_by;
+  std::vector<Located<std::string>> previously_considered;
+  std::vector<Located<std::string>> recommendations;
+  std::optional<Located<std::string>> assurance;  // one of kAssuranceLevelNames
+  std::string risks;
+  std::string financial_implications;
+  std::string equality_impact;
+  std::string patient_involvement;
+  Pos pos;
+};
+
+// A plan's own RAG thresholds (the `rag:` block); absent fields keep the defaults.
+struct RagSettings {
+  std::optional<Located<int>> due_soon_days;
+  std::optional<Located<int>> overdue_grace_days;
+  std::optional<Located<std::string>> replanned;  // amber | green
+  std::optional<Located<std::string>> due_tbc;    // amber | green
   Pos pos;
 };
 
@@ -148,6 +173,7 @@ struct Plan {
   std::optional<DnaAssurance> dna_discharge;
   std::vector<Partner> partners;
   std::vector<BoardMeeting> board;
+  std::optional<RagSettings> rag;
   std::vector<Located<std::string>> groups;
   std::vector<Action> actions;
   std::vector<Risk> risks;

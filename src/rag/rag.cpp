@@ -21,6 +21,21 @@ Brag declared_brag(Status status) {
   return Brag::kGreen;
 }
 
+RagPolicy with_settings(RagPolicy base, const RagSettings& settings) {
+  if (settings.due_soon_days) base.due_soon_days = settings.due_soon_days->value;
+  if (settings.overdue_grace_days) base.overdue_grace_days = settings.overdue_grace_days->value;
+  if (settings.replanned) base.replanned_is_amber = settings.replanned->value == "amber";
+  if (settings.due_tbc) base.due_tbc_is_amber = settings.due_tbc->value == "amber";
+  return base;
+}
+
+RagPolicy policy_for(const Plan& plan, const std::optional<RagSettings>& policy_file) {
+  RagPolicy policy;
+  if (plan.rag) policy = with_settings(policy, *plan.rag);
+  if (policy_file) policy = with_settings(policy, *policy_file);
+  return policy;
+}
+
 RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
   const Status status = action.status ? action.status->value : Status::kNotStarted;
   if (status == Status::kComplete) return {Brag::kBlue, "complete"};
@@ -28,16 +43,17 @@ RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
     return {Brag::kRed, fmt::format("declared {}", name_of(status))};
   }
   const Due* due = action.due ? &action.due->value : nullptr;
-  if (due && due->is_date() && due->date < as_of) {
+  if (due && due->is_date() && due->date.plus_days(policy.overdue_grace_days) < as_of) {
     return {Brag::kRed, fmt::format("due {} has passed", display(*due))};
   }
   if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk"};
   const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
-  if (due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date) {
+  if (policy.replanned_is_amber && due && baseline && due->is_date() && baseline->is_date() &&
+      due->date > baseline->date) {
     return {Brag::kAmber,
             fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
   }
-  if (due && due->kind == Due::Kind::kTbc) return {Brag::kAmber, "due date to be confirmed"};
+  if (policy.due_tbc_is_amber && due && due->kind == Due::Kind::kTbc) return {Brag::kAmber, "due date to be confirmed"};
   const bool due_soon =
       due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
   if (status == Status::kNotStarted) {

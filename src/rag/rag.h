@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,10 +21,27 @@ inline std::string_view name_of(Brag b) {
   return kBragNames[static_cast<size_t>(b)];
 }
 
+// The thresholds, with the SPEC defaults. A plan's `rag:` block changes them for its own
+// actions; a policy file (--rag-policy) changes them for every plan.
 struct RagPolicy {
   // Not started and due within this many days of the as-of date: Amber; further away: Grey.
   int due_soon_days = 30;
+  // An open action turns Red this many days after its due date.
+  int overdue_grace_days = 0;
+  // Re-planned later than baseline_due: Amber (else no effect on the colour).
+  bool replanned_is_amber = true;
+  // Due date tbc: Amber (else no effect on the colour).
+  bool due_tbc_is_amber = true;
+
+  bool operator==(const RagPolicy&) const = default;
 };
+
+// `base` with the fields that `settings` sets.
+RagPolicy with_settings(RagPolicy base, const RagSettings& settings);
+
+// The policy for one plan's actions: the defaults, then the plan's `rag:` block, then the
+// policy file given on the command line (if any), which wins.
+RagPolicy policy_for(const Plan& plan, const std::optional<RagSettings>& policy_file);
 
 struct RagResult {
   Brag brag = Brag::kGreen;

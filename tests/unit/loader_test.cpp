@@ -1,5 +1,7 @@
 #include "plan/loader.h"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "plan/fields.h"
@@ -81,6 +83,61 @@ TEST(Loader, CostAmountsAsPapersWriteThem) {
   EXPECT_EQ(noted->note, "Indicative only");
 }
 
+TEST(Loader, BoardCoverSheetAndRagBlock) {
+  Plan plan = load(kValidPlan + R"(board:
+  - date: 2025-07-29
+    body: ICB Board
+    public: true
+    purpose: [note, assurance]
+    presented_by: Director of Mental Health
+    previously_considered: Quality Committee
+    recommendations: [Note the progress, Take assurance]
+    assurance: reasonable
+    financial_implications: None beyond existing budgets.
+rag:
+  due_soon_days: 14
+  replanned: green
+)");
+  ASSERT_EQ(plan.board.size(), 1u);
+  const BoardMeeting& m = plan.board[0];
+  EXPECT_EQ(m.purpose.size(), 2u);
+  EXPECT_EQ(m.presented_by, "Director of Mental Health");
+  ASSERT_EQ(m.previously_considered.size(), 1u);
+  EXPECT_EQ(m.recommendations[1].value, "Take assurance");
+  EXPECT_EQ(m.assurance->value, "reasonable");
+  EXPECT_EQ(m.financial_implications, "None beyond existing budgets.");
+  ASSERT_TRUE(plan.rag);
+  EXPECT_EQ(plan.rag->due_soon_days->value, 14);
+  EXPECT_FALSE(plan.rag->overdue_grace_days);
+  EXPECT_EQ(plan.rag->replanned->value, "green");
+}
+
+TEST(Loader, RagBlockValuesAreChecked) {
+  Diagnostics diags;
+  auto plan = load_plan_text(kValidPlan + "rag:\n  due_soon_days: 400\n  due_tbc: red\n",
+                             "plan.yaml", diags);
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(diags.items().size(), 2u);
+  EXPECT_EQ(diags.items()[0].rule, "out-of-range");
+  EXPECT_EQ(diags.items()[1].rule, "invalid-value");
+}
+
+TEST(Loader, PolicyFile) {
+  const std::string dir = ::testing::TempDir();
+  const std::string good = dir + "/policy.yaml", bad = dir + "/bad-policy.yaml";
+  std::ofstream(good) << "iact-policy: 1\nrag:\n  overdue_grace_days: 7\n";
+  std::ofstream(bad) << "iact-policy: 1\nrag:\n  overdue_grace: 7\n";
+  Diagnostics diags;
+  auto policy = load_policy_file(good, "policy.yaml", diags);
+  ASSERT_TRUE(policy);
+  EXPECT_EQ(policy->overdue_grace_days->value, 7);
+  EXPECT_TRUE(diags.items().empty());
+  EXPECT_FALSE(load_policy_file(bad, "bad-policy.yaml", diags));
+  ASSERT_EQ(diags.items().size(), 1u);
+  EXPECT_EQ(diags.items()[0].rule, "unknown-key");
+  EXPECT_EQ(diags.items()[0].pos, (Pos{3, 3}));
+}
+
 TEST(Loader, MalformedPartsAreSkippedNotGuessed) {
   Diagnostics diags;
   auto plan = load_plan_text(testing::valid_plan_with("due: 2026-06-30", "due: next year"),
@@ -107,7 +164,8 @@ TEST(Loader, MissingFileIsUnreadable) {
 }
 
 TEST(FieldTable, EveryObjectFieldNamesItsObjectAndEveryChoiceHasChoices) {
-  std::vector<const ObjectDef*> pending = {&plan_def(), &framework_def(), &timeline_def()};
+  std::vector<const ObjectDef*> pending = {&plan_def(), &framework_def(), &timeline_def(),
+                                           &policy_def()};
   int fields = 0;
   while (!pending.empty()) {
     const ObjectDef* def = pending.back();

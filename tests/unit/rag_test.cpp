@@ -63,6 +63,57 @@ TEST(Rag, PolicyChangesTheDueSoonWindow) {
   EXPECT_EQ(evaluate(a, Date{2025, 8, 1}, RagPolicy{60}).brag, Brag::kAmber);
 }
 
+// A custom policy: 14 days' grace after the due date, a 60-day due-soon window, and
+// re-planned or tbc actions left Green.
+TEST(Rag, CustomPolicy) {
+  using enum Status;
+  const RagPolicy custom{60, 14, false, false};
+  const Date before{2025, 6, 30}, grace_end{2025, 10, 14}, past_grace{2025, 10, 15};
+  const BragCase cases[] = {
+      {kOnTrack, "2025-09-30", "", Date{2025, 10, 1}, Brag::kGreen},  // within the grace
+      {kOnTrack, "2025-09-30", "", grace_end, Brag::kGreen},
+      {kOnTrack, "2025-09-30", "", past_grace, Brag::kRed},
+      {kNotStarted, "2025-09-30", "", past_grace, Brag::kRed},
+      {kAtRisk, "2025-09-30", "", grace_end, Brag::kAmber},
+      {kOnTrack, "2025-12-31", "2025-09-30", before, Brag::kGreen},  // re-planned: Green
+      {kOnTrack, "tbc", "", before, Brag::kGreen},
+      {kNotStarted, "tbc", "", before, Brag::kGrey},
+      {kNotStarted, "2025-09-30", "", Date{2025, 8, 1}, Brag::kAmber},  // 60 days
+      {kNotStarted, "2025-09-30", "", Date{2025, 7, 31}, Brag::kGrey},  // 61 days
+      {kOffTrack, "2026-09-30", "", before, Brag::kRed},
+      {kComplete, "2024-01-31", "", past_grace, Brag::kBlue},
+  };
+  for (const BragCase& c : cases) {
+    RagResult r = evaluate(action(c.status, c.due, c.baseline), c.as_of, custom);
+    EXPECT_EQ(name_of(r.brag), name_of(c.expected))
+        << name_of(c.status) << " due " << c.due << " baseline '" << c.baseline << "' as of "
+        << c.as_of.iso();
+  }
+}
+
+TEST(Rag, SettingsChangeOnlyWhatTheySet) {
+  RagSettings s;
+  s.overdue_grace_days = Located<int>{7, {}};
+  s.due_tbc = Located<std::string>{"green", {}};
+  const RagPolicy p = with_settings(RagPolicy{}, s);
+  EXPECT_EQ(p.due_soon_days, 30);
+  EXPECT_EQ(p.overdue_grace_days, 7);
+  EXPECT_TRUE(p.replanned_is_amber);
+  EXPECT_FALSE(p.due_tbc_is_amber);
+}
+
+TEST(Rag, PolicyFileWinsOverThePlansBlock) {
+  Plan plan;
+  plan.rag = RagSettings{};
+  plan.rag->due_soon_days = Located<int>{10, {}};
+  plan.rag->overdue_grace_days = Located<int>{5, {}};
+  EXPECT_EQ(policy_for(plan, std::nullopt), (RagPolicy{10, 5, true, true}));
+  RagSettings file;
+  file.due_soon_days = Located<int>{45, {}};
+  EXPECT_EQ(policy_for(plan, file), (RagPolicy{45, 5, true, true}));
+  EXPECT_EQ(policy_for(Plan{}, std::nullopt), RagPolicy{});
+}
+
 TEST(Rag, ReasonsNameTheDate) {
   RagResult r = evaluate(action(Status::kOnTrack, "2024-10-30"), Date{2025, 1, 1}, RagPolicy{});
   EXPECT_EQ(r.reason, "due 30 Oct 2024 has passed");

@@ -74,7 +74,7 @@ inline Diagnostics check_text(const std::string& text, Date as_of = kAsOf) {
   Diagnostics diags;
   std::optional<Plan> plan = load_plan_text(text, "plan.yaml", diags);
   if (plan) {
-    CheckContext ctx{frameworks(), as_of, RagPolicy{}};
+    CheckContext ctx{frameworks(), as_of};
     check_plan(*plan, ctx, diags);
     check_system({&*plan}, diags);
   }
