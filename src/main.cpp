@@ -50,6 +50,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
 
+  iact::StatusOptions status;
+  CLI::App* status_cmd = app.add_subcommand(
+      "status", "Summarise BRAG per organisation and framework item, overdue actions and gaps");
+  status_cmd->add_option("PATH", status.paths,
+                         "System folders or plan files; default: plans/ (every system)");
+  status_cmd->add_option("--as-of", status.as_of, "Judge dates as of this day (default: today)")
+      ->type_name("YYYY-MM-DD");
+  status_cmd->add_option("--period", status.period,
+                         "Reporting period, e.g. 2026-01 (default: the next one due)");
+  status_cmd->add_option("--format", status.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   rules_cmd->add_option("--format", rules.format, "Output format")
@@ -84,6 +97,7 @@ int main(int argc, char** argv) {
 
   common.today = today();
   if (*validate_cmd) return iact::run_validate(validate, common);
+  if (*status_cmd) return iact::run_status(status, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

@@ -50,6 +50,7 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
     }
   }
   v.files = static_cast<int>(targets.size());
+  v.targets = targets;
 
   // Load each file once, on every core (YAML parsing is nearly all of the time, and the
   // loader shares no state), then merge in file order so the output never depends on timing.

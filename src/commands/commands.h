@@ -31,6 +31,15 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& options, const CommonOptions& common);
 
+struct StatusOptions {
+  std::vector<std::string> paths;
+  std::string as_of;
+  std::string period;  // empty: the next period due on or after the as-of date
+  std::string format = "text";
+};
+
+int run_status(const StatusOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

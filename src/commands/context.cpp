@@ -8,6 +8,7 @@
 
 #include "check/report.h"
 #include "plan/loader.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -62,6 +63,78 @@ bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& po
     return false;
   }
   return true;
+}
+
+namespace {
+
+std::vector<ReportScope> scopes_of(const Validation& v) {
+  std::vector<ReportScope> scopes;
+  for (const System& system : v.systems) {
+    std::vector<const Plan*> named;
+    bool whole = false;
+    for (const Plan* plan : system.plans) {
+      if (!v.targets.count(plan->file)) continue;
+      named.push_back(plan);
+      whole = whole || plan->is_icb();
+    }
+    if (named.empty()) continue;
+    if (whole || named.size() == system.plans.size()) {
+      std::string name = std::filesystem::path(system.folder).filename().string();
+      if (name.empty() || name == ".") name = std::filesystem::current_path().filename().string();
+      scopes.push_back(ReportScope{name, system.plans});
+      continue;
+    }
+    for (const Plan* plan : named) {
+      scopes.push_back(ReportScope{std::filesystem::path(plan->file).stem().string(), {plan}});
+    }
+  }
+  return scopes;
+}
+
+}  // namespace
+
+int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
+                       const CommonOptions& common, ReportInputs& inputs) {
+  std::optional<Date> day = resolve_as_of(as_of, common.today);
+  if (!day) return kExitUsage;
+  inputs.as_of = *day;
+  Diagnostics framework_diags;
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  if (!catalogue) return kExitUsage;
+  inputs.catalogue = std::move(*catalogue);
+  if (!load_rag_policy(common, inputs.policy)) return kExitUsage;
+
+  std::vector<std::string> targets = paths;
+  if (targets.empty()) targets.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
+  CheckContext ctx{inputs.catalogue, inputs.as_of, inputs.policy};
+  inputs.validation = validate(targets, ctx);
+  Validation& v = inputs.validation;
+  if (!v.usage_error.empty()) {
+    std::cerr << "iact: " << v.usage_error << '\n';
+    return kExitUsage;
+  }
+  if (v.diags.has_errors()) {
+    Diagnostics errors;
+    for (const Diagnostic& d : v.diags.items()) {
+      if (d.severity == Severity::kError) errors.items().push_back(d);
+    }
+    print_text(errors, std::cerr, TextStyle{stderr_wants_colour(), true});
+    std::cerr << fmt::format("iact: the plans have {} error{}; fix them before reporting\n",
+                             errors.error_count(), errors.error_count() == 1 ? "" : "s");
+    return kExitPlanErrors;
+  }
+  if (v.diags.warning_count() > 0) {
+    std::cerr << fmt::format(
+        "iact: {} warning{} in the plans as of {} (`iact validate --as-of {}` lists them)\n",
+        v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", inputs.as_of.iso(),
+        inputs.as_of.iso());
+  }
+  inputs.scopes = scopes_of(v);
+  if (inputs.scopes.empty()) {
+    std::cerr << "iact: no plans found in " << join(targets) << '\n';
+    return kExitUsage;
+  }
+  return kExitOk;
 }
 
 }  // namespace iact

@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "check/diagnostic.h"
+#include "check/validate.h"
 #include "commands/commands.h"
 #include "frameworks/catalogue.h"
 #include "plan/model.h"
@@ -24,5 +26,27 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
 // The RAG policy file of --rag-policy, if one was given. Returns false (after printing its
 // problems) if it cannot be read or has errors.
 bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& policy);
+
+// What the reporting commands (status, paper) work on: validated plans and the scopes to
+// report, each a system folder or a single trust plan.
+struct ReportScope {
+  std::string name;  // folder name for a system, file stem for a single plan
+  std::vector<const Plan*> plans;
+};
+
+struct ReportInputs {
+  Catalogue catalogue;
+  std::optional<RagSettings> policy;
+  Date as_of;
+  Validation validation;
+  std::vector<ReportScope> scopes;
+};
+
+// Loads the frameworks and the policy, validates PATHs, and splits them into scopes: a
+// folder, or an ICB plan, is its whole system; a trust plan named on its own is just that
+// plan. Errors in the plans are printed and stop here (returns kExitPlanErrors); warnings
+// are counted in one line. Returns kExitOk when `inputs` is ready.
+int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
+                       const CommonOptions& common, ReportInputs& inputs);
 
 }  // namespace iact

@@ -206,6 +206,14 @@ std::optional<Date> parse_iso_day(std::string_view text) {
   return due->date;
 }
 
+std::string display(Date date) {
+  return fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1].substr(0, 3), date.year);
+}
+
+std::string display_long(Date date) {
+  return fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1], date.year);
+}
+
 std::string display(const Due& due) {
   switch (due.kind) {
     case Due::Kind::kTbc:
@@ -215,10 +223,9 @@ std::string display(const Due& due) {
     case Due::Kind::kDate:
       break;
   }
-  const std::string_view month = kMonthNames[due.date.month - 1].substr(0, 3);
   switch (due.form) {
     case DateForm::kDay:
-      return fmt::format("{} {} {}", due.date.day, month, due.date.year);
+      return display(due.date);
     case DateForm::kMonth:
       return fmt::format("{} {}", kMonthNames[due.date.month - 1], due.date.year);
     case DateForm::kQuarter:

@@ -58,5 +58,9 @@ std::optional<Date> parse_iso_day(std::string_view text);
 
 // "30 Sep 2025", "Sep 2025" or "Q2 2025/26": how a due date reads in a report.
 std::string display(const Due& due);
+// "30 Sep 2025", as tables show a day.
+std::string display(Date date);
+// "30 September 2025", as cover sheets and prose show a day.
+std::string display_long(Date date);
 
 }  // namespace iact

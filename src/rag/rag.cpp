@@ -53,7 +53,8 @@ RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
     return {Brag::kAmber,
             fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
   }
-  if (policy.due_tbc_is_amber && due && due->kind == Due::Kind::kTbc) return {Brag::kAmber, "due date to be confirmed"};
+  if (policy.due_tbc_is_amber && due && due->kind == Due::Kind::kTbc)
+    return {Brag::kAmber, "due date to be confirmed"};
   const bool due_soon =
       due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
   if (status == Status::kNotStarted) {

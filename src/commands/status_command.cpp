@@ -1,0 +1,39 @@
+#include <unistd.h>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands/commands.h"
+#include "commands/context.h"
+#include "write/status.h"
+
+namespace iact {
+
+int run_status(const StatusOptions& options, const CommonOptions& common) {
+  ReportInputs inputs;
+  if (int rc = load_report_inputs(options.paths, options.as_of, common, inputs); rc != kExitOk)
+    return rc;
+  ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
+  nlohmann::json all = nlohmann::json::array();
+  const StatusStyle style{isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+  bool first = true;
+  for (const ReportScope& scope : inputs.scopes) {
+    ViewError error;
+    std::optional<SystemView> view =
+        build_view(scope.name, scope.plans, inputs.catalogue, view_options, error);
+    if (!view) {
+      std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
+      return kExitUsage;
+    }
+    if (options.format == "json") {
+      all.push_back(status_json(*view));
+      continue;
+    }
+    if (!first) std::cout << '\n';
+    first = false;
+    write_status_text(*view, std::cout, style);
+  }
+  if (options.format == "json") std::cout << all.dump(2) << '\n';
+  return kExitOk;
+}
+
+}  // namespace iact

@@ -1,0 +1,260 @@
+#include "view/system_view.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace iact {
+
+int BragCounts::total() const {
+  int sum = 0;
+  for (int v : n) sum += v;
+  return sum;
+}
+
+int FrameworkView::covered() const {
+  return static_cast<int>(
+      std::count_if(items.begin(), items.end(), [](const ItemView& i) { return !i.gap(); }));
+}
+
+int SystemView::gaps() const {
+  int gaps = 0;
+  for (const FrameworkView& f : frameworks) gaps += static_cast<int>(f.items.size()) - f.covered();
+  return gaps;
+}
+
+const Period* choose_period(const Catalogue& catalogue, const std::string& id, Date as_of) {
+  if (!id.empty()) {
+    for (const Period& p : catalogue.periods) {
+      if (p.id == id) return &p;
+    }
+    return nullptr;
+  }
+  for (const Period& p : catalogue.periods) {
+    if (p.due >= as_of) return &p;
+  }
+  return catalogue.periods.empty() ? nullptr : &catalogue.periods.back();
+}
+
+namespace {
+
+std::string period_list(const Catalogue& catalogue) {
+  std::string list;
+  for (const Period& p : catalogue.periods) list += (list.empty() ? "" : ", ") + p.id;
+  return list.empty() ? "none" : list;
+}
+
+const BoardMeeting* choose_meeting(const Plan& lead, const std::optional<Date>& wanted,
+                                   Date as_of) {
+  const BoardMeeting* best = nullptr;
+  for (const BoardMeeting& m : lead.board) {
+    if (!m.date) continue;
+    const Date d = m.date->value;
+    if (wanted) {
+      if (d == *wanted) return &m;
+      continue;
+    }
+    if (d >= as_of && (!best || d < best->date->value)) best = &m;
+  }
+  return best;
+}
+
+// The date changes are counted from: the previous period's due date, else the lead plan's
+// board meeting before this one.
+std::optional<Date> changes_since(const SystemView& view) {
+  if (view.previous) return view.previous->due;
+  const Date until = view.meeting ? view.meeting->date->value : view.as_of;
+  std::optional<Date> since;
+  for (const BoardMeeting& m : view.lead->board) {
+    if (m.date && m.date->value < until && (!since || m.date->value > *since))
+      since = m.date->value;
+  }
+  return since;
+}
+
+const Update* latest_update(const Action& action, Date as_of) {
+  const Update* latest = nullptr;
+  for (const Update& u : action.updates) {
+    if (u.date && u.date->value <= as_of && (!latest || u.date->value >= latest->date->value))
+      latest = &u;
+  }
+  return latest;
+}
+
+ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& catalogue,
+                   const RagPolicy& policy, const SystemView& view) {
+  ActionRow row;
+  row.plan = &plan;
+  row.action = &action;
+  row.org = plan.organisation.label();
+  row.id = action.id ? action.id->value : "?";
+  row.rag = evaluate(action, view.as_of, policy);
+  if (action.status && row.rag.brag == Brag::kRed &&
+      declared_brag(action.status->value) != Brag::kRed)
+    row.contradicts = true;
+  row.latest = latest_update(action, view.as_of);
+  for (const auto& ref : action.addresses) {
+    const FrameworkItem* item = catalogue.resolve(ref.value).item;
+    if (item && item->is_expectation()) item = catalogue.resolve(item->parent).item;
+    if (item && std::find(row.items.begin(), row.items.end(), item) == row.items.end())
+      row.items.push_back(item);
+  }
+  const bool complete = row.rag.brag == Brag::kBlue;
+  const Due* due = action.due ? &action.due->value : nullptr;
+  if (!complete && due && due->is_date()) {
+    const Date red_from = due->date.plus_days(policy.overdue_grace_days + 1);
+    row.overdue = red_from <= view.as_of;
+    row.overdue_in_period = row.overdue && (!view.since || red_from > *view.since);
+  }
+  if (complete && action.completed) {
+    const Date done = action.completed->value;
+    row.completed_in_period = done <= view.as_of && (!view.since || done > *view.since);
+  }
+  const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
+  row.replanned =
+      due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date;
+  return row;
+}
+
+void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
+             const std::optional<RagSettings>& policy_file) {
+  OrgView org;
+  org.plan = &plan;
+  org.label = plan.organisation.label();
+  org.name = plan.organisation.name ? plan.organisation.name->value : org.label;
+  org.is_icb = plan.is_icb();
+  for (const auto& g : plan.groups) org.groups.push_back(GroupView{g.value, {}});
+  const RagPolicy policy = policy_for(plan, policy_file);
+  for (const Action& action : plan.actions) {
+    const size_t index = view.rows.size();
+    view.rows.push_back(make_row(plan, action, catalogue, policy, view));
+    const Brag brag = view.rows.back().rag.brag;
+    org.actions.add(index, brag);
+    view.all.add(index, brag);
+    const std::string group = action.group ? action.group->value : "";
+    auto it = std::find_if(org.groups.begin(), org.groups.end(),
+                           [&](const GroupView& g) { return g.name == group; });
+    if (it == org.groups.end()) {
+      org.groups.push_back(GroupView{group, {}});
+      it = org.groups.end() - 1;
+    }
+    it->actions.add(index, brag);
+  }
+  std::erase_if(org.groups, [](const GroupView& g) { return g.actions.rows.empty(); });
+  for (const Risk& risk : plan.risks) {
+    const bool open = !risk.closed || risk.closed->value > view.as_of;
+    view.risks.push_back(RiskRow{&plan, &risk, org.label, open});
+  }
+  view.orgs.push_back(std::move(org));
+}
+
+void add_frameworks(SystemView& view, const Catalogue& catalogue) {
+  std::set<std::string> cited;
+  std::set<std::string> addressed;  // item and expectation ids, as resolved
+  for (const OrgView& org : view.orgs) {
+    for (const auto& f : org.plan->frameworks) cited.insert(f.value);
+  }
+  for (const ActionRow& row : view.rows) {
+    for (const auto& ref : row.action->addresses) {
+      if (const FrameworkItem* item = catalogue.resolve(ref.value).item) addressed.insert(item->id);
+    }
+  }
+  for (const Framework& framework : catalogue.frameworks) {
+    if (!cited.count(framework.id)) continue;
+    FrameworkView fv;
+    fv.framework = &framework;
+    for (size_t index : framework.items) {
+      const FrameworkItem& item = catalogue.items[index];
+      if (item.is_expectation()) {
+        auto parent = std::find_if(fv.items.begin(), fv.items.end(),
+                                   [&](const ItemView& v) { return v.item->id == item.parent; });
+        if (parent == fv.items.end()) continue;
+        ++parent->expectations;
+        if (!addressed.count(item.id)) parent->uncovered_expectations.push_back(&item);
+        continue;
+      }
+      ItemView iv;
+      iv.item = &item;
+      for (size_t r = 0; r < view.rows.size(); ++r) {
+        const auto& items = view.rows[r].items;
+        if (std::find(items.begin(), items.end(), &item) != items.end())
+          iv.actions.add(r, view.rows[r].rag.brag);
+      }
+      fv.items.push_back(std::move(iv));
+    }
+    view.frameworks.push_back(std::move(fv));
+  }
+}
+
+Date due_date_or_max(const ActionRow& row) {
+  const auto& due = row.action->due;
+  return due && due->value.is_date() ? due->value.date : Date{9999, 12, 31};
+}
+
+void add_lists(SystemView& view) {
+  for (size_t i = 0; i < view.rows.size(); ++i) {
+    const ActionRow& row = view.rows[i];
+    if (row.overdue) view.overdue.push_back(i);
+    if (row.completed_in_period) view.completed_in_period.push_back(i);
+    if (row.overdue_in_period) view.overdue_in_period.push_back(i);
+    if (row.replanned) view.replanned.push_back(i);
+    if (row.contradicts) view.contradictions.push_back(i);
+    if (row.rag.brag != Brag::kBlue && due_date_or_max(row) >= view.as_of && row.action->due &&
+        row.action->due->value.is_date())
+      view.next_due.push_back(i);
+  }
+  auto by_due = [&](size_t a, size_t b) {
+    return due_date_or_max(view.rows[a]) < due_date_or_max(view.rows[b]);
+  };
+  std::stable_sort(view.overdue.begin(), view.overdue.end(), by_due);
+  std::stable_sort(view.next_due.begin(), view.next_due.end(), by_due);
+  if (view.next_due.size() > kNextDueCount) view.next_due.resize(kNextDueCount);
+}
+
+}  // namespace
+
+std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
+                                     const Catalogue& catalogue, const ViewOptions& options,
+                                     ViewError& error) {
+  SystemView view;
+  view.name = name;
+  view.as_of = options.as_of;
+  if (plans.empty()) {
+    error = {fmt::format("{} holds no plans", name), "point at a folder of *.yaml plans"};
+    return std::nullopt;
+  }
+  auto icb = std::find_if(plans.begin(), plans.end(), [](const Plan* p) { return p->is_icb(); });
+  view.lead = icb != plans.end() ? *icb : plans.front();
+
+  view.period = choose_period(catalogue, options.period, options.as_of);
+  if (!options.period.empty() && !view.period) {
+    error = {fmt::format("there is no reporting period '{}'", options.period),
+             fmt::format("the timeline has: {}", period_list(catalogue))};
+    return std::nullopt;
+  }
+  if (view.period) view.previous = catalogue.period_before(*view.period);
+  view.meeting = choose_meeting(*view.lead, options.meeting, options.as_of);
+  if (options.meeting && !view.meeting) {
+    std::string dates;
+    for (const BoardMeeting& m : view.lead->board) {
+      if (m.date) dates += (dates.empty() ? "" : ", ") + m.date->value.iso();
+    }
+    error = {fmt::format("{} has no board meeting on {}", view.lead->file, options.meeting->iso()),
+             dates.empty() ? "add a `board:` entry with that date"
+                           : fmt::format("its board meetings: {}", dates)};
+    return std::nullopt;
+  }
+  view.since = changes_since(view);
+
+  add_org(view, *view.lead, catalogue, options.policy_file);
+  for (const Plan* plan : plans) {
+    if (plan != view.lead) add_org(view, *plan, catalogue, options.policy_file);
+  }
+  add_frameworks(view, catalogue);
+  add_lists(view);
+  for (const Milestone& m : catalogue.milestones) view.milestones.push_back(&m);
+  return view;
+}
+
+}  // namespace iact

@@ -1,0 +1,142 @@
+// The view of a system (an ICB's plan and its trusts' plans, or one plan) for a reporting
+// period and an as-of date: every action with its computed BRAG, the roll-ups per
+// organisation, group and framework item, the changes since the previous period, risks and
+// the timeline. It is computed once; the terminal status, the board paper and the return
+// only format it, so their numbers cannot disagree.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frameworks/catalogue.h"
+#include "plan/model.h"
+#include "rag/rag.h"
+
+namespace iact {
+
+struct BragCounts {
+  std::array<int, 5> n{};  // indexed by Brag
+
+  void add(Brag b) { ++n[static_cast<size_t>(b)]; }
+  int operator[](Brag b) const { return n[static_cast<size_t>(b)]; }
+  int total() const;
+  int open() const { return total() - (*this)[Brag::kBlue]; }
+};
+
+struct ActionRow {
+  const Plan* plan = nullptr;
+  const Action* action = nullptr;
+  std::string org;  // the organisation's label (short name or code)
+  std::string id;
+  RagResult rag;                            // computed at the as-of date with the plan's policy
+  bool contradicts = false;                 // declared status says otherwise (shown computed)
+  const Update* latest = nullptr;           // newest update dated on or before the as-of date
+  std::vector<const FrameworkItem*> items;  // top-level framework items it addresses
+  bool overdue = false;                     // open and its due date has passed
+  bool completed_in_period = false;         // completed after `since`, on or before the as-of date
+  bool overdue_in_period = false;           // became overdue after `since`
+  bool replanned = false;                   // due later than its baseline_due
+};
+
+// A roll-up: which rows (indices into SystemView::rows) and their BRAG counts.
+struct RollUp {
+  BragCounts counts;
+  std::vector<size_t> rows;
+
+  void add(size_t row, Brag b) {
+    rows.push_back(row);
+    counts.add(b);
+  }
+};
+
+struct ItemView {
+  const FrameworkItem* item = nullptr;
+  RollUp actions;
+  // For an item with expectations (webinar domains): those no action addresses.
+  std::vector<const FrameworkItem*> uncovered_expectations;
+  int expectations = 0;
+
+  bool gap() const { return actions.rows.empty(); }
+};
+
+struct FrameworkView {
+  const Framework* framework = nullptr;
+  std::vector<ItemView> items;  // top-level items, in file order
+
+  int covered() const;
+};
+
+struct GroupView {
+  std::string name;
+  RollUp actions;
+};
+
+struct OrgView {
+  const Plan* plan = nullptr;
+  std::string label;  // short name or code
+  std::string name;
+  bool is_icb = false;
+  RollUp actions;
+  std::vector<GroupView> groups;  // in the plan's `groups` order, then ungrouped
+};
+
+struct RiskRow {
+  const Plan* plan = nullptr;
+  const Risk* risk = nullptr;
+  std::string org;
+  bool open = true;  // not closed on or before the as-of date
+};
+
+struct ViewOptions {
+  Date as_of;
+  std::string period;                      // empty: the next period due on or after as-of
+  std::optional<Date> meeting;             // empty: the first board meeting on or after as-of
+  std::optional<RagSettings> policy_file;  // --rag-policy
+};
+
+struct SystemView {
+  std::string name;            // the system's folder name, e.g. "somerset"
+  const Plan* lead = nullptr;  // the ICB plan, else the only (or first) plan
+  Date as_of;
+  const Period* period = nullptr;  // null when the timeline has no periods
+  const Period* previous = nullptr;
+  std::optional<Date> since;  // changes are counted after this date
+  const BoardMeeting* meeting = nullptr;
+
+  std::vector<OrgView> orgs;    // the ICB first, then trusts in file order
+  std::vector<ActionRow> rows;  // in org order, then plan order
+  RollUp all;
+  std::vector<FrameworkView> frameworks;  // every framework a plan answers to
+  std::vector<RiskRow> risks;
+  std::vector<size_t> overdue;  // sorted by due date
+  std::vector<size_t> completed_in_period;
+  std::vector<size_t> overdue_in_period;
+  std::vector<size_t> replanned;
+  std::vector<size_t> contradictions;
+  std::vector<size_t> next_due;  // open actions due after as-of, soonest first
+  std::vector<const Milestone*> milestones;
+
+  int gaps() const;  // framework items with no action
+};
+
+// How many upcoming actions the view lists in next_due.
+inline constexpr size_t kNextDueCount = 10;
+
+struct ViewError {
+  std::string message;
+  std::string hint;
+};
+
+// Builds the view of `plans` (the plans of one folder, sorted by file name; an ICB plan,
+// if any, leads). Fails only on a --period or --meeting that names nothing.
+std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
+                                     const Catalogue& catalogue, const ViewOptions& options,
+                                     ViewError& error);
+
+// The period a view is for: `id` when given; else the first period due on or after
+// `as_of`; else the last one. Null if there are no periods or `id` names none.
+const Period* choose_period(const Catalogue& catalogue, const std::string& id, Date as_of);
+
+}  // namespace iact
