@@ -1,6 +1,7 @@
 // iact: action plans for intensive and assertive community mental health care, checked
 // against the national frameworks. This file only parses the command line; each command
 // is a function in commands/.
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 
@@ -37,6 +38,9 @@ int main(int argc, char** argv) {
   app.add_option("--rag-policy", common.rag_policy,
                  "RAG policy file (iact-policy: 1, rag: {...}); overrides the plans' rag: blocks")
       ->type_name("FILE");
+  app.add_option("--templates", common.templates_dir,
+                 "Folder of paper templates and the return layout (default: the installed ones)")
+      ->type_name("DIR");
 
   iact::ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand(
@@ -62,6 +66,27 @@ int main(int argc, char** argv) {
   status_cmd->add_option("--format", status.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
+
+  iact::PaperOptions paper;
+  CLI::App* paper_cmd = app.add_subcommand(
+      "paper", "Write the board paper (DOCX, PDF, HTML) of a system from templates/");
+  paper_cmd->add_option("PATH", paper.paths, "A system folder or plan file; default: plans/");
+  paper_cmd->add_option("--as-of", paper.as_of, "Judge dates as of this day (default: today)")
+      ->type_name("YYYY-MM-DD");
+  paper_cmd->add_option("--period", paper.period,
+                        "Reporting period, e.g. 2026-01 (default: the next one due)");
+  paper_cmd->add_option("--meeting", paper.meeting,
+                        "Date of the board: entry whose cover sheet to use (default: the next)")
+      ->type_name("YYYY-MM-DD");
+  paper_cmd->add_option("--to", paper.formats, "Formats to write (default: docx,pdf,html)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
+      ->type_name("docx,pdf,html,md");
+  paper_cmd->add_option("-o,--output", paper.out_dir,
+                        "Folder for the papers: DIR/<system>/<period>/ (default: reports)")
+      ->type_name("DIR");
+  paper_cmd->add_flag("--dump-context", paper.dump_context,
+                      "Print the template's data as JSON instead of writing the paper");
 
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
@@ -96,8 +121,18 @@ int main(int argc, char** argv) {
   }
 
   common.today = today();
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (*end != '\0' || value < 0) {
+      std::cerr << "iact: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970\n";
+      return iact::kExitUsage;
+    }
+    common.source_date_epoch = value;
+  }
   if (*validate_cmd) return iact::run_validate(validate, common);
   if (*status_cmd) return iact::run_status(status, common);
+  if (*paper_cmd) return iact::run_paper(paper, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

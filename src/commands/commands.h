@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct CommonOptions {
   std::string rag_policy;      // --rag-policy; empty: each plan's own or the defaults
   std::filesystem::path exe;   // argv[0], to find data installed beside the binary
   Date today;                  // the one clock read, in main
+  std::optional<long long> source_date_epoch;  // $SOURCE_DATE_EPOCH, read in main
+  std::string templates_dir;   // --templates; empty: find it like the frameworks
 };
 
 struct ValidateOptions {
@@ -39,6 +42,18 @@ struct StatusOptions {
 };
 
 int run_status(const StatusOptions& options, const CommonOptions& common);
+
+struct PaperOptions {
+  std::vector<std::string> paths;
+  std::string as_of;
+  std::string period;
+  std::string meeting;  // YYYY-MM-DD of a board: entry; empty: the next one
+  std::vector<std::string> formats = {"docx", "pdf", "html"};
+  std::string out_dir = "reports";
+  bool dump_context = false;
+};
+
+int run_paper(const PaperOptions& options, const CommonOptions& common);
 
 struct ListOptions {
   std::string format = "text";  // text | json | markdown

@@ -201,16 +201,7 @@ Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
 }
 
 std::optional<fs::path> find_frameworks_dir(const std::string& flag, const fs::path& exe) {
-  std::error_code ec;
-  if (!flag.empty()) return fs::path(flag);
-  if (const char* env = std::getenv("IACT_FRAMEWORKS"); env && *env) return fs::path(env);
-  const fs::path installed = exe.parent_path().parent_path() / "share" / "iact" / "frameworks";
-  if (!exe.empty() && fs::is_directory(installed, ec)) return installed;
-  const fs::path configured = fs::path(IACT_INSTALL_DATA_DIR) / "frameworks";
-  if (fs::is_directory(configured, ec)) return configured;
-  const fs::path source = fs::path(IACT_SOURCE_DATA_DIR) / "frameworks";
-  if (fs::is_directory(source, ec)) return source;
-  return std::nullopt;
+  return find_data_dir("frameworks", flag, "IACT_FRAMEWORKS", exe);
 }
 
 }  // namespace iact

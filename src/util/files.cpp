@@ -1,6 +1,11 @@
 #include "util/files.h"
 
+#include <unistd.h>
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -60,6 +65,52 @@ std::vector<fs::path> yaml_files_in(const fs::path& dir) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+fs::path partial_path_for(const fs::path& path) {
+  static std::atomic<unsigned> counter{0};
+  const std::string name = fmt::format(".{}.partial-{}-{}{}", path.stem().string(), getpid(),
+                                       ++counter, path.extension().string());
+  return path.parent_path() / name;
+}
+
+bool commit_partial(const fs::path& partial, const fs::path& path, std::string& error) {
+  std::error_code ec;
+  fs::rename(partial, path, ec);
+  if (!ec) return true;
+  error = fmt::format("cannot write {}: {}", path.string(), ec.message());
+  fs::remove(partial, ec);
+  return false;
+}
+
+bool write_file_atomic(const fs::path& path, std::string_view bytes, std::string& error) {
+  const fs::path partial = partial_path_for(path);
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+      std::error_code ec;
+      fs::remove(partial, ec);
+      return false;
+    }
+  }
+  return commit_partial(partial, path, error);
+}
+
+std::optional<fs::path> find_data_dir(const std::string& name, const std::string& flag,
+                                      const char* env, const fs::path& exe) {
+  std::error_code ec;
+  if (!flag.empty()) return fs::path(flag);
+  if (const char* value = std::getenv(env); value && *value) return fs::path(value);
+  const fs::path installed = exe.parent_path().parent_path() / "share" / "iact" / name;
+  if (!exe.empty() && fs::is_directory(installed, ec)) return installed;
+  const fs::path configured = fs::path(IACT_INSTALL_DATA_DIR) / name;
+  if (fs::is_directory(configured, ec)) return configured;
+  const fs::path source = fs::path(IACT_SOURCE_DATA_DIR) / name;
+  if (fs::is_directory(source, ec)) return source;
+  return std::nullopt;
 }
 
 }  // namespace iact

@@ -1,0 +1,107 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "check/report.h"
+#include "commands/commands.h"
+#include "commands/context.h"
+#include "util/files.h"
+#include "write/paper.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<fs::path> find_templates(const CommonOptions& common) {
+  auto dir = find_data_dir("templates", common.templates_dir, "IACT_TEMPLATES", common.exe);
+  std::error_code ec;
+  if (dir && fs::is_directory(*dir, ec)) return dir;
+  std::cerr << "iact: cannot find the templates folder"
+            << (dir ? fmt::format(" ({})", dir->string()) : std::string()) << '\n'
+            << "  hint: pass --templates DIR or set IACT_TEMPLATES to the folder that holds "
+               "board-paper.md\n";
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_paper(const PaperOptions& options, const CommonOptions& common) {
+  std::optional<Date> meeting;
+  if (!options.meeting.empty()) {
+    meeting = parse_iso_day(options.meeting);
+    if (!meeting) {
+      std::cerr << fmt::format(
+          "iact: --meeting '{}' is not a date; write it as YYYY-MM-DD, e.g. 2025-07-29\n",
+          options.meeting);
+      return kExitUsage;
+    }
+  }
+  std::optional<fs::path> templates = find_templates(common);
+  if (!templates) return kExitUsage;
+  if (!options.dump_context) {
+    if (std::string missing = missing_programs(options.formats); !missing.empty()) {
+      std::cerr << "iact: " << missing << '\n';
+      return kExitUsage;
+    }
+  }
+  ReportInputs inputs;
+  if (int rc = load_report_inputs(options.paths, options.as_of, common, inputs); rc != kExitOk)
+    return rc;
+  // Reproducible by default: pandoc's document dates come from SOURCE_DATE_EPOCH, else
+  // from the as-of date.
+  const long long epoch = common.source_date_epoch.value_or(inputs.as_of.days() * 86400LL);
+  const ViewOptions view_options{inputs.as_of, options.period, meeting, inputs.policy};
+
+  nlohmann::json contexts = nlohmann::json::array();
+  int failures = 0;
+  for (const ReportScope& scope : inputs.scopes) {
+    ViewError error;
+    std::optional<SystemView> view =
+        build_view(scope.name, scope.plans, inputs.catalogue, view_options, error);
+    if (!view) {
+      std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
+      return kExitUsage;
+    }
+    if (!view->meeting && !options.dump_context) {
+      std::cerr << fmt::format(
+          "iact: {}: no board meeting on or after {} in {}; the cover sheet says 'to be "
+          "confirmed'\n  hint: add a `board:` entry for the meeting, or pass --meeting "
+          "YYYY-MM-DD\n",
+          scope.name, inputs.as_of.iso(), view->lead->file);
+    }
+    if (options.dump_context) {
+      FileRead tmpl = read_file(*templates / kPaperTemplate, kMaxPlanFileBytes);
+      Diagnostics diags;
+      std::vector<GlossaryEntry> glossary;
+      if (fs::exists(*templates / kGlossary)) glossary = load_glossary(*templates / kGlossary, diags);
+      std::string render_error;
+      contexts.push_back(full_paper_context(*view, tmpl.bytes.value_or(""), glossary,
+                                            render_error));
+      continue;
+    }
+    PaperJob job;
+    job.templates = *templates;
+    job.out_dir = fs::path(options.out_dir) / scope.name;
+    if (view->period) job.out_dir /= view->period->id;
+    job.formats = options.formats;
+    job.source_date_epoch = epoch;
+    Diagnostics template_diags;
+    PaperResult result = write_paper(*view, job, template_diags);
+    if (!template_diags.items().empty()) {
+      print_text(template_diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+    }
+    for (const fs::path& p : result.written) std::cout << p.string() << '\n';
+    if (!result.ok()) {
+      std::cerr << "iact: " << scope.name << ": " << result.error << '\n';
+      ++failures;
+    }
+  }
+  if (options.dump_context) {
+    std::cout << (contexts.size() == 1 ? contexts[0] : contexts).dump(2) << '\n';
+  }
+  return failures > 0 ? kExitUsage : kExitOk;
+}
+
+}  // namespace iact

@@ -1,0 +1,19 @@
+// Escaping plan text for the languages iact writes, so that text from a plan always reads
+// literally: one escaper per output language.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace iact {
+
+// Pandoc Markdown, inline: every ASCII punctuation character is backslash-escaped (so `|`
+// cannot end a table cell, `*` cannot start emphasis, `<` cannot open HTML, `$` cannot start
+// maths, `{=openxml}` cannot become a raw block), line breaks become spaces (a table row is
+// one line) and control characters are dropped.
+std::string escape_markdown(std::string_view text);
+
+// XML and HTML text and attribute values: & < > " '.
+std::string escape_xml(std::string_view text);
+
+}  // namespace iact

@@ -1,0 +1,103 @@
+#include "write/chart.h"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "util/escape.h"
+
+namespace iact {
+
+const BragColour& brag_colour(Brag b) {
+  static const std::array<BragColour, 5> colours = {{
+      {"#005EB8", "#FFFFFF"},  // Blue
+      {"#D5281B", "#FFFFFF"},  // Red
+      {"#FFB81C", "#212B32"},  // Amber
+      {"#007F3B", "#FFFFFF"},  // Green
+      {"#768692", "#FFFFFF"},  // Grey
+  }};
+  return colours[static_cast<size_t>(b)];
+}
+
+namespace {
+
+constexpr std::array<Brag, 5> kOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber, Brag::kGreen,
+                                        Brag::kGrey};
+constexpr int kWidth = 680;
+constexpr int kLabelWidth = 190;
+constexpr int kRow = 22;
+constexpr int kBar = 16;
+constexpr const char* kFont = "font-family=\"Arial, Liberation Sans, sans-serif\"";
+
+}  // namespace
+
+std::string brag_chart_svg(const SystemView& view) {
+  int most = 1;
+  int rows = 0;
+  for (const FrameworkView& f : view.frameworks) {
+    rows += 1 + static_cast<int>(f.items.size());
+    for (const ItemView& i : f.items) most = std::max(most, i.actions.counts.total());
+  }
+  const int top = 34;
+  const int height = top + rows * kRow + 8;
+  const double unit = static_cast<double>(kWidth - kLabelWidth - 40) / most;
+
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\">\n"
+      "<title>Actions by BRAG status for each framework item</title>\n"
+      "<rect width=\"{0}\" height=\"{1}\" fill=\"#FFFFFF\"/>\n",
+      kWidth, height);
+  // Legend.
+  int x = kLabelWidth;
+  for (Brag b : kOrder) {
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"18\" font-size=\"11\" {}>{}</text>\n",
+        x, brag_colour(b).fill, x + 16, kFont, name_of(b));
+    x += 78;
+  }
+  int y = top;
+  for (const FrameworkView& f : view.frameworks) {
+    svg += fmt::format(
+        "<text x=\"4\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#003087\" {}>{}</text>\n",
+        y + 15, kFont, escape_xml(f.framework->title.empty() ? f.framework->id : f.framework->title));
+    y += kRow;
+    for (const ItemView& item : f.items) {
+      svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" {}>{}</text>\n",
+                         kLabelWidth - 8, y + 14, kFont, escape_xml(item.item->id));
+      if (item.gap()) {
+        svg += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-style=\"italic\" fill=\"#D5281B\" "
+            "{}>gap: no action</text>\n",
+            kLabelWidth, y + 14, kFont);
+      }
+      double bx = kLabelWidth;
+      for (Brag b : kOrder) {
+        const int n = item.actions.counts[b];
+        if (n == 0) continue;
+        const double w = n * unit;
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
+                           bx, y + 2, w, kBar, brag_colour(b).fill);
+        if (w >= 14) {
+          svg += fmt::format(
+              "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\" "
+              "{}>{}</text>",
+              bx + w / 2, y + 14, brag_colour(b).text, kFont, n);
+        }
+        svg += '\n';
+        bx += w;
+      }
+      if (!item.gap()) {
+        svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n",
+                           bx + 4, y + 14, kFont, item.actions.counts.total());
+      }
+      y += kRow;
+    }
+  }
+  svg += "</svg>\n";
+  return svg;
+}
+
+}  // namespace iact

@@ -1,0 +1,22 @@
+// The BRAG chart of a system view: one stacked bar per framework item, drawn as SVG by
+// iact itself (pandoc embeds it in DOCX with a PNG fallback, and in HTML and PDF as is).
+#pragma once
+
+#include <string>
+
+#include "view/system_view.h"
+
+namespace iact {
+
+// The colour of each BRAG status (NHS identity colours), and the text colour that reads
+// on it; shared by the chart, the paper's styles and the return.
+struct BragColour {
+  const char* fill;  // "#005EB8"
+  const char* text;
+};
+const BragColour& brag_colour(Brag b);
+
+// The chart as a standalone SVG document. Items with no action show as gaps.
+std::string brag_chart_svg(const SystemView& view);
+
+}  // namespace iact

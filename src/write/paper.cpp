@@ -1,0 +1,270 @@
+#include "write/paper.h"
+
+#include <unistd.h>
+#include <algorithm>
+#include <thread>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include "plan/yaml_tree.h"
+#include "util/escape.h"
+#include "util/files.h"
+#include "util/process.h"
+#include "write/chart.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+kainjow::mustache::data to_mustache(const json& j) {
+  using kainjow::mustache::data;
+  switch (j.type()) {
+    case json::value_t::object: {
+      data d{data::type::object};
+      for (const auto& [k, v] : j.items()) d.set(k, to_mustache(v));
+      return d;
+    }
+    case json::value_t::array: {
+      data d{data::type::list};
+      for (const auto& v : j) d.push_back(to_mustache(v));
+      return d;
+    }
+    case json::value_t::string:
+      return data{j.get<std::string>()};
+    case json::value_t::boolean:
+      return data{j.get<bool>() ? data::type::bool_true : data::type::bool_false};
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return data{j.dump()};
+    default:
+      return data{data::type::bool_false};
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> render_markdown_template(const std::string& tmpl, const json& context,
+                                                    std::string& error) {
+  kainjow::mustache::mustache m{tmpl};
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return std::nullopt;
+  }
+  m.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+  std::string out = m.render(to_mustache(context));
+  if (!m.is_valid()) {
+    error = m.error_message();
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::vector<GlossaryEntry> load_glossary(const fs::path& file, Diagnostics& diags) {
+  std::vector<GlossaryEntry> entries;
+  const std::string shown = file.string();
+  FileRead read = read_file(file, kMaxPlanFileBytes);
+  if (!read.bytes) {
+    diags.add(shown, {}, "file-unreadable", fmt::format("cannot read the glossary: {}", read.error));
+    return entries;
+  }
+  std::optional<YamlNode> root = parse_yaml(*read.bytes, shown, diags);
+  if (!root) return entries;
+  const YamlEntry* terms = root->is_map() ? root->find("terms") : nullptr;
+  if (!terms || !terms->value->is_map()) {
+    diags.add(shown, root->pos, "wrong-type",
+              "the glossary must have `terms:`, a mapping of each abbreviation to its meaning",
+              "write `terms:` and under it lines such as `  DNA: Did not attend`");
+    return entries;
+  }
+  for (const YamlEntry& e : terms->value->entries) {
+    if (!e.value->is_scalar()) {
+      diags.add(shown, e.value->pos, "wrong-type",
+                fmt::format("the meaning of '{}' must be text", e.key));
+      continue;
+    }
+    entries.push_back(GlossaryEntry{e.key, e.value->scalar});
+  }
+  return entries;
+}
+
+json full_paper_context(const SystemView& view, const std::string& tmpl,
+                        const std::vector<GlossaryEntry>& glossary, std::string& error) {
+  json context = paper_context(view, PaperSettings{kChartFile, glossary});
+  std::optional<std::string> first = render_markdown_template(tmpl, context, error);
+  if (!first) return context;
+  std::vector<GlossaryEntry> candidates = glossary;
+  for (const OrgView& org : view.orgs) {
+    if (org.label != org.name) candidates.push_back(GlossaryEntry{org.label, org.name});
+    for (const Partner& p : org.plan->partners) {
+      if (!p.name.empty()) candidates.push_back(GlossaryEntry{p.short_name.value, p.name});
+    }
+  }
+  // Markdown escapes punctuation; look for terms in the text as a reader sees it.
+  std::string plain;
+  plain.reserve(first->size());
+  for (size_t i = 0; i < first->size(); ++i) {
+    if ((*first)[i] == '\\' && i + 1 < first->size()) ++i;
+    plain += (*first)[i];
+  }
+  json terms = json::array();
+  for (const GlossaryEntry& e : terms_used(candidates, plain)) {
+    terms.push_back({{"term", e.term}, {"meaning", e.meaning}});
+  }
+  context["has_glossary"] = !terms.empty();
+  context["glossary"] = std::move(terms);
+  return context;
+}
+
+std::string missing_programs(const std::vector<std::string>& formats) {
+  const bool needs_pandoc = std::any_of(formats.begin(), formats.end(),
+                                        [](const std::string& f) { return f != "md"; });
+  const bool needs_weasyprint = std::find(formats.begin(), formats.end(), "pdf") != formats.end();
+  if (needs_pandoc && !program_on_path("pandoc")) {
+    return "pandoc is not installed, and DOCX, HTML and PDF papers are made with it; install "
+           "it (apt-get install pandoc, or scripts/setup.sh), or ask for Markdown only with "
+           "--to md";
+  }
+  if (needs_weasyprint && !program_on_path("weasyprint")) {
+    return "weasyprint is not installed, and PDF papers are made with it; install it "
+           "(apt-get install weasyprint, or scripts/setup.sh), or leave pdf out of --to";
+  }
+  return "";
+}
+
+namespace {
+
+struct PandocRun {
+  std::string format;
+  fs::path target;
+  fs::path partial;
+  ProcessResult result;
+};
+
+std::vector<std::string> pandoc_args(const PandocRun& run, const PaperJob& job,
+                                     const fs::path& markdown, const std::string& title) {
+  std::vector<std::string> args = {"pandoc",
+                                   markdown.string(),
+                                   "--from=markdown",
+                                   "--metadata=title:" + title,
+                                   "--metadata=lang:en-GB",
+                                   "--resource-path=" + markdown.parent_path().string(),
+                                   "--output=" + fs::absolute(run.partial).string()};
+  const fs::path css = fs::absolute(job.templates / kPaperCss);
+  if (run.format == "docx") {
+    args.push_back("--to=docx");
+    args.push_back("--reference-doc=" + fs::absolute(job.templates / kReferenceDocx).string());
+  } else if (run.format == "html") {
+    args.insert(args.end(), {"--to=html5", "--standalone", "--self-contained",
+                             "--css=" + css.string()});
+  } else if (run.format == "pdf") {
+    args.insert(args.end(), {"--to=html5", "--standalone", "--css=" + css.string(),
+                             "--pdf-engine=weasyprint"});
+  }
+  return args;
+}
+
+// The first lines of a program's error output, for a message.
+std::string first_lines(const std::string& text, int lines = 6) {
+  size_t at = 0;
+  for (int i = 0; i < lines && at != std::string::npos; ++i) {
+    at = text.find('\n', at == 0 ? 0 : at + 1);
+  }
+  return at == std::string::npos ? text : text.substr(0, at) + "\n...";
+}
+
+}  // namespace
+
+PaperResult write_paper(const SystemView& view, const PaperJob& job, Diagnostics& diags) {
+  PaperResult result;
+  const fs::path template_file = job.templates / kPaperTemplate;
+  FileRead tmpl = read_file(template_file, kMaxPlanFileBytes);
+  if (!tmpl.bytes) {
+    result.error = fmt::format("cannot read the paper template {}: {}", template_file.string(),
+                               tmpl.error);
+    return result;
+  }
+  std::vector<GlossaryEntry> glossary;
+  if (fs::exists(job.templates / kGlossary)) glossary = load_glossary(job.templates / kGlossary, diags);
+
+  std::string error;
+  json context = full_paper_context(view, *tmpl.bytes, glossary, error);
+  std::optional<std::string> markdown;
+  if (error.empty()) markdown = render_markdown_template(*tmpl.bytes, context, error);
+  if (!markdown) {
+    result.error = fmt::format("{}: {}", template_file.string(), error);
+    return result;
+  }
+  std::error_code ec;
+  fs::create_directories(job.out_dir, ec);
+  if (ec) {
+    result.error = fmt::format("cannot create {}: {}", job.out_dir.string(), ec.message());
+    return result;
+  }
+  // Pandoc reads the Markdown and the chart from a private work folder beside the outputs.
+  const fs::path work =
+      job.out_dir / fmt::format(".{}.work-{}", job.basename, static_cast<long>(getpid()));
+  fs::create_directories(work, ec);
+  const std::string chart = brag_chart_svg(view);
+  const fs::path md_work = work / (job.basename + ".md");
+  if (!write_file_atomic(md_work, *markdown, error) ||
+      !write_file_atomic(work / kChartFile, chart, error)) {
+    fs::remove_all(work, ec);
+    result.error = error;
+    return result;
+  }
+
+  std::vector<PandocRun> runs;
+  for (const std::string& format : job.formats) {
+    if (format == "md") continue;
+    const fs::path target = job.out_dir / (job.basename + "." + format);
+    runs.push_back(PandocRun{format, target, partial_path_for(target), {}});
+  }
+  const std::string title = context["title"].get<std::string>();
+  const std::vector<std::pair<std::string, std::string>> env = {
+      {"SOURCE_DATE_EPOCH", std::to_string(job.source_date_epoch)}};
+  std::vector<std::thread> threads;
+  for (PandocRun& run : runs) {
+    threads.emplace_back([&run, &job, &md_work, &title, &env] {
+      const fs::path md = fs::absolute(md_work);
+      run.result = run_process(pandoc_args(run, job, md, title), env, md.parent_path());
+    });
+  }
+  for (std::thread& t : threads) t.join();
+
+  for (PandocRun& run : runs) {
+    if (run.result.started && run.result.exit_code == 0 && fs::exists(run.partial)) {
+      if (commit_partial(run.partial, run.target, error)) {
+        result.written.push_back(run.target);
+        continue;
+      }
+    } else {
+      error = run.result.started
+                  ? fmt::format("pandoc failed to make {} (exit {}):\n{}", run.target.string(),
+                                run.result.exit_code, first_lines(run.result.error))
+                  : fmt::format("cannot run pandoc: {}", run.result.error);
+    }
+    fs::remove(run.partial, ec);
+    // An older paper in this format would now look current; it goes too.
+    fs::remove(run.target, ec);
+    if (result.error.empty()) result.error = error;
+  }
+  if (std::find(job.formats.begin(), job.formats.end(), "md") != job.formats.end()) {
+    const fs::path md = job.out_dir / (job.basename + ".md");
+    if (write_file_atomic(md, *markdown, error) &&
+        write_file_atomic(job.out_dir / kChartFile, chart, error)) {
+      result.written.push_back(md);
+    } else if (result.error.empty()) {
+      result.error = error;
+    }
+  }
+  fs::remove_all(work, ec);
+  std::sort(result.written.begin(), result.written.end());
+  return result;
+}
+
+}  // namespace iact
