@@ -8,7 +8,9 @@ packages=(
   libyaml-cpp-dev                   # plan loader
   libcli11-dev libfmt-dev nlohmann-json3-dev
   libxlsxwriter-dev                 # NHS England return (XLSX)
-  pandoc                            # board papers (DOCX, HTML, PDF)
+  libkainjow-mustache-dev           # board paper templates
+  pandoc librsvg2-bin               # board papers (DOCX, HTML); SVG chart in DOCX
+  weasyprint fonts-liberation2      # PDF board papers; Arial-compatible fonts
   libgtest-dev libgmock-dev         # tests
   python3-yaml python3-jsonschema   # test helpers (schema check)
 )

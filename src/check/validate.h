@@ -19,12 +19,12 @@ struct System {
 };
 
 struct Validation {
-  std::vector<Plan> plans;      // every plan that loaded (targets and their folder siblings)
-  std::vector<System> systems;  // the folders that hold targets
-  Diagnostics diags;            // about the target files only, sorted
+  std::vector<Plan> plans;        // every plan that loaded (targets and their folder siblings)
+  std::vector<System> systems;    // the folders that hold targets
+  Diagnostics diags;              // about the target files only, sorted
   std::set<std::string> targets;  // the named files, as diagnostics name them
-  int files = 0;                // target files read
-  std::string usage_error;      // a path that does not exist: exit 2
+  int files = 0;                  // target files read
+  std::string usage_error;        // a path that does not exist: exit 2
 };
 
 // PATHs may be plan files or folders (searched recursively for *.yaml). A file's folder

@@ -22,7 +22,7 @@ struct CommonOptions {
   std::filesystem::path exe;   // argv[0], to find data installed beside the binary
   Date today;                  // the one clock read, in main
   std::optional<long long> source_date_epoch;  // $SOURCE_DATE_EPOCH, read in main
-  std::string templates_dir;   // --templates; empty: find it like the frameworks
+  std::string templates_dir;                   // --templates; empty: find it like the frameworks
 };
 
 struct ValidateOptions {

@@ -75,10 +75,11 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
       FileRead tmpl = read_file(*templates / kPaperTemplate, kMaxPlanFileBytes);
       Diagnostics diags;
       std::vector<GlossaryEntry> glossary;
-      if (fs::exists(*templates / kGlossary)) glossary = load_glossary(*templates / kGlossary, diags);
+      if (fs::exists(*templates / kGlossary))
+        glossary = load_glossary(*templates / kGlossary, diags);
       std::string render_error;
-      contexts.push_back(full_paper_context(*view, tmpl.bytes.value_or(""), glossary,
-                                            render_error));
+      contexts.push_back(
+          full_paper_context(*view, tmpl.bytes.value_or(""), glossary, render_error));
       continue;
     }
     PaperJob job;

@@ -43,8 +43,8 @@ bool commit_partial(const std::filesystem::path& partial, const std::filesystem:
 // Where iact's data folder `name` (frameworks, templates) is: `flag` if given, else the
 // environment variable `env`, else beside an installed binary (<prefix>/share/iact/name),
 // else the configured install prefix, else the source tree iact was built from.
-std::optional<std::filesystem::path> find_data_dir(const std::string& name,
-                                                   const std::string& flag, const char* env,
+std::optional<std::filesystem::path> find_data_dir(const std::string& name, const std::string& flag,
+                                                   const char* env,
                                                    const std::filesystem::path& exe);
 
 }  // namespace iact

@@ -61,12 +61,15 @@ std::string brag_chart_svg(const SystemView& view) {
   int y = top;
   for (const FrameworkView& f : view.frameworks) {
     svg += fmt::format(
-        "<text x=\"4\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#003087\" {}>{}</text>\n",
-        y + 15, kFont, escape_xml(f.framework->title.empty() ? f.framework->id : f.framework->title));
+        "<text x=\"4\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#003087\" "
+        "{}>{}</text>\n",
+        y + 15, kFont,
+        escape_xml(f.framework->title.empty() ? f.framework->id : f.framework->title));
     y += kRow;
     for (const ItemView& item : f.items) {
-      svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" {}>{}</text>\n",
-                         kLabelWidth - 8, y + 14, kFont, escape_xml(item.item->id));
+      svg +=
+          fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" {}>{}</text>\n",
+                      kLabelWidth - 8, y + 14, kFont, escape_xml(item.item->id));
       if (item.gap()) {
         svg += fmt::format(
             "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-style=\"italic\" fill=\"#D5281B\" "
@@ -78,8 +81,9 @@ std::string brag_chart_svg(const SystemView& view) {
         const int n = item.actions.counts[b];
         if (n == 0) continue;
         const double w = n * unit;
-        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
-                           bx, y + 2, w, kBar, brag_colour(b).fill);
+        svg +=
+            fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
+                        bx, y + 2, w, kBar, brag_colour(b).fill);
         if (w >= 14) {
           svg += fmt::format(
               "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\" "
@@ -90,8 +94,9 @@ std::string brag_chart_svg(const SystemView& view) {
         bx += w;
       }
       if (!item.gap()) {
-        svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n",
-                           bx + 4, y + 14, kFont, item.actions.counts.total());
+        svg += fmt::format(
+            "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n", bx + 4,
+            y + 14, kFont, item.actions.counts.total());
       }
       y += kRow;
     }

@@ -69,7 +69,8 @@ std::vector<GlossaryEntry> load_glossary(const fs::path& file, Diagnostics& diag
   const std::string shown = file.string();
   FileRead read = read_file(file, kMaxPlanFileBytes);
   if (!read.bytes) {
-    diags.add(shown, {}, "file-unreadable", fmt::format("cannot read the glossary: {}", read.error));
+    diags.add(shown, {}, "file-unreadable",
+              fmt::format("cannot read the glossary: {}", read.error));
     return entries;
   }
   std::optional<YamlNode> root = parse_yaml(*read.bytes, shown, diags);
@@ -121,8 +122,8 @@ json full_paper_context(const SystemView& view, const std::string& tmpl,
 }
 
 std::string missing_programs(const std::vector<std::string>& formats) {
-  const bool needs_pandoc = std::any_of(formats.begin(), formats.end(),
-                                        [](const std::string& f) { return f != "md"; });
+  const bool needs_pandoc =
+      std::any_of(formats.begin(), formats.end(), [](const std::string& f) { return f != "md"; });
   const bool needs_weasyprint = std::find(formats.begin(), formats.end(), "pdf") != formats.end();
   if (needs_pandoc && !program_on_path("pandoc")) {
     return "pandoc is not installed, and DOCX, HTML and PDF papers are made with it; install "
@@ -159,11 +160,11 @@ std::vector<std::string> pandoc_args(const PandocRun& run, const PaperJob& job,
     args.push_back("--to=docx");
     args.push_back("--reference-doc=" + fs::absolute(job.templates / kReferenceDocx).string());
   } else if (run.format == "html") {
-    args.insert(args.end(), {"--to=html5", "--standalone", "--self-contained",
-                             "--css=" + css.string()});
+    args.insert(args.end(),
+                {"--to=html5", "--standalone", "--self-contained", "--css=" + css.string()});
   } else if (run.format == "pdf") {
-    args.insert(args.end(), {"--to=html5", "--standalone", "--css=" + css.string(),
-                             "--pdf-engine=weasyprint"});
+    args.insert(args.end(),
+                {"--to=html5", "--standalone", "--css=" + css.string(), "--pdf-engine=weasyprint"});
   }
   return args;
 }
@@ -184,12 +185,13 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job, Diagnostics
   const fs::path template_file = job.templates / kPaperTemplate;
   FileRead tmpl = read_file(template_file, kMaxPlanFileBytes);
   if (!tmpl.bytes) {
-    result.error = fmt::format("cannot read the paper template {}: {}", template_file.string(),
-                               tmpl.error);
+    result.error =
+        fmt::format("cannot read the paper template {}: {}", template_file.string(), tmpl.error);
     return result;
   }
   std::vector<GlossaryEntry> glossary;
-  if (fs::exists(job.templates / kGlossary)) glossary = load_glossary(job.templates / kGlossary, diags);
+  if (fs::exists(job.templates / kGlossary))
+    glossary = load_glossary(job.templates / kGlossary, diags);
 
   std::string error;
   json context = full_paper_context(view, *tmpl.bytes, glossary, error);

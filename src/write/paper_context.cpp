@@ -13,7 +13,8 @@ namespace iact {
 using nlohmann::json;
 
 std::string count_of(int n, const std::string& singular, const std::string& plural) {
-  const std::string& word = n == 1 ? singular : (plural.empty() ? singular + "s" : plural);
+  const std::string word = n == 1 ? singular : (plural.empty() ? singular + "s" : plural);
+  if (n == 0) return "no " + word;
   return fmt::format("{} {}", n, word);
 }
 
@@ -23,8 +24,7 @@ std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary
   std::vector<GlossaryEntry> used;
   for (const GlossaryEntry& e : glossary) {
     if (e.term.empty()) continue;
-    for (size_t at = text.find(e.term); at != std::string::npos;
-         at = text.find(e.term, at + 1)) {
+    for (size_t at = text.find(e.term); at != std::string::npos; at = text.find(e.term, at + 1)) {
       const size_t end = at + e.term.size();
       const bool starts = at == 0 || !is_word(text[at - 1]);
       const bool ends = end >= text.size() || !is_word(text[end]);
@@ -49,8 +49,8 @@ constexpr std::array<Brag, 5> kOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber, B
 // The letter that carries the status in greyscale print, and what each status means.
 constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
 constexpr std::array<const char*, 5> kMeanings = {
-    "complete", "off track: overdue, off track or blocked", "at risk",
-    "on track", "not yet started, and not due soon"};
+    "complete", "off track: overdue, off track or blocked", "at risk", "on track",
+    "not yet started, and not due soon"};
 
 std::string lower(Brag b) {
   return lowercase(name_of(b));
@@ -117,10 +117,10 @@ json action_json(const SystemView& view, size_t index) {
   for (const FrameworkItem* item : row.items) items.push_back(item->id);
   j["addresses"] = join(items);
   if (row.latest) {
-    j["latest_update"] = row.latest->note.empty()
-                             ? display(row.latest->date->value)
-                             : fmt::format("{}: {}", display(row.latest->date->value),
-                                           row.latest->note);
+    j["latest_update"] =
+        row.latest->note.empty()
+            ? display(row.latest->date->value)
+            : fmt::format("{}: {}", display(row.latest->date->value), row.latest->note);
   } else {
     j["latest_update"] = "";
   }
@@ -171,8 +171,8 @@ json cover_rows(const SystemView& view, const json& meeting) {
   };
   const Plan& lead = *view.lead;
   if (meeting.is_object()) {
-    add("Meeting", meeting["body"].get<std::string>() +
-                       (meeting["public"] == "Public" ? " (in public)" : ""));
+    add("Meeting",
+        meeting["body"].get<std::string>() + (meeting["public"] == "Public" ? " (in public)" : ""));
     add("Date of meeting", meeting["date"]);
     add("Agenda item", meeting["agenda_item"]);
   } else {
@@ -193,9 +193,8 @@ json cover_rows(const SystemView& view, const json& meeting) {
   }
   add("Status as of", display_long(view.as_of));
   if (view.period) {
-    add("Reporting period",
-        fmt::format("{} (return and public board update due {})", view.period->id,
-                    display_long(view.period->due)));
+    add("Reporting period", fmt::format("{} (return and public board update due {})",
+                                        view.period->id, display_long(view.period->due)));
   }
   return rows;
 }
@@ -213,11 +212,11 @@ json summary_json(const SystemView& view) {
   const BragCounts& c = view.all.counts;
   json paragraphs = json::array();
   std::string totals = fmt::format(
-      "The {} plan{} hold {} as of {}: {} complete, {} on track, {} at risk and {} off track "
+      "The {} {} {} as of {}: {} complete, {} on track, {} at risk and {} off track "
       "or overdue",
-      orgs_phrase(view), view.orgs.size() == 1 ? "" : "s", count_of(c.total(), "action"),
-      display_long(view.as_of), c[Brag::kBlue], c[Brag::kGreen], c[Brag::kAmber],
-      c[Brag::kRed]);
+      orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
+      count_of(c.total(), "action"), display_long(view.as_of), c[Brag::kBlue], c[Brag::kGreen],
+      c[Brag::kAmber], c[Brag::kRed]);
   if (c[Brag::kGrey] > 0) {
     totals += fmt::format(", with {} not yet started", c[Brag::kGrey]);
   }
@@ -226,15 +225,14 @@ json summary_json(const SystemView& view) {
   json changes = json::array();
   if (view.since) {
     const std::string since =
-        view.previous ? fmt::format("the {} return ({})", view.previous->id,
-                                    display_long(*view.since))
-                      : fmt::format("the last board meeting ({})", display_long(*view.since));
-    std::string text = fmt::format(
-        "Since {}, {} {} completed and {} {} overdue", since,
-        count_of(static_cast<int>(view.completed_in_period.size()), "action"),
-        view.completed_in_period.size() == 1 ? "was" : "were",
-        count_of(static_cast<int>(view.overdue_in_period.size()), "action"),
-        "became");
+        view.previous
+            ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
+            : fmt::format("the last board meeting ({})", display_long(*view.since));
+    std::string text =
+        fmt::format("Since {}, {} {} completed and {} {} overdue", since,
+                    count_of(static_cast<int>(view.completed_in_period.size()), "action"),
+                    view.completed_in_period.size() == 1 ? "was" : "were",
+                    count_of(static_cast<int>(view.overdue_in_period.size()), "action"), "became");
     paragraphs.push_back(text + ".");
     changes.push_back({{"label", "Completed"}, {"count", view.completed_in_period.size()}});
     changes.push_back({{"label", "Became overdue"}, {"count", view.overdue_in_period.size()}});
@@ -242,13 +240,13 @@ json summary_json(const SystemView& view) {
     paragraphs.push_back(
         "This is the first reporting period, so there is no earlier return to compare with.");
   }
-  changes.push_back({{"label", "Re-planned later than first agreed"},
-                     {"count", view.replanned.size()}});
+  changes.push_back(
+      {{"label", "Re-planned later than first agreed"}, {"count", view.replanned.size()}});
   changes.push_back({{"label", "Overdue now"}, {"count", view.overdue.size()}});
 
   for (const FrameworkView& f : view.frameworks) {
-    std::string text = fmt::format("Actions address {} of the {} items of {}",
-                                   f.covered(), f.items.size(), f.framework->title);
+    std::string text = fmt::format("Actions address {} of the {} items of {}", f.covered(),
+                                   f.items.size(), f.framework->title);
     std::vector<std::string> gaps;
     for (const ItemView& i : f.items) {
       if (i.gap()) gaps.push_back(fmt::format("{} ({})", i.item->title, i.item->id));
@@ -261,8 +259,7 @@ json summary_json(const SystemView& view) {
         "{} declared on track or at risk in the plans, but {} due date has passed; this paper "
         "shows {} as Red.",
         view.contradictions.size() == 1 ? "One action is"
-                                        : fmt::format("{} actions are",
-                                                      view.contradictions.size()),
+                                        : fmt::format("{} actions are", view.contradictions.size()),
         view.contradictions.size() == 1 ? "its" : "their",
         view.contradictions.size() == 1 ? "it" : "them"));
   }
@@ -292,12 +289,9 @@ json frameworks_json(const SystemView& view, json& gaps) {
             {"count", f.items.size()},
             {"items", json::array()}};
     for (const ItemView& i : f.items) {
-      json ij{{"id", i.item->id},
-              {"title", i.item->title},
-              {"gap", i.gap()},
-              {"counts", counts_json(i.actions.counts)},
-              {"actions", json::array()},
-              {"uncovered_expectations", json::array()}};
+      json ij{{"id", i.item->id},         {"title", i.item->title},
+              {"gap", i.gap()},           {"counts", counts_json(i.actions.counts)},
+              {"actions", json::array()}, {"uncovered_expectations", json::array()}};
       for (size_t r : i.actions.rows) ij["actions"].push_back(action_json(view, r));
       for (const FrameworkItem* e : i.uncovered_expectations)
         ij["uncovered_expectations"].push_back({{"id", e->id}, {"title", e->title}});
@@ -377,12 +371,12 @@ json recommendations_json(const SystemView& view) {
                               count_of(static_cast<int>(view.overdue.size()), "overdue action"))}});
   }
   if (view.gaps() > 0) {
-    list.push_back({{"text", view.gaps() == 1
-                                 ? std::string("Note the framework item that no action yet "
-                                               "addresses.")
-                                 : fmt::format("Note the {} framework items that no action yet "
-                                               "addresses.",
-                                               view.gaps())}});
+    list.push_back(
+        {{"text", view.gaps() == 1 ? std::string("Note the framework item that no action yet "
+                                                 "addresses.")
+                                   : fmt::format("Note the {} framework items that no action yet "
+                                                 "addresses.",
+                                                 view.gaps())}});
   }
   if (view.period) {
     list.push_back({{"text", fmt::format("Support the submission of the {} return to NHS England.",

@@ -1,0 +1,260 @@
+#!/usr/bin/python3
+"""The board paper, end to end: its content read back through pandoc (DOCX -> plain text)
+and checked against numbers this test computes itself from the plan files; escaping of
+hostile plan text; agreement with `iact status`; byte-for-byte reproducibility; and clean
+failure when pandoc is missing or fails.
+
+Usage: paper_content.py IACT SOURCE_DIR
+"""
+import calendar
+import datetime
+import html.parser
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+IACT, SOURCE = sys.argv[1], sys.argv[2]
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def run(args, env=None, expect=0):
+    proc = subprocess.run(args, capture_output=True, text=True, env=env)
+    if proc.returncode != expect:
+        sys.exit("%s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
+                                                   proc.stderr))
+    return proc
+
+
+# ---- BRAG by the SPEC defaults, written here independently of the C++ ----
+
+def end_of_month(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_due(value):
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip().lower()
+    if text in ("tbc", "ongoing"):
+        return text
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if m:
+        return end_of_month(int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(r"q([1-4]) (\d{4})/\d{2}", text)
+    if m:
+        quarter, year = int(m.group(1)), int(m.group(2))
+        month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
+        return end_of_month(year + 1 if quarter == 4 else year, month)
+    return datetime.date.fromisoformat(text)
+
+
+def brag(action, as_of):
+    status = action["status"]
+    due = parse_due(action["due"])
+    baseline = parse_due(action["baseline_due"]) if "baseline_due" in action else None
+    dated = isinstance(due, datetime.date)
+    if status == "complete":
+        return "Blue"
+    if status in ("off-track", "blocked") or (dated and due < as_of):
+        return "Red"
+    if status == "at-risk":
+        return "Amber"
+    if dated and isinstance(baseline, datetime.date) and due > baseline:
+        return "Amber"
+    if due == "tbc":
+        return "Amber"
+    if status == "not-started":
+        return "Amber" if dated and (due - as_of).days <= 30 else "Grey"
+    return "Green"
+
+
+def load_system(folder):
+    plans = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".yaml"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                plans.append(yaml.safe_load(f))
+    return plans
+
+
+def paper_text(docx):
+    return subprocess.run(["pandoc", docx, "-t", "plain", "--wrap=none", "--columns=1000"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+class TextOf(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+# ---- The sample systems, each as of its board meeting ----
+
+SAMPLES = {"somerset": "2024-11-28", "bnssg": "2025-05-01", "bob": "2025-06-30",
+           "nenc": "2025-07-29"}
+
+
+def check_system(folder, as_of, out):
+    name = os.path.basename(folder)
+    day = datetime.date.fromisoformat(as_of)
+    plans = load_system(folder)
+    actions = [a for p in plans for a in p.get("actions", [])]
+    counts = {c: 0 for c in ("Blue", "Red", "Amber", "Green", "Grey")}
+    for a in actions:
+        counts[brag(a, day)] += 1
+
+    written = run([IACT, "paper", folder, "--as-of", as_of, "--to", "docx,html", "-o", out])
+    docx = [line for line in written.stdout.splitlines() if line.endswith(".docx")]
+    check(len(docx) == 1, "%s: one DOCX written, got %s" % (name, written.stdout))
+    text = paper_text(docx[0])
+
+    for a in actions:
+        check(re.search(r"(?m)^\s*%s\s" % re.escape(a["id"]), text) is not None,
+              "%s: action %s is not in the paper" % (name, a["id"]))
+    m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+) complete, (\d+) on track, (\d+) at "
+                  r"risk and (\d+) off track or overdue(?:, with (\d+) not yet started)?", text)
+    check(m is not None, "%s: the summary sentence with the counts is missing" % name)
+    if m:
+        got = [int(g or 0) for g in m.groups()]
+        want = [len(actions), counts["Blue"], counts["Green"], counts["Amber"], counts["Red"],
+                counts["Grey"]]
+        check(got == want, "%s: summary counts %s, computed %s" % (name, got, want))
+
+    status = json.loads(run([IACT, "status", folder, "--as-of", as_of, "--format",
+                             "json"]).stdout)[0]
+    check(status["totals"]["total"] == len(actions), "%s: status total" % name)
+    for colour, n in counts.items():
+        check(status["totals"][colour] == n,
+              "%s: status says %d %s, computed %d" % (name, status["totals"][colour], colour, n))
+
+    catalogue = json.loads(run([IACT, "frameworks", "--format", "json"]).stdout)
+    cited = {f for p in plans for f in (p["frameworks"] if isinstance(p["frameworks"], list)
+                                        else [p["frameworks"]])}
+    gap_section = text[text.find("Gaps"):] if "Gaps" in text else ""
+    for fw in status["frameworks"]:
+        check(fw["id"] in cited, "%s: framework %s not cited by any plan" % (name, fw["id"]))
+        for item in fw["items"]:
+            check(item["title"] in text, "%s: item %s is not in the paper" % (name, item["id"]))
+            if item["gap"]:
+                check("(%s)" % item["id"] in gap_section,
+                      "%s: gap %s is not named under Gaps" % (name, item["id"]))
+    check(len(catalogue) > 0, "frameworks listed")
+    return text
+
+
+def check_hostile(out):
+    folder = os.path.join(SOURCE, "tests/data/paper/hostile")
+    text = check_system(folder, "2025-07-31", out)
+    plan = load_system(folder)[0]
+    lines = text.splitlines()
+    for a in plan["actions"]:
+        check(any(a["id"] in line and a["title"] in line for line in lines),
+              "hostile: %s's title does not read literally on its row: %r" % (a["id"], a["title"]))
+    risk = plan["risks"][0]
+    check(any(risk["title"] in line and "Two | three" in line for line in lines),
+          "hostile: the risk row is broken")
+
+    html_file = os.path.join(out, "hostile", "2026-01", "board-paper.html")
+    with open(html_file, encoding="utf-8") as f:
+        page = f.read()
+    parser = TextOf()
+    parser.feed(page)
+    seen = re.sub(r"\s+", " ", "".join(parser.parts))  # HTML wraps long lines
+    for a in plan["actions"]:
+        check(re.sub(r"\s+", " ", a["title"]) in seen, "hostile HTML: %r does not read literally" % a["title"])
+    check("script" not in parser.tags and "<b>tags" not in page and "<i>more" not in page,
+          "hostile HTML: markup from the plan became HTML")
+
+
+def check_reproducible(out):
+    folder = os.path.join(SOURCE, "tests/data/paper/hostile")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1753920000")
+    first, second = os.path.join(out, "one"), os.path.join(out, "two")
+    for target in (first, second):
+        run([IACT, "paper", folder, "--as-of", "2025-07-31", "--to", "docx,html,pdf,md",
+             "-o", target], env=env)
+    for ext in ("docx", "html", "pdf", "md"):
+        a = os.path.join(first, "hostile", "2026-01", "board-paper." + ext)
+        b = os.path.join(second, "hostile", "2026-01", "board-paper." + ext)
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            check(fa.read() == fb.read(), "reproducible: %s differs between two runs" % ext)
+    leftovers = [n for n in os.listdir(os.path.join(first, "hostile", "2026-01"))
+                 if n.startswith(".")]
+    check(not leftovers, "work files left behind: %s" % leftovers)
+
+
+def check_pandoc_failures(out):
+    folder = os.path.join(SOURCE, "tests/data/paper/hostile")
+    target = os.path.join(out, "hostile", "2026-01")
+    # Missing: a clear error before any work, exit 2, nothing written.
+    env = dict(os.environ, PATH="/nonexistent")
+    proc = run([IACT, "paper", folder, "--as-of", "2025-07-31", "-o", out], env=env, expect=2)
+    check("pandoc is not installed" in proc.stderr, "missing pandoc: %s" % proc.stderr)
+    check(not os.path.exists(target), "missing pandoc: files were written")
+    # Failing: exit 2, the error shown, no partial file, and an older paper removed so it
+    # cannot pass for this run's.
+    fake = os.path.join(out, "bin")
+    os.makedirs(fake)
+    with open(os.path.join(fake, "pandoc"), "w") as f:
+        f.write("#!/bin/sh\necho 'pandoc: out of cheese' >&2\nexit 3\n")
+    os.chmod(os.path.join(fake, "pandoc"), 0o755)
+    os.makedirs(target)
+    stale = os.path.join(target, "board-paper.docx")
+    with open(stale, "w") as f:
+        f.write("old paper")
+    env = dict(os.environ, PATH=fake + ":" + os.environ["PATH"])
+    proc = run([IACT, "paper", folder, "--as-of", "2025-07-31", "--to", "docx", "-o", out],
+               env=env, expect=2)
+    check("out of cheese" in proc.stderr and "exit 3" in proc.stderr,
+          "failing pandoc: its error is not shown: %s" % proc.stderr)
+    check(os.listdir(target) == [], "failing pandoc: left %s" % os.listdir(target))
+
+
+def check_dump_context(out):
+    folder = os.path.join(SOURCE, "plans/nenc")
+    context = json.loads(run([IACT, "paper", folder, "--as-of", "2025-07-29",
+                              "--dump-context"]).stdout)
+    check(context["meeting"]["date"] == "29 July 2025", "dump: meeting %s" % context["meeting"])
+    check(context["totals"]["total"] == sum(len(p.get("actions", []))
+                                            for p in load_system(folder)), "dump: totals")
+    terms = [g["term"] for g in context["glossary"]]
+    check("ICB" in terms and "TEWV" in terms, "dump: glossary terms %s" % terms)
+    check(os.listdir(out) == [], "dump-context wrote files")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, as_of in SAMPLES.items():
+            check_system(os.path.join(SOURCE, "plans", name), as_of, os.path.join(tmp, "samples"))
+        check_hostile(os.path.join(tmp, "hostile"))
+        check_reproducible(os.path.join(tmp, "repro"))
+        check_pandoc_failures(os.path.join(tmp, "failing"))
+        os.makedirs(os.path.join(tmp, "dump"))
+        os.chdir(os.path.join(tmp, "dump"))
+        check_dump_context(os.path.join(tmp, "dump"))
+    for f in FAILURES:
+        print("FAIL:", f)
+    if FAILURES:
+        sys.exit(1)
+    print("paper content: all checks passed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+#include "view/system_view.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace iact {
+namespace {
+
+using testing::frameworks;
+
+ViewOptions at(Date as_of, std::string period = "", std::optional<Date> meeting = std::nullopt,
+               std::optional<RagSettings> policy = std::nullopt) {
+  ViewOptions o;
+  o.as_of = as_of;
+  o.period = std::move(period);
+  o.meeting = meeting;
+  o.policy_file = std::move(policy);
+  return o;
+}
+
+const std::string kIcbPlan = R"(iact: 1
+organisation: { code: QSL, name: NHS Somerset ICB, short: ICB, kind: icb }
+frameworks: [investigation-2025]
+board:
+  - { date: 2025-09-25, body: ICB Board }
+  - { date: 2025-11-27, body: ICB Board, title: November paper }
+  - { date: 2026-01-29, body: ICB Board }
+groups: [G1, G2]
+actions:
+  - { id: I-1, title: Done in the period, group: G1, addresses: [families], lead: ICB,
+      due: 2025-08-31, status: complete, completed: 2025-08-20, evidence: [Report] }
+  - { id: I-2, title: Overdue in the period, group: G2, addresses: [personalised-risk],
+      lead: ICB, due: 2025-07-15, status: on-track }
+  - { id: I-3, title: Re-planned, group: G2, addresses: [families], lead: ICB,
+      due: 2025-12-31, baseline_due: 2025-09-30, status: on-track }
+  - { id: I-4, title: Overdue before the period, addresses: [joint-discharge], lead: ICB,
+      due: 2024-12-31, status: at-risk }
+risks:
+  - { id: R1, title: Closed risk, likelihood: 2, impact: 2, closed: 2025-09-01 }
+  - { id: R2, title: Open risk, likelihood: 3, impact: 4 }
+)";
+
+class ViewTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics diags;
+    trust_ = *load_plan_text(testing::kValidPlan, "a-trust.yaml", diags);
+    icb_ = *load_plan_text(kIcbPlan, "icb.yaml", diags);
+    ASSERT_FALSE(diags.has_errors());
+  }
+  std::optional<SystemView> view(ViewOptions options, ViewError* error = nullptr) {
+    ViewError ignored;
+    return build_view("somerset", {&trust_, &icb_}, frameworks(), options,
+                      error ? *error : ignored);
+  }
+  std::vector<std::string> ids(const SystemView& v, const std::vector<size_t>& rows) {
+    std::vector<std::string> out;
+    for (size_t r : rows) out.push_back(v.rows[r].id);
+    return out;
+  }
+  Plan trust_, icb_;
+  const Date as_of_{2025, 10, 1};
+};
+
+using Ids = std::vector<std::string>;
+
+TEST_F(ViewTest, TheIcbLeadsAndEveryRollUpAddsUp) {
+  auto v = view(at(as_of_));
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->lead, &icb_);
+  ASSERT_EQ(v->orgs.size(), 2u);
+  EXPECT_EQ(v->orgs[0].label, "ICB");
+  EXPECT_EQ(v->orgs[1].label, "SFT");
+  EXPECT_EQ(ids(*v, v->all.rows), (Ids{"I-1", "I-2", "I-3", "I-4", "A-1", "A-2"}));
+
+  const BragCounts& all = v->all.counts;
+  EXPECT_EQ(all[Brag::kBlue], 2);
+  EXPECT_EQ(all[Brag::kRed], 2);
+  EXPECT_EQ(all[Brag::kAmber], 1);
+  EXPECT_EQ(all[Brag::kGreen], 1);
+  EXPECT_EQ(all[Brag::kGrey], 0);
+  EXPECT_EQ(all.total(), 6);
+  EXPECT_EQ(all.open(), 4);
+  EXPECT_EQ(v->orgs[0].actions.counts.total() + v->orgs[1].actions.counts.total(), 6);
+
+  const auto& groups = v->orgs[0].groups;
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].name, "G1");
+  EXPECT_EQ(groups[0].actions.counts[Brag::kBlue], 1);
+  EXPECT_EQ(groups[1].name, "G2");
+  EXPECT_EQ(ids(*v, groups[1].actions.rows), (Ids{"I-2", "I-3"}));
+  EXPECT_EQ(groups[2].name, "");  // ungrouped last
+}
+
+TEST_F(ViewTest, FrameworkItemsCountEveryActionThatAddressesThem) {
+  auto v = view(at(as_of_));
+  ASSERT_EQ(v->frameworks.size(), 1u);
+  const FrameworkView& f = v->frameworks[0];
+  EXPECT_EQ(f.framework->id, "investigation-2025");
+  EXPECT_EQ(f.covered(), 5);
+  EXPECT_EQ(v->gaps(), 0);
+  const ItemView* families = nullptr;
+  for (const ItemView& i : f.items) {
+    if (i.item->id == "families") families = &i;
+  }
+  ASSERT_NE(families, nullptr);
+  EXPECT_EQ(ids(*v, families->actions.rows), (Ids{"I-1", "I-3", "A-1"}));
+  EXPECT_EQ(families->actions.counts[Brag::kBlue], 1);
+  EXPECT_EQ(families->actions.counts[Brag::kAmber], 1);
+  EXPECT_EQ(families->actions.counts[Brag::kGreen], 1);
+}
+
+TEST_F(ViewTest, ChangesSinceThePreviousPeriod) {
+  auto v = view(at(as_of_));
+  ASSERT_TRUE(v->period);
+  EXPECT_EQ(v->period->id, "2026-01");
+  ASSERT_TRUE(v->previous);
+  EXPECT_EQ(v->previous->id, "2025-06");
+  EXPECT_EQ(v->since, (Date{2025, 6, 30}));
+  EXPECT_EQ(ids(*v, v->overdue), (Ids{"I-4", "I-2"}));  // by due date
+  EXPECT_EQ(ids(*v, v->overdue_in_period), (Ids{"I-2"}));
+  EXPECT_EQ(ids(*v, v->completed_in_period), (Ids{"I-1", "A-2"}));
+  EXPECT_EQ(ids(*v, v->replanned), (Ids{"I-3"}));
+  EXPECT_EQ(ids(*v, v->contradictions), (Ids{"I-2", "I-4"}));
+  EXPECT_EQ(ids(*v, v->next_due), (Ids{"I-3", "A-1"}));
+}
+
+TEST_F(ViewTest, LatestUpdateIsTheNewestOnOrBeforeTheAsOfDate) {
+  auto v = view(at(as_of_));
+  const ActionRow& a1 = v->rows[4];
+  ASSERT_EQ(a1.id, "A-1");
+  ASSERT_NE(a1.latest, nullptr);
+  EXPECT_EQ(a1.latest->date->value, (Date{2025, 8, 1}));
+  auto before = view(at(Date{2025, 7, 31}));
+  EXPECT_EQ(before->rows[4].latest, nullptr);
+}
+
+TEST_F(ViewTest, RisksKnowWhetherTheyAreOpen) {
+  auto v = view(at(as_of_));
+  ASSERT_EQ(v->risks.size(), 3u);  // the ICB's two, then the trust's
+  EXPECT_EQ(v->risks[2].org, "SFT");
+  EXPECT_FALSE(v->risks[0].open);
+  EXPECT_TRUE(v->risks[1].open);
+  auto earlier = view(at(Date{2025, 8, 1}));
+  EXPECT_TRUE(earlier->risks[0].open);  // closed later than this as-of date
+}
+
+TEST_F(ViewTest, MeetingIsTheNextOneOrTheOneAskedFor) {
+  auto v = view(at(as_of_));
+  ASSERT_TRUE(v->meeting);
+  EXPECT_EQ(v->meeting->date->value, (Date{2025, 11, 27}));
+  auto asked = view(at(as_of_, "", Date{2026, 1, 29}));
+  EXPECT_EQ(asked->meeting->date->value, (Date{2026, 1, 29}));
+  auto none = view(at(Date{2026, 2, 1}));
+  EXPECT_EQ(none->meeting, nullptr);
+  // With no period before it, changes count from the previous board meeting.
+  auto first = view(at(Date{2025, 6, 1}, "2025-06", Date{2025, 11, 27}));
+  EXPECT_EQ(first->previous, nullptr);
+  EXPECT_EQ(first->since, (Date{2025, 9, 25}));
+}
+
+TEST_F(ViewTest, UnknownPeriodOrMeetingIsAnErrorThatListsTheChoices) {
+  ViewError error;
+  EXPECT_FALSE(view(at(as_of_, "2099-01"), &error));
+  EXPECT_EQ(error.message, "there is no reporting period '2099-01'");
+  EXPECT_EQ(error.hint, "the timeline has: 2025-06, 2026-01");
+  EXPECT_FALSE(view(at(as_of_, "", Date{2025, 1, 1}), &error));
+  EXPECT_EQ(error.message, "icb.yaml has no board meeting on 2025-01-01");
+  EXPECT_EQ(error.hint, "its board meetings: 2025-09-25, 2025-11-27, 2026-01-29");
+}
+
+TEST_F(ViewTest, PolicyFileChangesTheColours) {
+  RagSettings lenient;
+  lenient.overdue_grace_days = Located<int>{366, {}};
+  auto v = view(at(as_of_, "", std::nullopt, lenient));
+  EXPECT_EQ(v->all.counts[Brag::kRed], 0);
+  EXPECT_TRUE(v->overdue.empty());
+  EXPECT_EQ(v->rows[3].rag.brag, Brag::kAmber);  // I-4 is at risk, no longer overdue
+}
+
+TEST(ChoosePeriod, NextDueElseLast) {
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 1, 1})->id, "2025-06");
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 6, 30})->id, "2025-06");
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 7, 1})->id, "2026-01");
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2027, 1, 1})->id, "2026-01");
+  EXPECT_EQ(choose_period(frameworks(), "2025-06", Date{2027, 1, 1})->id, "2025-06");
+  EXPECT_EQ(choose_period(frameworks(), "2025-07", Date{2027, 1, 1}), nullptr);
+}
+
+}  // namespace
+}  // namespace iact
