@@ -31,6 +31,17 @@ check "the samples pass" 0 "^0 errors, [0-9]+ warnings in 1[0-9] files$" -- vali
 check "strict turns warnings into exit 1" 1 "warnings" -- validate plans --as-of 2025-07-31 --strict
 check "a single file is checked with its folder's plans" 0 "^0 errors" -- validate plans/somerset/somerset-icb.yaml --as-of 2025-07-31
 check "a folder with no plans says so" 0 "no \*\.yaml plans found" -- validate tests/e2e
+check "status sums up a system" 0 "^System +5 +1 +6 +10 +3 +25$" -- status plans/nenc --as-of 2025-07-31
+check "status lists overdue actions" 0 "Overdue \(1\):" -- status plans/nenc --as-of 2025-07-31
+check "status flags gaps" 0 "information-sharing +gap: no action" -- status plans/somerset --as-of 2025-07-31
+check "status refuses plans with errors" 1 "fix them before reporting" -- status tests/data/bad/duplicates.yaml
+check "status: an unknown period lists the periods" 2 "the timeline has: 2025-06, 2026-01" -- status plans/nenc --period 2025-09
+check "paper: an unknown meeting lists the plan's meetings" 2 "its board meetings: 2025-01-16, 2025-05-01" -- paper plans/bnssg --meeting 2025-02-01 --dump-context
+check "paper: a bad --meeting" 2 "--meeting '1 May' is not a date" -- paper plans/bnssg --meeting "1 May"
+check "paper: an unknown format" 2 "to" -- paper plans/bnssg --to odt
+check "paper: a missing templates folder" 2 "cannot find the templates folder" -- --templates /nonexistent paper plans/bnssg
+check "a bad RAG policy file is refused" 2 "unknown-key" -- --rag-policy tests/data/policy/bad-policy.yaml validate plans/bnssg
+check "a RAG policy file changes the colours" 0 "^System +5 +\. +6 +11 +3 +25$" -- --rag-policy tests/data/policy/lenient.yaml status plans/nenc --as-of 2025-07-31
 # The committed docs are what the tool prints, so they cannot drift from the checks.
 if ! diff -u docs/plan-format.md <("$iact" format); then
   echo "FAIL: docs/plan-format.md differs from 'iact format' (regenerate it: build/iact format > docs/plan-format.md)"
