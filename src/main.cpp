@@ -18,6 +18,16 @@ iact::Date today() {
   return iact::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+void add_as_of(CLI::App* command, std::string& as_of) {
+  command->add_option("--as-of", as_of, "Judge dates as of this day (default: today)")
+      ->type_name("YYYY-MM-DD");
+}
+
+void add_period(CLI::App* command, std::string& period) {
+  command->add_option("--period", period,
+                      "Reporting period, e.g. 2026-01 (default: the next one due)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,8 +57,7 @@ int main(int argc, char** argv) {
       "validate", "Check plans: every problem with file:line:col, a rule id and a hint");
   validate_cmd->add_option("PATH", validate.paths,
                            "Plan files or folders (searched for *.yaml); default: plans/");
-  validate_cmd->add_option("--as-of", validate.as_of, "Judge dates as of this day (default: today)")
-      ->type_name("YYYY-MM-DD");
+  add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
   validate_cmd->add_option("--format", validate.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -59,10 +68,8 @@ int main(int argc, char** argv) {
       "status", "Summarise BRAG per organisation and framework item, overdue actions and gaps");
   status_cmd->add_option("PATH", status.paths,
                          "System folders or plan files; default: plans/ (every system)");
-  status_cmd->add_option("--as-of", status.as_of, "Judge dates as of this day (default: today)")
-      ->type_name("YYYY-MM-DD");
-  status_cmd->add_option("--period", status.period,
-                         "Reporting period, e.g. 2026-01 (default: the next one due)");
+  add_as_of(status_cmd, status.as_of);
+  add_period(status_cmd, status.period);
   status_cmd->add_option("--format", status.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
@@ -71,19 +78,19 @@ int main(int argc, char** argv) {
   CLI::App* paper_cmd = app.add_subcommand(
       "paper", "Write the board paper (DOCX, PDF, HTML) of a system from templates/");
   paper_cmd->add_option("PATH", paper.paths, "A system folder or plan file; default: plans/");
-  paper_cmd->add_option("--as-of", paper.as_of, "Judge dates as of this day (default: today)")
-      ->type_name("YYYY-MM-DD");
-  paper_cmd->add_option("--period", paper.period,
-                        "Reporting period, e.g. 2026-01 (default: the next one due)");
-  paper_cmd->add_option("--meeting", paper.meeting,
-                        "Date of the board: entry whose cover sheet to use (default: the next)")
+  add_as_of(paper_cmd, paper.as_of);
+  add_period(paper_cmd, paper.period);
+  paper_cmd
+      ->add_option("--meeting", paper.meeting,
+                   "Date of the board: entry whose cover sheet to use (default: the next)")
       ->type_name("YYYY-MM-DD");
   paper_cmd->add_option("--to", paper.formats, "Formats to write (default: docx,pdf,html)")
       ->delimiter(',')
       ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
       ->type_name("docx,pdf,html,md");
-  paper_cmd->add_option("-o,--output", paper.out_dir,
-                        "Folder for the papers: DIR/<system>/<period>/ (default: reports)")
+  paper_cmd
+      ->add_option("-o,--output", paper.out_dir,
+                   "Folder for the papers: DIR/<system>/<period>/ (default: reports)")
       ->type_name("DIR");
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");

@@ -137,4 +137,13 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   return kExitOk;
 }
 
+std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& inputs,
+                                  const ViewOptions& options) {
+  ViewError error;
+  std::optional<SystemView> view =
+      build_view(scope.name, scope.plans, inputs.catalogue, options, error);
+  if (!view) std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
+  return view;
+}
+
 }  // namespace iact

@@ -10,6 +10,7 @@
 #include "commands/commands.h"
 #include "frameworks/catalogue.h"
 #include "plan/model.h"
+#include "view/system_view.h"
 
 namespace iact {
 
@@ -48,5 +49,10 @@ struct ReportInputs {
 // are counted in one line. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const CommonOptions& common, ReportInputs& inputs);
+
+// The view of one scope; prints why and returns nothing if the period or meeting named in
+// `options` does not exist.
+std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& inputs,
+                                  const ViewOptions& options);
 
 }  // namespace iact

@@ -57,13 +57,8 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
   nlohmann::json contexts = nlohmann::json::array();
   int failures = 0;
   for (const ReportScope& scope : inputs.scopes) {
-    ViewError error;
-    std::optional<SystemView> view =
-        build_view(scope.name, scope.plans, inputs.catalogue, view_options, error);
-    if (!view) {
-      std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
-      return kExitUsage;
-    }
+    std::optional<SystemView> view = view_of(scope, inputs, view_options);
+    if (!view) return kExitUsage;
     if (!view->meeting && !options.dump_context) {
       std::cerr << fmt::format(
           "iact: {}: no board meeting on or after {} in {}; the cover sheet says 'to be "

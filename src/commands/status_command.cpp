@@ -17,13 +17,8 @@ int run_status(const StatusOptions& options, const CommonOptions& common) {
   const StatusStyle style{isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
   bool first = true;
   for (const ReportScope& scope : inputs.scopes) {
-    ViewError error;
-    std::optional<SystemView> view =
-        build_view(scope.name, scope.plans, inputs.catalogue, view_options, error);
-    if (!view) {
-      std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
-      return kExitUsage;
-    }
+    std::optional<SystemView> view = view_of(scope, inputs, view_options);
+    if (!view) return kExitUsage;
     if (options.format == "json") {
       all.push_back(status_json(*view));
       continue;
