@@ -7,10 +7,10 @@
 
 namespace iact {
 
-// Pandoc Markdown, inline: every ASCII punctuation character is backslash-escaped (so `|`
-// cannot end a table cell, `*` cannot start emphasis, `<` cannot open HTML, `$` cannot start
-// maths, `{=openxml}` cannot become a raw block), line breaks become spaces (a table row is
-// one line) and control characters are dropped.
+// Pandoc Markdown, inline: ASCII punctuation is backslash-escaped (so `|` cannot end a table
+// cell, `*` cannot start emphasis, `<` cannot open HTML, `$` cannot start maths, `{=openxml}`
+// cannot become a raw block), except , ; ? / : inside the text, which are inert there;
+// line breaks become spaces (a table row is one line) and control characters are dropped.
 std::string escape_markdown(std::string_view text);
 
 // XML and HTML text and attribute values: & < > " '.

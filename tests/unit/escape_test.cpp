@@ -16,7 +16,15 @@ TEST(EscapeMarkdown, EveryAsciiPunctuationIsEscaped) {
   EXPECT_EQ(escape_markdown("- item"), "\\- item");
   EXPECT_EQ(escape_markdown("{=openxml}"), "\\{\\=openxml\\}");
   EXPECT_EQ(escape_markdown("[a](b)"), "\\[a\\]\\(b\\)");
-  EXPECT_EQ(escape_markdown("@cite ~x~ ^y^ &amp;"), "\\@cite \\~x\\~ \\^y\\^ \\&amp\\;");
+  EXPECT_EQ(escape_markdown("@cite ~x~ ^y^ &amp;"), "\\@cite \\~x\\~ \\^y\\^ \\&amp;");
+}
+
+TEST(EscapeMarkdown, InertMarksStayInsideButNotAtTheStart) {
+  EXPECT_EQ(escape_markdown("Care: the ICB's plan, \"v2\"; why? a/b"),
+            "Care: the ICB\\'s plan, \\\"v2\\\"; why? a/b");
+  EXPECT_EQ(escape_markdown(": definition"), "\\: definition");
+  EXPECT_EQ(escape_markdown("? why"), "\\? why");
+  EXPECT_EQ(escape_markdown("1. numbered"), "1\\. numbered");
 }
 
 TEST(EscapeMarkdown, LettersDigitsAndUnicodeStay) {
