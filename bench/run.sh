@@ -18,3 +18,15 @@ for run in 1 2 3 4 5; do
 done
 /usr/bin/time -f "peak memory: %M KiB" "$iact" validate "$corpus" --as-of 2025-10-15 >/dev/null 2>/tmp/iact-bench-time || true
 tail -n 1 /tmp/iact-bench-time
+
+# The tool's own work for the reports: every system's view, paper context and Markdown,
+# without pandoc (--to md), next to one system's paper through pandoc (DOCX, HTML, PDF).
+start=$(date +%s%N)
+"$iact" paper "$corpus" --as-of 2025-10-15 --to md -o "$corpus/out" >/dev/null 2>&1 || true
+end=$(date +%s%N)
+echo "papers as Markdown, all $(ls "$corpus/out" | wc -l) systems: $(( (end - start) / 1000000 )) ms"
+one=$(ls -d "$corpus"/*/ | grep -v /out/ | head -n 1)
+start=$(date +%s%N)
+"$iact" paper "$one" --as-of 2025-10-15 -o "$corpus/out1" >/dev/null 2>&1 || true
+end=$(date +%s%N)
+echo "one system's paper through pandoc (docx, html, pdf): $(( (end - start) / 1000000 )) ms"
