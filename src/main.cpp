@@ -23,6 +23,14 @@ void add_as_of(CLI::App* command, std::string& as_of) {
       ->type_name("YYYY-MM-DD");
 }
 
+void add_format(CLI::App* command, std::string& format, const std::vector<std::string>& choices) {
+  std::string names;
+  for (const std::string& c : choices) names += (names.empty() ? "" : "|") + c;
+  command->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember(choices))
+      ->type_name(names);
+}
+
 void add_period(CLI::App* command, std::string& period) {
   command->add_option("--period", period,
                       "Reporting period, e.g. 2026-01 (default: the next one due)");
@@ -59,9 +67,7 @@ int main(int argc, char** argv) {
                            "Plan files or folders (searched for *.yaml); default: plans/");
   add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
-  validate_cmd->add_option("--format", validate.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+  add_format(validate_cmd, validate.format, {"text", "json"});
 
   iact::StatusOptions status;
   CLI::App* status_cmd = app.add_subcommand(
@@ -70,9 +76,7 @@ int main(int argc, char** argv) {
                          "System folders or plan files; default: plans/ (every system)");
   add_as_of(status_cmd, status.as_of);
   add_period(status_cmd, status.period);
-  status_cmd->add_option("--format", status.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+  add_format(status_cmd, status.format, {"text", "json"});
 
   iact::PaperOptions paper;
   CLI::App* paper_cmd = app.add_subcommand(
@@ -97,9 +101,7 @@ int main(int argc, char** argv) {
 
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
-  rules_cmd->add_option("--format", rules.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
-      ->type_name("text|json|markdown");
+  add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
 
   CLI::App* format_cmd = app.add_subcommand(
       "format", "Print the reference of the plan format (Markdown), from the field table");
@@ -110,9 +112,7 @@ int main(int argc, char** argv) {
   iact::ListOptions frameworks;
   CLI::App* frameworks_cmd = app.add_subcommand(
       "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
-  frameworks_cmd->add_option("--format", frameworks.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+  add_format(frameworks_cmd, frameworks.format, {"text", "json"});
 
   if (argc == 1) {  // no command: show what there is
     std::cerr << app.help();

@@ -121,8 +121,7 @@ void check_due_and_status(const Plan& plan, const Action& action, const CheckCon
   }
   if (!action.status) return;
   const RagResult computed = evaluate(action, ctx.as_of, policy);
-  const Brag declared = declared_brag(action.status->value);
-  if (computed.brag == Brag::kRed && declared != Brag::kRed) {
+  if (contradicts(action.status->value, computed.brag)) {
     diags.add(
         plan.file, action.status->pos, "status-contradiction",
         fmt::format("declared {}, but {} at {}: reports show it as Red",

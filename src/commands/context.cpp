@@ -12,8 +12,20 @@
 
 namespace iact {
 
+namespace {
+
+bool wants_colour(int fd) {
+  return isatty(fd) && !std::getenv("NO_COLOR");
+}
+
+}  // namespace
+
 bool stderr_wants_colour() {
-  return isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+  return wants_colour(STDERR_FILENO);
+}
+
+bool stdout_wants_colour() {
+  return wants_colour(STDOUT_FILENO);
 }
 
 std::optional<Date> resolve_as_of(const std::string& as_of, Date today) {

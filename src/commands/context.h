@@ -16,6 +16,8 @@ namespace iact {
 
 // Colour for diagnostics on stderr: a terminal, and NO_COLOR not set.
 bool stderr_wants_colour();
+// The same for standard output (iact status).
+bool stdout_wants_colour();
 
 // --as-of, or today. Prints a usage error and returns nothing if it does not parse.
 std::optional<Date> resolve_as_of(const std::string& as_of, Date today);

@@ -38,8 +38,19 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
       return kExitUsage;
     }
   }
-  std::optional<fs::path> templates = find_templates(common);
-  if (!templates) return kExitUsage;
+  std::optional<fs::path> templates_dir = find_templates(common);
+  if (!templates_dir) return kExitUsage;
+  Diagnostics template_diags;
+  std::string template_error;
+  std::optional<PaperTemplates> templates =
+      load_paper_templates(*templates_dir, template_diags, template_error);
+  if (!template_diags.items().empty()) {
+    print_text(template_diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+  }
+  if (!templates) {
+    std::cerr << "iact: " << template_error << '\n';
+    return kExitUsage;
+  }
   if (!options.dump_context) {
     if (std::string missing = missing_programs(options.formats); !missing.empty()) {
       std::cerr << "iact: " << missing << '\n';
@@ -67,27 +78,18 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
           scope.name, inputs.as_of.iso(), view->lead->file);
     }
     if (options.dump_context) {
-      FileRead tmpl = read_file(*templates / kPaperTemplate, kMaxPlanFileBytes);
-      Diagnostics diags;
-      std::vector<GlossaryEntry> glossary;
-      if (fs::exists(*templates / kGlossary))
-        glossary = load_glossary(*templates / kGlossary, diags);
       std::string render_error;
       contexts.push_back(
-          full_paper_context(*view, tmpl.bytes.value_or(""), glossary, render_error));
+          full_paper_context(*view, templates->markdown, templates->glossary, render_error));
       continue;
     }
     PaperJob job;
-    job.templates = *templates;
+    job.templates = &*templates;
     job.out_dir = fs::path(options.out_dir) / scope.name;
     if (view->period) job.out_dir /= view->period->id;
     job.formats = options.formats;
     job.source_date_epoch = epoch;
-    Diagnostics template_diags;
-    PaperResult result = write_paper(*view, job, template_diags);
-    if (!template_diags.items().empty()) {
-      print_text(template_diags, std::cerr, TextStyle{stderr_wants_colour(), true});
-    }
+    PaperResult result = write_paper(*view, job);
     for (const fs::path& p : result.written) std::cout << p.string() << '\n';
     if (!result.ok()) {
       std::cerr << "iact: " << scope.name << ": " << result.error << '\n';

@@ -1,5 +1,3 @@
-#include <unistd.h>
-#include <cstdlib>
 #include <iostream>
 
 #include "commands/commands.h"
@@ -14,7 +12,7 @@ int run_status(const StatusOptions& options, const CommonOptions& common) {
     return rc;
   ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
   nlohmann::json all = nlohmann::json::array();
-  const StatusStyle style{isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+  const StatusStyle style{stdout_wants_colour()};
   bool first = true;
   for (const ReportScope& scope : inputs.scopes) {
     std::optional<SystemView> view = view_of(scope, inputs, view_options);

@@ -21,6 +21,10 @@ Brag declared_brag(Status status) {
   return Brag::kGreen;
 }
 
+bool contradicts(Status declared, Brag computed) {
+  return computed == Brag::kRed && declared_brag(declared) != Brag::kRed;
+}
+
 RagPolicy with_settings(RagPolicy base, const RagSettings& settings) {
   if (settings.due_soon_days) base.due_soon_days = settings.due_soon_days->value;
   if (settings.overdue_grace_days) base.overdue_grace_days = settings.overdue_grace_days->value;

@@ -17,6 +17,10 @@ enum class Brag { kBlue, kRed, kAmber, kGreen, kGrey };
 
 inline constexpr std::array<std::string_view, 5> kBragNames = {"Blue", "Red", "Amber", "Green",
                                                                "Grey"};
+// Every status, in the order reports show them.
+inline constexpr std::array<Brag, 5> kBragOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber,
+                                                   Brag::kGreen, Brag::kGrey};
+
 inline std::string_view name_of(Brag b) {
   return kBragNames[static_cast<size_t>(b)];
 }
@@ -54,5 +58,9 @@ RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy);
 
 // The colour a declared status claims, for comparing with the computed one.
 Brag declared_brag(Status status);
+
+// Whether the computed colour contradicts the declared status: the dates make the action
+// Red while the plan says otherwise. The check warns of it and reports show the computed one.
+bool contradicts(Status declared, Brag computed);
 
 }  // namespace iact

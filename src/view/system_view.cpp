@@ -90,9 +90,7 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
   row.org = plan.organisation.label();
   row.id = action.id ? action.id->value : "?";
   row.rag = evaluate(action, view.as_of, policy);
-  if (action.status && row.rag.brag == Brag::kRed &&
-      declared_brag(action.status->value) != Brag::kRed)
-    row.contradicts = true;
+  row.contradicts = action.status && contradicts(action.status->value, row.rag.brag);
   row.latest = latest_update(action, view.as_of);
   for (const auto& ref : action.addresses) {
     const FrameworkItem* item = catalogue.resolve(ref.value).item;

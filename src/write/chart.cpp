@@ -22,8 +22,6 @@ const BragColour& brag_colour(Brag b) {
 
 namespace {
 
-constexpr std::array<Brag, 5> kOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber, Brag::kGreen,
-                                        Brag::kGrey};
 constexpr int kWidth = 680;
 constexpr int kLabelWidth = 190;
 constexpr int kRow = 22;
@@ -51,7 +49,7 @@ std::string brag_chart_svg(const SystemView& view) {
       kWidth, height);
   // Legend.
   int x = kLabelWidth;
-  for (Brag b : kOrder) {
+  for (Brag b : kBragOrder) {
     svg += fmt::format(
         "<rect x=\"{}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"18\" font-size=\"11\" {}>{}</text>\n",
@@ -77,7 +75,7 @@ std::string brag_chart_svg(const SystemView& view) {
             kLabelWidth, y + 14, kFont);
       }
       double bx = kLabelWidth;
-      for (Brag b : kOrder) {
+      for (Brag b : kBragOrder) {
         const int n = item.actions.counts[b];
         if (n == 0) continue;
         const double w = n * unit;

@@ -95,7 +95,7 @@ std::vector<GlossaryEntry> load_glossary(const fs::path& file, Diagnostics& diag
 
 json full_paper_context(const SystemView& view, const std::string& tmpl,
                         const std::vector<GlossaryEntry>& glossary, std::string& error) {
-  json context = paper_context(view, PaperSettings{kChartFile, glossary});
+  json context = paper_context(view, PaperSettings{kChartFile});
   std::optional<std::string> first = render_markdown_template(tmpl, context, error);
   if (!first) return context;
   std::vector<GlossaryEntry> candidates = glossary;
@@ -155,10 +155,10 @@ std::vector<std::string> pandoc_args(const PandocRun& run, const PaperJob& job,
                                    "--metadata=lang:en-GB",
                                    "--resource-path=" + markdown.parent_path().string(),
                                    "--output=" + fs::absolute(run.partial).string()};
-  const fs::path css = fs::absolute(job.templates / kPaperCss);
+  const fs::path css = fs::absolute(job.templates->dir / kPaperCss);
   if (run.format == "docx") {
     args.push_back("--to=docx");
-    args.push_back("--reference-doc=" + fs::absolute(job.templates / kReferenceDocx).string());
+    args.push_back("--reference-doc=" + fs::absolute(job.templates->dir / kReferenceDocx).string());
   } else if (run.format == "html") {
     args.insert(args.end(),
                 {"--to=html5", "--standalone", "--self-contained", "--css=" + css.string()});
@@ -180,25 +180,29 @@ std::string first_lines(const std::string& text, int lines = 6) {
 
 }  // namespace
 
-PaperResult write_paper(const SystemView& view, const PaperJob& job, Diagnostics& diags) {
-  PaperResult result;
-  const fs::path template_file = job.templates / kPaperTemplate;
+std::optional<PaperTemplates> load_paper_templates(const fs::path& dir, Diagnostics& diags,
+                                                   std::string& error) {
+  const fs::path template_file = dir / kPaperTemplate;
   FileRead tmpl = read_file(template_file, kMaxPlanFileBytes);
   if (!tmpl.bytes) {
-    result.error =
+    error =
         fmt::format("cannot read the paper template {}: {}", template_file.string(), tmpl.error);
-    return result;
+    return std::nullopt;
   }
-  std::vector<GlossaryEntry> glossary;
-  if (fs::exists(job.templates / kGlossary))
-    glossary = load_glossary(job.templates / kGlossary, diags);
+  PaperTemplates templates{dir, std::move(*tmpl.bytes), {}};
+  if (fs::exists(dir / kGlossary)) templates.glossary = load_glossary(dir / kGlossary, diags);
+  return templates;
+}
 
+PaperResult write_paper(const SystemView& view, const PaperJob& job) {
+  PaperResult result;
+  const PaperTemplates& templates = *job.templates;
   std::string error;
-  json context = full_paper_context(view, *tmpl.bytes, glossary, error);
+  json context = full_paper_context(view, templates.markdown, templates.glossary, error);
   std::optional<std::string> markdown;
-  if (error.empty()) markdown = render_markdown_template(*tmpl.bytes, context, error);
+  if (error.empty()) markdown = render_markdown_template(templates.markdown, context, error);
   if (!markdown) {
-    result.error = fmt::format("{}: {}", template_file.string(), error);
+    result.error = fmt::format("{}: {}", (templates.dir / kPaperTemplate).string(), error);
     return result;
   }
   std::error_code ec;

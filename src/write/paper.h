@@ -23,9 +23,22 @@ inline constexpr const char* kPaperCss = "paper.css";
 inline constexpr const char* kGlossary = "glossary.yaml";
 inline constexpr const char* kChartFile = "brag-chart.svg";
 
+// The templates folder, with the template text and glossary read once for every paper of a
+// run.
+struct PaperTemplates {
+  std::filesystem::path dir;
+  std::string markdown;  // board-paper.md
+  std::vector<GlossaryEntry> glossary;
+};
+
+// Reads `dir`'s template and glossary (optional). Returns nothing and sets `error` if the
+// template cannot be read; problems in the glossary go to `diags`.
+std::optional<PaperTemplates> load_paper_templates(const std::filesystem::path& dir,
+                                                   Diagnostics& diags, std::string& error);
+
 struct PaperJob {
-  std::filesystem::path templates;  // the templates folder
-  std::filesystem::path out_dir;    // where the files go (created if missing)
+  const PaperTemplates* templates = nullptr;
+  std::filesystem::path out_dir;  // where the files go (created if missing)
   std::string basename = "board-paper";
   std::vector<std::string> formats;  // md, docx, html, pdf
   long long source_date_epoch = 0;   // for pandoc's document dates: reproducible output
@@ -53,7 +66,7 @@ nlohmann::json full_paper_context(const SystemView& view, const std::string& tmp
                                   const std::vector<GlossaryEntry>& glossary, std::string& error);
 
 // Writes the paper in every format of `job`. Pandoc calls run in parallel.
-PaperResult write_paper(const SystemView& view, const PaperJob& job, Diagnostics& diags);
+PaperResult write_paper(const SystemView& view, const PaperJob& job);
 
 // What is missing to produce `formats` (pandoc, weasyprint), as an error message; empty if
 // nothing is.

@@ -44,8 +44,6 @@ std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary
 
 namespace {
 
-constexpr std::array<Brag, 5> kOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber, Brag::kGreen,
-                                        Brag::kGrey};
 // The letter that carries the status in greyscale print, and what each status means.
 constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
 constexpr std::array<const char*, 5> kMeanings = {
@@ -69,7 +67,7 @@ json brag_json(Brag b) {
 
 json counts_json(const BragCounts& c) {
   json j;
-  for (Brag b : kOrder) j[lower(b)] = c[b];
+  for (Brag b : kBragOrder) j[lower(b)] = c[b];
   j["total"] = c.total();
   j["open"] = c.open();
   return j;
@@ -436,7 +434,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["recommendations"] = recommendations_json(view);
   c["appendix"] = appendix_json(view);
   c["brag_key"] = json::array();
-  for (Brag b : kOrder) {
+  for (Brag b : kBragOrder) {
     json k = brag_json(b);
     k["meaning"] = kMeanings[static_cast<size_t>(b)];
     c["brag_key"].push_back(std::move(k));
@@ -447,10 +445,9 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
                           {"practice", dna->practice ? capitalised(dna->practice->value) : ""},
                           {"note", dna->note}};
   }
-  // Filled in by the renderer with the terms the rendered paper uses.
+  // Filled in by full_paper_context with the terms the rendered paper uses.
   c["glossary"] = json::array();
   c["has_glossary"] = false;
-  (void)settings.glossary;
   return c;
 }
 

@@ -20,8 +20,7 @@ struct GlossaryEntry {
 };
 
 struct PaperSettings {
-  std::string chart_file;               // the BRAG chart beside the Markdown, e.g. "brag-chart.svg"
-  std::vector<GlossaryEntry> glossary;  // every term the paper may use; filtered to those used
+  std::string chart_file;  // the BRAG chart beside the Markdown, e.g. "brag-chart.svg"
 };
 
 nlohmann::json paper_context(const SystemView& view, const PaperSettings& settings);

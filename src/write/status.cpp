@@ -10,8 +10,6 @@ namespace iact {
 
 namespace {
 
-constexpr std::array<Brag, 5> kOrder = {Brag::kBlue, Brag::kRed, Brag::kAmber, Brag::kGreen,
-                                        Brag::kGrey};
 constexpr std::array<const char*, 5> kAnsi = {"\033[34m", "\033[31m", "\033[33m", "\033[32m",
                                               "\033[90m"};
 constexpr const char* kBold = "\033[1m";
@@ -35,7 +33,7 @@ class Painter {
 // numbers that matter stand out.
 std::string counts_cells(const BragCounts& c, const Painter& paint) {
   std::string out;
-  for (Brag b : kOrder) {
+  for (Brag b : kBragOrder) {
     const int n = c[b];
     const std::string cell = fmt::format("{:>6}", n == 0 ? std::string(".") : std::to_string(n));
     out += n == 0 ? cell : paint.brag(b, cell);
@@ -45,7 +43,7 @@ std::string counts_cells(const BragCounts& c, const Painter& paint) {
 
 std::string count_header() {
   std::string out;
-  for (Brag b : kOrder) out += fmt::format("{:>6}", name_of(b));
+  for (Brag b : kBragOrder) out += fmt::format("{:>6}", name_of(b));
   return out + fmt::format("{:>7}", "Total");
 }
 
@@ -138,7 +136,7 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
 nlohmann::json status_json(const SystemView& view) {
   auto counts = [](const BragCounts& c) {
     nlohmann::json j = nlohmann::json::object();
-    for (Brag b : kOrder) j[std::string(name_of(b))] = c[b];
+    for (Brag b : kBragOrder) j[std::string(name_of(b))] = c[b];
     j["total"] = c.total();
     return j;
   };
