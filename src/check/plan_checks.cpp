@@ -225,6 +225,30 @@ void check_risks(const Plan& plan, Diagnostics& diags) {
   }
 }
 
+// Self-assessment entries must name real items; the Summary sheet shows them per item.
+void check_self_assessment(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
+  for (const SelfAssessment& entry : plan.self_assessment) {
+    if (!entry.item) continue;
+    ItemResolution r = ctx.catalogue.resolve(entry.item->value);
+    if (!r.item) diags.add(plan.file, entry.item->pos, "unknown-item", r.error, r.hint);
+  }
+}
+
+// The log's latest re-plan and the action's `due` say the same, or the history of due
+// dates (and so "slipped" in the return) would not match the plan.
+void check_replans(const Plan& plan, const Action& action, Diagnostics& diags) {
+  const Update* last = nullptr;
+  for (const Update& u : action.updates) {
+    if (u.due) last = &u;
+  }
+  if (!last || !action.due || last->due->value == action.due->value) return;
+  diags.add(plan.file, action.due->pos, "replan-mismatch",
+            fmt::format("due is {} but the latest re-plan in its updates (line {}) says {}",
+                        display(action.due->value), last->due->pos.line,
+                        display(last->due->value)),
+            "set `due:` to the latest re-planned date, or correct the update");
+}
+
 }  // namespace
 
 void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
@@ -247,7 +271,9 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
     check_due_and_status(plan, action, ctx, policy, diags);
     check_updates(plan, action, ctx, diags);
     check_stale(plan, action, window, diags);
+    check_replans(plan, action, diags);
   }
+  check_self_assessment(plan, ctx, diags);
   check_coverage(plan, ctx, addressed, diags);
   check_risks(plan, diags);
 }

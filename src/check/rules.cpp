@@ -31,7 +31,7 @@ constexpr std::array kRules = {
     // The content of a plan.
     Rule{"duplicate-id", kError, "two actions, risks or framework items share an id"},
     Rule{"unknown-framework", kError, "`frameworks` names a framework that no file defines"},
-    Rule{"unknown-item", kError, "`addresses` names a framework item that does not exist"},
+    Rule{"unknown-item", kError, "`addresses` or `self_assessment` names a framework item that does not exist"},
     Rule{"unknown-group", kError, "an action's `group` is not one of the plan's `groups`"},
     Rule{"completed-in-future", kError, "`completed` is later than the as-of date"},
     Rule{"unknown-risk-action", kError, "a risk's `actions` names an action the plan lacks"},
@@ -49,6 +49,8 @@ constexpr std::array kRules = {
     Rule{"update-in-future", kWarning, "an update is dated after the as-of date"},
     Rule{"update-order", kWarning, "updates are not in date order (the log is oldest first)"},
     Rule{"stale-action", kWarning, "an open action with no update in the last reporting period"},
+    Rule{"replan-mismatch", kWarning,
+         "an action's `due` differs from the latest re-planned `due` in its updates"},
     // A system: the ICB's plan with its trusts' plans in one folder.
     Rule{"system-multiple-icb", kError, "a system folder holds more than one ICB plan"},
     Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},

@@ -36,6 +36,15 @@ std::optional<Date> resolve_as_of(const std::string& as_of, Date today) {
   return std::nullopt;
 }
 
+Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
+                  const std::string& period) {
+  if (!as_of_defaulted || period.empty()) return as_of;
+  for (const Period& p : catalogue.periods) {
+    if (p.id == period) return std::min(p.due, as_of);
+  }
+  return as_of;  // an unknown period is reported when the view is built
+}
+
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags) {
   auto dir = find_frameworks_dir(common.frameworks_dir, common.exe);
   std::error_code ec;
@@ -106,19 +115,23 @@ std::vector<ReportScope> scopes_of(const Validation& v) {
 }  // namespace
 
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
-                       const CommonOptions& common, ReportInputs& inputs) {
+                       const std::string& period, const CommonOptions& common,
+                       ReportInputs& inputs) {
   std::optional<Date> day = resolve_as_of(as_of, common.today);
   if (!day) return kExitUsage;
-  inputs.as_of = *day;
   Diagnostics framework_diags;
   std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
   if (!catalogue) return kExitUsage;
   inputs.catalogue = std::move(*catalogue);
+  inputs.as_of = report_as_of(as_of.empty(), *day, inputs.catalogue, period);
   if (!load_rag_policy(common, inputs.policy)) return kExitUsage;
 
   std::vector<std::string> targets = paths;
   if (targets.empty()) targets.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
-  CheckContext ctx{inputs.catalogue, inputs.as_of, inputs.policy};
+  // The plans are checked as they stand today (a completion after a past reporting date is
+  // history, not an error); the view reads them as they stood at the reporting date.
+  const Date checked_at = std::max(inputs.as_of, common.today);
+  CheckContext ctx{inputs.catalogue, checked_at, inputs.policy};
   inputs.validation = validate(targets, ctx);
   Validation& v = inputs.validation;
   if (!v.usage_error.empty()) {
@@ -138,8 +151,8 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   if (v.diags.warning_count() > 0) {
     std::cerr << fmt::format(
         "iact: {} warning{} in the plans as of {} (`iact validate --as-of {}` lists them)\n",
-        v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", inputs.as_of.iso(),
-        inputs.as_of.iso());
+        v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", checked_at.iso(),
+        checked_at.iso());
   }
   inputs.scopes = scopes_of(v);
   if (inputs.scopes.empty()) {

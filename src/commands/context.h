@@ -22,6 +22,12 @@ bool stdout_wants_colour();
 // --as-of, or today. Prints a usage error and returns nothing if it does not parse.
 std::optional<Date> resolve_as_of(const std::string& as_of, Date today);
 
+// The date a report is as of. With no --as-of, a report for a period that has ended is as of
+// its due date, so a return or paper regenerated later still shows that period as it stood;
+// otherwise `as_of` (today, or --as-of).
+Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
+                  const std::string& period);
+
 // Finds and loads the frameworks. Returns nothing (after printing why) if the folder cannot
 // be found or holds errors; the framework files' warnings, if any, go to `diags`.
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags);
@@ -47,10 +53,12 @@ struct ReportInputs {
 
 // Loads the frameworks and the policy, validates PATHs, and splits them into scopes: a
 // folder, or an ICB plan, is its whole system; a trust plan named on its own is just that
-// plan. Errors in the plans are printed and stop here (returns kExitPlanErrors); warnings
-// are counted in one line. Returns kExitOk when `inputs` is ready.
+// plan. The as-of date follows report_as_of(); the plans are checked as of that date or
+// today, whichever is later. Errors in the plans are printed and stop here (returns
+// kExitPlanErrors); warnings are counted in one line. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
-                       const CommonOptions& common, ReportInputs& inputs);
+                       const std::string& period, const CommonOptions& common,
+                       ReportInputs& inputs);
 
 // The view of one scope; prints why and returns nothing if the period or meeting named in
 // `options` does not exist.

@@ -58,7 +58,7 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     }
   }
   ReportInputs inputs;
-  if (int rc = load_report_inputs(options.paths, options.as_of, common, inputs); rc != kExitOk)
+  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs); rc != kExitOk)
     return rc;
   // Reproducible by default: pandoc's document dates come from SOURCE_DATE_EPOCH, else
   // from the as-of date.

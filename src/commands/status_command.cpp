@@ -8,7 +8,7 @@ namespace iact {
 
 int run_status(const StatusOptions& options, const CommonOptions& common) {
   ReportInputs inputs;
-  if (int rc = load_report_inputs(options.paths, options.as_of, common, inputs); rc != kExitOk)
+  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs); rc != kExitOk)
     return rc;
   ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
   nlohmann::json all = nlohmann::json::array();

@@ -39,6 +39,8 @@ struct Due {
   std::string text;                // as written, for display ("Q2 2025/26")
 
   bool is_date() const { return kind == Kind::kDate; }
+  // The same due date, however written ("2025-07" and "2025-07-31" are the same day).
+  bool operator==(const Due& o) const { return kind == o.kind && (!is_date() || date == o.date); }
 };
 
 struct DateError {

@@ -51,6 +51,7 @@ constexpr std::array kOrganisationFields = {
     FieldDef{"name", kText, kRequired, "Full name, e.g. Somerset NHS Foundation Trust."},
     FieldDef{"short", kText, kOptional, "Short name used in tables and in action leads, e.g. SFT."},
     FieldDef{"kind", kChoice, kRequired, "trust or icb.", kOrgKindNames},
+    FieldDef{"region", kText, kOptional, "NHS England region, e.g. South West (the return's cover)."},
     FieldDef{"icb", kText, kOptional, "For a trust (required): ODS code of the ICB it reports to."},
     FieldDef{"predecessors",
              kTextList,
@@ -165,6 +166,9 @@ constexpr std::array kUpdateFields = {
     FieldDef{"date", kDate, kRequired, "Date of the update."},
     FieldDef{"status", kChoice, kOptional, "Status at that date.", kStatusNames, nullptr, false, 0,
              0, false, kStatusSynonyms},
+    FieldDef{"due", kDue, kOptional,
+             "The due date agreed at this update, when it re-plans the action; the action's "
+             "`due` is the latest of these."},
     FieldDef{"note", kText, kOptional, "What has happened."},
 };
 constexpr ObjectDef kUpdate{"update", "One entry of an action's progress log.", kUpdateFields};
@@ -209,6 +213,9 @@ constexpr std::array kActionFields = {
     FieldDef{"status", kChoice, kRequired, "The status the lead declares.", kStatusNames, nullptr,
              false, 0, 0, false, kStatusSynonyms},
     FieldDef{"completed", kDate, kOptional, "When the action was completed."},
+    FieldDef{"added", kDate, kOptional,
+             "When the action joined the plan, if later than the plan itself; reports for "
+             "earlier dates leave it out and count it as new in its period."},
     FieldDef{"cost",
              kCost,
              kOptional,
@@ -255,6 +262,17 @@ constexpr std::array kRiskFields = {
 };
 constexpr ObjectDef kRisk{"risk", "A risk to delivery, with its mitigations.", kRiskFields};
 
+constexpr std::array kSelfAssessmentFields = {
+    FieldDef{"item", kText, kRequired, "The framework item assessed, bare or qualified."},
+    FieldDef{"assurance", kChoice, kRequired,
+             "The assurance the organisation takes: substantial, reasonable, limited or none.",
+             kAssuranceLevelNames},
+    FieldDef{"narrative", kText, kOptional, "Why, in a few sentences, for the NHS England return."},
+};
+constexpr ObjectDef kSelfAssessment{"self_assessment entry",
+                                    "The organisation's own assurance on one framework item.",
+                                    kSelfAssessmentFields};
+
 constexpr std::array kPlanFields = {
     FieldDef{"iact", kInteger, kRequired, "Format version: 1."},
     FieldDef{"organisation", kObject, kRequired, "Whose plan this is.", {}, &kOrganisation},
@@ -294,6 +312,12 @@ constexpr std::array kPlanFields = {
              {},
              nullptr,
              true},
+    FieldDef{"self_assessment",
+             kObjectList,
+             kOptional,
+             "Assurance per framework item, for the return's Summary sheet.",
+             {},
+             &kSelfAssessment},
     FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
     FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
 };

@@ -39,6 +39,7 @@ Organisation read_organisation(const FieldReader& r) {
   o.name = r.text("name");
   o.short_name = r.text("short");
   o.kind = to_enum<OrgKind>(r.choice("kind"), kOrgKindNames);
+  o.region = r.text_or_empty("region");
   o.icb = r.text("icb");
   o.predecessors = r.texts("predecessors");
   if (o.kind && o.kind->value == OrgKind::kTrust && !o.icb) {
@@ -126,6 +127,7 @@ Action read_action(const FieldReader& r) {
   a.baseline_due = r.due("baseline_due");
   a.status = to_enum<Status>(r.choice("status"), kStatusNames);
   a.completed = r.date("completed");
+  a.added = r.date("added");
   a.cost = read_cost(r);
   a.evidence = r.texts("evidence");
   a.next_steps = r.text_or_empty("next_steps");
@@ -134,6 +136,7 @@ Action read_action(const FieldReader& r) {
     update.pos = u.pos();
     update.date = u.date("date");
     update.status = to_enum<Status>(u.choice("status"), kStatusNames);
+    update.due = u.due("due");
     update.note = u.text_or_empty("note");
     a.updates.push_back(std::move(update));
   }
@@ -217,6 +220,10 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
   }
   if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
   plan.groups = r.texts("groups");
+  for (const FieldReader& s : r.objects("self_assessment")) {
+    plan.self_assessment.push_back(
+        SelfAssessment{s.text("item"), s.choice("assurance"), s.text_or_empty("narrative"), s.pos()});
+  }
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
 }

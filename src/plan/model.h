@@ -56,6 +56,7 @@ struct Organisation {
   std::optional<Located<std::string>> name;
   std::optional<Located<std::string>> short_name;
   std::optional<Located<OrgKind>> kind;
+  std::string region;  // NHS England region, free text
   std::optional<Located<std::string>> icb;  // the ICB a trust reports to
   std::vector<Located<std::string>> predecessors;
   Pos pos;
@@ -122,6 +123,7 @@ struct Cost {
 struct Update {
   std::optional<Located<Date>> date;
   std::optional<Located<Status>> status;
+  std::optional<Located<Due>> due;  // re-planned to this date at this update
   std::string note;
   Pos pos;
 };
@@ -139,6 +141,7 @@ struct Action {
   std::optional<Located<Due>> baseline_due;
   std::optional<Located<Status>> status;
   std::optional<Located<Date>> completed;
+  std::optional<Located<Date>> added;  // joined the plan on this day (absent: from the start)
   std::optional<Cost> cost;
   std::vector<Located<std::string>> evidence;
   std::string next_steps;
@@ -161,6 +164,14 @@ struct Risk {
   std::optional<int> score() const;
 };
 
+// The organisation's own assurance on one framework item (the return's Summary sheet).
+struct SelfAssessment {
+  std::optional<Located<std::string>> item;       // as written: bare or qualified
+  std::optional<Located<std::string>> assurance;  // one of kAssuranceLevelNames
+  std::string narrative;
+  Pos pos;
+};
+
 struct Plan {
   std::string file;  // as given on the command line or found in a folder
   std::optional<Located<int>> version;
@@ -175,6 +186,7 @@ struct Plan {
   std::vector<BoardMeeting> board;
   std::optional<RagSettings> rag;
   std::vector<Located<std::string>> groups;
+  std::vector<SelfAssessment> self_assessment;
   std::vector<Action> actions;
   std::vector<Risk> risks;
   bool had_load_errors = false;  // some of the file could not be read into the model

@@ -41,17 +41,21 @@ RagPolicy policy_for(const Plan& plan, const std::optional<RagSettings>& policy_
 }
 
 RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
-  const Status status = action.status ? action.status->value : Status::kNotStarted;
+  return evaluate(action.status ? action.status->value : Status::kNotStarted,
+                  action.due ? &action.due->value : nullptr,
+                  action.baseline_due ? &action.baseline_due->value : nullptr, as_of, policy);
+}
+
+RagResult evaluate(Status status, const Due* due, const Due* baseline, Date as_of,
+                   const RagPolicy& policy) {
   if (status == Status::kComplete) return {Brag::kBlue, "complete"};
   if (status == Status::kOffTrack || status == Status::kBlocked) {
     return {Brag::kRed, fmt::format("declared {}", name_of(status))};
   }
-  const Due* due = action.due ? &action.due->value : nullptr;
   if (due && due->is_date() && due->date.plus_days(policy.overdue_grace_days) < as_of) {
     return {Brag::kRed, fmt::format("due {} has passed", display(*due))};
   }
   if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk"};
-  const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
   if (policy.replanned_is_amber && due && baseline && due->is_date() && baseline->is_date() &&
       due->date > baseline->date) {
     return {Brag::kAmber,

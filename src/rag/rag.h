@@ -55,6 +55,10 @@ struct RagResult {
 // The computed status of `action` at `as_of`. An action with no status is evaluated as
 // not started (the missing field is reported by the loader).
 RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy);
+// The same from the facts the rules read: the status, the due date and the baseline
+// (either may be null), so that an action as it stood on an earlier day can be judged.
+RagResult evaluate(Status status, const Due* due, const Due* baseline, Date as_of,
+                   const RagPolicy& policy);
 
 // The colour a declared status claims, for comparing with the computed one.
 Brag declared_brag(Status status);

@@ -89,8 +89,10 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
   row.action = &action;
   row.org = plan.organisation.label();
   row.id = action.id ? action.id->value : "?";
-  row.rag = evaluate(action, view.as_of, policy);
-  row.contradicts = action.status && contradicts(action.status->value, row.rag.brag);
+  row.state = state_at(action, view.as_of);
+  const ActionState& s = row.state;
+  row.rag = evaluate(s.status, s.due ? &*s.due : nullptr, s.baseline, view.as_of, policy);
+  row.contradicts = contradicts(s.status, row.rag.brag);
   row.latest = latest_update(action, view.as_of);
   for (const auto& ref : action.addresses) {
     const FrameworkItem* item = catalogue.resolve(ref.value).item;
@@ -98,20 +100,10 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
     if (item && std::find(row.items.begin(), row.items.end(), item) == row.items.end())
       row.items.push_back(item);
   }
-  const bool complete = row.rag.brag == Brag::kBlue;
-  const Due* due = action.due ? &action.due->value : nullptr;
-  if (!complete && due && due->is_date()) {
-    const Date red_from = due->date.plus_days(policy.overdue_grace_days + 1);
-    row.overdue = red_from <= view.as_of;
-    row.overdue_in_period = row.overdue && (!view.since || red_from > *view.since);
-  }
-  if (complete && action.completed) {
-    const Date done = action.completed->value;
-    row.completed_in_period = done <= view.as_of && (!view.since || done > *view.since);
-  }
-  const Due* baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
-  row.replanned =
-      due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date;
+  row.overdue = overdue_at(s, view.as_of, policy);
+  row.replanned = s.due && s.baseline && s.due->is_date() && s.baseline->is_date() &&
+                  s.due->date > s.baseline->date;
+  row.change = changes_between(action, view.since, view.as_of, policy);
   return row;
 }
 
@@ -125,6 +117,7 @@ void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
   for (const auto& g : plan.groups) org.groups.push_back(GroupView{g.value, {}});
   const RagPolicy policy = policy_for(plan, policy_file);
   for (const Action& action : plan.actions) {
+    if (action.added && action.added->value > view.as_of) continue;  // not yet in the plan
     const size_t index = view.rows.size();
     view.rows.push_back(make_row(plan, action, catalogue, policy, view));
     const Brag brag = view.rows.back().rag.brag;
@@ -142,7 +135,8 @@ void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
   std::erase_if(org.groups, [](const GroupView& g) { return g.actions.rows.empty(); });
   for (const Risk& risk : plan.risks) {
     const bool open = !risk.closed || risk.closed->value > view.as_of;
-    view.risks.push_back(RiskRow{&plan, &risk, org.label, open});
+    view.risks.push_back(
+        RiskRow{&plan, &risk, org.label, open, closed_between(risk, view.since, view.as_of)});
   }
   view.orgs.push_back(std::move(org));
 }
@@ -186,25 +180,30 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
 }
 
 Date due_date_or_max(const ActionRow& row) {
-  const auto& due = row.action->due;
-  return due && due->value.is_date() ? due->value.date : Date{9999, 12, 31};
+  const auto& due = row.state.due;
+  return due && due->is_date() ? due->date : Date{9999, 12, 31};
 }
 
 void add_lists(SystemView& view) {
   for (size_t i = 0; i < view.rows.size(); ++i) {
     const ActionRow& row = view.rows[i];
     if (row.overdue) view.overdue.push_back(i);
-    if (row.completed_in_period) view.completed_in_period.push_back(i);
-    if (row.overdue_in_period) view.overdue_in_period.push_back(i);
+    if (row.change.completed) view.completed_in_period.push_back(i);
+    if (row.change.became_overdue) view.overdue_in_period.push_back(i);
+    if (row.change.slipped) view.slipped.push_back(i);
+    if (row.change.is_new) view.new_actions.push_back(i);
     if (row.replanned) view.replanned.push_back(i);
     if (row.contradicts) view.contradictions.push_back(i);
-    if (row.rag.brag != Brag::kBlue && due_date_or_max(row) >= view.as_of && row.action->due &&
-        row.action->due->value.is_date())
+    if (row.rag.brag != Brag::kBlue && due_date_or_max(row) >= view.as_of && row.state.due &&
+        row.state.due->is_date())
       view.next_due.push_back(i);
   }
   auto by_due = [&](size_t a, size_t b) {
     return due_date_or_max(view.rows[a]) < due_date_or_max(view.rows[b]);
   };
+  for (size_t i = 0; i < view.risks.size(); ++i) {
+    if (view.risks[i].closed_in_period) view.closed_risks.push_back(i);
+  }
   std::stable_sort(view.overdue.begin(), view.overdue.end(), by_due);
   std::stable_sort(view.next_due.begin(), view.next_due.end(), by_due);
   if (view.next_due.size() > kNextDueCount) view.next_due.resize(kNextDueCount);

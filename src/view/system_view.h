@@ -13,6 +13,7 @@
 #include "frameworks/catalogue.h"
 #include "plan/model.h"
 #include "rag/rag.h"
+#include "view/history.h"
 
 namespace iact {
 
@@ -30,14 +31,14 @@ struct ActionRow {
   const Action* action = nullptr;
   std::string org;  // the organisation's label (short name or code)
   std::string id;
-  RagResult rag;                            // computed at the as-of date with the plan's policy
-  bool contradicts = false;                 // declared status says otherwise (shown computed)
+  ActionState state;  // the action as it stood at the as-of date (history.h)
+  RagResult rag;      // computed at the as-of date with the plan's policy
+  bool contradicts = false;                 // its status then says otherwise (shown computed)
   const Update* latest = nullptr;           // newest update dated on or before the as-of date
   std::vector<const FrameworkItem*> items;  // top-level framework items it addresses
   bool overdue = false;                     // open and its due date has passed
-  bool completed_in_period = false;         // completed after `since`, on or before the as-of date
-  bool overdue_in_period = false;           // became overdue after `since`
   bool replanned = false;                   // due later than its baseline_due
+  ActionChange change;                      // since the previous period (SystemView::since)
 };
 
 // A roll-up: which rows (indices into SystemView::rows) and their BRAG counts.
@@ -86,7 +87,8 @@ struct RiskRow {
   const Plan* plan = nullptr;
   const Risk* risk = nullptr;
   std::string org;
-  bool open = true;  // not closed on or before the as-of date
+  bool open = true;             // not closed on or before the as-of date
+  bool closed_in_period = false;  // closed after `since`
 };
 
 struct ViewOptions {
@@ -106,14 +108,19 @@ struct SystemView {
   const BoardMeeting* meeting = nullptr;
 
   std::vector<OrgView> orgs;    // the ICB first, then trusts in file order
-  std::vector<ActionRow> rows;  // in org order, then plan order
+  // In org order, then plan order; actions `added` after the as-of date are left out.
+  std::vector<ActionRow> rows;
   RollUp all;
   std::vector<FrameworkView> frameworks;  // every framework a plan answers to
   std::vector<RiskRow> risks;
   std::vector<size_t> overdue;  // sorted by due date
+  // What changed since the previous period (indices into rows; closed_risks into risks).
   std::vector<size_t> completed_in_period;
   std::vector<size_t> overdue_in_period;
-  std::vector<size_t> replanned;
+  std::vector<size_t> slipped;
+  std::vector<size_t> new_actions;
+  std::vector<size_t> closed_risks;
+  std::vector<size_t> replanned;  // due later than first agreed, at the as-of date
   std::vector<size_t> contradictions;
   std::vector<size_t> next_due;  // open actions due after as-of, soonest first
   std::vector<const Milestone*> milestones;

@@ -90,8 +90,8 @@ std::string joined(const std::vector<Located<std::string>>& items, std::string_v
   return join(words, sep);
 }
 
-std::string due_text(const Action& a) {
-  return a.due ? display(a.due->value) : "";
+std::string due_text(const ActionRow& row) {
+  return row.state.due ? display(*row.state.due) : "";
 }
 
 json action_json(const SystemView& view, size_t index) {
@@ -103,14 +103,14 @@ json action_json(const SystemView& view, size_t index) {
          {"group", a.group ? a.group->value : ""},
          {"lead", joined(a.lead, ", ")},
          {"owner", a.owner},
-         {"due", due_text(a)},
+         {"due", due_text(row)},
          {"baseline_due", a.baseline_due ? display(a.baseline_due->value) : ""},
-         {"declared", a.status ? std::string(name_of(a.status->value)) : ""},
+         {"declared", a.status ? std::string(name_of(row.state.status)) : ""},
          {"reason", row.rag.reason},
          {"brag", brag_json(row.rag.brag)},
          {"contradicts", row.contradicts},
          {"overdue", row.overdue},
-         {"completed", a.completed ? display(a.completed->value) : ""}};
+         {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""}};
   std::vector<std::string> items;
   for (const FrameworkItem* item : row.items) items.push_back(item->id);
   j["addresses"] = join(items);
@@ -226,14 +226,22 @@ json summary_json(const SystemView& view) {
         view.previous
             ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
             : fmt::format("the last board meeting ({})", display_long(*view.since));
-    std::string text =
-        fmt::format("Since {}, {} {} completed and {} {} overdue", since,
-                    count_of(static_cast<int>(view.completed_in_period.size()), "action"),
-                    view.completed_in_period.size() == 1 ? "was" : "were",
-                    count_of(static_cast<int>(view.overdue_in_period.size()), "action"), "became");
+    auto n = [](const std::vector<size_t>& list) { return static_cast<int>(list.size()); };
+    std::string text = fmt::format(
+        "Since {}, {} {} completed, {} became overdue and {} slipped to a later date", since,
+        count_of(n(view.completed_in_period), "action"),
+        view.completed_in_period.size() == 1 ? "was" : "were", n(view.overdue_in_period),
+        n(view.slipped));
+    if (!view.new_actions.empty()) {
+      text += fmt::format("; {} {} added to the plans", count_of(n(view.new_actions), "action"),
+                          view.new_actions.size() == 1 ? "was" : "were");
+    }
     paragraphs.push_back(text + ".");
     changes.push_back({{"label", "Completed"}, {"count", view.completed_in_period.size()}});
     changes.push_back({{"label", "Became overdue"}, {"count", view.overdue_in_period.size()}});
+    changes.push_back({{"label", "Slipped to a later date"}, {"count", view.slipped.size()}});
+    changes.push_back({{"label", "New actions"}, {"count", view.new_actions.size()}});
+    changes.push_back({{"label", "Risks closed"}, {"count", view.closed_risks.size()}});
   } else {
     paragraphs.push_back(
         "This is the first reporting period, so there is no earlier return to compare with.");

@@ -121,7 +121,7 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
     for (size_t r : view.overdue) {
       const ActionRow& row = view.rows[r];
       out << fmt::format("  {:<6} {:<10} due {:<12} ", row.org, row.id,
-                         display(row.action->due->value))
+                         display(*row.state.due))
           << fit(title_of(*row.action), 60) << '\n';
     }
   }
@@ -176,7 +176,7 @@ nlohmann::json status_json(const SystemView& view) {
     const ActionRow& row = view.rows[r];
     j["overdue"].push_back({{"organisation", row.org},
                             {"id", row.id},
-                            {"due", row.action->due->value.date.iso()},
+                            {"due", row.state.due->date.iso()},
                             {"title", title_of(*row.action)}});
   }
   j["contradictions"] = view.contradictions.size();

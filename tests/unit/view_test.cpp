@@ -122,8 +122,32 @@ TEST_F(ViewTest, ChangesSinceThePreviousPeriod) {
   EXPECT_EQ(ids(*v, v->overdue_in_period), (Ids{"I-2"}));
   EXPECT_EQ(ids(*v, v->completed_in_period), (Ids{"I-1", "A-2"}));
   EXPECT_EQ(ids(*v, v->replanned), (Ids{"I-3"}));
+  EXPECT_EQ(ids(*v, v->slipped), (Ids{"I-3"}));  // its baseline fell due in the period
+  EXPECT_TRUE(v->new_actions.empty());
+  ASSERT_EQ(v->closed_risks.size(), 1u);
+  EXPECT_EQ(v->risks[v->closed_risks[0]].risk->id->value, "R1");
   EXPECT_EQ(ids(*v, v->contradictions), (Ids{"I-2", "I-4"}));
   EXPECT_EQ(ids(*v, v->next_due), (Ids{"I-3", "A-1"}));
+}
+
+TEST_F(ViewTest, AnEarlierAsOfDateShowsThePlansAsTheyStoodThen) {
+  Diagnostics diags;
+  std::string text = kIcbPlan;
+  text.replace(text.find("risks:"), 0,
+               "  - { id: I-5, title: Added later, addresses: [families], lead: ICB,\n"
+               "      added: 2025-09-15, due: 2026-03-31, status: not-started }\n");
+  Plan icb = *load_plan_text(text, "icb.yaml", diags);
+  ASSERT_FALSE(diags.has_errors());
+  ViewError error;
+  auto before = build_view("s", {&icb}, frameworks(), at(Date{2025, 8, 1}), error);
+  auto after = build_view("s", {&icb}, frameworks(), at(as_of_), error);
+  ASSERT_TRUE(before && after);
+  EXPECT_EQ(ids(*before, before->all.rows), (Ids{"I-1", "I-2", "I-3", "I-4"}));
+  EXPECT_EQ(ids(*after, after->all.rows), (Ids{"I-1", "I-2", "I-3", "I-4", "I-5"}));
+  EXPECT_EQ(ids(*after, after->new_actions), (Ids{"I-5"}));
+  // I-1 was completed on 20 August: still on track (Green) on 1 August.
+  EXPECT_EQ(before->rows[0].rag.brag, Brag::kGreen);
+  EXPECT_EQ(after->rows[0].rag.brag, Brag::kBlue);
 }
 
 TEST_F(ViewTest, LatestUpdateIsTheNewestOnOrBeforeTheAsOfDate) {

@@ -1,0 +1,124 @@
+#include "view/history.h"
+
+namespace iact {
+
+namespace {
+
+bool in_window(Date d, std::optional<Date> since, Date until) {
+  return d <= until && (!since || d > *since);
+}
+
+bool has_replans(const Action& action) {
+  for (const Update& u : action.updates) {
+    if (u.due && u.date) return true;
+  }
+  return false;
+}
+
+// The newest update dated on or before `day` for which `has` holds (the later one in the
+// log wins a tie); null if none.
+template <typename Has>
+const Update* newest_on_or_before(const Action& action, Date day, Has has) {
+  const Update* found = nullptr;
+  for (const Update& u : action.updates) {
+    if (u.date && has(u) && u.date->value <= day &&
+        (!found || u.date->value >= found->date->value))
+      found = &u;
+  }
+  return found;
+}
+
+std::optional<Due> due_at(const Action& action, Date day) {
+  std::optional<Due> due;
+  if (action.due) due = action.due->value;
+  if (!has_replans(action)) return due;
+  auto replans = [](const Update& u) { return u.due.has_value(); };
+  if (const Update* u = newest_on_or_before(action, day, replans)) return u->due->value;
+  // Before the first re-plan: the first agreed date, when the plan records it.
+  if (action.baseline_due) return action.baseline_due->value;
+  const Update* first = nullptr;
+  for (const Update& u : action.updates) {
+    if (u.date && u.due && (!first || u.date->value < first->date->value)) first = &u;
+  }
+  return first->due->value;
+}
+
+Status status_at(const Action& action, Date day) {
+  const bool has_completed = action.completed.has_value();
+  if (has_completed && action.completed->value <= day) return Status::kComplete;
+  // Complete, but not yet by this day.
+  auto not_yet_done = [&](Status s) {
+    return s == Status::kComplete && has_completed ? Status::kOnTrack : s;
+  };
+  auto with_status = [](const Update& u) { return u.status.has_value(); };
+  if (const Update* u = newest_on_or_before(action, day, with_status))
+    return not_yet_done(u->status->value);
+  const Update* first = nullptr;
+  for (const Update& u : action.updates) {
+    if (u.date && u.status && (!first || u.date->value < first->date->value)) first = &u;
+  }
+  if (first) return not_yet_done(first->status->value);
+  return not_yet_done(action.status ? action.status->value : Status::kNotStarted);
+}
+
+}  // namespace
+
+ActionState state_at(const Action& action, Date day) {
+  ActionState s;
+  s.exists = !action.added || action.added->value <= day;
+  s.status = status_at(action, day);
+  s.due = due_at(action, day);
+  s.baseline = action.baseline_due ? &action.baseline_due->value : nullptr;
+  return s;
+}
+
+RagResult evaluate_at(const Action& action, Date day, const RagPolicy& policy) {
+  const ActionState s = state_at(action, day);
+  return evaluate(s.status, s.due ? &*s.due : nullptr, s.baseline, day, policy);
+}
+
+bool overdue_at(const ActionState& state, Date day, const RagPolicy& policy) {
+  return state.exists && !state.complete() && state.due && state.due->is_date() &&
+         state.due->date.plus_days(policy.overdue_grace_days) < day;
+}
+
+ActionChange changes_between(const Action& action, std::optional<Date> since, Date until,
+                             const RagPolicy& policy) {
+  ActionChange c;
+  const ActionState after = state_at(action, until);
+  std::optional<ActionState> before;
+  if (since) {
+    before = state_at(action, *since);
+    if (!before->exists) before.reset();
+  }
+  c.is_new = action.added && in_window(action.added->value, since, until);
+  c.completed = after.complete() && (!before || !before->complete());
+  c.became_overdue = overdue_at(after, until, policy) &&
+                     (!before || !overdue_at(*before, *since, policy));
+  if (before) {
+    c.before = evaluate(before->status, before->due ? &*before->due : nullptr, before->baseline,
+                        *since, policy)
+                   .brag;
+    c.due_before = before->due;
+  }
+  const Due* baseline = after.baseline;
+  const bool later_than_baseline = after.due && baseline && after.due->is_date() &&
+                                   baseline->is_date() && after.due->date > baseline->date;
+  if (!since) {
+    c.slipped = later_than_baseline;
+  } else if (has_replans(action)) {
+    const std::optional<Due> was = before ? before->due : std::nullopt;
+    const std::optional<Due>& now = after.due;
+    c.slipped = was && now && was->is_date() &&
+                ((now->is_date() && now->date > was->date) || now->kind == Due::Kind::kTbc);
+  } else {
+    c.slipped = later_than_baseline && in_window(baseline->date, since, until);
+  }
+  return c;
+}
+
+bool closed_between(const Risk& risk, std::optional<Date> since, Date until) {
+  return risk.closed && in_window(risk.closed->value, since, until);
+}
+
+}  // namespace iact
