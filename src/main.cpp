@@ -99,6 +99,20 @@ int main(int argc, char** argv) {
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");
 
+  iact::ReturnOptions ret;
+  CLI::App* return_cmd = app.add_subcommand(
+      "return", "Write the NHS England assurance return (XLSX) of a system, laid out by "
+                "templates/return.yaml");
+  return_cmd->add_option("PATH", ret.paths, "A system folder or plan file; default: plans/");
+  add_as_of(return_cmd, ret.as_of);
+  add_period(return_cmd, ret.period);
+  return_cmd
+      ->add_option("-o,--output", ret.out_dir,
+                   "Folder for the returns: DIR/<system>/<period>/return.xlsx (default: reports)")
+      ->type_name("DIR");
+  return_cmd->add_flag("--fields", ret.list_fields,
+                       "List the fields a column of the return definition may name, and exit");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -140,6 +154,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return iact::run_validate(validate, common);
   if (*status_cmd) return iact::run_status(status, common);
   if (*paper_cmd) return iact::run_paper(paper, common);
+  if (*return_cmd) return iact::run_return(ret, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

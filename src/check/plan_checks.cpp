@@ -80,10 +80,10 @@ void check_group(const Plan& plan, const Action& action, Diagnostics& diags) {
 void check_completion(const Plan& plan, const Action& action, const CheckContext& ctx,
                       Diagnostics& diags) {
   const bool complete = action.status && action.status->value == Status::kComplete;
-  if (action.completed && action.completed->value > ctx.as_of) {
+  if (action.completed && action.completed->value > ctx.latest_record()) {
     diags.add(plan.file, action.completed->pos, "completed-in-future",
               fmt::format("completed {} is after the as-of date {}", action.completed->value.iso(),
-                          ctx.as_of.iso()),
+                          ctx.latest_record().iso()),
               "a completion date cannot be in the future; check the year");
   }
   if (action.completed && action.status && !complete) {
@@ -135,10 +135,10 @@ void check_updates(const Plan& plan, const Action& action, const CheckContext& c
   std::optional<Date> previous;
   for (const Update& u : action.updates) {
     if (!u.date) continue;
-    if (u.date->value > ctx.as_of) {
+    if (u.date->value > ctx.latest_record()) {
       diags.add(plan.file, u.date->pos, "update-in-future",
                 fmt::format("update dated {} is after the as-of date {}", u.date->value.iso(),
-                            ctx.as_of.iso()),
+                            ctx.latest_record().iso()),
                 "check the year, or run with --as-of");
     }
     if (previous && u.date->value < *previous) {

@@ -16,6 +16,11 @@ struct CheckContext {
   Date as_of;
   // A RAG policy file given on the command line; it overrides each plan's `rag:` block.
   std::optional<RagSettings> policy_file = std::nullopt;
+  // The latest day a completion or update may be dated (default: as_of). Reports of an
+  // earlier period set it to today: what happened since is history, not an error.
+  std::optional<Date> recorded_until = std::nullopt;
+
+  Date latest_record() const { return recorded_until.value_or(as_of); }
 };
 
 void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags);

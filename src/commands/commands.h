@@ -55,6 +55,16 @@ struct PaperOptions {
 
 int run_paper(const PaperOptions& options, const CommonOptions& common);
 
+struct ReturnOptions {
+  std::vector<std::string> paths;
+  std::string as_of;
+  std::string period;
+  std::string out_dir = "reports";
+  bool list_fields = false;
+};
+
+int run_return(const ReturnOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

@@ -8,6 +8,7 @@
 
 #include "check/report.h"
 #include "plan/loader.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace iact {
@@ -43,6 +44,17 @@ Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
     if (p.id == period) return std::min(p.due, as_of);
   }
   return as_of;  // an unknown period is reported when the view is built
+}
+
+std::optional<std::filesystem::path> find_templates(const CommonOptions& common) {
+  auto dir = find_data_dir("templates", common.templates_dir, "IACT_TEMPLATES", common.exe);
+  std::error_code ec;
+  if (dir && std::filesystem::is_directory(*dir, ec)) return dir;
+  std::cerr << "iact: cannot find the templates folder"
+            << (dir ? fmt::format(" ({})", dir->string()) : std::string()) << '\n'
+            << "  hint: pass --templates DIR or set IACT_TEMPLATES to the folder that holds "
+               "board-paper.md and return.yaml\n";
+  return std::nullopt;
 }
 
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags) {
@@ -128,10 +140,10 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
 
   std::vector<std::string> targets = paths;
   if (targets.empty()) targets.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
-  // The plans are checked as they stand today (a completion after a past reporting date is
-  // history, not an error); the view reads them as they stood at the reporting date.
-  const Date checked_at = std::max(inputs.as_of, common.today);
-  CheckContext ctx{inputs.catalogue, checked_at, inputs.policy};
+  // The plans are checked at the reporting date, but a completion or update after it (and
+  // by today) is history, not an error: the view reads the plans as they stood then.
+  CheckContext ctx{inputs.catalogue, inputs.as_of, inputs.policy,
+                   std::max(inputs.as_of, common.today)};
   inputs.validation = validate(targets, ctx);
   Validation& v = inputs.validation;
   if (!v.usage_error.empty()) {
@@ -151,8 +163,8 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   if (v.diags.warning_count() > 0) {
     std::cerr << fmt::format(
         "iact: {} warning{} in the plans as of {} (`iact validate --as-of {}` lists them)\n",
-        v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", checked_at.iso(),
-        checked_at.iso());
+        v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", inputs.as_of.iso(),
+        inputs.as_of.iso());
   }
   inputs.scopes = scopes_of(v);
   if (inputs.scopes.empty()) {

@@ -28,6 +28,10 @@ std::optional<Date> resolve_as_of(const std::string& as_of, Date today);
 Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
                   const std::string& period);
 
+// The templates folder (--templates, $IACT_TEMPLATES, installed, or the source tree);
+// prints why and returns nothing if there is none.
+std::optional<std::filesystem::path> find_templates(const CommonOptions& common);
+
 // Finds and loads the frameworks. Returns nothing (after printing why) if the folder cannot
 // be found or holds errors; the framework files' warnings, if any, go to `diags`.
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags);
@@ -53,8 +57,8 @@ struct ReportInputs {
 
 // Loads the frameworks and the policy, validates PATHs, and splits them into scopes: a
 // folder, or an ICB plan, is its whole system; a trust plan named on its own is just that
-// plan. The as-of date follows report_as_of(); the plans are checked as of that date or
-// today, whichever is later. Errors in the plans are printed and stop here (returns
+// plan. The as-of date follows report_as_of(); the plans are checked at that date, except
+// that completions and updates may be dated up to today. Errors in the plans are printed and stop here (returns
 // kExitPlanErrors); warnings are counted in one line. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const std::string& period, const CommonOptions& common,

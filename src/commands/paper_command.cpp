@@ -12,20 +12,6 @@ namespace iact {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::optional<fs::path> find_templates(const CommonOptions& common) {
-  auto dir = find_data_dir("templates", common.templates_dir, "IACT_TEMPLATES", common.exe);
-  std::error_code ec;
-  if (dir && fs::is_directory(*dir, ec)) return dir;
-  std::cerr << "iact: cannot find the templates folder"
-            << (dir ? fmt::format(" ({})", dir->string()) : std::string()) << '\n'
-            << "  hint: pass --templates DIR or set IACT_TEMPLATES to the folder that holds "
-               "board-paper.md\n";
-  return std::nullopt;
-}
-
-}  // namespace
 
 int run_paper(const PaperOptions& options, const CommonOptions& common) {
   std::optional<Date> meeting;

@@ -402,6 +402,50 @@ constexpr std::array kPolicyFields = {
 };
 constexpr ObjectDef kPolicy{"policy", "A RAG policy shared by several plans.", kPolicyFields};
 
+// ---- The NHS England return's layout (templates/return.yaml) --------------------------
+
+constexpr std::array kReturnColumnFields = {
+    FieldDef{"header", kText, kRequired, "The column's heading (on a cover sheet: the row's label)."},
+    FieldDef{"field", kText, kRequired,
+             "Which value of the record fills it; `iact return --fields` lists them."},
+    FieldDef{"width", kInteger, kOptional, "Column width in characters.", {}, nullptr, false, 1,
+             255},
+    FieldDef{"wrap", kBoolean, kOptional, "Wrap long text in the column's cells."},
+    FieldDef{"choices",
+             kChoice,
+             kOptional,
+             "A drop-down list of allowed values: status, brag, assurance or yes-no-partial.",
+             kReturnChoiceListNames},
+};
+constexpr ObjectDef kReturnColumn{"column", "One column of a sheet (a row of a cover sheet).",
+                                  kReturnColumnFields};
+
+constexpr std::array kReturnSheetFields = {
+    FieldDef{"name", kText, kRequired,
+             "The sheet's tab name: at most 31 characters, none of [ ] : * ? / \\."},
+    FieldDef{"rows",
+             kChoice,
+             kRequired,
+             "What each row is: cover (one record, as label and value rows), items, actions, "
+             "risks, changes or dna.",
+             kReturnSourceNames},
+    FieldDef{"heading", kText, kOptional, "A title written above the rows."},
+    FieldDef{"table", kBoolean, kOptional,
+             "Make the rows an Excel table, with a filter on every column."},
+    FieldDef{"landscape", kBoolean, kOptional, "Print the sheet in landscape."},
+    FieldDef{"columns", kObjectList, kRequired, "The columns, left to right.", {}, &kReturnColumn},
+};
+constexpr ObjectDef kReturnSheet{"sheet", "One sheet of the workbook.", kReturnSheetFields};
+
+constexpr std::array kReturnFields = {
+    FieldDef{"iact-return", kInteger, kRequired, "Return definition format version: 1."},
+    FieldDef{"title", kText, kOptional, "The workbook's title (document properties)."},
+    FieldDef{"sheets", kObjectList, kRequired, "The sheets, in tab order.", {}, &kReturnSheet},
+};
+constexpr ObjectDef kReturnLayout{"return definition",
+                                  "The layout of the NHS England assurance return workbook.",
+                                  kReturnFields};
+
 }  // namespace
 
 const ObjectDef& plan_def() {
@@ -415,6 +459,10 @@ const ObjectDef& timeline_def() {
 }
 const ObjectDef& policy_def() {
   return kPolicy;
+}
+
+const ObjectDef& return_layout_def() {
+  return kReturnLayout;
 }
 
 }  // namespace iact

@@ -4,6 +4,7 @@
 // field to the format starts here.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
 
@@ -55,6 +56,13 @@ struct ObjectDef {
   const FieldDef* field(std::string_view name) const;
 };
 
+// The return definition (templates/return.yaml): which view records each sheet lists, and
+// the choices a column's drop-down may offer.
+inline constexpr std::array<std::string_view, 6> kReturnSourceNames = {
+    "cover", "items", "actions", "risks", "changes", "dna"};
+inline constexpr std::array<std::string_view, 4> kReturnChoiceListNames = {
+    "status", "brag", "assurance", "yes-no-partial"};
+
 // The plan format (one YAML file per organisation).
 const ObjectDef& plan_def();
 // The national framework and timeline files in frameworks/.
@@ -62,5 +70,7 @@ const ObjectDef& framework_def();
 const ObjectDef& timeline_def();
 // A RAG policy file (--rag-policy): the plan's `rag:` block on its own.
 const ObjectDef& policy_def();
+// The return definition file (templates/return.yaml).
+const ObjectDef& return_layout_def();
 
 }  // namespace iact

@@ -1,0 +1,524 @@
+#include "write/return_data.h"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
+
+namespace iact {
+
+namespace {
+
+using Kind = FieldKind;
+
+std::string joined(const std::vector<Located<std::string>>& items, std::string_view sep = "; ") {
+  std::vector<std::string> words;
+  for (const auto& i : items) words.push_back(i.value);
+  return join(words, sep);
+}
+
+Cell due_cell(const std::optional<Due>& due) {
+  if (!due) return {};
+  return due->is_date() ? Cell::of(due->date) : Cell::of(display(*due));
+}
+
+Cell date_cell(const std::optional<Located<Date>>& d) {
+  return d ? Cell::of(d->value) : Cell{};
+}
+
+Cell brag_cell(Brag b) {
+  Cell c = Cell::of(std::string(name_of(b)));
+  c.kind = Cell::Kind::kBrag;
+  return c;
+}
+
+Cell yes_if(bool b) {
+  return Cell::of(std::string(b ? "Yes" : ""));
+}
+
+std::string person(const std::optional<Person>& p) {
+  if (!p) return "";
+  return p->name ? fmt::format("{} ({})", p->role.value, p->name->value) : p->role.value;
+}
+
+std::string opt_text(const std::optional<Located<std::string>>& t) {
+  return t ? t->value : "";
+}
+
+// ---- Cover: one record ------------------------------------------------------------------
+
+const SystemView& v(const ReturnData& d) {
+  return *d.view;
+}
+const Plan& lead(const ReturnData& d) {
+  return *d.view->lead;
+}
+int count(const std::vector<size_t>& list) {
+  return static_cast<int>(list.size());
+}
+Cell brag_count(const ReturnData& d, Brag b) {
+  return Cell::of(v(d).all.counts[b]);
+}
+
+const std::array kCoverFields = {
+    ReturnField{"icb_name", Kind::kText, "The lead organisation's name (the ICB's in a system).",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(opt_text(lead(d).organisation.name));
+                }},
+    ReturnField{"icb_code", Kind::kText, "Its ODS code.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(opt_text(lead(d).organisation.code));
+                }},
+    ReturnField{"region", Kind::kText, "Its NHS England region (organisation: region:).",
+                [](const ReturnData& d, size_t) { return Cell::of(lead(d).organisation.region); }},
+    ReturnField{"system", Kind::kText, "The system's folder name.",
+                [](const ReturnData& d, size_t) { return Cell::of(v(d).name); }},
+    ReturnField{"organisations", Kind::kText, "Every organisation whose plan is included.",
+                [](const ReturnData& d, size_t) {
+                  std::vector<std::string> names;
+                  for (const OrgView& o : v(d).orgs) names.push_back(o.name);
+                  return Cell::of(join(names, "; "));
+                }},
+    ReturnField{"period", Kind::kText, "The reporting period, e.g. 2026-01.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(v(d).period ? v(d).period->id : std::string());
+                }},
+    ReturnField{"period_due", Kind::kDate, "When the period's return is due.",
+                [](const ReturnData& d, size_t) {
+                  return v(d).period ? Cell::of(v(d).period->due) : Cell{};
+                }},
+    ReturnField{"changes_since", Kind::kDate,
+                "Changes are counted after this day: the previous period's due date.",
+                [](const ReturnData& d, size_t) {
+                  return v(d).since ? Cell::of(*v(d).since) : Cell{};
+                }},
+    ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
+                [](const ReturnData& d, size_t) { return Cell::of(v(d).as_of); }},
+    ReturnField{"sro", Kind::kText, "The senior responsible officer's role.",
+                [](const ReturnData& d, size_t) { return Cell::of(person(lead(d).sro)); }},
+    ReturnField{"author", Kind::kText, "The plan author's role.",
+                [](const ReturnData& d, size_t) { return Cell::of(person(lead(d).author)); }},
+    ReturnField{"board_date", Kind::kDate, "The board meeting that discusses this update.",
+                [](const ReturnData& d, size_t) {
+                  return v(d).meeting ? Cell::of(v(d).meeting->date->value) : Cell{};
+                }},
+    ReturnField{"board_body", Kind::kText, "Which board it is.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(v(d).meeting ? v(d).meeting->body : std::string());
+                }},
+    ReturnField{"board_public", Kind::kText, "Yes if the meeting is held in public.",
+                [](const ReturnData& d, size_t) {
+                  const BoardMeeting* m = v(d).meeting;
+                  if (!m || !m->is_public) return Cell{};
+                  return Cell::of(std::string(*m->is_public ? "Yes" : "No"));
+                }},
+    ReturnField{"board_item", Kind::kText, "The agenda item.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(v(d).meeting ? v(d).meeting->agenda_item : std::string());
+                }},
+    ReturnField{"board_assurance", Kind::kText, "The level of assurance the paper offers.",
+                [](const ReturnData& d, size_t) {
+                  const BoardMeeting* m = v(d).meeting;
+                  return Cell::of(m ? opt_text(m->assurance) : std::string());
+                }},
+    ReturnField{"actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
+                [](const ReturnData& d, size_t) { return Cell::of(v(d).all.counts.total()); }},
+    ReturnField{"blue", Kind::kNumber, "Of them, Blue (complete).",
+                [](const ReturnData& d, size_t) { return brag_count(d, Brag::kBlue); }},
+    ReturnField{"red", Kind::kNumber, "Red (off track).",
+                [](const ReturnData& d, size_t) { return brag_count(d, Brag::kRed); }},
+    ReturnField{"amber", Kind::kNumber, "Amber (at risk).",
+                [](const ReturnData& d, size_t) { return brag_count(d, Brag::kAmber); }},
+    ReturnField{"green", Kind::kNumber, "Green (on track).",
+                [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGreen); }},
+    ReturnField{"grey", Kind::kNumber, "Grey (not yet started).",
+                [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
+    ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
+                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).overdue)); }},
+    ReturnField{"completed_in_period", Kind::kNumber, "Completed since the previous period.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(count(v(d).completed_in_period));
+                }},
+    ReturnField{"became_overdue", Kind::kNumber, "Became overdue since the previous period.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(count(v(d).overdue_in_period));
+                }},
+    ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then.",
+                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).slipped)); }},
+    ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then.",
+                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).new_actions)); }},
+    ReturnField{"risks_open", Kind::kNumber, "Open risks.",
+                [](const ReturnData& d, size_t) {
+                  return Cell::of(static_cast<int>(
+                      std::count_if(v(d).risks.begin(), v(d).risks.end(),
+                                    [](const RiskRow& r) { return r.open; })));
+                }},
+    ReturnField{"items", Kind::kNumber, "Framework items the plans answer to.",
+                [](const ReturnData& d, size_t) { return Cell::of(static_cast<int>(d.items.size())); }},
+    ReturnField{"gaps", Kind::kNumber, "Of them, items no action addresses.",
+                [](const ReturnData& d, size_t) { return Cell::of(v(d).gaps()); }},
+    ReturnField{"dna_policy", Kind::kText,
+                "The lead plan's DNA discharge assurance on policy: yes, no or partial.",
+                [](const ReturnData& d, size_t) {
+                  const auto& dna = lead(d).dna_discharge;
+                  return Cell::of(dna ? opt_text(dna->policy) : std::string());
+                }},
+    ReturnField{"dna_practice", Kind::kText, "The same on practice.",
+                [](const ReturnData& d, size_t) {
+                  const auto& dna = lead(d).dna_discharge;
+                  return Cell::of(dna ? opt_text(dna->practice) : std::string());
+                }},
+    ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
+                [](const ReturnData&, size_t) { return Cell{}; }},
+};
+
+// ---- Framework items ----------------------------------------------------------------------
+
+const ItemView& item(const ReturnData& d, size_t i) {
+  return *d.items[i];
+}
+Cell item_count(const ReturnData& d, size_t i, Brag b) {
+  return Cell::of(item(d, i).actions.counts[b]);
+}
+const SelfAssessment* assessed(const ReturnData& d, size_t i) {
+  auto it = d.assessed.find(item(d, i).item->id);
+  return it == d.assessed.end() ? nullptr : it->second;
+}
+
+const std::array kItemFields = {
+    ReturnField{"framework", Kind::kText, "The framework's title.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(d.item_framework[i]->framework->title);
+                }},
+    ReturnField{"framework_id", Kind::kText, "The framework's id.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(d.item_framework[i]->framework->id);
+                }},
+    ReturnField{"item_id", Kind::kText, "The item's id, as plans cite it.",
+                [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->id); }},
+    ReturnField{"item", Kind::kText, "The item's title.",
+                [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->title); }},
+    ReturnField{"actions", Kind::kNumber, "Actions that address it.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(item(d, i).actions.counts.total());
+                }},
+    ReturnField{"blue", Kind::kNumber, "Of them, Blue.",
+                [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kBlue); }},
+    ReturnField{"red", Kind::kNumber, "Red.",
+                [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kRed); }},
+    ReturnField{"amber", Kind::kNumber, "Amber.",
+                [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kAmber); }},
+    ReturnField{"green", Kind::kNumber, "Green.",
+                [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kGreen); }},
+    ReturnField{"grey", Kind::kNumber, "Grey.",
+                [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kGrey); }},
+    ReturnField{"gap", Kind::kText, "Yes when no action addresses the item.",
+                [](const ReturnData& d, size_t i) { return yes_if(item(d, i).gap()); }},
+    ReturnField{"uncovered_expectations", Kind::kText,
+                "The item's expectations that no action addresses.",
+                [](const ReturnData& d, size_t i) {
+                  std::vector<std::string> titles;
+                  for (const FrameworkItem* e : item(d, i).uncovered_expectations)
+                    titles.push_back(e->title);
+                  return Cell::of(join(titles, "; "));
+                }},
+    ReturnField{"assurance", Kind::kText,
+                "The lead plan's self-assessed assurance on the item (self_assessment:).",
+                [](const ReturnData& d, size_t i) {
+                  const SelfAssessment* s = assessed(d, i);
+                  return Cell::of(s ? opt_text(s->assurance) : std::string());
+                }},
+    ReturnField{"narrative", Kind::kText, "The narrative of that self-assessment.",
+                [](const ReturnData& d, size_t i) {
+                  const SelfAssessment* s = assessed(d, i);
+                  return Cell::of(s ? s->narrative : std::string());
+                }},
+};
+
+// ---- Actions ------------------------------------------------------------------------------
+
+const ActionRow& row(const ReturnData& d, size_t i) {
+  return d.view->rows[i];
+}
+const Action& act(const ReturnData& d, size_t i) {
+  return *d.view->rows[i].action;
+}
+
+std::string cost_text(const std::optional<Cost>& cost) {
+  if (!cost) return "";
+  std::string text;
+  switch (cost->kind) {
+    case Cost::Kind::kNone: text = "None"; break;
+    case Cost::Kind::kTbc: text = "To be confirmed"; break;
+    case Cost::Kind::kAmount:
+      text = fmt::format("£{:.0f}{}", cost->amount, cost->recurrent ? " recurrent" : "");
+      break;
+  }
+  if (!cost->note.empty()) text += " (" + cost->note + ")";
+  return text;
+}
+
+const std::array kActionFields = {
+    ReturnField{"org", Kind::kText, "The organisation whose plan holds it (short name).",
+                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).org); }},
+    ReturnField{"id", Kind::kText, "The action's id.",
+                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).id); }},
+    ReturnField{"title", Kind::kText, "What will be done.",
+                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(act(d, i).title)); }},
+    ReturnField{"description", Kind::kText, "More detail.",
+                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).description); }},
+    ReturnField{"group", Kind::kText, "Its group.",
+                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(act(d, i).group)); }},
+    ReturnField{"addresses", Kind::kText, "The framework item ids it addresses, as written.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(joined(act(d, i).addresses, ", "));
+                }},
+    ReturnField{"items", Kind::kText, "The top-level framework items it counts towards.",
+                [](const ReturnData& d, size_t i) {
+                  std::vector<std::string> ids;
+                  for (const FrameworkItem* it : row(d, i).items) ids.push_back(it->id);
+                  return Cell::of(join(ids));
+                }},
+    ReturnField{"lead", Kind::kText, "Lead organisations.",
+                [](const ReturnData& d, size_t i) { return Cell::of(joined(act(d, i).lead, ", ")); }},
+    ReturnField{"owner", Kind::kText, "The owning role.",
+                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).owner); }},
+    ReturnField{"timeframe", Kind::kText, "short, medium or long.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(opt_text(act(d, i).timeframe));
+                }},
+    ReturnField{"due", Kind::kDue, "The due date at the as-of date (a date, or tbc / ongoing).",
+                [](const ReturnData& d, size_t i) { return due_cell(row(d, i).state.due); }},
+    ReturnField{"baseline_due", Kind::kDue, "The first agreed due date, when re-planned.",
+                [](const ReturnData& d, size_t i) {
+                  const auto& b = act(d, i).baseline_due;
+                  return b ? due_cell(b->value) : Cell{};
+                }},
+    ReturnField{"status", Kind::kText, "The declared status at the as-of date.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(std::string(name_of(row(d, i).state.status)));
+                }},
+    ReturnField{"brag", Kind::kBrag, "The computed BRAG status (Blue, Red, Amber, Green, Grey).",
+                [](const ReturnData& d, size_t i) { return brag_cell(row(d, i).rag.brag); }},
+    ReturnField{"brag_reason", Kind::kText, "Why it has that colour.",
+                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).rag.reason); }},
+    ReturnField{"overdue", Kind::kText, "Yes when open past its due date.",
+                [](const ReturnData& d, size_t i) { return yes_if(row(d, i).overdue); }},
+    ReturnField{"completed", Kind::kDate, "When it was completed (if by the as-of date).",
+                [](const ReturnData& d, size_t i) {
+                  return row(d, i).state.complete() ? date_cell(act(d, i).completed) : Cell{};
+                }},
+    ReturnField{"added", Kind::kDate, "When it joined the plan, if recorded.",
+                [](const ReturnData& d, size_t i) { return date_cell(act(d, i).added); }},
+    ReturnField{"cost", Kind::kText, "Its cost.",
+                [](const ReturnData& d, size_t i) { return Cell::of(cost_text(act(d, i).cost)); }},
+    ReturnField{"evidence", Kind::kText, "Evidence of completion.",
+                [](const ReturnData& d, size_t i) { return Cell::of(joined(act(d, i).evidence)); }},
+    ReturnField{"latest_update", Kind::kText, "The newest update's note, by the as-of date.",
+                [](const ReturnData& d, size_t i) {
+                  const Update* u = row(d, i).latest;
+                  return Cell::of(u ? u->note : std::string());
+                }},
+    ReturnField{"latest_update_date", Kind::kDate, "Its date.",
+                [](const ReturnData& d, size_t i) {
+                  const Update* u = row(d, i).latest;
+                  return u ? Cell::of(u->date->value) : Cell{};
+                }},
+    ReturnField{"next_steps", Kind::kText, "What happens next.",
+                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).next_steps); }},
+};
+
+// ---- Risks ----------------------------------------------------------------------------------
+
+const Risk& risk(const ReturnData& d, size_t i) {
+  return *d.view->risks[i].risk;
+}
+Cell opt_int(const std::optional<Located<int>>& n) {
+  return n ? Cell::of(n->value) : Cell{};
+}
+
+const std::array kRiskFields = {
+    ReturnField{"org", Kind::kText, "The organisation whose plan holds it.",
+                [](const ReturnData& d, size_t i) { return Cell::of(d.view->risks[i].org); }},
+    ReturnField{"id", Kind::kText, "The risk's id.",
+                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(risk(d, i).id)); }},
+    ReturnField{"title", Kind::kText, "The risk.",
+                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(risk(d, i).title)); }},
+    ReturnField{"likelihood", Kind::kNumber, "1 to 5.",
+                [](const ReturnData& d, size_t i) { return opt_int(risk(d, i).likelihood); }},
+    ReturnField{"impact", Kind::kNumber, "1 to 5.",
+                [](const ReturnData& d, size_t i) { return opt_int(risk(d, i).impact); }},
+    ReturnField{"score", Kind::kNumber, "Likelihood times impact.",
+                [](const ReturnData& d, size_t i) {
+                  auto s = risk(d, i).score();
+                  return s ? Cell::of(*s) : Cell{};
+                }},
+    ReturnField{"state", Kind::kText, "Open or Closed at the as-of date.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(std::string(d.view->risks[i].open ? "Open" : "Closed"));
+                }},
+    ReturnField{"closed", Kind::kDate, "When it was closed.",
+                [](const ReturnData& d, size_t i) {
+                  return d.view->risks[i].open ? Cell{} : date_cell(risk(d, i).closed);
+                }},
+    ReturnField{"owner", Kind::kText, "The owning role.",
+                [](const ReturnData& d, size_t i) { return Cell::of(risk(d, i).owner); }},
+    ReturnField{"mitigations", Kind::kText, "How it is reduced.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(joined(risk(d, i).mitigations));
+                }},
+    ReturnField{"actions", Kind::kText, "The actions that mitigate it.",
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(joined(risk(d, i).actions, ", "));
+                }},
+};
+
+// ---- Changes since the previous period -------------------------------------------------------
+
+const ChangeEntry& change(const ReturnData& d, size_t i) {
+  return d.changes[i];
+}
+
+const std::array kChangeFields = {
+    ReturnField{"change", Kind::kText,
+                "Completed, Became overdue, Slipped, New or Risk closed.",
+                [](const ReturnData& d, size_t i) { return Cell::of(change(d, i).change); }},
+    ReturnField{"org", Kind::kText, "The organisation.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return Cell::of(c.row ? c.row->org : c.risk->org);
+                }},
+    ReturnField{"id", Kind::kText, "The action's or risk's id.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return Cell::of(c.row ? c.row->id : opt_text(c.risk->risk->id));
+                }},
+    ReturnField{"title", Kind::kText, "Its title.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return Cell::of(opt_text(c.row ? c.row->action->title : c.risk->risk->title));
+                }},
+    ReturnField{"brag_before", Kind::kBrag, "Its BRAG at the end of the previous period.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return c.row && c.row->change.before ? brag_cell(*c.row->change.before) : Cell{};
+                }},
+    ReturnField{"brag", Kind::kBrag, "Its BRAG now.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return c.row ? brag_cell(c.row->rag.brag) : Cell{};
+                }},
+    ReturnField{"due_before", Kind::kDue, "Its due date at the end of the previous period.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return c.row ? due_cell(c.row->change.due_before) : Cell{};
+                }},
+    ReturnField{"due", Kind::kDue, "Its due date now.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return c.row ? due_cell(c.row->state.due) : Cell{};
+                }},
+    ReturnField{"baseline_due", Kind::kDue, "The first agreed due date.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return c.row && c.row->action->baseline_due
+                             ? due_cell(c.row->action->baseline_due->value)
+                             : Cell{};
+                }},
+    ReturnField{"latest_update", Kind::kText, "The newest update's note.",
+                [](const ReturnData& d, size_t i) {
+                  const ChangeEntry& c = change(d, i);
+                  return Cell::of(c.row && c.row->latest ? c.row->latest->note : std::string());
+                }},
+};
+
+// ---- DNA discharge assurance, one row per organisation ---------------------------------------
+
+const OrgView& org(const ReturnData& d, size_t i) {
+  return d.view->orgs[i];
+}
+std::string dna(const ReturnData& d, size_t i, int part) {
+  const auto& a = org(d, i).plan->dna_discharge;
+  if (!a) return "";
+  if (part == 0) return opt_text(a->policy);
+  if (part == 1) return opt_text(a->practice);
+  return a->note;
+}
+
+const std::array kDnaFields = {
+    ReturnField{"org", Kind::kText, "The organisation's short name.",
+                [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).label); }},
+    ReturnField{"organisation", Kind::kText, "Its full name.",
+                [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).name); }},
+    ReturnField{"policy", Kind::kText, "Policies say DNA is never a reason to discharge: yes, no, "
+                "partial (blank when the plan does not say).",
+                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 0)); }},
+    ReturnField{"practice", Kind::kText, "Practice matches the policy: yes, no, partial.",
+                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 1)); }},
+    ReturnField{"note", Kind::kText, "The evidence.",
+                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 2)); }},
+};
+
+}  // namespace
+
+size_t ReturnData::count(ReturnSource source) const {
+  switch (source) {
+    case ReturnSource::kCover: return 1;
+    case ReturnSource::kItems: return items.size();
+    case ReturnSource::kActions: return view->rows.size();
+    case ReturnSource::kRisks: return view->risks.size();
+    case ReturnSource::kChanges: return changes.size();
+    case ReturnSource::kDna: return view->orgs.size();
+  }
+  return 0;
+}
+
+ReturnData return_data(const SystemView& view, const Catalogue& catalogue) {
+  ReturnData d;
+  d.view = &view;
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& i : f.items) {
+      d.items.push_back(&i);
+      d.item_framework.push_back(&f);
+    }
+  }
+  for (const SelfAssessment& s : view.lead->self_assessment) {
+    if (!s.item) continue;
+    const FrameworkItem* item = catalogue.resolve(s.item->value).item;
+    if (item && item->is_expectation()) item = catalogue.resolve(item->parent).item;
+    if (item) d.assessed.emplace(item->id, &s);  // the first entry for an item wins
+  }
+  auto add = [&](const char* what, const std::vector<size_t>& rows) {
+    for (size_t r : rows) d.changes.push_back(ChangeEntry{what, &view.rows[r], nullptr});
+  };
+  add("Completed", view.completed_in_period);
+  add("Became overdue", view.overdue_in_period);
+  add("Slipped", view.slipped);
+  add("New", view.new_actions);
+  for (size_t r : view.closed_risks)
+    d.changes.push_back(ChangeEntry{"Risk closed", nullptr, &view.risks[r]});
+  return d;
+}
+
+std::span<const ReturnField> return_fields(ReturnSource source) {
+  switch (source) {
+    case ReturnSource::kCover: return kCoverFields;
+    case ReturnSource::kItems: return kItemFields;
+    case ReturnSource::kActions: return kActionFields;
+    case ReturnSource::kRisks: return kRiskFields;
+    case ReturnSource::kChanges: return kChangeFields;
+    case ReturnSource::kDna: return kDnaFields;
+  }
+  return {};
+}
+
+const ReturnField* find_return_field(ReturnSource source, std::string_view name) {
+  for (const ReturnField& f : return_fields(source)) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace iact

@@ -1,0 +1,520 @@
+#include "write/return_workbook.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <span>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include "plan/fields.h"
+#include "plan/reader.h"
+#include "plan/yaml_tree.h"
+#include "rag/rag.h"
+#include "util/edit_distance.h"
+#include "util/files.h"
+#include "util/text.h"
+#include "write/chart.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---- Reading the return definition --------------------------------------------------------
+
+template <size_t N>
+size_t index_of(const std::array<std::string_view, N>& names, std::string_view name) {
+  return static_cast<size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+size_t utf8_length(std::string_view s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Excel refuses a sheet name that is empty, longer than 31 characters, uses any of
+// [ ] : * ? / \ or begins or ends with an apostrophe.
+std::string sheet_name_problem(const std::string& name) {
+  if (name.empty()) return "a sheet name cannot be empty";
+  if (utf8_length(name) > 31)
+    return fmt::format("sheet name '{}' is {} characters; Excel allows at most 31", name,
+                       utf8_length(name));
+  if (name.find_first_of("[]:*?/\\") != std::string::npos)
+    return fmt::format("sheet name '{}' uses a character Excel refuses: [ ] : * ? / \\", name);
+  if (name.front() == '\'' || name.back() == '\'')
+    return fmt::format("sheet name '{}' begins or ends with an apostrophe", name);
+  return "";
+}
+
+std::optional<ReturnColumn> read_column(const FieldReader& r, ReturnSource source,
+                                        Diagnostics& diags) {
+  ReturnColumn c;
+  auto header = r.text("header");
+  auto field = r.text("field");
+  if (!header || !field) return std::nullopt;
+  c.header = header->value;
+  c.field = find_return_field(source, field->value);
+  if (!c.field) {
+    std::vector<std::string> names;
+    for (const ReturnField& f : return_fields(source)) names.emplace_back(f.name);
+    auto near = closest_match(field->value, names);
+    const std::string_view rows = kReturnSourceNames[static_cast<size_t>(source)];
+    diags.add(r.file(), field->pos, "invalid-value",
+              fmt::format("no field '{}' for {} rows", field->value, rows),
+              near ? fmt::format("did you mean '{}'?", *near)
+                   : fmt::format("{} rows have: {}", rows, join(names)));
+    return std::nullopt;
+  }
+  if (auto width = r.integer("width")) c.width = width->value;
+  if (auto wrap = r.boolean("wrap")) c.wrap = wrap->value;
+  if (auto choices = r.choice("choices")) c.choices = choices->value;
+  return c;
+}
+
+std::optional<ReturnSheet> read_sheet(const FieldReader& r, Diagnostics& diags) {
+  ReturnSheet s;
+  auto name = r.text("name");
+  auto rows = r.choice("rows");
+  if (!name || !rows) return std::nullopt;
+  s.name = name->value;
+  if (std::string problem = sheet_name_problem(s.name); !problem.empty()) {
+    diags.add(r.file(), name->pos, "invalid-value", problem);
+    return std::nullopt;
+  }
+  s.rows = static_cast<ReturnSource>(index_of(kReturnSourceNames, rows->value));
+  s.heading = r.text_or_empty("heading");
+  if (auto table = r.boolean("table")) s.table = table->value;
+  if (auto landscape = r.boolean("landscape")) s.landscape = landscape->value;
+  if (s.table && s.rows == ReturnSource::kCover) {
+    diags.add(r.file(), r.key_pos("table"), "invalid-value",
+              "a cover sheet is label and value rows; it cannot be a table",
+              "remove `table: true`, or list rows other than cover");
+  }
+  bool ok = true;
+  std::vector<std::string> headers;
+  for (const FieldReader& c : r.objects("columns")) {
+    std::optional<ReturnColumn> column = read_column(c, s.rows, diags);
+    if (!column) {
+      ok = false;
+      continue;
+    }
+    const std::string key = lower(column->header);
+    if (s.table && std::find(headers.begin(), headers.end(), key) != headers.end()) {
+      diags.add(r.file(), c.key_pos("header"), "duplicate-id",
+                fmt::format("two columns of table sheet '{}' are headed '{}'", s.name,
+                            column->header),
+                "an Excel table needs a different heading on every column");
+      ok = false;
+    }
+    headers.push_back(key);
+    s.columns.push_back(std::move(*column));
+  }
+  if (!ok) return std::nullopt;
+  return s;
+}
+
+}  // namespace
+
+std::optional<ReturnLayout> load_return_layout_text(std::string_view text,
+                                                    const std::string& display,
+                                                    Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  std::optional<YamlNode> root = parse_yaml(text, display, diags);
+  if (!root) return std::nullopt;
+  FieldReader r(*root, return_layout_def(), display, diags);
+  if (!r.ok()) return std::nullopt;
+  ReturnLayout layout;
+  layout.file = display;
+  if (auto version = r.integer("iact-return"); version && version->value != 1) {
+    diags.add(display, version->pos, "unsupported-version",
+              fmt::format("return definition version {} is not supported; this iact reads "
+                          "version 1",
+                          version->value),
+              "write `iact-return: 1`");
+  }
+  layout.title = r.text_or_empty("title");
+  std::vector<std::pair<std::string, Pos>> names;
+  for (const FieldReader& s : r.objects("sheets")) {
+    std::optional<ReturnSheet> sheet = read_sheet(s, diags);
+    if (!sheet) continue;
+    const std::string key = lower(sheet->name);
+    auto same = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == key; });
+    if (same != names.end()) {
+      diags.add(display, s.key_pos("name"), "duplicate-id",
+                fmt::format("two sheets are named '{}'", sheet->name),
+                fmt::format("the first is on line {}; Excel needs different names (case aside)",
+                            same->second.line));
+      continue;
+    }
+    names.emplace_back(key, s.key_pos("name"));
+    layout.sheets.push_back(std::move(*sheet));
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return layout;
+}
+
+std::optional<ReturnLayout> load_return_layout(const fs::path& file, Diagnostics& diags) {
+  FileRead read = read_file(file, kMaxPlanFileBytes);
+  if (!read.bytes) {
+    diags.add(file.string(), {}, "file-unreadable",
+              fmt::format("cannot read the return definition: {}", read.error));
+    return std::nullopt;
+  }
+  return load_return_layout_text(*read.bytes, file.string(), diags);
+}
+
+// ---- Writing the workbook -----------------------------------------------------------------
+
+namespace {
+
+constexpr lxw_color_t kNhsBlue = 0x005EB8;
+constexpr size_t kMaxCellChars = 32767;  // Excel's limit for the text of one cell
+
+lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
+  return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
+}
+
+// Text longer than a cell can hold is cut at a character boundary, and says so.
+std::string fit_cell(const std::string& text) {
+  if (utf8_length(text) <= kMaxCellChars) return text;
+  const std::string_view marker = " [cut: longer than an Excel cell allows]";
+  size_t chars = 0, cut = 0;
+  const size_t keep = kMaxCellChars - marker.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((text[i] & 0xC0) != 0x80) {
+      if (chars == keep) {
+        cut = i;
+        break;
+      }
+      ++chars;
+    }
+  }
+  return text.substr(0, cut) + std::string(marker);
+}
+
+// How many lines `text` takes wrapped in a column `width` characters wide, so that rows can
+// be given their height: spreadsheet programs do not all grow rows to fit on opening.
+int wrapped_lines(std::string_view text, int width) {
+  const size_t capacity = static_cast<size_t>(std::max(width - 1, 4));
+  int lines = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view paragraph = text.substr(start, end - start);
+    size_t used = 0;
+    int paragraph_lines = 1;
+    size_t i = 0;
+    while (i < paragraph.size()) {
+      size_t next = paragraph.find(' ', i);
+      if (next == std::string_view::npos) next = paragraph.size();
+      const size_t word = utf8_length(paragraph.substr(i, next - i));
+      if (used > 0 && used + 1 + word > capacity) {
+        ++paragraph_lines;
+        used = 0;
+      }
+      used += (used > 0 ? 1 : 0) + word;
+      while (used > capacity) {  // a word longer than the column breaks across lines
+        ++paragraph_lines;
+        used -= capacity;
+      }
+      i = next + 1;
+    }
+    lines += paragraph_lines;
+    start = end + 1;
+  }
+  return std::max(lines, 1);
+}
+
+constexpr double kLineHeight = 15;  // points, for the default 11 pt font
+
+std::span<const std::string_view> choice_list(const std::string& name) {
+  if (name == "status") return kStatusNames;
+  if (name == "brag") return kBragNames;
+  if (name == "assurance") return kAssuranceLevelNames;
+  return kAssuranceNames;  // yes-no-partial
+}
+
+int default_width(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kNumber: return 9;
+    case FieldKind::kDate:
+    case FieldKind::kDue: return 12;
+    case FieldKind::kBrag: return 9;
+    case FieldKind::kText: return 24;
+  }
+  return 24;
+}
+
+class WorkbookWriter {
+ public:
+  WorkbookWriter(lxw_workbook* wb, const ReturnData& data) : wb_(wb), data_(data) {
+    header_ = format();
+    format_set_bold(header_);
+    format_set_font_color(header_, LXW_COLOR_WHITE);
+    format_set_bg_color(header_, kNhsBlue);
+    format_set_text_wrap(header_);
+    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(header_, LXW_BORDER_THIN);
+    heading_ = format();
+    format_set_bold(heading_);
+    format_set_font_size(heading_, 14);
+    format_set_font_color(heading_, kNhsBlue);
+    label_ = format();
+    format_set_bold(label_);
+    format_set_align(label_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(label_);
+    text_ = format();
+    format_set_align(text_, LXW_ALIGN_VERTICAL_TOP);
+    wrapped_ = format();
+    format_set_align(wrapped_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(wrapped_);
+    date_ = format();
+    format_set_num_format(date_, "dd/mm/yyyy");
+    format_set_align(date_, LXW_ALIGN_LEFT);
+    format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
+    number_ = format();
+    format_set_align(number_, LXW_ALIGN_VERTICAL_TOP);
+    number_left_ = format();
+    format_set_align(number_left_, LXW_ALIGN_LEFT);
+    format_set_align(number_left_, LXW_ALIGN_VERTICAL_TOP);
+    for (Brag b : kBragOrder) {
+      lxw_format* f = format();
+      format_set_bg_color(f, colour_of(brag_colour(b).fill));
+      format_set_font_color(f, colour_of(brag_colour(b).text));
+      brag_[static_cast<size_t>(b)] = f;
+    }
+  }
+
+  lxw_error sheet(const ReturnSheet& s) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
+    if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;
+    worksheet_set_paper(ws, 9);  // A4
+    if (s.landscape) worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    return s.rows == ReturnSource::kCover ? cover(ws, s) : rows(ws, s);
+  }
+
+ private:
+  lxw_format* format() { return workbook_add_format(wb_); }
+
+  static constexpr int kCoverLabelWidth = 36;
+  static constexpr int kCoverValueWidth = 40;
+
+  lxw_error cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& v, bool wrap,
+                 bool left = false) {
+    switch (v.kind) {
+      case Cell::Kind::kEmpty: return LXW_NO_ERROR;
+      case Cell::Kind::kText:
+      case Cell::Kind::kBrag:
+        // Always a string: plan text that looks like a formula stays text.
+        return worksheet_write_string(ws, r, c, fit_cell(v.text).c_str(), wrap ? wrapped_ : text_);
+      case Cell::Kind::kNumber:
+        return worksheet_write_number(ws, r, c, v.number, left ? number_left_ : number_);
+      case Cell::Kind::kDate: {
+        lxw_datetime dt{v.date.year, v.date.month, v.date.day, 0, 0, 0};
+        return worksheet_write_datetime(ws, r, c, &dt, date_);
+      }
+    }
+    return LXW_NO_ERROR;
+  }
+
+  void drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
+                 const std::string& choices) {
+    std::vector<std::string> words;
+    for (std::string_view w : choice_list(choices)) words.emplace_back(w);
+    std::vector<char*> list;
+    for (std::string& w : words) list.push_back(w.data());
+    list.push_back(nullptr);
+    lxw_data_validation v{};
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = list.data();
+    v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+    worksheet_data_validation_range(ws, first, c, last, c, &v);
+  }
+
+  void brag_colours(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c) {
+    for (Brag b : kBragOrder) {
+      std::string name(name_of(b));
+      lxw_conditional_format cf{};
+      cf.type = LXW_CONDITIONAL_TYPE_TEXT;
+      cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
+      cf.value_string = name.data();
+      cf.format = brag_[static_cast<size_t>(b)];
+      worksheet_conditional_format_range(ws, first, c, last, c, &cf);
+    }
+  }
+
+  lxw_error cover(lxw_worksheet* ws, const ReturnSheet& s) {
+    lxw_row_t r = 0;
+    if (!s.heading.empty()) {
+      worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), heading_);
+      r = 2;
+    }
+    int value_width = kCoverValueWidth;
+    for (const ReturnColumn& col : s.columns) value_width = std::max(value_width, col.width);
+    for (const ReturnColumn& col : s.columns) {
+      worksheet_write_string(ws, r, 0, fit_cell(col.header).c_str(), label_);
+      const Cell value = col.field->get(data_, 0);
+      if (lxw_error e = cell(ws, r, 1, value, true, true); e != LXW_NO_ERROR) return e;
+      const int lines = std::max(wrapped_lines(col.header, kCoverLabelWidth),
+                                 wrapped_lines(value.text, value_width));
+      if (lines > 1) worksheet_set_row(ws, r, kLineHeight * lines, nullptr);
+      if (col.field->kind == FieldKind::kBrag) brag_colours(ws, r, r, 1);
+      if (!col.choices.empty()) drop_down(ws, r, r, 1, col.choices);
+      ++r;
+    }
+    worksheet_set_column(ws, 0, 0, kCoverLabelWidth, nullptr);
+    worksheet_set_column(ws, 1, 1, value_width, nullptr);
+    return LXW_NO_ERROR;
+  }
+
+  lxw_error rows(lxw_worksheet* ws, const ReturnSheet& s) {
+    const lxw_row_t top = s.heading.empty() ? 0 : 2;
+    if (!s.heading.empty()) worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), heading_);
+    const ReturnSource source = s.rows;
+    const size_t n = data_.count(source);
+    const auto ncols = static_cast<lxw_col_t>(s.columns.size());
+    std::vector<int> widths;
+    int header_lines = 1;
+    for (lxw_col_t c = 0; c < ncols; ++c) {
+      const ReturnColumn& col = s.columns[c];
+      widths.push_back(col.width ? col.width : default_width(col.field->kind));
+      worksheet_set_column(ws, c, c, widths[c], nullptr);
+      // Filter buttons take about three characters of a table's heading.
+      header_lines =
+          std::max(header_lines, wrapped_lines(col.header, widths[c] - (s.table ? 3 : 0)));
+      if (!s.table) worksheet_write_string(ws, top, c, fit_cell(col.header).c_str(), header_);
+    }
+    if (header_lines > 1) worksheet_set_row(ws, top, kLineHeight * header_lines, nullptr);
+    for (size_t i = 0; i < n; ++i) {
+      const auto r = static_cast<lxw_row_t>(top + 1 + i);
+      int lines = 1;
+      for (lxw_col_t c = 0; c < ncols; ++c) {
+        const ReturnColumn& col = s.columns[c];
+        const Cell value = col.field->get(data_, i);
+        if (lxw_error e = cell(ws, r, c, value, col.wrap); e != LXW_NO_ERROR) return e;
+        if (col.wrap) lines = std::max(lines, wrapped_lines(value.text, widths[c]));
+      }
+      if (lines > 1) worksheet_set_row(ws, r, kLineHeight * lines, nullptr);
+    }
+    // A table needs a data row; an empty one keeps the headings and filters usable.
+    const auto last = static_cast<lxw_row_t>(top + std::max<size_t>(n, s.table ? 1 : 0));
+    if (s.table) {
+      std::vector<std::string> headers;
+      for (const ReturnColumn& col : s.columns) headers.push_back(fit_cell(col.header));
+      std::vector<lxw_table_column> columns(ncols);
+      std::vector<lxw_table_column*> pointers;
+      for (lxw_col_t c = 0; c < ncols; ++c) {
+        columns[c].header = headers[c].data();
+        columns[c].header_format = header_;
+        pointers.push_back(&columns[c]);
+      }
+      pointers.push_back(nullptr);
+      lxw_table_options options{};
+      options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+      options.style_type_number = 1;
+      options.columns = pointers.data();
+      if (lxw_error e = worksheet_add_table(ws, top, 0, last, ncols - 1, &options);
+          e != LXW_NO_ERROR)
+        return e;
+    }
+    if (n > 0) {
+      for (lxw_col_t c = 0; c < ncols; ++c) {
+        const ReturnColumn& col = s.columns[c];
+        if (col.field->kind == FieldKind::kBrag) brag_colours(ws, top + 1, last, c);
+        if (!col.choices.empty()) drop_down(ws, top + 1, last, c, col.choices);
+      }
+    }
+    worksheet_freeze_panes(ws, top + 1, 0);
+    worksheet_repeat_rows(ws, top, top);
+    return LXW_NO_ERROR;
+  }
+
+  lxw_workbook* wb_;
+  const ReturnData& data_;
+  lxw_format* header_;
+  lxw_format* heading_;
+  lxw_format* label_;
+  lxw_format* text_;
+  lxw_format* wrapped_;
+  lxw_format* date_;
+  lxw_format* number_;
+  lxw_format* number_left_;
+  std::array<lxw_format*, 5> brag_{};
+};
+
+}  // namespace
+
+std::optional<std::string> write_return(const ReturnData& data, const ReturnJob& job) {
+  std::error_code ec;
+  fs::create_directories(job.file.parent_path(), ec);
+  if (ec) return fmt::format("cannot create {}: {}", job.file.parent_path().string(), ec.message());
+  const fs::path partial = partial_path_for(job.file);
+  auto fail = [&](std::string why) {
+    fs::remove(partial, ec);
+    fs::remove(job.file, ec);  // never leave an older return looking current
+    return why;
+  };
+  lxw_workbook* wb = workbook_new(partial.c_str());
+  if (!wb) return fail(fmt::format("cannot create {}", partial.string()));
+
+  const SystemView& view = *data.view;
+  std::string title = job.layout->title;
+  std::string subject =
+      fmt::format("{}{} as of {}", view.name, view.period ? ", period " + view.period->id : "",
+                  view.as_of.iso());
+  lxw_doc_properties props{};
+  props.title = title.data();
+  props.subject = subject.data();
+  // Reproducible: the created time comes from the caller (SOURCE_DATE_EPOCH or the as-of
+  // date), never the clock. libxlsxwriter reads 0 as "now", so 0 becomes one second later.
+  props.created = static_cast<time_t>(std::max(job.created_epoch, 1LL));
+  workbook_set_properties(wb, &props);
+
+  WorkbookWriter writer(wb, data);
+  lxw_error error = LXW_NO_ERROR;
+  for (const ReturnSheet& s : job.layout->sheets) {
+    error = writer.sheet(s);
+    if (error != LXW_NO_ERROR) break;
+  }
+  const lxw_error closed = workbook_close(wb);  // frees the workbook in every case
+  if (error == LXW_NO_ERROR) error = closed;
+  if (error != LXW_NO_ERROR)
+    return fail(fmt::format("cannot write {}: {}", job.file.string(), lxw_strerror(error)));
+  std::string commit_error;
+  if (!commit_partial(partial, job.file, commit_error)) return fail(commit_error);
+  return std::nullopt;
+}
+
+std::string describe_return_fields() {
+  std::string out =
+      "Fields a column of templates/return.yaml may name, by the sheet's `rows:`.\n";
+  auto kind = [](FieldKind k) {
+    switch (k) {
+      case FieldKind::kText: return "text";
+      case FieldKind::kNumber: return "number";
+      case FieldKind::kDate: return "date";
+      case FieldKind::kBrag: return "BRAG, coloured";
+      case FieldKind::kDue: return "date, or tbc / ongoing";
+    }
+    return "";
+  };
+  for (size_t s = 0; s < kReturnSourceNames.size(); ++s) {
+    out += fmt::format("\nrows: {}\n", kReturnSourceNames[s]);
+    for (const ReturnField& f : return_fields(static_cast<ReturnSource>(s))) {
+      out += fmt::format("  {:<24} {:<22} {}\n", f.name, kind(f.kind), f.doc);
+    }
+  }
+  return out;
+}
+
+}  // namespace iact
