@@ -13,6 +13,7 @@ packages=(
   weasyprint fonts-liberation2      # PDF board papers; Arial-compatible fonts
   libgtest-dev libgmock-dev         # tests
   python3-yaml python3-jsonschema   # test helpers (schema check)
+  python3-openpyxl                  # test helper: reads the returns back
 )
 
 missing=()

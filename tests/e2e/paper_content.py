@@ -6,18 +6,17 @@ failure when pandoc is missing or fails.
 
 Usage: paper_content.py IACT SOURCE_DIR
 """
-import calendar
 import datetime
 import html.parser
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
-import yaml
+
+from brag_rules import brag, load_system
 
 IACT, SOURCE = sys.argv[1], sys.argv[2]
 FAILURES = []
@@ -34,58 +33,6 @@ def run(args, env=None, expect=0):
         sys.exit("%s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
                                                    proc.stderr))
     return proc
-
-
-# ---- BRAG by the SPEC defaults, written here independently of the C++ ----
-
-def end_of_month(year, month):
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def parse_due(value):
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip().lower()
-    if text in ("tbc", "ongoing"):
-        return text
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if m:
-        return end_of_month(int(m.group(1)), int(m.group(2)))
-    m = re.fullmatch(r"q([1-4]) (\d{4})/\d{2}", text)
-    if m:
-        quarter, year = int(m.group(1)), int(m.group(2))
-        month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
-        return end_of_month(year + 1 if quarter == 4 else year, month)
-    return datetime.date.fromisoformat(text)
-
-
-def brag(action, as_of):
-    status = action["status"]
-    due = parse_due(action["due"])
-    baseline = parse_due(action["baseline_due"]) if "baseline_due" in action else None
-    dated = isinstance(due, datetime.date)
-    if status == "complete":
-        return "Blue"
-    if status in ("off-track", "blocked") or (dated and due < as_of):
-        return "Red"
-    if status == "at-risk":
-        return "Amber"
-    if dated and isinstance(baseline, datetime.date) and due > baseline:
-        return "Amber"
-    if due == "tbc":
-        return "Amber"
-    if status == "not-started":
-        return "Amber" if dated and (due - as_of).days <= 30 else "Grey"
-    return "Green"
-
-
-def load_system(folder):
-    plans = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".yaml"):
-            with open(os.path.join(folder, name), encoding="utf-8") as f:
-                plans.append(yaml.safe_load(f))
-    return plans
 
 
 def paper_text(docx):

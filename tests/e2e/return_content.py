@@ -1,0 +1,301 @@
+#!/usr/bin/python3
+"""The NHS England return, end to end, read back with a real XLSX reader (openpyxl): the
+sheets, one Actions row per action, BRAG counts that equal the board paper's and this
+test's own, the Changes sheet across two periods, plan text that looks like a formula kept
+as text, Excel tables, conditional formats and drop-downs, reproducible bytes, layout
+errors with their line, and no partial file after a failure.
+
+Usage: return_content.py IACT SOURCE_DIR
+"""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+from brag_rules import brag, load_system
+
+IACT, SOURCE = sys.argv[1], sys.argv[2]
+FAILURES = []
+SHEETS = ["Cover", "Summary", "Actions", "Risks", "Changes", "DNA discharge"]
+COLOURS = ["Blue", "Red", "Amber", "Green", "Grey"]
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def run(args, env=None, expect=0):
+    proc = subprocess.run(args, capture_output=True, text=True, env=env)
+    if proc.returncode != expect:
+        sys.exit("%s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
+                                                   proc.stderr))
+    return proc
+
+
+def write_return(folder, out, *extra, env=None):
+    proc = run([IACT, "return", folder, "-o", out, *extra], env=env)
+    paths = [line for line in proc.stdout.splitlines() if line.endswith(".xlsx")]
+    check(len(paths) == 1, "%s: one workbook written, got %r" % (folder, proc.stdout))
+    return paths[0]
+
+
+def cover(wb):
+    return {row[0]: row[1] for row in wb["Cover"].iter_rows(min_row=3, values_only=True)
+            if row[0]}
+
+
+def table(ws):
+    """The rows of a sheet whose first row is its heading, as dicts."""
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    return [dict(zip(header, r)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def day(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def check_system(folder, as_of, out):
+    name = os.path.basename(folder)
+    when = datetime.date.fromisoformat(as_of)
+    plans = load_system(folder)
+    actions = [(p["organisation"].get("short", p["organisation"]["code"]), a)
+               for p in plans for a in p.get("actions", [])]
+    counts = {c: 0 for c in COLOURS}
+    for _, a in actions:
+        counts[brag(a, when)] += 1
+
+    wb = openpyxl.load_workbook(write_return(folder, out, "--as-of", as_of))
+    check(wb.sheetnames == SHEETS, "%s: sheets %s" % (name, wb.sheetnames))
+
+    rows = table(wb["Actions"])
+    check(len(rows) == len(actions), "%s: %d action rows for %d actions" % (name, len(rows),
+                                                                          len(actions)))
+    by_key = {(r["Organisation"], r["ID"]): r for r in rows}
+    for org, a in actions:
+        row = by_key.get((org, a["id"]))
+        check(row is not None, "%s: %s %s has no row" % (name, org, a["id"]))
+        if row:
+            check(row["BRAG"] == brag(a, when), "%s: %s is %s, computed %s" % (
+                name, a["id"], row["BRAG"], brag(a, when)))
+            check(row["Action"] == a["title"], "%s: %s title %r" % (name, a["id"], row["Action"]))
+
+    # The same numbers as the board paper for the same as-of date, and as this test's own.
+    context = json.loads(run([IACT, "paper", folder, "--as-of", as_of,
+                              "--dump-context"]).stdout)
+    c = cover(wb)
+    check(day(c["Statuses as of"]) == when, "%s: cover as-of %s" % (name, c["Statuses as of"]))
+    check(c["Actions"] == len(actions) == context["totals"]["total"], "%s: totals" % name)
+    labels = {"Blue": "Blue - complete", "Red": "Red - off track", "Amber": "Amber - at risk",
+              "Green": "Green - on track", "Grey": "Grey - not yet started"}
+    for colour in COLOURS:
+        check(c[labels[colour]] == counts[colour] == context["totals"][colour.lower()],
+              "%s: %s on the cover %s, paper %s, computed %s" % (
+                  name, colour, c[labels[colour]], context["totals"][colour.lower()],
+                  counts[colour]))
+    check(c["Items with no action (gaps)"] == len(context["gaps"]), "%s: gaps" % name)
+
+    summary = {r["Item"]: r for r in table(wb["Summary"])}
+    paper_items = [i for f in context["frameworks"] for i in f["items"]]
+    check(len(summary) == len(paper_items), "%s: %d summary rows, %d items in the paper" % (
+        name, len(summary), len(paper_items)))
+    for item in paper_items:
+        row = summary.get(item["id"])
+        check(row is not None, "%s: item %s missing from Summary" % (name, item["id"]))
+        if not row:
+            continue
+        check(row["Actions"] == item["counts"]["total"], "%s: %s actions" % (name, item["id"]))
+        for colour in COLOURS:
+            check(row[colour] == item["counts"][colour.lower()], "%s: %s %s %s vs paper %s" % (
+                name, item["id"], colour, row[colour], item["counts"][colour.lower()]))
+        check((row["Gap"] == "Yes") == item["gap"], "%s: %s gap" % (name, item["id"]))
+
+    risks = table(wb["Risks"])
+    check(len(risks) == sum(len(p.get("risks", [])) for p in plans), "%s: risk rows" % name)
+    for r in risks:
+        if r["Likelihood"] and r["Impact"]:
+            check(r["Score"] == r["Likelihood"] * r["Impact"], "%s: risk %s score" % (name, r["ID"]))
+    dna = list(wb["DNA discharge"].iter_rows(min_row=4, values_only=True))
+    check(len([r for r in dna if r[0]]) == len(plans), "%s: DNA rows %d" % (name, len(dna)))
+    check_structure(wb, name, len(actions))
+
+
+def check_structure(wb, name, n_actions):
+    """Tables with filters, frozen headings, coloured BRAG cells, drop-downs on status."""
+    ws = wb["Actions"]
+    headers = [c.value for c in ws[1]]
+    brag_col = openpyxl.utils.get_column_letter(headers.index("BRAG") + 1)
+    status_col = openpyxl.utils.get_column_letter(headers.index("Status") + 1)
+    tables = list(ws.tables.values())
+    check(len(tables) == 1, "%s: Actions has %d tables" % (name, len(tables)))
+    if tables:
+        last = openpyxl.utils.get_column_letter(len(headers))
+        check(tables[0].ref == "A1:%s%d" % (last, n_actions + 1),
+              "%s: table covers %s" % (name, tables[0].ref))
+        check(tables[0].autoFilter is not None, "%s: the table has no filter" % name)
+    check(ws.freeze_panes == "A2", "%s: Actions frozen at %s" % (name, ws.freeze_panes))
+    brag_range = "%s2:%s%d" % (brag_col, brag_col, n_actions + 1)
+    rules = [(str(cf.sqref), rule) for cf in ws.conditional_formatting for rule in cf.rules]
+    texts = sorted(rule.text for ref, rule in rules if ref == brag_range)
+    check(texts == sorted(COLOURS), "%s: BRAG conditional formats %s on %s" % (
+        name, texts, [r for r, _ in rules]))
+    fills = {rule.text: rule.dxf.fill.bgColor.rgb for _, rule in rules if rule.dxf and rule.dxf.fill}
+    check(fills.get("Blue", "").endswith("005EB8"), "%s: Blue fill %s" % (name, fills.get("Blue")))
+    lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
+    want = '"not-started,on-track,at-risk,off-track,blocked,complete"'
+    check(lists.get("%s2:%s%d" % (status_col, status_col, n_actions + 1)) == want,
+          "%s: status drop-down %s" % (name, lists))
+
+
+def check_formulas(out):
+    folder = os.path.join(SOURCE, "tests/data/return/formulas")
+    plan = load_system(folder)[0]
+    wb = openpyxl.load_workbook(write_return(folder, out, "--as-of", "2025-07-31"))
+    ws = wb["Actions"]
+    headers = [c.value for c in ws[1]]
+    title_col = headers.index("Action")
+    for row in ws.iter_rows(min_row=2):
+        cell = row[title_col]
+        action = next(a for a in plan["actions"] if a["id"] == row[1].value)
+        check(cell.data_type == "s" and cell.value == action["title"],
+              "formulas: %s stored as %s %r" % (action["id"], cell.data_type, cell.value))
+    c = cover(wb)
+    check(c["Integrated care board"] == plan["organisation"]["name"], "formulas: cover name")
+    check(c["Senior responsible officer"] == "+Chief Officer", "formulas: SRO")
+    risk = table(wb["Risks"])[0]
+    check(risk["Risk"] == "=1/0" and risk["Score"] == 20, "formulas: risk row %r" % risk)
+    summary = {r["Item"]: r for r in table(wb["Summary"])}
+    check(summary["personalised-risk"]["Self-assessed assurance"] == "limited" and
+          summary["personalised-risk"]["Narrative"] == "=A1*2 is not a formula",
+          "formulas: self-assessment %r" % summary["personalised-risk"])
+    check(summary["families"]["Self-assessed assurance"] == "reasonable", "formulas: families")
+    dna = list(wb["DNA discharge"].iter_rows(min_row=4, values_only=True))[0]
+    check(dna[2:5] == ("partial", "no", plan["dna_discharge_assurance"]["note"]),
+          "formulas: DNA row %r" % (dna,))
+    # No cell anywhere holds a formula.
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                check(cell.data_type != "f", "formulas: %s!%s is a formula" % (sheet.title,
+                                                                            cell.coordinate))
+
+
+def check_history(out):
+    folder = os.path.join(SOURCE, "tests/data/return/history")
+    wb = openpyxl.load_workbook(write_return(folder, out, "--period", "2026-01", "--as-of",
+                                             "2026-01-31"))
+    changes = sorted((r["Change"], r["ID"], r["BRAG before"], r["BRAG now"])
+                     for r in table(wb["Changes"]))
+    want = sorted([("Completed", "DONE", "Amber", "Blue"),
+                   ("Became overdue", "LATE", "Green", "Red"),
+                   ("Slipped", "SLIPS", "Green", "Amber"),
+                   ("New", "ADDED", None, "Grey"),
+                   ("Risk closed", "R1", None, None)])
+    check(changes == want, "history: changes %s" % changes)
+    slipped = next(r for r in table(wb["Changes"]) if r["Change"] == "Slipped")
+    check(day(slipped["Due before"]) == datetime.date(2025, 11, 30) and
+          day(slipped["Due now"]) == datetime.date(2026, 3, 31), "history: slipped dates")
+    c = cover(wb)
+    check((c["Completed this period"], c["Became overdue this period"], c["Slipped this period"],
+           c["New this period"]) == (1, 1, 1, 1), "history: cover counts %r" % c)
+    check(c["NHS England region"] == "North West", "history: region")
+
+    # The earlier period, with no --as-of: as the plan stood on its due date.
+    wb = openpyxl.load_workbook(write_return(folder, os.path.join(out, "june"), "--period",
+                                             "2025-06"))
+    c = cover(wb)
+    check(day(c["Statuses as of"]) == datetime.date(2025, 6, 30),
+          "history: 2025-06 as of %s" % c["Statuses as of"])
+    rows = {r["ID"]: r for r in table(wb["Actions"])}
+    check(sorted(rows) == ["DONE", "LATE", "OLD-REPLAN", "SLIPS", "STEADY"], "history: June rows %s" % sorted(rows))
+    check(rows.get("DONE", {}).get("BRAG") == "Amber" and rows.get("DONE", {}).get("Status") ==
+          "at-risk", "history: DONE in June %r" % rows.get("DONE"))
+    check(day(rows.get("SLIPS", {}).get("Due")) == datetime.date(2025, 11, 30),
+          "history: SLIPS due in June %r" % rows.get("SLIPS"))
+    # The first period has no earlier one: everything re-planned by then counts as slipped.
+    june = [(r["Change"], r["ID"]) for r in table(wb["Changes"])]
+    check(june == [("Slipped", "OLD-REPLAN")], "history: June changes %r" % june)
+
+
+def check_reproducible(out):
+    folder = os.path.join(SOURCE, "tests/data/return/formulas")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1753920000")
+    first = write_return(folder, os.path.join(out, "one"), "--as-of", "2025-07-31", env=env)
+    second = write_return(folder, os.path.join(out, "two"), "--as-of", "2025-07-31", env=env)
+    with open(first, "rb") as a, open(second, "rb") as b:
+        check(a.read() == b.read(), "reproducible: two runs differ")
+    created = openpyxl.load_workbook(first).properties.created
+    check(created == datetime.datetime(2025, 7, 31), "reproducible: created %s" % created)
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    third = write_return(folder, os.path.join(out, "three"), "--as-of", "2025-06-01", env=env)
+    created = openpyxl.load_workbook(third).properties.created
+    check(created == datetime.datetime(2025, 6, 1), "created from the as-of date: %s" % created)
+    leftovers = [n for n in os.listdir(os.path.dirname(first)) if n.startswith(".")]
+    check(not leftovers, "reproducible: partial files left %s" % leftovers)
+
+
+def check_failures(out):
+    folder = os.path.join(SOURCE, "tests/data/return/formulas")
+    # The workbook's path is taken by a folder: the rename fails, and nothing is left.
+    target = os.path.join(out, "blocked", "formulas", "2026-01", "return.xlsx")
+    os.makedirs(os.path.join(target, "keep"))
+    proc = run([IACT, "return", folder, "--as-of", "2025-07-31", "-o",
+                os.path.join(out, "blocked")], expect=2)
+    check("formulas:" in proc.stderr and "return.xlsx" in proc.stderr,
+          "failure: message %r" % proc.stderr)
+    left = os.listdir(os.path.dirname(target))
+    check(left == ["return.xlsx"], "failure: files left %s" % left)
+
+    # A broken return definition: every mistake with its line, and a hint.
+    templates = os.path.join(out, "templates")
+    shutil.copytree(os.path.join(SOURCE, "templates"), templates)
+    layout = os.path.join(templates, "return.yaml")
+    with open(layout, encoding="utf-8") as f:
+        text = f.read()
+    text = text.replace("field: title, width: 55", "field: tittle, width: 55", 1)
+    text = text.replace("name: Risks", "name: Risks/Issues", 1)
+    text = text.replace("{ header: ID, field: id, width: 10 }", "{ header: ID, field: id, widht: 10 }", 1)
+    with open(layout, "w", encoding="utf-8") as f:
+        f.write(text)
+    lines = text.splitlines()
+    line_of = lambda s: next(i + 1 for i, line in enumerate(lines) if s in line)
+    proc = run([IACT, "--templates", templates, "return", folder, "-o",
+                os.path.join(out, "bad")], expect=2)
+    err = proc.stderr
+    for needle in ["return.yaml:%d:" % line_of("field: tittle"), "no field 'tittle' for actions rows",
+                   "did you mean 'title'?", "return.yaml:%d:" % line_of("name: Risks/Issues"),
+                   "uses a character Excel refuses", "return.yaml:%d:" % line_of("widht"),
+                   "widht"]:
+        check(needle in err, "layout errors: %r not in\n%s" % (needle, err))
+    check(not os.path.exists(os.path.join(out, "bad")), "layout errors: something was written")
+
+    fields = run([IACT, "return", "--fields"]).stdout
+    for needle in ["rows: actions", "brag", "rows: changes", "slipped"]:
+        check(needle in fields, "--fields lacks %r" % needle)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as out:
+        for system, as_of in [("somerset", "2024-11-28"), ("bnssg", "2025-05-01"),
+                              ("bob", "2025-06-30"), ("nenc", "2025-07-29")]:
+            check_system(os.path.join(SOURCE, "plans", system), as_of, os.path.join(out, system))
+        check_formulas(os.path.join(out, "formulas"))
+        check_history(os.path.join(out, "history"))
+        check_reproducible(os.path.join(out, "repro"))
+        check_failures(os.path.join(out, "fail"))
+    for f in FAILURES:
+        print("FAIL:", f)
+    if FAILURES:
+        sys.exit(1)
+    print("return content: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
