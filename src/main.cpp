@@ -113,6 +113,25 @@ int main(int argc, char** argv) {
   return_cmd->add_flag("--fields", ret.list_fields,
                        "List the fields a column of the return definition may name, and exit");
 
+  iact::BuildOptions build;
+  CLI::App* build_cmd = app.add_subcommand(
+      "build", "Validate every system under PLANS_DIR and write its board paper and return");
+  build_cmd->add_option("PLANS_DIR", build.plans_dir,
+                        "A folder of system folders, or one system folder (default: plans)");
+  build_cmd
+      ->add_option("-o,--output", build.out_dir,
+                   "Folder for the reports: DIR/<system>/<period>/ (default: reports)")
+      ->type_name("DIR");
+  add_as_of(build_cmd, build.as_of);
+  add_period(build_cmd, build.period);
+  build_cmd->add_option("-j,--jobs", build.jobs, "pandoc runs at once (default: one per core)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+  build_cmd->add_option("--to", build.formats, "Paper formats (default: docx,pdf,html)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
+      ->type_name("docx,pdf,html,md");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -155,6 +174,7 @@ int main(int argc, char** argv) {
   if (*status_cmd) return iact::run_status(status, common);
   if (*paper_cmd) return iact::run_paper(paper, common);
   if (*return_cmd) return iact::run_return(ret, common);
+  if (*build_cmd) return iact::run_build(build, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

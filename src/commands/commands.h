@@ -65,6 +65,17 @@ struct ReturnOptions {
 
 int run_return(const ReturnOptions& options, const CommonOptions& common);
 
+struct BuildOptions {
+  std::string plans_dir = "plans";
+  std::string out_dir = "reports";
+  std::string as_of;
+  std::string period;
+  int jobs = 0;  // pandoc processes at once; 0: one per core
+  std::vector<std::string> formats = {"docx", "pdf", "html"};
+};
+
+int run_build(const BuildOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

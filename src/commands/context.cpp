@@ -1,6 +1,7 @@
 #include "commands/context.h"
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -128,7 +129,7 @@ std::vector<ReportScope> scopes_of(const Validation& v) {
 
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const std::string& period, const CommonOptions& common,
-                       ReportInputs& inputs) {
+                       ReportInputs& inputs, bool keep_going) {
   std::optional<Date> day = resolve_as_of(as_of, common.today);
   if (!day) return kExitUsage;
   Diagnostics framework_diags;
@@ -156,9 +157,11 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
       if (d.severity == Severity::kError) errors.items().push_back(d);
     }
     print_text(errors, std::cerr, TextStyle{stderr_wants_colour(), true});
-    std::cerr << fmt::format("iact: the plans have {} error{}; fix them before reporting\n",
-                             errors.error_count(), errors.error_count() == 1 ? "" : "s");
-    return kExitPlanErrors;
+    if (!keep_going) {
+      std::cerr << fmt::format("iact: the plans have {} error{}; fix them before reporting\n",
+                               errors.error_count(), errors.error_count() == 1 ? "" : "s");
+      return kExitPlanErrors;
+    }
   }
   if (v.diags.warning_count() > 0) {
     std::cerr << fmt::format(
@@ -167,6 +170,13 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
         inputs.as_of.iso());
   }
   inputs.scopes = scopes_of(v);
+  for (ReportScope& scope : inputs.scopes) {
+    for (const Diagnostic& d : v.diags.items()) {
+      const bool in_scope = std::any_of(scope.plans.begin(), scope.plans.end(),
+                                        [&](const Plan* p) { return p->file == d.file; });
+      if (in_scope && d.severity == Severity::kError) ++scope.errors;
+    }
+  }
   if (inputs.scopes.empty()) {
     std::cerr << "iact: no plans found in " << join(targets) << '\n';
     return kExitUsage;

@@ -45,6 +45,7 @@ bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& po
 struct ReportScope {
   std::string name;  // folder name for a system, file stem for a single plan
   std::vector<const Plan*> plans;
+  int errors = 0;  // errors in its plans (only with keep_going; otherwise there are none)
 };
 
 struct ReportInputs {
@@ -58,11 +59,13 @@ struct ReportInputs {
 // Loads the frameworks and the policy, validates PATHs, and splits them into scopes: a
 // folder, or an ICB plan, is its whole system; a trust plan named on its own is just that
 // plan. The as-of date follows report_as_of(); the plans are checked at that date, except
-// that completions and updates may be dated up to today. Errors in the plans are printed and stop here (returns
-// kExitPlanErrors); warnings are counted in one line. Returns kExitOk when `inputs` is ready.
+// that completions and updates may be dated up to today. Errors in the plans are printed
+// and stop here (returns kExitPlanErrors), unless `keep_going` (iact build): then each scope
+// counts its own errors so the others can still be reported. Warnings are counted in one
+// line. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const std::string& period, const CommonOptions& common,
-                       ReportInputs& inputs);
+                       ReportInputs& inputs, bool keep_going = false);
 
 // The view of one scope; prints why and returns nothing if the period or meeting named in
 // `options` does not exist.

@@ -6,7 +6,7 @@
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "util/files.h"
-#include "write/paper.h"
+#include "commands/outputs.h"
 
 namespace iact {
 
@@ -24,19 +24,8 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
       return kExitUsage;
     }
   }
-  std::optional<fs::path> templates_dir = find_templates(common);
-  if (!templates_dir) return kExitUsage;
-  Diagnostics template_diags;
-  std::string template_error;
-  std::optional<PaperTemplates> templates =
-      load_paper_templates(*templates_dir, template_diags, template_error);
-  if (!template_diags.items().empty()) {
-    print_text(template_diags, std::cerr, TextStyle{stderr_wants_colour(), true});
-  }
-  if (!templates) {
-    std::cerr << "iact: " << template_error << '\n';
-    return kExitUsage;
-  }
+  std::optional<PaperTemplates> templates = load_paper_templates_for(common);
+  if (!templates) return kExitUsage;
   if (!options.dump_context) {
     if (std::string missing = missing_programs(options.formats); !missing.empty()) {
       std::cerr << "iact: " << missing << '\n';
@@ -48,7 +37,7 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     return rc;
   // Reproducible by default: pandoc's document dates come from SOURCE_DATE_EPOCH, else
   // from the as-of date.
-  const long long epoch = common.source_date_epoch.value_or(inputs.as_of.days() * 86400LL);
+  const long long epoch = created_epoch(common, inputs.as_of);
   const ViewOptions view_options{inputs.as_of, options.period, meeting, inputs.policy};
 
   nlohmann::json contexts = nlohmann::json::array();
@@ -71,8 +60,7 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     }
     PaperJob job;
     job.templates = &*templates;
-    job.out_dir = fs::path(options.out_dir) / scope.name;
-    if (view->period) job.out_dir /= view->period->id;
+    job.out_dir = report_dir(options.out_dir, *view);
     job.formats = options.formats;
     job.source_date_epoch = epoch;
     PaperResult result = write_paper(*view, job);

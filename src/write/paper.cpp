@@ -237,7 +237,9 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   for (PandocRun& run : runs) {
     threads.emplace_back([&run, &job, &md_work, &title, &env] {
       const fs::path md = fs::absolute(md_work);
+      if (job.slots) job.slots->acquire();
       run.result = run_process(pandoc_args(run, job, md, title), env, md.parent_path());
+      if (job.slots) job.slots->release();
     });
   }
   for (std::thread& t : threads) t.join();

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <vector>
 
@@ -36,12 +37,16 @@ struct PaperTemplates {
 std::optional<PaperTemplates> load_paper_templates(const std::filesystem::path& dir,
                                                    Diagnostics& diags, std::string& error);
 
+// Limits how many pandoc processes run at once across papers written side by side.
+using ProcessSlots = std::counting_semaphore<1024>;
+
 struct PaperJob {
   const PaperTemplates* templates = nullptr;
   std::filesystem::path out_dir;  // where the files go (created if missing)
   std::string basename = "board-paper";
   std::vector<std::string> formats;  // md, docx, html, pdf
   long long source_date_epoch = 0;   // for pandoc's document dates: reproducible output
+  ProcessSlots* slots = nullptr;     // if set, each pandoc run takes a slot (iact build -j)
 };
 
 struct PaperResult {

@@ -281,6 +281,47 @@ def check_failures(out):
         check(needle in fields, "--fields lacks %r" % needle)
 
 
+def check_build(out):
+    """iact build: every system of a folder, a failed one reported, the others still built."""
+    plans = os.path.join(out, "plans")
+    shutil.copytree(os.path.join(SOURCE, "tests/data/return/history"), os.path.join(plans, "good"))
+    os.makedirs(os.path.join(plans, "broken"))
+    with open(os.path.join(SOURCE, "tests/data/return/history/icb.yaml"), encoding="utf-8") as f:
+        broken = f.read().replace("addresses: [multi-agency]", "addresses: [multi-agencey]")
+    with open(os.path.join(plans, "broken", "icb.yaml"), "w", encoding="utf-8") as f:
+        f.write(broken)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1769817600")
+    args = [IACT, "build", plans, "--period", "2026-01", "--to", "md,html"]
+    one = run(args + ["-o", os.path.join(out, "one"), "-j", "1"], env=env, expect=1)
+    two = run(args + ["-o", os.path.join(out, "two"), "-j", "2"], env=env, expect=1)
+    check("broken/icb.yaml:" in one.stderr and "multi-agencey" in one.stderr,
+          "build: the broken plan's error is not shown: %s" % one.stderr)
+    lines = one.stdout.splitlines()
+    check(any(l.startswith("broken") and "FAILED: its plans have 1 error" in l for l in lines),
+          "build: no FAILED line for broken: %s" % one.stdout)
+    check(any(l.startswith("good") and "return.xlsx" in l and "board-paper.html" in l
+              for l in lines), "build: no line for good: %s" % one.stdout)
+    check("Built 1 of 2 systems (3 files)" in one.stdout, "build: summary %s" % one.stdout)
+    check("\r" not in one.stderr and "[1/2]" not in one.stderr,
+          "build: progress shown when not on a terminal")
+    written = sorted(os.listdir(os.path.join(out, "one", "good", "2026-01")))
+    check(written == ["board-paper.html", "board-paper.md", "brag-chart.svg", "return.xlsx"],
+          "build: files %s" % written)
+    check(not os.path.exists(os.path.join(out, "one", "broken")), "build: broken was written")
+    for name in written:
+        with open(os.path.join(out, "one", "good", "2026-01", name), "rb") as a, \
+                open(os.path.join(out, "two", "good", "2026-01", name), "rb") as b:
+            check(a.read() == b.read(), "build: %s differs between -j 1 and -j 2" % name)
+    # The period has ended, so with no --as-of the reports are as of its due date.
+    c = cover(openpyxl.load_workbook(os.path.join(out, "one", "good", "2026-01", "return.xlsx")))
+    check(day(c["Statuses as of"]) == datetime.date(2026, 1, 31), "build: as of %s" % c)
+    with open(os.path.join(out, "one", "good", "2026-01", "board-paper.md"), encoding="utf-8") as f:
+        md = f.read()
+    check("holds 6 actions as of 31 January 2026" in md, "build: the paper's totals")
+    check("Slipped to a later date | 1" in md and "New actions | 1" in md,
+          "build: the paper's changes table")
+
+
 def main():
     with tempfile.TemporaryDirectory() as out:
         for system, as_of in [("somerset", "2024-11-28"), ("bnssg", "2025-05-01"),
@@ -290,6 +331,7 @@ def main():
         check_history(os.path.join(out, "history"))
         check_reproducible(os.path.join(out, "repro"))
         check_failures(os.path.join(out, "fail"))
+        check_build(os.path.join(out, "build"))
     for f in FAILURES:
         print("FAIL:", f)
     if FAILURES:

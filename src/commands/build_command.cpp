@@ -1,0 +1,192 @@
+// iact build: every system under a folder, its board paper and its return, in one run.
+// Systems are written side by side; pandoc runs are limited to -j at a time across them.
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "commands/commands.h"
+#include "commands/context.h"
+#include "commands/outputs.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct SystemResult {
+  std::vector<fs::path> written;
+  std::string error;     // why the system failed, if it did
+  bool plan_errors = false;
+  bool no_meeting = false;
+};
+
+// A one-line progress report on a terminal, rewritten in place; silent elsewhere.
+class Progress {
+ public:
+  Progress(size_t total, bool on_terminal) : total_(total), on_terminal_(on_terminal) {}
+
+  void started(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    current_ = name;
+    draw();
+  }
+  // Prints a finished system's line above the progress line.
+  void finished(const std::string& line) {
+    std::lock_guard lock(mutex_);
+    ++done_;
+    clear();
+    std::cout << line << std::flush;
+    draw();
+  }
+  void end() {
+    std::lock_guard lock(mutex_);
+    clear();
+  }
+
+ private:
+  void draw() {
+    if (!on_terminal_) return;
+    std::cerr << fmt::format("\r\033[K[{}/{}] building {}...", done_, total_, current_)
+              << std::flush;
+  }
+  void clear() {
+    if (on_terminal_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+  std::mutex mutex_;
+  size_t total_;
+  size_t done_ = 0;
+  std::string current_;
+  bool on_terminal_;
+};
+
+SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
+                          const BuildOptions& options, const CommonOptions& common,
+                          const PaperTemplates& templates, const ReturnLayout& layout,
+                          ProcessSlots& slots) {
+  SystemResult result;
+  result.no_meeting = view.meeting == nullptr;
+  const fs::path dir = report_dir(options.out_dir, view);
+  const long long epoch = created_epoch(common, inputs.as_of);
+
+  ReturnJob ret{&layout, dir / "return.xlsx", epoch};
+  if (std::optional<std::string> error = write_return(return_data(view, inputs.catalogue), ret)) {
+    result.error = *error;
+    return result;
+  }
+  result.written.push_back(ret.file);
+
+  PaperJob paper;
+  paper.templates = &templates;
+  paper.out_dir = dir;
+  paper.formats = options.formats;
+  paper.source_date_epoch = epoch;
+  paper.slots = &slots;
+  PaperResult written = write_paper(view, paper);
+  result.written.insert(result.written.end(), written.written.begin(), written.written.end());
+  if (!written.ok()) result.error = written.error;
+  return result;
+}
+
+std::string files_line(const std::vector<fs::path>& files) {
+  std::string names;
+  for (const fs::path& f : files) names += (names.empty() ? "" : ", ") + f.filename().string();
+  return names;
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, const CommonOptions& common) {
+  const unsigned jobs =
+      options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                       : std::max(1u, std::thread::hardware_concurrency());
+  std::optional<PaperTemplates> templates = load_paper_templates_for(common);
+  if (!templates) return kExitUsage;
+  std::optional<ReturnLayout> layout = load_return_layout_for(common);
+  if (!layout) return kExitUsage;
+  if (std::string missing = missing_programs(options.formats); !missing.empty()) {
+    std::cerr << "iact: " << missing << '\n';
+    return kExitUsage;
+  }
+  ReportInputs inputs;
+  if (int rc = load_report_inputs({options.plans_dir}, options.as_of, options.period, common,
+                                  inputs, /*keep_going=*/true);
+      rc != kExitOk)
+    return rc;
+
+  // Every view first (cheap, and a --period that names nothing stops here), then the files.
+  const ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
+  std::vector<std::optional<SystemView>> views;
+  for (const ReportScope& scope : inputs.scopes) {
+    if (scope.errors > 0) {
+      views.emplace_back();
+      continue;
+    }
+    views.push_back(view_of(scope, inputs, view_options));
+    if (!views.back()) return kExitUsage;
+  }
+
+  const size_t n = inputs.scopes.size();
+  std::vector<SystemResult> results(n);
+  Progress progress(n, isatty(STDERR_FILENO) != 0);
+  ProcessSlots slots(static_cast<std::ptrdiff_t>(std::min(jobs, 1024u)));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) {
+      const ReportScope& scope = inputs.scopes[i];
+      SystemResult& r = results[i];
+      if (scope.errors > 0) {
+        r.plan_errors = true;
+        r.error = fmt::format("its plans have {} error{} (shown above)", scope.errors,
+                              scope.errors == 1 ? "" : "s");
+      } else {
+        progress.started(scope.name);
+        r = build_system(*views[i], inputs, options, common, *templates, *layout, slots);
+      }
+      const std::string period = views[i] && views[i]->period ? views[i]->period->id : "";
+      progress.finished(r.error.empty()
+                            ? fmt::format("{:<16} {:<8} {}\n", scope.name, period,
+                                          files_line(r.written))
+                            : fmt::format("{:<16} {:<8} FAILED: {}\n", scope.name, period,
+                                          r.error));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  progress.end();
+
+  size_t failed = 0, plan_failures = 0, files = 0;
+  std::vector<std::string> no_meeting;
+  for (size_t i = 0; i < n; ++i) {
+    files += results[i].written.size();
+    if (!results[i].error.empty()) ++failed;
+    if (results[i].plan_errors) ++plan_failures;
+    if (results[i].error.empty() && results[i].no_meeting) no_meeting.push_back(inputs.scopes[i].name);
+  }
+  const std::string period =
+      options.period.empty() ? "the next period due" : fmt::format("period {}", options.period);
+  std::cout << fmt::format("Built {} of {} system{} ({} files) in {} as of {}, {}.\n",
+                           n - failed, n, n == 1 ? "" : "s", files, options.out_dir,
+                           inputs.as_of.iso(), period);
+  if (!no_meeting.empty()) {
+    std::cout << fmt::format(
+        "No board meeting on or after {} in the plans of: {}; their cover sheets say 'to be "
+        "confirmed' (add a `board:` entry to the ICB plan).\n",
+        inputs.as_of.iso(), fmt::join(no_meeting, ", "));
+  }
+  if (failed > 0) {
+    std::cerr << fmt::format("iact: {} system{} failed\n", failed, failed == 1 ? "" : "s");
+    return failed > plan_failures ? kExitUsage : kExitPlanErrors;
+  }
+  return kExitOk;
+}
+
+}  // namespace iact

@@ -1,0 +1,31 @@
+// What the commands that write reports share: the templates and return layout they read,
+// where each report goes, and the created time that keeps the files reproducible.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "commands/commands.h"
+#include "view/system_view.h"
+#include "write/paper.h"
+#include "write/return_workbook.h"
+
+namespace iact {
+
+// The paper templates (board-paper.md, glossary); prints why and returns nothing if they
+// cannot be found or read.
+std::optional<PaperTemplates> load_paper_templates_for(const CommonOptions& common);
+
+// The return definition (templates/return.yaml); prints its problems and returns nothing
+// if it has errors.
+std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common);
+
+// DIR/<system>/<period>/ (DIR/<system>/ when the timeline has no periods).
+std::filesystem::path report_dir(const std::string& out_dir, const SystemView& view);
+
+// SOURCE_DATE_EPOCH, else midnight of the as-of date: the created time of every report, so
+// the same inputs give the same bytes.
+long long created_epoch(const CommonOptions& common, Date as_of);
+
+}  // namespace iact
