@@ -132,6 +132,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
       ->type_name("docx,pdf,html,md");
 
+  iact::DiffOptions diff;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "Show what changed between two versions of a plan or system: actions and risks "
+              "added, removed and changed, field by field");
+  diff_cmd->add_option("OLD", diff.before, "Plan file or folder, or git:REV:path (e.g. git:HEAD~1:plans/nenc)")
+      ->required();
+  diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
+  add_format(diff_cmd, diff.format, {"text", "json"});
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -175,6 +184,7 @@ int main(int argc, char** argv) {
   if (*paper_cmd) return iact::run_paper(paper, common);
   if (*return_cmd) return iact::run_return(ret, common);
   if (*build_cmd) return iact::run_build(build, common);
+  if (*diff_cmd) return iact::run_diff(diff, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

@@ -76,6 +76,14 @@ struct BuildOptions {
 
 int run_build(const BuildOptions& options, const CommonOptions& common);
 
+struct DiffOptions {
+  std::string before;  // a plan file, a folder, or git:REV:path
+  std::string after;
+  std::string format = "text";
+};
+
+int run_diff(const DiffOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

@@ -1,6 +1,7 @@
 #include "util/process.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <vector>
 
 extern char** environ;
 
@@ -50,21 +52,33 @@ bool program_on_path(const std::string& program) {
 
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::pair<std::string, std::string>>& env,
-                          const std::filesystem::path& cwd) {
+                          const std::filesystem::path& cwd, std::string* output,
+                          size_t max_output) {
   ProcessResult result;
   if (argv.empty()) {
     result.error = "no program to run";
     return result;
   }
   int err_pipe[2];
+  int out_pipe[2] = {-1, -1};
   if (pipe2(err_pipe, O_CLOEXEC) != 0) {
     result.error = std::strerror(errno);
+    return result;
+  }
+  if (output && pipe2(out_pipe, O_CLOEXEC) != 0) {
+    result.error = std::strerror(errno);
+    close(err_pipe[0]);
+    close(err_pipe[1]);
     return result;
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  if (output) {
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
 
@@ -80,22 +94,52 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(err_pipe[1]);
+  if (output) close(out_pipe[1]);
   if (rc != 0) {
     close(err_pipe[0]);
+    if (output) close(out_pipe[0]);
     result.error = std::strerror(rc);
     return result;
   }
   result.started = true;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(err_pipe[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-    if (n > 0 && result.error.size() < 64 * 1024) result.error.append(buffer, n);
+  // Read both pipes as they fill, so neither can block the program.
+  bool too_much = false;
+  std::vector<pollfd> fds = {{err_pipe[0], POLLIN, 0}};
+  if (output) fds.push_back({out_pipe[0], POLLIN, 0});
+  char buffer[65536];
+  while (!fds.empty()) {
+    if (poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (size_t i = 0; i < fds.size();) {
+      if (fds[i].revents == 0) {
+        ++i;
+        continue;
+      }
+      const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        close(fds[i].fd);
+        fds.erase(fds.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+      if (fds[i].fd == err_pipe[0]) {
+        if (result.error.size() < 64 * 1024) result.error.append(buffer, static_cast<size_t>(n));
+      } else if (output->size() + static_cast<size_t>(n) <= max_output) {
+        output->append(buffer, static_cast<size_t>(n));
+      } else {
+        too_much = true;
+      }
+      fds[i].revents = 0;
+      ++i;
+    }
   }
-  close(err_pipe[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.output_truncated = too_much;
   return result;
 }
 
