@@ -31,6 +31,13 @@ void add_format(CLI::App* command, std::string& format, const std::vector<std::s
       ->type_name(names);
 }
 
+void add_output(CLI::App* command, std::string& dir, const std::string& what) {
+  command
+      ->add_option("-o,--output", dir,
+                   "Folder for the " + what + ": DIR/<system>/<period>/ (default: reports)")
+      ->type_name("DIR");
+}
+
 void add_period(CLI::App* command, std::string& period) {
   command->add_option("--period", period,
                       "Reporting period, e.g. 2026-01 (default: the next one due)");
@@ -92,10 +99,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
       ->type_name("docx,pdf,html,md");
-  paper_cmd
-      ->add_option("-o,--output", paper.out_dir,
-                   "Folder for the papers: DIR/<system>/<period>/ (default: reports)")
-      ->type_name("DIR");
+  add_output(paper_cmd, paper.out_dir, "papers");
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");
 
@@ -106,10 +110,7 @@ int main(int argc, char** argv) {
   return_cmd->add_option("PATH", ret.paths, "A system folder or plan file; default: plans/");
   add_as_of(return_cmd, ret.as_of);
   add_period(return_cmd, ret.period);
-  return_cmd
-      ->add_option("-o,--output", ret.out_dir,
-                   "Folder for the returns: DIR/<system>/<period>/return.xlsx (default: reports)")
-      ->type_name("DIR");
+  add_output(return_cmd, ret.out_dir, "returns");
   return_cmd->add_flag("--fields", ret.list_fields,
                        "List the fields a column of the return definition may name, and exit");
 
@@ -118,10 +119,7 @@ int main(int argc, char** argv) {
       "build", "Validate every system under PLANS_DIR and write its board paper and return");
   build_cmd->add_option("PLANS_DIR", build.plans_dir,
                         "A folder of system folders, or one system folder (default: plans)");
-  build_cmd
-      ->add_option("-o,--output", build.out_dir,
-                   "Folder for the reports: DIR/<system>/<period>/ (default: reports)")
-      ->type_name("DIR");
+  add_output(build_cmd, build.out_dir, "papers and returns");
   add_as_of(build_cmd, build.as_of);
   add_period(build_cmd, build.period);
   build_cmd->add_option("-j,--jobs", build.jobs, "pandoc runs at once (default: one per core)")

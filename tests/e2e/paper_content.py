@@ -16,23 +16,10 @@ import sys
 import tempfile
 
 
-from brag_rules import brag, load_system
+from support import brag, check, finish, load_system, run
 
 IACT, SOURCE = sys.argv[1], sys.argv[2]
-FAILURES = []
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-
-
-def run(args, env=None, expect=0):
-    proc = subprocess.run(args, capture_output=True, text=True, env=env)
-    if proc.returncode != expect:
-        sys.exit("%s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
-                                                   proc.stderr))
-    return proc
 
 
 def paper_text(docx):
@@ -196,11 +183,7 @@ def main():
         os.makedirs(os.path.join(tmp, "dump"))
         os.chdir(os.path.join(tmp, "dump"))
         check_dump_context(os.path.join(tmp, "dump"))
-    for f in FAILURES:
-        print("FAIL:", f)
-    if FAILURES:
-        sys.exit(1)
-    print("paper content: all checks passed")
+    finish("paper content")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,38 @@
-"""BRAG by the SPEC's default rules, written for the tests independently of the C++, and
-loading a system folder's plans as plain YAML."""
+"""What the end-to-end tests share: collecting failed checks, running iact, BRAG by the
+SPEC's default rules (written for the tests independently of the C++), and loading a system
+folder's plans as plain YAML."""
 import calendar
 import datetime
 import os
 import re
+import subprocess
+import sys
 
 import yaml
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def run(args, env=None, expect=0):
+    proc = subprocess.run(args, capture_output=True, text=True, env=env)
+    if proc.returncode != expect:
+        sys.exit("%s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
+                                                   proc.stderr))
+    return proc
+
+
+def finish(what):
+    """Prints every failed check and exits 1 if there was one."""
+    for f in FAILURES:
+        print("FAIL:", f)
+    if FAILURES:
+        sys.exit(1)
+    print("%s: all checks passed" % what)
 
 
 def end_of_month(year, month):
