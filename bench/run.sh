@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times `iact validate` on a national-scale corpus (42 systems, 10,080 actions) made by
-# make_corpus.py. Usage: bench/run.sh [path/to/iact]   (default: build/iact, a Release build)
+# Times `iact validate`, papers, returns and build on a national-scale corpus (42 systems,
+# 10,080 actions) made by make_corpus.py. Usage: bench/run.sh [path/to/iact]   (default: build/iact, a Release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iact=${1:-build/iact}
@@ -30,3 +30,15 @@ start=$(date +%s%N)
 "$iact" paper "$one" --as-of 2025-10-15 -o "$corpus/out1" >/dev/null 2>&1 || true
 end=$(date +%s%N)
 echo "one system's paper through pandoc (docx, html, pdf): $(( (end - start) / 1000000 )) ms"
+
+# The returns: every system's workbook (libxlsxwriter, no external program).
+start=$(date +%s%N)
+"$iact" return "$corpus" --as-of 2025-10-15 -o "$corpus/out2" >/dev/null 2>&1 || true
+end=$(date +%s%N)
+echo "returns (XLSX), all $(ls "$corpus/out2" | wc -l) systems: $(( (end - start) / 1000000 )) ms"
+
+# A whole build with Markdown papers: validation, views, papers and returns of every system.
+start=$(date +%s%N)
+"$iact" build "$corpus" --as-of 2025-10-15 --to md -o "$corpus/out3" >/dev/null 2>&1 || true
+end=$(date +%s%N)
+echo "build (Markdown papers and returns), all systems: $(( (end - start) / 1000000 )) ms"
