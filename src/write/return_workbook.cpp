@@ -235,6 +235,11 @@ int wrapped_lines(std::string_view text, int width) {
 }
 
 constexpr double kLineHeight = 15;  // points, for the default 11 pt font
+constexpr double kMaxRowHeight = 409;  // Excel's tallest row, in points
+
+double row_height(int lines) {
+  return std::min(kLineHeight * lines, kMaxRowHeight);
+}
 
 std::span<const std::string_view> choice_list(const std::string& name) {
   if (name == "status") return kStatusNames;
@@ -367,7 +372,7 @@ class WorkbookWriter {
       if (lxw_error e = cell(ws, r, 1, value, true, true); e != LXW_NO_ERROR) return e;
       const int lines = std::max(wrapped_lines(col.header, kCoverLabelWidth),
                                  wrapped_lines(value.text, value_width));
-      if (lines > 1) worksheet_set_row(ws, r, kLineHeight * lines, nullptr);
+      if (lines > 1) worksheet_set_row(ws, r, row_height(lines), nullptr);
       if (col.field->kind == FieldKind::kBrag) brag_colours(ws, r, r, 1);
       if (!col.choices.empty()) drop_down(ws, r, r, 1, col.choices);
       ++r;
@@ -394,7 +399,7 @@ class WorkbookWriter {
           std::max(header_lines, wrapped_lines(col.header, widths[c] - (s.table ? 3 : 0)));
       if (!s.table) worksheet_write_string(ws, top, c, fit_cell(col.header).c_str(), header_);
     }
-    if (header_lines > 1) worksheet_set_row(ws, top, kLineHeight * header_lines, nullptr);
+    if (header_lines > 1) worksheet_set_row(ws, top, row_height(header_lines), nullptr);
     for (size_t i = 0; i < n; ++i) {
       const auto r = static_cast<lxw_row_t>(top + 1 + i);
       int lines = 1;
@@ -404,7 +409,7 @@ class WorkbookWriter {
         if (lxw_error e = cell(ws, r, c, value, col.wrap); e != LXW_NO_ERROR) return e;
         if (col.wrap) lines = std::max(lines, wrapped_lines(value.text, widths[c]));
       }
-      if (lines > 1) worksheet_set_row(ws, r, kLineHeight * lines, nullptr);
+      if (lines > 1) worksheet_set_row(ws, r, row_height(lines), nullptr);
     }
     // A table needs a data row; an empty one keeps the headings and filters usable.
     const auto last = static_cast<lxw_row_t>(top + std::max<size_t>(n, s.table ? 1 : 0));

@@ -172,6 +172,26 @@ def check_formulas(out):
                                                                             cell.coordinate))
 
 
+def check_long_text(out):
+    """Text longer than a cell holds is cut at a character, and says so; rows stay in
+    Excel's limits."""
+    folder = os.path.join(out, "long")
+    os.makedirs(folder)
+    with open(os.path.join(SOURCE, "tests/data/return/formulas/icb.yaml"), encoding="utf-8") as f:
+        text = f.read().replace('title: "=SUM(A1:A2)"', 'title: "%s"' % ("é" * 40000))
+    with open(os.path.join(folder, "icb.yaml"), "w", encoding="utf-8") as f:
+        f.write(text)
+    wb = openpyxl.load_workbook(write_return(folder, os.path.join(out, "out"), "--as-of",
+                                             "2025-07-31"))
+    ws = wb["Actions"]
+    title = ws["C2"].value
+    check(len(title) == 32767 and title.startswith("éé") and
+          title.endswith(" [cut: longer than an Excel cell allows]"),
+          "long text: %d characters, ends %r" % (len(title), title[-50:]))
+    check(ws.row_dimensions[2].height <= 409, "long text: row height %s" %
+          ws.row_dimensions[2].height)
+
+
 def check_history(out):
     folder = os.path.join(SOURCE, "tests/data/return/history")
     wb = openpyxl.load_workbook(write_return(folder, out, "--period", "2026-01", "--as-of",
@@ -315,6 +335,7 @@ def main():
             check_system(os.path.join(SOURCE, "plans", system), as_of, os.path.join(out, system))
         check_formulas(os.path.join(out, "formulas"))
         check_history(os.path.join(out, "history"))
+        check_long_text(os.path.join(out, "long"))
         check_reproducible(os.path.join(out, "repro"))
         check_failures(os.path.join(out, "fail"))
         check_build(os.path.join(out, "build"))
