@@ -34,13 +34,14 @@ class Progress {
 
   void started(const std::string& name) {
     std::lock_guard lock(mutex_);
-    current_ = name;
+    active_.push_back(name);
     draw();
   }
   // Prints a finished system's line above the progress line.
-  void finished(const std::string& line) {
+  void finished(const std::string& name, const std::string& line) {
     std::lock_guard lock(mutex_);
     ++done_;
+    std::erase(active_, name);
     clear();
     std::cout << line << std::flush;
     draw();
@@ -53,7 +54,9 @@ class Progress {
  private:
   void draw() {
     if (!on_terminal_) return;
-    std::cerr << fmt::format("\r\033[K[{}/{}] building {}...", done_, total_, current_)
+    if (active_.empty()) return;
+    std::cerr << fmt::format("\r\033[K[{}/{}] building {}...", done_, total_,
+                             fmt::join(active_, ", "))
               << std::flush;
   }
   void clear() {
@@ -63,7 +66,7 @@ class Progress {
   std::mutex mutex_;
   size_t total_;
   size_t done_ = 0;
-  std::string current_;
+  std::vector<std::string> active_;  // the systems being built now
   bool on_terminal_;
 };
 
@@ -151,7 +154,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
         r = build_system(*views[i], inputs, options, common, *templates, *layout, slots);
       }
       const std::string period = views[i] && views[i]->period ? views[i]->period->id : "";
-      progress.finished(r.error.empty()
+      progress.finished(scope.name, r.error.empty()
                             ? fmt::format("{:<16} {:<8} {}\n", scope.name, period,
                                           files_line(r.written))
                             : fmt::format("{:<16} {:<8} FAILED: {}\n", scope.name, period,
