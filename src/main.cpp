@@ -105,8 +105,7 @@ int main(int argc, char** argv) {
 
   iact::ReturnOptions ret;
   CLI::App* return_cmd = app.add_subcommand(
-      "return", "Write the NHS England assurance return (XLSX) of a system, laid out by "
-                "templates/return.yaml");
+      "return", "Write the NHS England assurance return (XLSX) of a system from templates/");
   return_cmd->add_option("PATH", ret.paths, "A system folder or plan file; default: plans/");
   add_as_of(return_cmd, ret.as_of);
   add_period(return_cmd, ret.period);
@@ -132,8 +131,7 @@ int main(int argc, char** argv) {
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
-      "diff", "Show what changed between two versions of a plan or system: actions and risks "
-              "added, removed and changed, field by field");
+      "diff", "Show what changed between two versions of a plan or system, field by field");
   diff_cmd->add_option("OLD", diff.before, "Plan file or folder, or git:REV:path (e.g. git:HEAD~1:plans/nenc)")
       ->required();
   diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
