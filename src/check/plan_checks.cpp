@@ -234,19 +234,36 @@ void check_self_assessment(const Plan& plan, const CheckContext& ctx, Diagnostic
   }
 }
 
-// The log's latest re-plan and the action's `due` say the same, or the history of due
-// dates (and so "slipped" in the return) would not match the plan.
-void check_replans(const Plan& plan, const Action& action, Diagnostics& diags) {
-  const Update* last = nullptr;
-  for (const Update& u : action.updates) {
-    if (u.due) last = &u;
+// The log and the fields say the same: the newest re-plan is the action's `due` (and the
+// first agreed date is known), and the newest status in the log is the declared one, or
+// the history of the action (and so "slipped" in the return) would not match the plan.
+void check_log(const Plan& plan, const Action& action, Diagnostics& diags) {
+  if (const Update* replan = action.newest_replan()) {
+    if (action.due && !(replan->due->value == action.due->value)) {
+      diags.add(plan.file, action.due->pos, "replan-mismatch",
+                fmt::format("due is {} but the latest re-plan in its updates (line {}) says {}",
+                            display(action.due->value), replan->due->pos.line,
+                            display(replan->due->value)),
+                "set `due:` to the latest re-planned date, or correct the update");
+    }
+    if (!action.baseline_due) {
+      diags.add(plan.file, replan->due->pos, "replan-no-baseline",
+                fmt::format("action {} is re-planned in its updates but has no baseline_due, so "
+                            "the date it slipped from is not known",
+                            action.id ? action.id->value : "?"),
+                "add `baseline_due:` with the first agreed due date");
+    }
   }
-  if (!last || !action.due || last->due->value == action.due->value) return;
-  diags.add(plan.file, action.due->pos, "replan-mismatch",
-            fmt::format("due is {} but the latest re-plan in its updates (line {}) says {}",
-                        display(action.due->value), last->due->pos.line,
-                        display(last->due->value)),
-            "set `due:` to the latest re-planned date, or correct the update");
+  const Update* newest = action.newest_status_update();
+  if (!newest || !action.status || newest->status->value == action.status->value) return;
+  const bool completed_since = action.status->value == Status::kComplete && action.completed &&
+                               action.completed->value >= newest->date->value;
+  if (completed_since) return;
+  diags.add(plan.file, action.status->pos, "status-log-mismatch",
+            fmt::format("declared {} but the newest update ({}, line {}) says {}",
+                        name_of(action.status->value), newest->date->value.iso(),
+                        newest->pos.line, name_of(newest->status->value)),
+            "add an update with the new status and the date it changed");
 }
 
 }  // namespace
@@ -271,7 +288,7 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
     check_due_and_status(plan, action, ctx, policy, diags);
     check_updates(plan, action, ctx, diags);
     check_stale(plan, action, window, diags);
-    check_replans(plan, action, diags);
+    check_log(plan, action, diags);
   }
   check_self_assessment(plan, ctx, diags);
   check_coverage(plan, ctx, addressed, diags);

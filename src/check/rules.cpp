@@ -51,6 +51,10 @@ constexpr std::array kRules = {
     Rule{"stale-action", kWarning, "an open action with no update in the last reporting period"},
     Rule{"replan-mismatch", kWarning,
          "an action's `due` differs from the latest re-planned `due` in its updates"},
+    Rule{"replan-no-baseline", kWarning,
+         "an action re-planned in its updates has no `baseline_due` (the first agreed date)"},
+    Rule{"status-log-mismatch", kWarning,
+         "the declared status differs from the newest status in the action's updates"},
     // A system: the ICB's plan with its trusts' plans in one folder.
     Rule{"system-multiple-icb", kError, "a system folder holds more than one ICB plan"},
     Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},

@@ -185,11 +185,16 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
         "confirmed' (add a `board:` entry to the ICB plan).\n",
         inputs.as_of.iso(), fmt::join(no_meeting, ", "));
   }
+  if (inputs.unattributed_errors > 0) {
+    std::cerr << fmt::format(
+        "iact: {} error{} in plans that belong to no system built here (shown above)\n",
+        inputs.unattributed_errors, inputs.unattributed_errors == 1 ? "" : "s");
+  }
   if (failed > 0) {
     std::cerr << fmt::format("iact: {} system{} failed\n", failed, failed == 1 ? "" : "s");
-    return failed > plan_failures ? kExitUsage : kExitPlanErrors;
+    if (failed > plan_failures) return kExitUsage;
   }
-  return kExitOk;
+  return failed > 0 || inputs.unattributed_errors > 0 ? kExitPlanErrors : kExitOk;
 }
 
 }  // namespace iact

@@ -170,11 +170,27 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
         inputs.as_of.iso());
   }
   inputs.scopes = scopes_of(v);
-  for (ReportScope& scope : inputs.scopes) {
-    for (const Diagnostic& d : v.diags.items()) {
-      const bool in_scope = std::any_of(scope.plans.begin(), scope.plans.end(),
-                                        [&](const Plan* p) { return p->file == d.file; });
-      if (in_scope && d.severity == Severity::kError) ++scope.errors;
+  // Each error counts against the scope whose plan it is in, or, for a file that could not
+  // be read at all, the system in the same folder; what fits neither is counted apart.
+  for (const Diagnostic& d : v.diags.items()) {
+    if (d.severity != Severity::kError) continue;
+    auto holds = [&](const ReportScope& scope) {
+      return std::any_of(scope.plans.begin(), scope.plans.end(),
+                         [&](const Plan* p) { return p->file == d.file; });
+    };
+    auto beside = [&](const ReportScope& scope) {
+      return std::any_of(scope.plans.begin(), scope.plans.end(), [&](const Plan* p) {
+        return std::filesystem::path(p->file).parent_path() ==
+               std::filesystem::path(d.file).parent_path();
+      });
+    };
+    auto it = std::find_if(inputs.scopes.begin(), inputs.scopes.end(), holds);
+    if (it == inputs.scopes.end())
+      it = std::find_if(inputs.scopes.begin(), inputs.scopes.end(), beside);
+    if (it != inputs.scopes.end()) {
+      ++it->errors;
+    } else {
+      ++inputs.unattributed_errors;
     }
   }
   if (inputs.scopes.empty()) {

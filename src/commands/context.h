@@ -54,6 +54,7 @@ struct ReportInputs {
   Date as_of;
   Validation validation;
   std::vector<ReportScope> scopes;
+  int unattributed_errors = 0;  // with keep_going: errors in files no scope could take
 };
 
 // Loads the frameworks and the policy, validates PATHs, and splits them into scopes: a

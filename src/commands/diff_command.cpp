@@ -1,5 +1,5 @@
 // iact diff OLD NEW: what changed between two versions of a plan or a system. Either side may
-// be a path, or git:REV:path for the version committed at REV (read with `git show`).
+// be a path, or git:REV:path for the version committed at REV (read from git).
 #include <algorithm>
 #include <iostream>
 
@@ -66,24 +66,30 @@ Version load_git(const std::string& spec, Diagnostics& diags) {
     return v;
   }
   const std::string rev = rest.substr(0, colon);
+  if (rev.front() == '-') {  // would read as an option of git
+    v.error = fmt::format("'{}' is not a revision", rev);
+    return v;
+  }
   std::string path = rest.substr(colon + 1);
   while (path.size() > 1 && path.back() == '/') path.pop_back();
-  // "./" makes git read the path from the current folder, as every other PATH is.
+  // "./" makes git read the path from the current folder, as every other PATH is. The
+  // blobs are read with cat-file, which gives their bytes as committed (no filters).
   const std::string object = rev + ":./" + path;
   std::optional<std::string> type = git({"cat-file", "-t", object}, v.error);
   if (!type) return v;
   if (type->starts_with("blob")) {
-    if (std::optional<std::string> text = git({"show", object}, v.error))
+    if (std::optional<std::string> text = git({"cat-file", "blob", object}, v.error))
       load_text(v, *text, spec, diags);
     return v;
   }
-  std::optional<std::string> names = git({"ls-tree", "-r", "--name-only", rev, "--", path},
-                                         v.error);
+  // -z: names as they are, NUL-terminated (not quoted when they hold other characters).
+  std::optional<std::string> names =
+      git({"ls-tree", "-r", "-z", "--name-only", rev, "--", path}, v.error);
   if (!names) return v;
   std::vector<std::string> files;
   size_t start = 0;
   while (start < names->size()) {
-    size_t end = names->find('\n', start);
+    size_t end = names->find('\0', start);
     if (end == std::string::npos) end = names->size();
     std::string name = names->substr(start, end - start);
     if (is_yaml(name)) files.push_back(name);
@@ -91,7 +97,7 @@ Version load_git(const std::string& spec, Diagnostics& diags) {
   }
   std::sort(files.begin(), files.end());
   for (const std::string& file : files) {
-    std::optional<std::string> text = git({"show", rev + ":./" + file}, v.error);
+    std::optional<std::string> text = git({"cat-file", "blob", rev + ":./" + file}, v.error);
     if (!text) return v;
     load_text(v, *text, fmt::format("git:{}:{}", rev, file), diags);
   }

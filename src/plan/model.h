@@ -147,6 +147,11 @@ struct Action {
   std::string next_steps;
   std::vector<Update> updates;
   Pos pos;
+
+  // The newest dated update that sets a status, or that re-plans (sets `due`); the later in
+  // the log wins a tie. Null if there is none.
+  const Update* newest_status_update() const;
+  const Update* newest_replan() const;
 };
 
 struct Risk {

@@ -110,6 +110,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   while (!fds.empty()) {
     if (poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR) continue;
+      // Cannot wait on the pipes: close them, so a program blocked writing to one ends
+      // (SIGPIPE) rather than leaving waitpid() below waiting for ever.
+      for (const pollfd& p : fds) close(p.fd);
+      fds.clear();
       break;
     }
     for (size_t i = 0; i < fds.size();) {
@@ -126,19 +130,20 @@ ProcessResult run_process(const std::vector<std::string>& argv,
       }
       if (fds[i].fd == err_pipe[0]) {
         if (result.error.size() < 64 * 1024) result.error.append(buffer, static_cast<size_t>(n));
-      } else if (output->size() + static_cast<size_t>(n) <= max_output) {
+      } else if (!too_much && output->size() + static_cast<size_t>(n) <= max_output) {
         output->append(buffer, static_cast<size_t>(n));
       } else {
-        too_much = true;
+        too_much = true;  // keep reading, so the program can finish, but keep nothing more
       }
       fds[i].revents = 0;
       ++i;
     }
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.exit_code = waited == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.output_truncated = too_much;
   return result;
 }

@@ -34,13 +34,10 @@ std::optional<Due> due_at(const Action& action, Date day) {
   if (!has_replans(action)) return due;
   auto replans = [](const Update& u) { return u.due.has_value(); };
   if (const Update* u = newest_on_or_before(action, day, replans)) return u->due->value;
-  // Before the first re-plan: the first agreed date, when the plan records it.
+  // Before the first re-plan: the first agreed date, when the plan records it; otherwise
+  // it is not known (the check replan-no-baseline asks for it).
   if (action.baseline_due) return action.baseline_due->value;
-  const Update* first = nullptr;
-  for (const Update& u : action.updates) {
-    if (u.date && u.due && (!first || u.date->value < first->date->value)) first = &u;
-  }
-  return first->due->value;
+  return std::nullopt;
 }
 
 Status status_at(const Action& action, Date day) {
@@ -50,15 +47,20 @@ Status status_at(const Action& action, Date day) {
   auto not_yet_done = [&](Status s) {
     return s == Status::kComplete && has_completed ? Status::kOnTrack : s;
   };
+  const Status declared = action.status ? action.status->value : Status::kNotStarted;
+  // The declared status is the status now: it holds from the newest update on (and
+  // throughout, for an action with no log).
+  const Update* newest = action.newest_status_update();
+  if (!newest || newest->date->value <= day) return not_yet_done(declared);
   auto with_status = [](const Update& u) { return u.status.has_value(); };
   if (const Update* u = newest_on_or_before(action, day, with_status))
     return not_yet_done(u->status->value);
+  // Before the log begins: the first status it records.
   const Update* first = nullptr;
   for (const Update& u : action.updates) {
     if (u.date && u.status && (!first || u.date->value < first->date->value)) first = &u;
   }
-  if (first) return not_yet_done(first->status->value);
-  return not_yet_done(action.status ? action.status->value : Status::kNotStarted);
+  return not_yet_done(first->status->value);
 }
 
 }  // namespace

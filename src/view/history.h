@@ -22,11 +22,12 @@ struct ActionState {
 };
 
 // The state of `action` at the end of `day`:
-// - status: complete once `completed` has passed; otherwise the status of the newest update
-//   dated on or before the day; before the log begins, the first status it records (or the
-//   declared one). A complete status whose `completed` date is later reads as on-track.
-// - due: the action's `due`; when updates re-plan it (`due:` in an update), the baseline
-//   until the first re-plan, then each re-plan from its date on.
+// - status: complete once `completed` has passed; otherwise the declared `status` from the
+//   newest update's date on (always, with no log); before that, the status of the newest
+//   update dated on or before the day, and before the log begins, the first status it
+//   records. A complete status whose `completed` date is later reads as on-track.
+// - due: the action's `due`; when updates re-plan it (`due:` in an update), `baseline_due`
+//   until the first re-plan (unknown if there is none), then each re-plan from its date on.
 ActionState state_at(const Action& action, Date day);
 
 // The BRAG of the action as it stood at the end of `day`.

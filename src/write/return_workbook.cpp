@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <mutex>
 #include <span>
 
 #include <fmt/format.h>
@@ -182,20 +183,32 @@ lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
   return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
 }
 
+// Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
+// UTF-8, an emoji) counts twice.
+size_t utf16_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b & 0xC0) != 0x80) n += b >= 0xF0 ? 2 : 1;
+  }
+  return n;
+}
+
 // Text longer than a cell can hold is cut at a character boundary, and says so.
 std::string fit_cell(const std::string& text) {
-  if (utf8_length(text) <= kMaxCellChars) return text;
+  if (utf16_length(text) <= kMaxCellChars) return text;
   const std::string_view marker = " [cut: longer than an Excel cell allows]";
-  size_t chars = 0, cut = 0;
   const size_t keep = kMaxCellChars - marker.size();
+  size_t units = 0, cut = text.size();
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((text[i] & 0xC0) != 0x80) {
-      if (chars == keep) {
-        cut = i;
-        break;
-      }
-      ++chars;
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;
+    const size_t width = b >= 0xF0 ? 2 : 1;
+    if (units + width > keep) {
+      cut = i;
+      break;
     }
+    units += width;
   }
   return text.substr(0, cut) + std::string(marker);
 }
@@ -333,7 +346,7 @@ class WorkbookWriter {
     return LXW_NO_ERROR;
   }
 
-  void drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
+  lxw_error drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
                  const std::string& choices) {
     std::vector<std::string> words;
     for (std::string_view w : choice_list(choices)) words.emplace_back(w);
@@ -344,10 +357,10 @@ class WorkbookWriter {
     v.validate = LXW_VALIDATION_TYPE_LIST;
     v.value_list = list.data();
     v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-    worksheet_data_validation_range(ws, first, c, last, c, &v);
+    return worksheet_data_validation_range(ws, first, c, last, c, &v);
   }
 
-  void brag_colours(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c) {
+  lxw_error brag_colours(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c) {
     for (Brag b : kBragOrder) {
       std::string name(name_of(b));
       lxw_conditional_format cf{};
@@ -355,8 +368,11 @@ class WorkbookWriter {
       cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
       cf.value_string = name.data();
       cf.format = brag_[static_cast<size_t>(b)];
-      worksheet_conditional_format_range(ws, first, c, last, c, &cf);
+      if (lxw_error e = worksheet_conditional_format_range(ws, first, c, last, c, &cf);
+          e != LXW_NO_ERROR)
+        return e;
     }
+    return LXW_NO_ERROR;
   }
 
   lxw_error cover(lxw_worksheet* ws, const ReturnSheet& s) {
@@ -374,8 +390,12 @@ class WorkbookWriter {
       const int lines = std::max(wrapped_lines(col.header, kCoverLabelWidth),
                                  wrapped_lines(value.text, value_width));
       if (lines > 1) worksheet_set_row(ws, r, row_height(lines), nullptr);
-      if (col.field->kind == FieldKind::kBrag) brag_colours(ws, r, r, 1);
-      if (!col.choices.empty()) drop_down(ws, r, r, 1, col.choices);
+      if (col.field->kind == FieldKind::kBrag) {
+        if (lxw_error e = brag_colours(ws, r, r, 1); e != LXW_NO_ERROR) return e;
+      }
+      if (!col.choices.empty()) {
+        if (lxw_error e = drop_down(ws, r, r, 1, col.choices); e != LXW_NO_ERROR) return e;
+      }
       ++r;
     }
     worksheet_set_column(ws, 0, 0, kCoverLabelWidth, nullptr);
@@ -436,8 +456,13 @@ class WorkbookWriter {
     if (n > 0) {
       for (lxw_col_t c = 0; c < ncols; ++c) {
         const ReturnColumn& col = s.columns[c];
-        if (col.field->kind == FieldKind::kBrag) brag_colours(ws, top + 1, last, c);
-        if (!col.choices.empty()) drop_down(ws, top + 1, last, c, col.choices);
+        if (col.field->kind == FieldKind::kBrag) {
+          if (lxw_error e = brag_colours(ws, top + 1, last, c); e != LXW_NO_ERROR) return e;
+        }
+        if (!col.choices.empty()) {
+          if (lxw_error e = drop_down(ws, top + 1, last, c, col.choices); e != LXW_NO_ERROR)
+            return e;
+        }
       }
     }
     worksheet_freeze_panes(ws, top + 1, 0);
@@ -492,7 +517,14 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
     error = writer.sheet(s);
     if (error != LXW_NO_ERROR) break;
   }
-  const lxw_error closed = workbook_close(wb);  // frees the workbook in every case
+  lxw_error closed;
+  {
+    // libxlsxwriter formats the created time with gmtime(), which is not thread-safe, and
+    // iact build writes several workbooks at once.
+    static std::mutex close_mutex;
+    std::lock_guard lock(close_mutex);
+    closed = workbook_close(wb);  // frees the workbook in every case
+  }
   if (error == LXW_NO_ERROR) error = closed;
   if (error != LXW_NO_ERROR)
     return fail(fmt::format("cannot write {}: {}", job.file.string(), lxw_strerror(error)));

@@ -54,14 +54,18 @@ repo=$(mktemp -d)
 trap 'rm -rf "$repo"' EXIT
 mkdir "$repo/sys"
 cp tests/data/return/history/icb.yaml "$repo/sys/icb.yaml"
+cp tests/data/return/formulas/icb.yaml "$repo/sys/plan é.yaml"  # a name git would quote
 git -C "$repo" init -q
-git -C "$repo" add sys/icb.yaml
+git -C "$repo" add sys
 git -C "$repo" -c user.name=iact -c user.email=iact@example.org commit -qm "first version"
 sed -i 's/title: Added in August/title: Added in August, renamed/; s/impact: 3 }/impact: 4 }/' "$repo/sys/icb.yaml"
+sed -i 's/title: "=SUM(A1:A2)"/title: "=SUM(A1:A3)"/' "$repo/sys/plan é.yaml"
 pushd "$repo/sys" >/dev/null
 check "diff: a committed file against the working copy" 0 "    title: Added in August -> Added in August, renamed" -- diff git:HEAD:icb.yaml icb.yaml
 check "diff: a committed folder, field by field" 0 "    score: 9 -> 12" -- diff git:HEAD:. .
-check "diff: the summary line" 0 "^0 added, 0 removed, 2 changed between" -- diff git:HEAD:. .
+check "diff: the summary line" 0 "^0 added, 0 removed, 3 changed between" -- diff git:HEAD:. .
+check "diff: a file whose name git quotes" 0 "    title: =SUM\(A1:A2\) -> =SUM\(A1:A3\)" -- diff git:HEAD:. .
+check "diff: a revision that looks like an option" 2 "'--output=x' is not a revision" -- diff git:--output=x:icb.yaml icb.yaml
 check "diff: JSON" 0 '"after": "Added in August, renamed"' -- diff git:HEAD:icb.yaml icb.yaml --format json
 check "diff: an unknown revision" 2 "git cat-file -t nope:./icb.yaml. failed" -- diff git:nope:icb.yaml icb.yaml
 check "diff: not git:REV:path" 2 "is not git:REV:path" -- diff git:HEAD icb.yaml

@@ -296,6 +296,10 @@ def check_build(out):
         broken = f.read().replace("addresses: [multi-agency]", "addresses: [multi-agencey]")
     with open(os.path.join(plans, "broken", "icb.yaml"), "w", encoding="utf-8") as f:
         f.write(broken)
+    # A system with a file that does not even parse fails too, not built without it.
+    shutil.copytree(os.path.join(plans, "good"), os.path.join(plans, "partial"))
+    with open(os.path.join(plans, "partial", "trust.yaml"), "w", encoding="utf-8") as f:
+        f.write("iact: 1\norganisation: [\n")
     env = dict(os.environ, SOURCE_DATE_EPOCH="1769817600")
     args = [IACT, "build", plans, "--period", "2026-01", "--to", "md,html"]
     one = run(args + ["-o", os.path.join(out, "one"), "-j", "1"], env=env, expect=1)
@@ -307,13 +311,16 @@ def check_build(out):
           "build: no FAILED line for broken: %s" % one.stdout)
     check(any(l.startswith("good") and "return.xlsx" in l and "board-paper.html" in l
               for l in lines), "build: no line for good: %s" % one.stdout)
-    check("Built 1 of 2 systems (3 files)" in one.stdout, "build: summary %s" % one.stdout)
+    check(any(l.startswith("partial") and "FAILED: its plans have 1 error" in l for l in lines),
+          "build: no FAILED line for partial: %s" % one.stdout)
+    check("Built 1 of 3 systems (3 files)" in one.stdout, "build: summary %s" % one.stdout)
     check("\r" not in one.stderr and "[1/2]" not in one.stderr,
           "build: progress shown when not on a terminal")
     written = sorted(os.listdir(os.path.join(out, "one", "good", "2026-01")))
     check(written == ["board-paper.html", "board-paper.md", "brag-chart.svg", "return.xlsx"],
           "build: files %s" % written)
     check(not os.path.exists(os.path.join(out, "one", "broken")), "build: broken was written")
+    check(not os.path.exists(os.path.join(out, "one", "partial")), "build: partial was written")
     for name in written:
         with open(os.path.join(out, "one", "good", "2026-01", name), "rb") as a, \
                 open(os.path.join(out, "two", "good", "2026-01", name), "rb") as b:

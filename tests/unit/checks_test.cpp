@@ -107,6 +107,13 @@ const std::vector<RuleCase>& cases() {
        "status: on-track\n        due: 2026-03-31\n        note: Started.", 19,
        "due is 30 Jun 2026 but the latest re-plan in its updates (line 25) says 31 Mar 2026",
        "set `due:` to the latest re-planned date"},
+      {"replan-no-baseline", "status: on-track\n        note: Started.",
+       "status: on-track\n        due: 2026-06-30\n        note: Started.", 25,
+       "action A-1 is re-planned in its updates but has no baseline_due",
+       "add `baseline_due:` with the first agreed due date"},
+      {"status-log-mismatch", "status: on-track\n    cost", "status: at-risk\n    cost", 20,
+       "declared at-risk but the newest update (2025-08-01, line 23) says on-track",
+       "add an update with the new status"},
       {"unknown-lead", "lead: [SFT, VCFSE]", "lead: [SFT, VCSFE]", 18,
        "lead 'VCSFE' is not an organisation of this system", "did you mean 'VCFSE'?"},
   };
