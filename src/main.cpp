@@ -38,6 +38,13 @@ void add_output(CLI::App* command, std::string& dir, const std::string& what) {
       ->type_name("DIR");
 }
 
+void add_paper_formats(CLI::App* command, std::vector<std::string>& formats) {
+  command->add_option("--to", formats, "Paper formats to write (default: docx,pdf,html)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
+      ->type_name("docx,pdf,html,md");
+}
+
 void add_period(CLI::App* command, std::string& period) {
   command->add_option("--period", period,
                       "Reporting period, e.g. 2026-01 (default: the next one due)");
@@ -95,10 +102,7 @@ int main(int argc, char** argv) {
       ->add_option("--meeting", paper.meeting,
                    "Date of the board: entry whose cover sheet to use (default: the next)")
       ->type_name("YYYY-MM-DD");
-  paper_cmd->add_option("--to", paper.formats, "Formats to write (default: docx,pdf,html)")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
-      ->type_name("docx,pdf,html,md");
+  add_paper_formats(paper_cmd, paper.formats);
   add_output(paper_cmd, paper.out_dir, "papers");
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");
@@ -124,10 +128,7 @@ int main(int argc, char** argv) {
   build_cmd->add_option("-j,--jobs", build.jobs, "pandoc runs at once (default: one per core)")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
-  build_cmd->add_option("--to", build.formats, "Paper formats (default: docx,pdf,html)")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"docx", "pdf", "html", "md"}))
-      ->type_name("docx,pdf,html,md");
+  add_paper_formats(build_cmd, build.formats);
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
