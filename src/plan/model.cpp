@@ -1,5 +1,7 @@
 #include "plan/model.h"
 
+#include "util/text.h"
+
 namespace iact {
 
 std::string_view name_of(Status s) {
@@ -12,25 +14,26 @@ std::string Organisation::label() const {
   return "?";
 }
 
-namespace {
+std::string value_or_empty(const std::optional<Located<std::string>>& text) {
+  return text ? text->value : "";
+}
 
-template <typename Has>
-const Update* newest(const std::vector<Update>& updates, Has has) {
+std::string join_values(const std::vector<Located<std::string>>& items,
+                        std::string_view separator) {
+  std::vector<std::string> values;
+  for (const auto& i : items) values.push_back(i.value);
+  return join(values, separator);
+}
+
+const Update* Action::newest_update(UpdateKind kind, std::optional<Date> by) const {
   const Update* found = nullptr;
   for (const Update& u : updates) {
-    if (u.date && has(u) && (!found || u.date->value >= found->date->value)) found = &u;
+    if (!u.date || (by && u.date->value > *by)) continue;
+    if (kind == UpdateKind::kStatus && !u.status) continue;
+    if (kind == UpdateKind::kReplan && !u.due) continue;
+    if (!found || u.date->value >= found->date->value) found = &u;
   }
   return found;
-}
-
-}  // namespace
-
-const Update* Action::newest_status_update() const {
-  return newest(updates, [](const Update& u) { return u.status.has_value(); });
-}
-
-const Update* Action::newest_replan() const {
-  return newest(updates, [](const Update& u) { return u.due.has_value(); });
 }
 
 std::optional<int> Risk::score() const {

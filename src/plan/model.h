@@ -46,6 +46,11 @@ inline constexpr std::array<std::string_view, 2> kRagColourNames = {"amber", "gr
 
 std::string_view name_of(Status s);
 
+// An optional text field's value, or "" when it is absent.
+std::string value_or_empty(const std::optional<Located<std::string>>& text);
+// A list field's values, joined with `separator`.
+std::string join_values(const std::vector<Located<std::string>>& items, std::string_view separator);
+
 struct Person {
   Located<std::string> role;
   std::optional<Located<std::string>> name;
@@ -56,7 +61,7 @@ struct Organisation {
   std::optional<Located<std::string>> name;
   std::optional<Located<std::string>> short_name;
   std::optional<Located<OrgKind>> kind;
-  std::string region;  // NHS England region, free text
+  std::string region;                       // NHS England region, free text
   std::optional<Located<std::string>> icb;  // the ICB a trust reports to
   std::vector<Located<std::string>> predecessors;
   Pos pos;
@@ -148,10 +153,13 @@ struct Action {
   std::vector<Update> updates;
   Pos pos;
 
-  // The newest dated update that sets a status, or that re-plans (sets `due`); the later in
-  // the log wins a tie. Null if there is none.
-  const Update* newest_status_update() const;
-  const Update* newest_replan() const;
+  // The newest dated update of a kind (any, one that sets a status, one that re-plans by
+  // setting `due`), among those dated on or before `by` if given; the later in the log wins
+  // a tie. Null if there is none.
+  enum class UpdateKind { kAny, kStatus, kReplan };
+  const Update* newest_update(UpdateKind kind, std::optional<Date> by = std::nullopt) const;
+  const Update* newest_status_update() const { return newest_update(UpdateKind::kStatus); }
+  const Update* newest_replan() const { return newest_update(UpdateKind::kReplan); }
 };
 
 struct Risk {

@@ -8,32 +8,13 @@ bool in_window(Date d, std::optional<Date> since, Date until) {
   return d <= until && (!since || d > *since);
 }
 
-bool has_replans(const Action& action) {
-  for (const Update& u : action.updates) {
-    if (u.due && u.date) return true;
-  }
-  return false;
-}
-
-// The newest update dated on or before `day` for which `has` holds (the later one in the
-// log wins a tie); null if none.
-template <typename Has>
-const Update* newest_on_or_before(const Action& action, Date day, Has has) {
-  const Update* found = nullptr;
-  for (const Update& u : action.updates) {
-    if (u.date && has(u) && u.date->value <= day &&
-        (!found || u.date->value >= found->date->value))
-      found = &u;
-  }
-  return found;
-}
+using Kind = Action::UpdateKind;
 
 std::optional<Due> due_at(const Action& action, Date day) {
   std::optional<Due> due;
   if (action.due) due = action.due->value;
-  if (!has_replans(action)) return due;
-  auto replans = [](const Update& u) { return u.due.has_value(); };
-  if (const Update* u = newest_on_or_before(action, day, replans)) return u->due->value;
+  if (!action.newest_replan()) return due;
+  if (const Update* u = action.newest_update(Kind::kReplan, day)) return u->due->value;
   // Before the first re-plan: the first agreed date, when the plan records it; otherwise
   // it is not known (the check replan-no-baseline asks for it).
   if (action.baseline_due) return action.baseline_due->value;
@@ -52,8 +33,7 @@ Status status_at(const Action& action, Date day) {
   // throughout, for an action with no log).
   const Update* newest = action.newest_status_update();
   if (!newest || newest->date->value <= day) return not_yet_done(declared);
-  auto with_status = [](const Update& u) { return u.status.has_value(); };
-  if (const Update* u = newest_on_or_before(action, day, with_status))
+  if (const Update* u = action.newest_update(Kind::kStatus, day))
     return not_yet_done(u->status->value);
   // Before the log begins: the first status it records.
   const Update* first = nullptr;
@@ -95,26 +75,23 @@ ActionChange changes_between(const Action& action, std::optional<Date> since, Da
   }
   c.is_new = action.added && in_window(action.added->value, since, until);
   c.completed = after.complete() && (!before || !before->complete());
-  c.became_overdue = overdue_at(after, until, policy) &&
-                     (!before || !overdue_at(*before, *since, policy));
+  c.became_overdue =
+      overdue_at(after, until, policy) && (!before || !overdue_at(*before, *since, policy));
   if (before) {
     c.before = evaluate(before->status, before->due ? &*before->due : nullptr, before->baseline,
                         *since, policy)
                    .brag;
     c.due_before = before->due;
   }
-  const Due* baseline = after.baseline;
-  const bool later_than_baseline = after.due && baseline && after.due->is_date() &&
-                                   baseline->is_date() && after.due->date > baseline->date;
   if (!since) {
-    c.slipped = later_than_baseline;
-  } else if (has_replans(action)) {
+    c.slipped = after.later_than_baseline();
+  } else if (action.newest_replan()) {
     const std::optional<Due> was = before ? before->due : std::nullopt;
     const std::optional<Due>& now = after.due;
     c.slipped = was && now && was->is_date() &&
                 ((now->is_date() && now->date > was->date) || now->kind == Due::Kind::kTbc);
   } else {
-    c.slipped = later_than_baseline && in_window(baseline->date, since, until);
+    c.slipped = after.later_than_baseline() && in_window(after.baseline->date, since, until);
   }
   return c;
 }

@@ -19,6 +19,10 @@ struct ActionState {
   const Due* baseline = nullptr;
 
   bool complete() const { return status == Status::kComplete; }
+  // Re-planned: due later than first agreed (both dates).
+  bool later_than_baseline() const {
+    return due && baseline && due->is_date() && baseline->is_date() && due->date > baseline->date;
+  }
 };
 
 // The state of `action` at the end of `day`:

@@ -14,14 +14,6 @@ namespace {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-std::string text(const std::optional<Located<std::string>>& t) {
-  return t ? t->value : "";
-}
-std::string list(const std::vector<Located<std::string>>& items) {
-  std::vector<std::string> words;
-  for (const auto& i : items) words.push_back(i.value);
-  return join(words, ", ");
-}
 std::string day(const std::optional<Located<Date>>& d) {
   return d ? d->value.iso() : "";
 }
@@ -36,8 +28,10 @@ std::string number(const std::optional<Located<int>>& n) {
 std::string cost(const std::optional<Cost>& c) {
   if (!c) return "";
   switch (c->kind) {
-    case Cost::Kind::kNone: return "none";
-    case Cost::Kind::kTbc: return "tbc";
+    case Cost::Kind::kNone:
+      return "none";
+    case Cost::Kind::kTbc:
+      return "tbc";
     case Cost::Kind::kAmount:
       return fmt::format("{:.0f}{}{}", c->amount, c->recurrent ? " recurrent" : "",
                          c->note.empty() ? "" : " (" + c->note + ")");
@@ -55,31 +49,31 @@ std::string update_text(const Update& u) {
 
 // The fields compared, in the plan format's order, as text. Updates are compared apart.
 Fields action_fields(const Action& a) {
-  return {{"title", text(a.title)},
+  return {{"title", value_or_empty(a.title)},
           {"description", a.description},
-          {"group", text(a.group)},
-          {"addresses", list(a.addresses)},
-          {"lead", list(a.lead)},
+          {"group", value_or_empty(a.group)},
+          {"addresses", join_values(a.addresses, ", ")},
+          {"lead", join_values(a.lead, ", ")},
           {"owner", a.owner},
-          {"timeframe", text(a.timeframe)},
+          {"timeframe", value_or_empty(a.timeframe)},
           {"due", due(a.due)},
           {"baseline_due", due(a.baseline_due)},
           {"status", a.status ? std::string(name_of(a.status->value)) : ""},
           {"completed", day(a.completed)},
           {"added", day(a.added)},
           {"cost", cost(a.cost)},
-          {"evidence", list(a.evidence)},
+          {"evidence", join_values(a.evidence, ", ")},
           {"next_steps", a.next_steps}};
 }
 
 Fields risk_fields(const Risk& r) {
   auto score = r.score();
-  return {{"title", text(r.title)},
+  return {{"title", value_or_empty(r.title)},
           {"likelihood", number(r.likelihood)},
           {"impact", number(r.impact)},
           {"score", score ? std::to_string(*score) : ""},
-          {"mitigations", list(r.mitigations)},
-          {"actions", list(r.actions)},
+          {"mitigations", join_values(r.mitigations, ", ")},
+          {"actions", join_values(r.actions, ", ")},
           {"owner", r.owner},
           {"closed", day(r.closed)}};
 }
@@ -114,7 +108,7 @@ void compare_updates(const Action& before, const Action& after, std::vector<Fiel
 
 template <typename T>
 std::string id_of(const T& item) {
-  return item.id ? item.id->value : "";
+  return value_or_empty(item.id);
 }
 
 template <typename T, typename FieldsOf, typename Extra>
@@ -129,21 +123,29 @@ void diff_items(const std::vector<T>& before, const std::vector<T>& after, const
   };
   for (const T& old_item : before) {
     if (!find(after, id_of(old_item)))
-      out.push_back({ItemChange::Kind::kRemoved, what, org, id_of(old_item), text(old_item.title),
+      out.push_back({ItemChange::Kind::kRemoved,
+                     what,
+                     org,
+                     id_of(old_item),
+                     value_or_empty(old_item.title),
                      {}});
   }
   for (const T& new_item : after) {
     const T* old_item = find(before, id_of(new_item));
     if (!old_item) {
-      out.push_back({ItemChange::Kind::kAdded, what, org, id_of(new_item), text(new_item.title),
+      out.push_back({ItemChange::Kind::kAdded,
+                     what,
+                     org,
+                     id_of(new_item),
+                     value_or_empty(new_item.title),
                      {}});
       continue;
     }
     std::vector<FieldChange> fields = compare(fields_of(*old_item), fields_of(new_item));
     extra(*old_item, new_item, fields);
     if (!fields.empty())
-      out.push_back({ItemChange::Kind::kChanged, what, org, id_of(new_item), text(new_item.title),
-                     std::move(fields)});
+      out.push_back({ItemChange::Kind::kChanged, what, org, id_of(new_item),
+                     value_or_empty(new_item.title), std::move(fields)});
   }
 }
 
@@ -156,9 +158,12 @@ std::string plan_key(const Plan& p) {
 
 std::string_view name_of(ItemChange::Kind kind) {
   switch (kind) {
-    case ItemChange::Kind::kAdded: return "added";
-    case ItemChange::Kind::kRemoved: return "removed";
-    case ItemChange::Kind::kChanged: return "changed";
+    case ItemChange::Kind::kAdded:
+      return "added";
+    case ItemChange::Kind::kRemoved:
+      return "removed";
+    case ItemChange::Kind::kChanged:
+      return "changed";
   }
   return "";
 }
@@ -174,21 +179,30 @@ std::vector<ItemChange> diff_plans(const std::vector<const Plan*>& before,
   };
   for (const Plan* old_plan : before) {
     if (!find(after, plan_key(*old_plan)))
-      out.push_back({ItemChange::Kind::kRemoved, "plan", old_plan->organisation.label(),
-                     old_plan->file, text(old_plan->organisation.name), {}});
+      out.push_back({ItemChange::Kind::kRemoved,
+                     "plan",
+                     old_plan->organisation.label(),
+                     old_plan->file,
+                     value_or_empty(old_plan->organisation.name),
+                     {}});
   }
   for (const Plan* new_plan : after) {
     const std::string org = new_plan->organisation.label();
     const Plan* old_plan = find(before, plan_key(*new_plan));
     if (!old_plan) {
-      out.push_back({ItemChange::Kind::kAdded, "plan", org, new_plan->file,
-                     text(new_plan->organisation.name), {}});
+      out.push_back({ItemChange::Kind::kAdded,
+                     "plan",
+                     org,
+                     new_plan->file,
+                     value_or_empty(new_plan->organisation.name),
+                     {}});
       continue;
     }
-    diff_items(old_plan->actions, new_plan->actions, "action", org, action_fields,
-               compare_updates, out);
-    diff_items(old_plan->risks, new_plan->risks, "risk", org, risk_fields,
-               [](const Risk&, const Risk&, std::vector<FieldChange>&) {}, out);
+    diff_items(old_plan->actions, new_plan->actions, "action", org, action_fields, compare_updates,
+               out);
+    diff_items(
+        old_plan->risks, new_plan->risks, "risk", org, risk_fields,
+        [](const Risk&, const Risk&, std::vector<FieldChange>&) {}, out);
   }
   return out;
 }

@@ -73,15 +73,6 @@ std::optional<Date> changes_since(const SystemView& view) {
   return since;
 }
 
-const Update* latest_update(const Action& action, Date as_of) {
-  const Update* latest = nullptr;
-  for (const Update& u : action.updates) {
-    if (u.date && u.date->value <= as_of && (!latest || u.date->value >= latest->date->value))
-      latest = &u;
-  }
-  return latest;
-}
-
 ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& catalogue,
                    const RagPolicy& policy, const SystemView& view) {
   ActionRow row;
@@ -93,7 +84,7 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
   const ActionState& s = row.state;
   row.rag = evaluate(s.status, s.due ? &*s.due : nullptr, s.baseline, view.as_of, policy);
   row.contradicts = contradicts(s.status, row.rag.brag);
-  row.latest = latest_update(action, view.as_of);
+  row.latest = action.newest_update(Action::UpdateKind::kAny, view.as_of);
   for (const auto& ref : action.addresses) {
     const FrameworkItem* item = catalogue.resolve(ref.value).item;
     if (item && item->is_expectation()) item = catalogue.resolve(item->parent).item;
@@ -101,8 +92,7 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
       row.items.push_back(item);
   }
   row.overdue = overdue_at(s, view.as_of, policy);
-  row.replanned = s.due && s.baseline && s.due->is_date() && s.baseline->is_date() &&
-                  s.due->date > s.baseline->date;
+  row.replanned = s.later_than_baseline();
   row.change = changes_between(action, view.since, view.as_of, policy);
   return row;
 }

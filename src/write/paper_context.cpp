@@ -84,12 +84,6 @@ std::string capitalised(std::string_view word) {
   return s;
 }
 
-std::string joined(const std::vector<Located<std::string>>& items, std::string_view sep = "; ") {
-  std::vector<std::string> words;
-  for (const auto& i : items) words.push_back(i.value);
-  return join(words, sep);
-}
-
 std::string due_text(const ActionRow& row) {
   return row.state.due ? display(*row.state.due) : "";
 }
@@ -101,7 +95,7 @@ json action_json(const SystemView& view, size_t index) {
          {"id", row.id},
          {"title", a.title ? a.title->value : ""},
          {"group", a.group ? a.group->value : ""},
-         {"lead", joined(a.lead, ", ")},
+         {"lead", join_values(a.lead, ", ")},
          {"owner", a.owner},
          {"due", due_text(row)},
          {"baseline_due", a.baseline_due ? display(a.baseline_due->value) : ""},
@@ -148,7 +142,7 @@ json meeting_json(const SystemView& view) {
           {"title", m->title},
           {"purpose", join(purposes, "; ")},
           {"presented_by", m->presented_by},
-          {"previously_considered", joined(m->previously_considered)},
+          {"previously_considered", join_values(m->previously_considered, "; ")},
           {"assurance", m->assurance ? capitalised(m->assurance->value) : ""},
           {"risks", m->risks},
           {"financial_implications", m->financial_implications},
@@ -227,11 +221,11 @@ json summary_json(const SystemView& view) {
             ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
             : fmt::format("the last board meeting ({})", display_long(*view.since));
     auto n = [](const std::vector<size_t>& list) { return static_cast<int>(list.size()); };
-    std::string text = fmt::format(
-        "Since {}, {} {} completed, {} became overdue and {} slipped to a later date", since,
-        count_of(n(view.completed_in_period), "action"),
-        view.completed_in_period.size() == 1 ? "was" : "were", n(view.overdue_in_period),
-        n(view.slipped));
+    std::string text =
+        fmt::format("Since {}, {} {} completed, {} became overdue and {} slipped to a later date",
+                    since, count_of(n(view.completed_in_period), "action"),
+                    view.completed_in_period.size() == 1 ? "was" : "were",
+                    n(view.overdue_in_period), n(view.slipped));
     if (!view.new_actions.empty()) {
       text += fmt::format("; {} {} added to the plans", count_of(n(view.new_actions), "action"),
                           view.new_actions.size() == 1 ? "was" : "were");
@@ -330,8 +324,8 @@ json risks_json(const SystemView& view) {
                     {"impact", num(risk.impact)},
                     {"score", score ? std::to_string(*score) : "not scored"},
                     {"owner", risk.owner},
-                    {"mitigations", joined(risk.mitigations)},
-                    {"actions", joined(risk.actions, ", ")},
+                    {"mitigations", join_values(risk.mitigations, "; ")},
+                    {"actions", join_values(risk.actions, ", ")},
                     {"state", r.open ? "Open" : "Closed"}});
   }
   return list;

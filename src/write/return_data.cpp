@@ -13,12 +13,6 @@ namespace {
 
 using Kind = FieldKind;
 
-std::string joined(const std::vector<Located<std::string>>& items, std::string_view sep = "; ") {
-  std::vector<std::string> words;
-  for (const auto& i : items) words.push_back(i.value);
-  return join(words, sep);
-}
-
 Cell due_cell(const std::optional<Due>& due) {
   if (!due) return {};
   return due->is_date() ? Cell::of(due->date) : Cell::of(display(*due));
@@ -43,10 +37,6 @@ std::string person(const std::optional<Person>& p) {
   return p->name ? fmt::format("{} ({})", p->role.value, p->name->value) : p->role.value;
 }
 
-std::string opt_text(const std::optional<Located<std::string>>& t) {
-  return t ? t->value : "";
-}
-
 // ---- Cover: one record ------------------------------------------------------------------
 
 const SystemView& v(const ReturnData& d) {
@@ -65,11 +55,11 @@ Cell brag_count(const ReturnData& d, Brag b) {
 const std::array kCoverFields = {
     ReturnField{"icb_name", Kind::kText, "The lead organisation's name (the ICB's in a system).",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(opt_text(lead(d).organisation.name));
+                  return Cell::of(value_or_empty(lead(d).organisation.name));
                 }},
     ReturnField{"icb_code", Kind::kText, "Its ODS code.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(opt_text(lead(d).organisation.code));
+                  return Cell::of(value_or_empty(lead(d).organisation.code));
                 }},
     ReturnField{"region", Kind::kText, "Its NHS England region (organisation: region:).",
                 [](const ReturnData& d, size_t) { return Cell::of(lead(d).organisation.region); }},
@@ -89,11 +79,10 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) {
                   return v(d).period ? Cell::of(v(d).period->due) : Cell{};
                 }},
-    ReturnField{"changes_since", Kind::kDate,
-                "Changes are counted after this day: the previous period's due date.",
-                [](const ReturnData& d, size_t) {
-                  return v(d).since ? Cell::of(*v(d).since) : Cell{};
-                }},
+    ReturnField{
+        "changes_since", Kind::kDate,
+        "Changes are counted after this day: the previous period's due date.",
+        [](const ReturnData& d, size_t) { return v(d).since ? Cell::of(*v(d).since) : Cell{}; }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
                 [](const ReturnData& d, size_t) { return Cell::of(v(d).as_of); }},
     ReturnField{"sro", Kind::kText, "The senior responsible officer's role.",
@@ -121,7 +110,7 @@ const std::array kCoverFields = {
     ReturnField{"board_assurance", Kind::kText, "The level of assurance the paper offers.",
                 [](const ReturnData& d, size_t) {
                   const BoardMeeting* m = v(d).meeting;
-                  return Cell::of(m ? opt_text(m->assurance) : std::string());
+                  return Cell::of(m ? value_or_empty(m->assurance) : std::string());
                 }},
     ReturnField{"actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
                 [](const ReturnData& d, size_t) { return Cell::of(v(d).all.counts.total()); }},
@@ -137,38 +126,37 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
     ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
                 [](const ReturnData& d, size_t) { return Cell::of(count(v(d).overdue)); }},
-    ReturnField{"completed_in_period", Kind::kNumber, "Completed since the previous period.",
-                [](const ReturnData& d, size_t) {
-                  return Cell::of(count(v(d).completed_in_period));
-                }},
-    ReturnField{"became_overdue", Kind::kNumber, "Became overdue since the previous period.",
-                [](const ReturnData& d, size_t) {
-                  return Cell::of(count(v(d).overdue_in_period));
-                }},
+    ReturnField{
+        "completed_in_period", Kind::kNumber, "Completed since the previous period.",
+        [](const ReturnData& d, size_t) { return Cell::of(count(v(d).completed_in_period)); }},
+    ReturnField{
+        "became_overdue", Kind::kNumber, "Became overdue since the previous period.",
+        [](const ReturnData& d, size_t) { return Cell::of(count(v(d).overdue_in_period)); }},
     ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then.",
                 [](const ReturnData& d, size_t) { return Cell::of(count(v(d).slipped)); }},
     ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then.",
                 [](const ReturnData& d, size_t) { return Cell::of(count(v(d).new_actions)); }},
     ReturnField{"risks_open", Kind::kNumber, "Open risks.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(static_cast<int>(
-                      std::count_if(v(d).risks.begin(), v(d).risks.end(),
-                                    [](const RiskRow& r) { return r.open; })));
+                  return Cell::of(
+                      static_cast<int>(std::count_if(v(d).risks.begin(), v(d).risks.end(),
+                                                     [](const RiskRow& r) { return r.open; })));
                 }},
-    ReturnField{"items", Kind::kNumber, "Framework items the plans answer to.",
-                [](const ReturnData& d, size_t) { return Cell::of(static_cast<int>(d.items.size())); }},
+    ReturnField{
+        "items", Kind::kNumber, "Framework items the plans answer to.",
+        [](const ReturnData& d, size_t) { return Cell::of(static_cast<int>(d.items.size())); }},
     ReturnField{"gaps", Kind::kNumber, "Of them, items no action addresses.",
                 [](const ReturnData& d, size_t) { return Cell::of(v(d).gaps()); }},
     ReturnField{"dna_policy", Kind::kText,
                 "The lead plan's DNA discharge assurance on policy: yes, no or partial.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return Cell::of(dna ? opt_text(dna->policy) : std::string());
+                  return Cell::of(dna ? value_or_empty(dna->policy) : std::string());
                 }},
     ReturnField{"dna_practice", Kind::kText, "The same on practice.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return Cell::of(dna ? opt_text(dna->practice) : std::string());
+                  return Cell::of(dna ? value_or_empty(dna->practice) : std::string());
                 }},
     ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
                 [](const ReturnData&, size_t) { return Cell{}; }},
@@ -192,18 +180,16 @@ const std::array kItemFields = {
                 [](const ReturnData& d, size_t i) {
                   return Cell::of(d.item_framework[i]->framework->title);
                 }},
-    ReturnField{"framework_id", Kind::kText, "The framework's id.",
-                [](const ReturnData& d, size_t i) {
-                  return Cell::of(d.item_framework[i]->framework->id);
-                }},
+    ReturnField{
+        "framework_id", Kind::kText, "The framework's id.",
+        [](const ReturnData& d, size_t i) { return Cell::of(d.item_framework[i]->framework->id); }},
     ReturnField{"item_id", Kind::kText, "The item's id, as plans cite it.",
                 [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->id); }},
     ReturnField{"item", Kind::kText, "The item's title.",
                 [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->title); }},
-    ReturnField{"actions", Kind::kNumber, "Actions that address it.",
-                [](const ReturnData& d, size_t i) {
-                  return Cell::of(item(d, i).actions.counts.total());
-                }},
+    ReturnField{
+        "actions", Kind::kNumber, "Actions that address it.",
+        [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).actions.counts.total()); }},
     ReturnField{"blue", Kind::kNumber, "Of them, Blue.",
                 [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red.",
@@ -228,7 +214,7 @@ const std::array kItemFields = {
                 "The lead plan's self-assessed assurance on the item (self_assessment:).",
                 [](const ReturnData& d, size_t i) {
                   const SelfAssessment* s = assessed(d, i);
-                  return Cell::of(s ? opt_text(s->assurance) : std::string());
+                  return Cell::of(s ? value_or_empty(s->assurance) : std::string());
                 }},
     ReturnField{"narrative", Kind::kText, "The narrative of that self-assessment.",
                 [](const ReturnData& d, size_t i) {
@@ -250,8 +236,12 @@ std::string cost_text(const std::optional<Cost>& cost) {
   if (!cost) return "";
   std::string text;
   switch (cost->kind) {
-    case Cost::Kind::kNone: text = "None"; break;
-    case Cost::Kind::kTbc: text = "To be confirmed"; break;
+    case Cost::Kind::kNone:
+      text = "None";
+      break;
+    case Cost::Kind::kTbc:
+      text = "To be confirmed";
+      break;
     case Cost::Kind::kAmount:
       text = fmt::format("£{:.0f}{}", cost->amount, cost->recurrent ? " recurrent" : "");
       break;
@@ -265,15 +255,17 @@ const std::array kActionFields = {
                 [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).org); }},
     ReturnField{"id", Kind::kText, "The action's id.",
                 [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).id); }},
-    ReturnField{"title", Kind::kText, "What will be done.",
-                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(act(d, i).title)); }},
+    ReturnField{
+        "title", Kind::kText, "What will be done.",
+        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(act(d, i).title)); }},
     ReturnField{"description", Kind::kText, "More detail.",
                 [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).description); }},
-    ReturnField{"group", Kind::kText, "Its group.",
-                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(act(d, i).group)); }},
+    ReturnField{
+        "group", Kind::kText, "Its group.",
+        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(act(d, i).group)); }},
     ReturnField{"addresses", Kind::kText, "The framework item ids it addresses, as written.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(joined(act(d, i).addresses, ", "));
+                  return Cell::of(join_values(act(d, i).addresses, ", "));
                 }},
     ReturnField{"items", Kind::kText, "The top-level framework items it counts towards.",
                 [](const ReturnData& d, size_t i) {
@@ -281,13 +273,14 @@ const std::array kActionFields = {
                   for (const FrameworkItem* it : row(d, i).items) ids.push_back(it->id);
                   return Cell::of(join(ids));
                 }},
-    ReturnField{"lead", Kind::kText, "Lead organisations.",
-                [](const ReturnData& d, size_t i) { return Cell::of(joined(act(d, i).lead, ", ")); }},
+    ReturnField{
+        "lead", Kind::kText, "Lead organisations.",
+        [](const ReturnData& d, size_t i) { return Cell::of(join_values(act(d, i).lead, ", ")); }},
     ReturnField{"owner", Kind::kText, "The owning role.",
                 [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).owner); }},
     ReturnField{"timeframe", Kind::kText, "short, medium or long.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(opt_text(act(d, i).timeframe));
+                  return Cell::of(value_or_empty(act(d, i).timeframe));
                 }},
     ReturnField{"due", Kind::kDue, "The due date at the as-of date (a date, or tbc / ongoing).",
                 [](const ReturnData& d, size_t i) { return due_cell(row(d, i).state.due); }},
@@ -315,7 +308,9 @@ const std::array kActionFields = {
     ReturnField{"cost", Kind::kText, "Its cost.",
                 [](const ReturnData& d, size_t i) { return Cell::of(cost_text(act(d, i).cost)); }},
     ReturnField{"evidence", Kind::kText, "Evidence of completion.",
-                [](const ReturnData& d, size_t i) { return Cell::of(joined(act(d, i).evidence)); }},
+                [](const ReturnData& d, size_t i) {
+                  return Cell::of(join_values(act(d, i).evidence, "; "));
+                }},
     ReturnField{"latest_update", Kind::kText, "The newest update's note, by the as-of date.",
                 [](const ReturnData& d, size_t i) {
                   const Update* u = row(d, i).latest;
@@ -342,10 +337,12 @@ Cell opt_int(const std::optional<Located<int>>& n) {
 const std::array kRiskFields = {
     ReturnField{"org", Kind::kText, "The organisation whose plan holds it.",
                 [](const ReturnData& d, size_t i) { return Cell::of(d.view->risks[i].org); }},
-    ReturnField{"id", Kind::kText, "The risk's id.",
-                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(risk(d, i).id)); }},
-    ReturnField{"title", Kind::kText, "The risk.",
-                [](const ReturnData& d, size_t i) { return Cell::of(opt_text(risk(d, i).title)); }},
+    ReturnField{
+        "id", Kind::kText, "The risk's id.",
+        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(risk(d, i).id)); }},
+    ReturnField{
+        "title", Kind::kText, "The risk.",
+        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(risk(d, i).title)); }},
     ReturnField{"likelihood", Kind::kNumber, "1 to 5.",
                 [](const ReturnData& d, size_t i) { return opt_int(risk(d, i).likelihood); }},
     ReturnField{"impact", Kind::kNumber, "1 to 5.",
@@ -367,11 +364,11 @@ const std::array kRiskFields = {
                 [](const ReturnData& d, size_t i) { return Cell::of(risk(d, i).owner); }},
     ReturnField{"mitigations", Kind::kText, "How it is reduced.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(joined(risk(d, i).mitigations));
+                  return Cell::of(join_values(risk(d, i).mitigations, "; "));
                 }},
     ReturnField{"actions", Kind::kText, "The actions that mitigate it.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(joined(risk(d, i).actions, ", "));
+                  return Cell::of(join_values(risk(d, i).actions, ", "));
                 }},
 };
 
@@ -382,8 +379,7 @@ const ChangeEntry& change(const ReturnData& d, size_t i) {
 }
 
 const std::array kChangeFields = {
-    ReturnField{"change", Kind::kText,
-                "Completed, Became overdue, Slipped, New or Risk closed.",
+    ReturnField{"change", Kind::kText, "Completed, Became overdue, Slipped, New or Risk closed.",
                 [](const ReturnData& d, size_t i) { return Cell::of(change(d, i).change); }},
     ReturnField{"org", Kind::kText, "The organisation.",
                 [](const ReturnData& d, size_t i) {
@@ -393,12 +389,13 @@ const std::array kChangeFields = {
     ReturnField{"id", Kind::kText, "The action's or risk's id.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(c.row ? c.row->id : opt_text(c.risk->risk->id));
+                  return Cell::of(c.row ? c.row->id : value_or_empty(c.risk->risk->id));
                 }},
     ReturnField{"title", Kind::kText, "Its title.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(opt_text(c.row ? c.row->action->title : c.risk->risk->title));
+                  return Cell::of(
+                      value_or_empty(c.row ? c.row->action->title : c.risk->risk->title));
                 }},
     ReturnField{"brag_before", Kind::kBrag, "Its BRAG at the end of the previous period.",
                 [](const ReturnData& d, size_t i) {
@@ -442,8 +439,8 @@ const OrgView& org(const ReturnData& d, size_t i) {
 std::string dna(const ReturnData& d, size_t i, int part) {
   const auto& a = org(d, i).plan->dna_discharge;
   if (!a) return "";
-  if (part == 0) return opt_text(a->policy);
-  if (part == 1) return opt_text(a->practice);
+  if (part == 0) return value_or_empty(a->policy);
+  if (part == 1) return value_or_empty(a->practice);
   return a->note;
 }
 
@@ -452,7 +449,8 @@ const std::array kDnaFields = {
                 [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).label); }},
     ReturnField{"organisation", Kind::kText, "Its full name.",
                 [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).name); }},
-    ReturnField{"policy", Kind::kText, "Policies say DNA is never a reason to discharge: yes, no, "
+    ReturnField{"policy", Kind::kText,
+                "Policies say DNA is never a reason to discharge: yes, no, "
                 "partial (blank when the plan does not say).",
                 [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 0)); }},
     ReturnField{"practice", Kind::kText, "Practice matches the policy: yes, no, partial.",
@@ -465,12 +463,18 @@ const std::array kDnaFields = {
 
 size_t ReturnData::count(ReturnSource source) const {
   switch (source) {
-    case ReturnSource::kCover: return 1;
-    case ReturnSource::kItems: return items.size();
-    case ReturnSource::kActions: return view->rows.size();
-    case ReturnSource::kRisks: return view->risks.size();
-    case ReturnSource::kChanges: return changes.size();
-    case ReturnSource::kDna: return view->orgs.size();
+    case ReturnSource::kCover:
+      return 1;
+    case ReturnSource::kItems:
+      return items.size();
+    case ReturnSource::kActions:
+      return view->rows.size();
+    case ReturnSource::kRisks:
+      return view->risks.size();
+    case ReturnSource::kChanges:
+      return changes.size();
+    case ReturnSource::kDna:
+      return view->orgs.size();
   }
   return 0;
 }
@@ -504,12 +508,18 @@ ReturnData return_data(const SystemView& view, const Catalogue& catalogue) {
 
 std::span<const ReturnField> return_fields(ReturnSource source) {
   switch (source) {
-    case ReturnSource::kCover: return kCoverFields;
-    case ReturnSource::kItems: return kItemFields;
-    case ReturnSource::kActions: return kActionFields;
-    case ReturnSource::kRisks: return kRiskFields;
-    case ReturnSource::kChanges: return kChangeFields;
-    case ReturnSource::kDna: return kDnaFields;
+    case ReturnSource::kCover:
+      return kCoverFields;
+    case ReturnSource::kItems:
+      return kItemFields;
+    case ReturnSource::kActions:
+      return kActionFields;
+    case ReturnSource::kRisks:
+      return kRiskFields;
+    case ReturnSource::kChanges:
+      return kChangeFields;
+    case ReturnSource::kDna:
+      return kDnaFields;
   }
   return {};
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <mutex>
 #include <span>
 
@@ -34,11 +33,6 @@ size_t index_of(const std::array<std::string_view, N>& names, std::string_view n
 size_t utf8_length(std::string_view s) {
   return static_cast<size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // Excel refuses a sheet name that is empty, longer than 31 characters, uses any of
@@ -107,12 +101,12 @@ std::optional<ReturnSheet> read_sheet(const FieldReader& r, Diagnostics& diags) 
       ok = false;
       continue;
     }
-    const std::string key = lower(column->header);
+    const std::string key = lowercase(column->header);
     if (s.table && std::find(headers.begin(), headers.end(), key) != headers.end()) {
-      diags.add(r.file(), c.key_pos("header"), "duplicate-id",
-                fmt::format("two columns of table sheet '{}' are headed '{}'", s.name,
-                            column->header),
-                "an Excel table needs a different heading on every column");
+      diags.add(
+          r.file(), c.key_pos("header"), "duplicate-id",
+          fmt::format("two columns of table sheet '{}' are headed '{}'", s.name, column->header),
+          "an Excel table needs a different heading on every column");
       ok = false;
     }
     headers.push_back(key);
@@ -146,8 +140,9 @@ std::optional<ReturnLayout> load_return_layout_text(std::string_view text,
   for (const FieldReader& s : r.objects("sheets")) {
     std::optional<ReturnSheet> sheet = read_sheet(s, diags);
     if (!sheet) continue;
-    const std::string key = lower(sheet->name);
-    auto same = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == key; });
+    const std::string key = lowercase(sheet->name);
+    auto same =
+        std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == key; });
     if (same != names.end()) {
       diags.add(display, s.key_pos("name"), "duplicate-id",
                 fmt::format("two sheets are named '{}'", sheet->name),
@@ -248,7 +243,7 @@ int wrapped_lines(std::string_view text, int width) {
   return std::max(lines, 1);
 }
 
-constexpr double kLineHeight = 15;  // points, for the default 11 pt font
+constexpr double kLineHeight = 15;     // points, for the default 11 pt font
 constexpr double kMaxRowHeight = 409;  // Excel's tallest row, in points
 
 double row_height(int lines) {
@@ -264,11 +259,15 @@ std::span<const std::string_view> choice_list(const std::string& name) {
 
 int default_width(FieldKind kind) {
   switch (kind) {
-    case FieldKind::kNumber: return 9;
+    case FieldKind::kNumber:
+      return 9;
     case FieldKind::kDate:
-    case FieldKind::kDue: return 12;
-    case FieldKind::kBrag: return 9;
-    case FieldKind::kText: return 24;
+    case FieldKind::kDue:
+      return 12;
+    case FieldKind::kBrag:
+      return 9;
+    case FieldKind::kText:
+      return 24;
   }
   return 24;
 }
@@ -331,7 +330,8 @@ class WorkbookWriter {
   lxw_error cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& v, bool wrap,
                  bool left = false) {
     switch (v.kind) {
-      case Cell::Kind::kEmpty: return LXW_NO_ERROR;
+      case Cell::Kind::kEmpty:
+        return LXW_NO_ERROR;
       case Cell::Kind::kText:
       case Cell::Kind::kBrag:
         // Always a string: plan text that looks like a formula stays text.
@@ -347,7 +347,7 @@ class WorkbookWriter {
   }
 
   lxw_error drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
-                 const std::string& choices) {
+                      const std::string& choices) {
     std::vector<std::string> words;
     for (std::string_view w : choice_list(choices)) words.emplace_back(w);
     std::vector<char*> list;
@@ -534,15 +534,19 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
 }
 
 std::string describe_return_fields() {
-  std::string out =
-      "Fields a column of templates/return.yaml may name, by the sheet's `rows:`.\n";
+  std::string out = "Fields a column of templates/return.yaml may name, by the sheet's `rows:`.\n";
   auto kind = [](FieldKind k) {
     switch (k) {
-      case FieldKind::kText: return "text";
-      case FieldKind::kNumber: return "number";
-      case FieldKind::kDate: return "date";
-      case FieldKind::kBrag: return "BRAG, coloured";
-      case FieldKind::kDue: return "date, or tbc / ongoing";
+      case FieldKind::kText:
+        return "text";
+      case FieldKind::kNumber:
+        return "number";
+      case FieldKind::kDate:
+        return "date";
+      case FieldKind::kBrag:
+        return "BRAG, coloured";
+      case FieldKind::kDue:
+        return "date, or tbc / ongoing";
     }
     return "";
   };
