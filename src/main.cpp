@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands/commands.h"
+#include "util/interrupt.h"
 
 namespace {
 
@@ -45,6 +46,22 @@ void add_paper_formats(CLI::App* command, std::vector<std::string>& formats) {
       ->type_name("docx,pdf,html,md");
 }
 
+void add_stdin_filename(CLI::App* command, std::string& name) {
+  command
+      ->add_option("--stdin-filename", name,
+                   "With PATH -: the plan's file name, for diagnostics and to find its system "
+                   "folder")
+      ->type_name("FILE");
+}
+
+void add_timeout(CLI::App* command, int& seconds) {
+  command
+      ->add_option("--timeout", seconds,
+                   "Stop a pandoc run that takes longer than this (default: 600)")
+      ->check(CLI::Range(1, 86400))
+      ->type_name("SECONDS");
+}
+
 void add_period(CLI::App* command, std::string& period) {
   command->add_option("--period", period,
                       "Reporting period, e.g. 2026-01 (default: the next one due)");
@@ -59,6 +76,7 @@ int main(int argc, char** argv) {
   app.name("iact");
   app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the command: iact status plans --frameworks D
   app.footer(
       "Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
 
@@ -78,7 +96,9 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = app.add_subcommand(
       "validate", "Check plans: every problem with file:line:col, a rule id and a hint");
   validate_cmd->add_option("PATH", validate.paths,
-                           "Plan files or folders (searched for *.yaml); default: plans/");
+                           "Plan files or folders (searched for *.yaml), or - for one plan on "
+                           "standard input; default: plans/");
+  add_stdin_filename(validate_cmd, validate.stdin_filename);
   add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
   add_format(validate_cmd, validate.format, {"text", "json"});
@@ -87,7 +107,9 @@ int main(int argc, char** argv) {
   CLI::App* status_cmd = app.add_subcommand(
       "status", "Summarise BRAG per organisation and framework item, overdue actions and gaps");
   status_cmd->add_option("PATH", status.paths,
-                         "System folders or plan files; default: plans/ (every system)");
+                         "System folders or plan files, or - for one plan on standard input; "
+                         "default: plans/ (every system)");
+  add_stdin_filename(status_cmd, status.stdin_filename);
   add_as_of(status_cmd, status.as_of);
   add_period(status_cmd, status.period);
   add_format(status_cmd, status.format, {"text", "json"});
@@ -104,6 +126,7 @@ int main(int argc, char** argv) {
       ->type_name("YYYY-MM-DD");
   add_paper_formats(paper_cmd, paper.formats);
   add_output(paper_cmd, paper.out_dir, "papers");
+  add_timeout(paper_cmd, paper.timeout_seconds);
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");
 
@@ -129,11 +152,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
   add_paper_formats(build_cmd, build.formats);
+  add_timeout(build_cmd, build.timeout_seconds);
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
       "diff", "Show what changed between two versions of a plan or system, field by field");
-  diff_cmd->add_option("OLD", diff.before, "Plan file or folder, or git:REV:path (e.g. git:HEAD~1:plans/nenc)")
+  diff_cmd
+      ->add_option("OLD", diff.before,
+                   "Plan file or folder, or git:REV:path (e.g. git:HEAD~1:plans/nenc)")
       ->required();
   diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
   add_format(diff_cmd, diff.format, {"text", "json"});
@@ -166,6 +192,8 @@ int main(int argc, char** argv) {
     return iact::kExitUsage;
   }
 
+  // From here on a signal stops iact cleanly: children ended, partial files removed.
+  iact::install_interrupt_handling();
   common.today = today();
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;

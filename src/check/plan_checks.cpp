@@ -261,9 +261,43 @@ void check_log(const Plan& plan, const Action& action, Diagnostics& diags) {
   if (completed_since) return;
   diags.add(plan.file, action.status->pos, "status-log-mismatch",
             fmt::format("declared {} but the newest update ({}, line {}) says {}",
-                        name_of(action.status->value), newest->date->value.iso(),
-                        newest->pos.line, name_of(newest->status->value)),
+                        name_of(action.status->value), newest->date->value.iso(), newest->pos.line,
+                        name_of(newest->status->value)),
             "add an update with the new status and the date it changed");
+}
+
+// ODS codes: 3 to 5 capital letters and digits (trusts RH5, sites RH5A8); an ICB's is three
+// characters starting with Q (QSL).
+bool ods_shaped(std::string_view code, bool icb) {
+  if (code.size() < 3 || code.size() > 5) return false;
+  if (icb && (code.size() != 3 || code[0] != 'Q')) return false;
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+void check_code(const Plan& plan, const Located<std::string>& code, bool icb, std::string_view what,
+                Diagnostics& diags) {
+  if (ods_shaped(code.value, icb)) return;
+  std::string upper;
+  for (char c : code.value) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+  const std::string hint =
+      upper != code.value && ods_shaped(upper, icb)
+          ? fmt::format("write it in capitals: {}", upper)
+          : std::string(icb ? "ICB codes are three characters starting with Q, e.g. QSL; look "
+                              "the code up in the NHS Organisation Data Service (ODS)"
+                            : "ODS codes are 3 to 5 capital letters and digits, e.g. RH5; look "
+                              "the code up in the NHS Organisation Data Service (ODS)");
+  diags.add(
+      plan.file, code.pos, "invalid-code",
+      fmt::format("{} '{}' is not {}", what, code.value, icb ? "an ICB's ODS code" : "an ODS code"),
+      hint);
+}
+
+void check_codes(const Plan& plan, Diagnostics& diags) {
+  const Organisation& org = plan.organisation;
+  if (org.code) check_code(plan, *org.code, plan.is_icb(), "code", diags);
+  if (org.icb) check_code(plan, *org.icb, true, "icb", diags);
+  for (const auto& p : org.predecessors) check_code(plan, p, false, "predecessor", diags);
 }
 
 }  // namespace
@@ -275,6 +309,7 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
                           plan.version->value),
               "write `iact: 1`");
   }
+  check_codes(plan, diags);
   check_frameworks(plan, ctx, diags);
   check_unique_ids(plan, plan.actions, "action", diags);
   check_unique_ids(plan, plan.risks, "risk", diags);

@@ -22,7 +22,12 @@ const char* kReset = "\x1b[0m";
 // Source text of each file, read once, for showing the offending line.
 class SourceCache {
  public:
+  explicit SourceCache(const std::map<std::string, std::string>* given) : given_(given) {}
+
   std::string_view line(const std::string& file, int line) {
+    if (given_) {
+      if (auto g = given_->find(file); g != given_->end()) return line_of(g->second, line);
+    }
     auto it = files_.find(file);
     if (it == files_.end()) {
       FileRead read = read_file(file, kMaxPlanFileBytes);
@@ -34,6 +39,7 @@ class SourceCache {
   }
 
  private:
+  const std::map<std::string, std::string>* given_;
   std::map<std::string, std::string> files_;
 };
 
@@ -53,7 +59,7 @@ std::string caret_padding(std::string_view source, int column) {
 }  // namespace
 
 void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& style) {
-  SourceCache sources;
+  SourceCache sources(style.sources);
   auto paint = [&](const char* code, std::string_view text) {
     return style.colour ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };

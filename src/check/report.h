@@ -1,7 +1,9 @@
 // Printing diagnostics: clang-style text for people, a JSON array for scripts.
 #pragma once
 
+#include <map>
 #include <ostream>
+#include <string>
 
 #include "check/diagnostic.h"
 
@@ -10,6 +12,9 @@ namespace iact {
 struct TextStyle {
   bool colour = false;      // ANSI colours (a terminal, and NO_COLOR unset)
   bool show_source = true;  // the offending line with a caret under the column
+  // The text of files that are not on disk (a plan read from standard input), by the name
+  // diagnostics give them; other files are read when a line of theirs is shown.
+  const std::map<std::string, std::string>* sources = nullptr;
 };
 
 // `file:line:col: error: message [rule]`, then the source line and caret, then the hint.

@@ -29,9 +29,12 @@ constexpr std::array kRules = {
     Rule{"unsupported-version", kError, "the plan's `iact:` format version is not supported"},
     Rule{"invalid-id", kError, "an id uses characters other than letters, digits, '.', '_', '-'"},
     // The content of a plan.
+    Rule{"invalid-code", kError,
+         "an organisation's, its ICB's or a predecessor's code is not an ODS code"},
     Rule{"duplicate-id", kError, "two actions, risks or framework items share an id"},
     Rule{"unknown-framework", kError, "`frameworks` names a framework that no file defines"},
-    Rule{"unknown-item", kError, "`addresses` or `self_assessment` names a framework item that does not exist"},
+    Rule{"unknown-item", kError,
+         "`addresses` or `self_assessment` names a framework item that does not exist"},
     Rule{"unknown-group", kError, "an action's `group` is not one of the plan's `groups`"},
     Rule{"completed-in-future", kError, "`completed` is later than the as-of date"},
     Rule{"unknown-risk-action", kError, "a risk's `actions` names an action the plan lacks"},

@@ -16,10 +16,12 @@ namespace iact {
 
 namespace fs = std::filesystem;
 
-Validation validate(const std::vector<std::string>& paths, const CheckContext& ctx) {
+Validation validate(const std::vector<std::string>& paths, const CheckContext& ctx,
+                    const StdinPlan* from_stdin) {
   Validation v;
   // Target files as the user will read them, and every folder that holds one.
   std::set<std::string> targets;
+  std::set<std::string> streams;  // named files that may be pipes (`<(...)`, /dev/stdin)
   std::map<fs::path, std::vector<std::string>> folders;  // folder -> files (targets and siblings)
   std::set<fs::path> seen;  // canonical paths, so a file named twice is read once
   auto add_file = [&](const fs::path& path, bool target) {
@@ -30,20 +32,35 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
     if (!seen.insert(canonical).second) return;
     folders[path.parent_path().lexically_normal()].push_back(display);
   };
+  bool read_stdin = false;
   for (const std::string& p : paths) {
     std::error_code ec;
     const fs::path path(p);
-    if (fs::is_directory(path, ec)) {
+    if (p == "-") {
+      if (!from_stdin || read_stdin) {
+        v.usage_error = from_stdin ? "'-' (standard input) can be named only once"
+                                   : "'-' (standard input) is not read here";
+        return v;
+      }
+      read_stdin = true;
+      targets.insert(from_stdin->display);
+      // The plan on standard input stands in for the file it names, among its siblings.
+      seen.insert(fs::weakly_canonical(from_stdin->display, ec));
+      folders[from_stdin->folder.value_or(kNoFolder)].push_back(from_stdin->display);
+    } else if (fs::is_directory(path, ec)) {
       for (const fs::path& f : find_yaml_files(path)) add_file(f, true);
-    } else if (fs::exists(path, ec)) {
+    } else if (std::string why = not_a_file(path, true); why.empty()) {
       add_file(path, true);
+      streams.insert(path.lexically_normal().string());
     } else {
-      v.usage_error = fmt::format("{}: no such file or folder", p);
+      v.usage_error =
+          fmt::format("{}: {}", p, why == "no such file" ? "no such file or folder" : why);
       return v;
     }
   }
   // Siblings of named files give their system its context.
   for (auto& [folder, files] : folders) {
+    if (folder == kNoFolder) continue;
     for (const fs::path& sibling : yaml_files_in(folder.empty() ? fs::path(".") : folder)) {
       fs::path shown = folder.empty() ? sibling.filename() : sibling;
       add_file(shown, false);
@@ -69,7 +86,12 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      jobs[i].plan = load_plan_file(jobs[i].file, jobs[i].file, jobs[i].diags);
+      Job& job = jobs[i];
+      if (read_stdin && job.file == from_stdin->display) {
+        job.plan = load_plan_text(from_stdin->text, job.file, job.diags);
+      } else {
+        job.plan = load_plan_file(job.file, job.file, job.diags, streams.count(job.file) > 0);
+      }
     }
   };
   const size_t threads =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@
 #include "plan/model.h"
 
 namespace iact {
+
+// The folder of a plan read from standard input with no --stdin-filename: it has no siblings.
+inline const std::filesystem::path kNoFolder = "-";
 
 struct System {
   std::filesystem::path folder;
@@ -27,9 +31,20 @@ struct Validation {
   std::string usage_error;        // a path that does not exist: exit 2
 };
 
-// PATHs may be plan files or folders (searched recursively for *.yaml). A file's folder
-// siblings are loaded too, so the system checks give the same answer for a file as for
-// its folder; only the named files' problems are reported.
-Validation validate(const std::vector<std::string>& paths, const CheckContext& ctx);
+// A plan read from standard input (PATH `-`): its text, the name diagnostics give it, and
+// the folder whose plans are its system, if any ("" is the current folder).
+struct StdinPlan {
+  std::string text;
+  std::string display = "<stdin>";
+  std::optional<std::filesystem::path> folder;
+};
+
+// PATHs may be plan files or folders (searched recursively for *.yaml), or `-` for
+// `from_stdin`. A file's folder siblings are loaded too, so the system checks give the same
+// answer for a file as for its folder; only the named files' problems are reported. A
+// *.yaml entry that is not a readable file (a FIFO, a device, a broken link, a link loop)
+// is reported as unreadable.
+Validation validate(const std::vector<std::string>& paths, const CheckContext& ctx,
+                    const StdinPlan* from_stdin = nullptr);
 
 }  // namespace iact

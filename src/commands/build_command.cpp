@@ -22,7 +22,7 @@ namespace {
 
 struct SystemResult {
   std::vector<fs::path> written;
-  std::string error;     // why the system failed, if it did
+  std::string error;  // why the system failed, if it did
   bool plan_errors = false;
   bool no_meeting = false;
 };
@@ -76,7 +76,9 @@ SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
                           ProcessSlots& slots) {
   SystemResult result;
   result.no_meeting = view.meeting == nullptr;
-  const fs::path dir = report_dir(options.out_dir, view);
+  std::optional<fs::path> made = make_report_dir(options.out_dir, view, result.error);
+  if (!made) return result;
+  const fs::path& dir = *made;
   const long long epoch = created_epoch(common, inputs.as_of);
 
   ReturnJob ret{&layout, dir / "return.xlsx", epoch};
@@ -92,6 +94,7 @@ SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
   paper.formats = options.formats;
   paper.source_date_epoch = epoch;
   paper.slots = &slots;
+  paper.timeout_seconds = options.timeout_seconds;
   PaperResult written = write_paper(view, paper);
   result.written.insert(result.written.end(), written.written.begin(), written.written.end());
   if (!written.ok()) result.error = written.error;
@@ -107,9 +110,8 @@ std::string files_line(const std::vector<fs::path>& files) {
 }  // namespace
 
 int run_build(const BuildOptions& options, const CommonOptions& common) {
-  const unsigned jobs =
-      options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                       : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                         : std::max(1u, std::thread::hardware_concurrency());
   std::optional<PaperTemplates> templates = load_paper_templates_for(common);
   if (!templates) return kExitUsage;
   std::optional<ReturnLayout> layout = load_return_layout_for(common);
@@ -154,11 +156,10 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
         r = build_system(*views[i], inputs, options, common, *templates, *layout, slots);
       }
       const std::string period = views[i] && views[i]->period ? views[i]->period->id : "";
-      progress.finished(scope.name, r.error.empty()
-                            ? fmt::format("{:<16} {:<8} {}\n", scope.name, period,
-                                          files_line(r.written))
-                            : fmt::format("{:<16} {:<8} FAILED: {}\n", scope.name, period,
-                                          r.error));
+      progress.finished(scope.name, r.error.empty() ? fmt::format("{:<16} {:<8} {}\n", scope.name,
+                                                                  period, files_line(r.written))
+                                                    : fmt::format("{:<16} {:<8} FAILED: {}\n",
+                                                                  scope.name, period, r.error));
     }
   };
   std::vector<std::thread> threads;
@@ -172,13 +173,14 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
     files += results[i].written.size();
     if (!results[i].error.empty()) ++failed;
     if (results[i].plan_errors) ++plan_failures;
-    if (results[i].error.empty() && results[i].no_meeting) no_meeting.push_back(inputs.scopes[i].name);
+    if (results[i].error.empty() && results[i].no_meeting)
+      no_meeting.push_back(inputs.scopes[i].name);
   }
   const std::string period =
       options.period.empty() ? "the next period due" : fmt::format("period {}", options.period);
-  std::cout << fmt::format("Built {} of {} system{} ({} files) in {} as of {}, {}.\n",
-                           n - failed, n, n == 1 ? "" : "s", files, options.out_dir,
-                           inputs.as_of.iso(), period);
+  std::cout << fmt::format("Built {} of {} system{} ({} files) in {} as of {}, {}.\n", n - failed,
+                           n, n == 1 ? "" : "s", files, options.out_dir, inputs.as_of.iso(),
+                           period);
   if (!no_meeting.empty()) {
     std::cout << fmt::format(
         "No board meeting on or after {} in the plans of: {}; their cover sheets say 'to be "

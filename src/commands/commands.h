@@ -16,6 +16,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitPlanErrors = 1;
 inline constexpr int kExitUsage = 2;
 
+// How long one pandoc run may take before it is stopped: a large system's PDF takes about
+// ten seconds, so this only catches a program that hangs.
+inline constexpr int kDefaultTimeoutSeconds = 600;
+
 struct CommonOptions {
   std::string frameworks_dir;  // --frameworks; empty: find it (catalogue.h)
   std::string rag_policy;      // --rag-policy; empty: each plan's own or the defaults
@@ -26,8 +30,9 @@ struct CommonOptions {
 };
 
 struct ValidateOptions {
-  std::vector<std::string> paths;
-  std::string as_of;  // YYYY-MM-DD; empty: today
+  std::vector<std::string> paths;  // `-` reads one plan from standard input
+  std::string stdin_filename;      // the name of that plan, and so its system folder
+  std::string as_of;               // YYYY-MM-DD; empty: today
   bool strict = false;
   std::string format = "text";
 };
@@ -35,7 +40,8 @@ struct ValidateOptions {
 int run_validate(const ValidateOptions& options, const CommonOptions& common);
 
 struct StatusOptions {
-  std::vector<std::string> paths;
+  std::vector<std::string> paths;  // `-` reads one plan from standard input
+  std::string stdin_filename;
   std::string as_of;
   std::string period;  // empty: the next period due on or after the as-of date
   std::string format = "text";
@@ -51,6 +57,7 @@ struct PaperOptions {
   std::vector<std::string> formats = {"docx", "pdf", "html"};
   std::string out_dir = "reports";
   bool dump_context = false;
+  int timeout_seconds = kDefaultTimeoutSeconds;
 };
 
 int run_paper(const PaperOptions& options, const CommonOptions& common);
@@ -72,6 +79,7 @@ struct BuildOptions {
   std::string period;
   int jobs = 0;  // pandoc processes at once; 0: one per core
   std::vector<std::string> formats = {"docx", "pdf", "html"};
+  int timeout_seconds = kDefaultTimeoutSeconds;
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);

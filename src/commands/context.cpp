@@ -10,9 +10,12 @@
 #include "check/report.h"
 #include "plan/loader.h"
 #include "util/files.h"
+#include "util/safe_path.h"
 #include "util/text.h"
 
 namespace iact {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -101,6 +104,21 @@ bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& po
 
 namespace {
 
+// The name a scope's reports are filed under: a system is named after its folder (as
+// resolved, so `plans/nenc/sub/..` is nenc), a single trust plan after its organisation's
+// code. Where that is not a plain folder name, the other is tried; make_report_dir() refuses
+// a name that is still unsafe.
+std::string scope_name(const fs::path& folder, const Plan* plan, bool whole_system) {
+  std::error_code ec;
+  std::string folder_name = fs::weakly_canonical(fs::absolute(folder, ec), ec).filename().string();
+  if (folder_name.empty()) folder_name = folder.lexically_normal().filename().string();
+  const std::string code = plan && plan->organisation.code ? plan->organisation.code->value : "";
+  const std::string first = whole_system ? folder_name : code;
+  const std::string second = whole_system ? code : fs::path(plan->file).stem().string();
+  if (unsafe_component(first).empty() || !unsafe_component(second).empty()) return first;
+  return second;
+}
+
 std::vector<ReportScope> scopes_of(const Validation& v) {
   std::vector<ReportScope> scopes;
   for (const System& system : v.systems) {
@@ -113,13 +131,14 @@ std::vector<ReportScope> scopes_of(const Validation& v) {
     }
     if (named.empty()) continue;
     if (whole || named.size() == system.plans.size()) {
-      std::string name = std::filesystem::path(system.folder).filename().string();
-      if (name.empty() || name == ".") name = std::filesystem::current_path().filename().string();
-      scopes.push_back(ReportScope{name, system.plans});
+      const auto icb = std::find_if(system.plans.begin(), system.plans.end(),
+                                    [](const Plan* p) { return p->is_icb(); });
+      const Plan* lead = icb != system.plans.end() ? *icb : system.plans.front();
+      scopes.push_back(ReportScope{scope_name(system.folder, lead, true), system.plans});
       continue;
     }
     for (const Plan* plan : named) {
-      scopes.push_back(ReportScope{std::filesystem::path(plan->file).stem().string(), {plan}});
+      scopes.push_back(ReportScope{scope_name(system.folder, plan, false), {plan}});
     }
   }
   return scopes;
@@ -127,9 +146,44 @@ std::vector<ReportScope> scopes_of(const Validation& v) {
 
 }  // namespace
 
+bool read_stdin_plan(const std::vector<std::string>& paths, const std::string& stdin_filename,
+                     std::optional<StdinPlan>& plan) {
+  const bool wanted = std::find(paths.begin(), paths.end(), "-") != paths.end();
+  if (!wanted) {
+    if (stdin_filename.empty()) return true;
+    std::cerr << "iact: --stdin-filename names a plan read from standard input; add the PATH "
+                 "`-` to read one\n";
+    return false;
+  }
+  StdinPlan p;
+  FileRead read = read_file("/dev/stdin", kMaxPlanFileBytes, /*streams_ok=*/true);
+  if (!read.bytes) {
+    std::cerr << "iact: cannot read a plan from standard input: " << read.error << '\n';
+    return false;
+  }
+  p.text = std::move(*read.bytes);
+  if (!stdin_filename.empty()) {
+    if (fs::path(stdin_filename).filename().empty()) {
+      std::cerr << "iact: --stdin-filename '" << stdin_filename << "' does not name a file\n";
+      return false;
+    }
+    p.display = fs::path(stdin_filename).lexically_normal().string();
+    const fs::path folder = fs::path(p.display).parent_path();
+    std::error_code ec;
+    if (folder.empty() || fs::is_directory(folder, ec)) p.folder = folder;  // "" is here
+  }
+  plan = std::move(p);
+  return true;
+}
+
+std::map<std::string, std::string> stdin_sources(const std::optional<StdinPlan>& plan) {
+  if (!plan) return {};
+  return {{plan->display, plan->text}};
+}
+
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
-                       const std::string& period, const CommonOptions& common,
-                       ReportInputs& inputs, bool keep_going) {
+                       const std::string& period, const CommonOptions& common, ReportInputs& inputs,
+                       bool keep_going, const std::optional<StdinPlan>& from_stdin) {
   std::optional<Date> day = resolve_as_of(as_of, common.today);
   if (!day) return kExitUsage;
   Diagnostics framework_diags;
@@ -145,7 +199,8 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   // by today) is history, not an error: the view reads the plans as they stood then.
   CheckContext ctx{inputs.catalogue, inputs.as_of, inputs.policy,
                    std::max(inputs.as_of, common.today)};
-  inputs.validation = validate(targets, ctx);
+  inputs.validation = validate(targets, ctx, from_stdin ? &*from_stdin : nullptr);
+  const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
   Validation& v = inputs.validation;
   if (!v.usage_error.empty()) {
     std::cerr << "iact: " << v.usage_error << '\n';
@@ -156,7 +211,7 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
     for (const Diagnostic& d : v.diags.items()) {
       if (d.severity == Severity::kError) errors.items().push_back(d);
     }
-    print_text(errors, std::cerr, TextStyle{stderr_wants_colour(), true});
+    print_text(errors, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
     if (!keep_going) {
       std::cerr << fmt::format("iact: the plans have {} error{}; fix them before reporting\n",
                                errors.error_count(), errors.error_count() == 1 ? "" : "s");

@@ -1,6 +1,7 @@
 // What every command that reads plans needs first: the as-of date and the frameworks.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,16 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
 // problems) if it cannot be read or has errors.
 bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& policy);
 
+// The plan on standard input, when `paths` holds `-` (iact validate -, iact status -): named
+// `stdin_filename` in diagnostics (default <stdin>), with that file's folder, if it exists,
+// as its system. Prints why and returns false if it cannot be read, or if stdin_filename is
+// given without `-`.
+bool read_stdin_plan(const std::vector<std::string>& paths, const std::string& stdin_filename,
+                     std::optional<StdinPlan>& plan);
+
+// The text of a plan on standard input by its name, for showing its lines in diagnostics.
+std::map<std::string, std::string> stdin_sources(const std::optional<StdinPlan>& plan);
+
 // What the reporting commands (status, paper) work on: validated plans and the scopes to
 // report, each a system folder or a single trust plan.
 struct ReportScope {
@@ -65,8 +76,9 @@ struct ReportInputs {
 // counts its own errors so the others can still be reported. Warnings are counted in one
 // line. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
-                       const std::string& period, const CommonOptions& common,
-                       ReportInputs& inputs, bool keep_going = false);
+                       const std::string& period, const CommonOptions& common, ReportInputs& inputs,
+                       bool keep_going = false,
+                       const std::optional<StdinPlan>& from_stdin = std::nullopt);
 
 // The view of one scope; prints why and returns nothing if the period or meeting named in
 // `options` does not exist.

@@ -34,16 +34,19 @@ std::optional<std::string> git(const std::vector<std::string>& args, std::string
   std::vector<std::string> argv = {"git"};
   argv.insert(argv.end(), args.begin(), args.end());
   std::string out;
-  ProcessResult r = run_process(argv, {}, {}, &out, kMaxPlanFileBytes);
+  ProcessOptions process;
+  process.output = &out;
+  process.max_output = kMaxPlanFileBytes;
+  ProcessResult r = run_process(argv, process);
   if (!r.started) {
     error = fmt::format("cannot run git: {}", r.error);
     return std::nullopt;
   }
   if (r.exit_code != 0 || r.output_truncated) {
     std::string why = r.error.substr(0, r.error.find('\n'));
-    error = r.output_truncated ? fmt::format("`git {}` gave more than a plan file can hold",
-                                             join(args, " "))
-                               : fmt::format("`git {}` failed: {}", join(args, " "), why);
+    error = r.output_truncated
+                ? fmt::format("`git {}` gave more than a plan file can hold", join(args, " "))
+                : fmt::format("`git {}` failed: {}", join(args, " "), why);
     return std::nullopt;
   }
   return out;
@@ -138,7 +141,7 @@ std::string shown(const std::string& value) {
 }
 
 void print_changes(const std::vector<ItemChange>& changes, const std::string& before,
-                const std::string& after) {
+                   const std::string& after) {
   if (changes.empty()) {
     std::cout << fmt::format("No changes between {} and {}.\n", before, after);
     return;
@@ -148,7 +151,7 @@ void print_changes(const std::vector<ItemChange>& changes, const std::string& be
     const char mark = c.kind == ItemChange::Kind::kAdded     ? '+'
                       : c.kind == ItemChange::Kind::kRemoved ? '-'
                                                              : '~';
-    (c.kind == ItemChange::Kind::kAdded ? added
+    (c.kind == ItemChange::Kind::kAdded     ? added
      : c.kind == ItemChange::Kind::kRemoved ? removed
                                             : changed)++;
     std::cout << fmt::format("{} {} {} {}: {}\n", mark, c.organisation, c.what, c.id, c.title);
@@ -161,8 +164,8 @@ void print_changes(const std::vector<ItemChange>& changes, const std::string& be
       std::cout << fmt::format("    {}: {} -> {}\n", f.field, shown(f.before), shown(f.after));
     }
   }
-  std::cout << fmt::format("{} added, {} removed, {} changed between {} and {}.\n", added,
-                           removed, changed, before, after);
+  std::cout << fmt::format("{} added, {} removed, {} changed between {} and {}.\n", added, removed,
+                           changed, before, after);
 }
 
 nlohmann::json to_json(const std::vector<ItemChange>& changes) {

@@ -4,6 +4,8 @@
 
 #include "check/report.h"
 #include "commands/context.h"
+#include "util/interrupt.h"
+#include "util/safe_path.h"
 
 namespace iact {
 
@@ -33,9 +35,12 @@ std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common) 
   return layout;
 }
 
-fs::path report_dir(const std::string& out_dir, const SystemView& view) {
-  fs::path dir = fs::path(out_dir) / view.name;
-  if (view.period) dir /= view.period->id;
+std::optional<fs::path> make_report_dir(const std::string& out_dir, const SystemView& view,
+                                        std::string& error) {
+  std::vector<std::string> parts = {view.name};
+  if (view.period) parts.push_back(view.period->id);
+  std::optional<fs::path> dir = make_output_dir(out_dir, parts, error);
+  if (dir) remove_stale_partials(*dir);
   return dir;
 }
 

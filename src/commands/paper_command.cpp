@@ -5,13 +5,12 @@
 #include "check/report.h"
 #include "commands/commands.h"
 #include "commands/context.h"
-#include "util/files.h"
 #include "commands/outputs.h"
+#include "util/files.h"
 
 namespace iact {
 
 namespace fs = std::filesystem;
-
 
 int run_paper(const PaperOptions& options, const CommonOptions& common) {
   std::optional<Date> meeting;
@@ -33,7 +32,8 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     }
   }
   ReportInputs inputs;
-  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs); rc != kExitOk)
+  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs);
+      rc != kExitOk)
     return rc;
   // Reproducible by default: pandoc's document dates come from SOURCE_DATE_EPOCH, else
   // from the as-of date.
@@ -58,9 +58,17 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
           full_paper_context(*view, templates->markdown, templates->glossary, render_error));
       continue;
     }
+    std::string error;
+    std::optional<fs::path> dir = make_report_dir(options.out_dir, *view, error);
+    if (!dir) {
+      std::cerr << "iact: " << scope.name << ": " << error << '\n';
+      ++failures;
+      continue;
+    }
     PaperJob job;
     job.templates = &*templates;
-    job.out_dir = report_dir(options.out_dir, *view);
+    job.out_dir = *dir;
+    job.timeout_seconds = options.timeout_seconds;
     job.formats = options.formats;
     job.source_date_epoch = epoch;
     PaperResult result = write_paper(*view, job);

@@ -26,11 +26,17 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
   for (const ReportScope& scope : inputs.scopes) {
     std::optional<SystemView> view = view_of(scope, inputs, view_options);
     if (!view) return kExitUsage;
+    std::string error;
+    std::optional<fs::path> dir = make_report_dir(options.out_dir, *view, error);
+    if (!dir) {
+      std::cerr << "iact: " << scope.name << ": " << error << '\n';
+      ++failures;
+      continue;
+    }
     const ReturnData data = return_data(*view, inputs.catalogue);
-    ReturnJob job{&*layout, report_dir(options.out_dir, *view) / "return.xlsx",
-                  created_epoch(common, inputs.as_of)};
-    if (std::optional<std::string> error = write_return(data, job)) {
-      std::cerr << "iact: " << scope.name << ": " << *error << '\n';
+    ReturnJob job{&*layout, *dir / "return.xlsx", created_epoch(common, inputs.as_of)};
+    if (std::optional<std::string> failed = write_return(data, job)) {
+      std::cerr << "iact: " << scope.name << ": " << *failed << '\n';
       ++failures;
       continue;
     }

@@ -7,8 +7,12 @@
 namespace iact {
 
 int run_status(const StatusOptions& options, const CommonOptions& common) {
+  std::optional<StdinPlan> from_stdin;
+  if (!read_stdin_plan(options.paths, options.stdin_filename, from_stdin)) return kExitUsage;
   ReportInputs inputs;
-  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs); rc != kExitOk)
+  if (int rc = load_report_inputs(options.paths, options.as_of, options.period, common, inputs,
+                                  /*keep_going=*/false, from_stdin);
+      rc != kExitOk)
     return rc;
   ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
   nlohmann::json all = nlohmann::json::array();

@@ -19,10 +19,12 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   std::optional<RagSettings> policy;
   if (!load_rag_policy(common, policy)) return kExitUsage;
 
+  std::optional<StdinPlan> from_stdin;
+  if (!read_stdin_plan(options.paths, options.stdin_filename, from_stdin)) return kExitUsage;
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
   CheckContext ctx{*catalogue, *as_of, policy};
-  Validation v = validate(paths, ctx);
+  Validation v = validate(paths, ctx, from_stdin ? &*from_stdin : nullptr);
   if (!v.usage_error.empty()) {
     std::cerr << "iact: " << v.usage_error << '\n';
     return kExitUsage;
@@ -32,7 +34,8 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   if (options.format == "json") {
     print_json(diags, std::cout);
   } else {
-    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+    const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
     std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
               << '\n';
   }

@@ -221,8 +221,8 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
   if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
   plan.groups = r.texts("groups");
   for (const FieldReader& s : r.objects("self_assessment")) {
-    plan.self_assessment.push_back(
-        SelfAssessment{s.text("item"), s.choice("assurance"), s.text_or_empty("narrative"), s.pos()});
+    plan.self_assessment.push_back(SelfAssessment{s.text("item"), s.choice("assurance"),
+                                                  s.text_or_empty("narrative"), s.pos()});
   }
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
@@ -238,8 +238,8 @@ std::optional<Plan> load_plan_text(std::string_view text, const std::string& dis
 }
 
 std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std::string& display,
-                                   Diagnostics& diags) {
-  FileRead read = read_file(path, kMaxPlanFileBytes);
+                                   Diagnostics& diags, bool streams_ok) {
+  FileRead read = read_file(path, kMaxPlanFileBytes, streams_ok);
   if (!read.bytes) {
     diags.add(display, {}, "file-unreadable", fmt::format("cannot read the plan: {}", read.error));
     return std::nullopt;

@@ -19,8 +19,9 @@ Plan build_plan(const YamlNode& root, const std::string& file, Diagnostics& diag
 
 // Reads, parses and builds the plan in `path`; `display` is how diagnostics name the file.
 // Returns nullopt when the file cannot be read or parsed at all (the reason is in `diags`).
+// A pipe is read only when `streams_ok` (a path the user named; util/files.h).
 std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std::string& display,
-                                   Diagnostics& diags);
+                                   Diagnostics& diags, bool streams_ok = false);
 
 // The same for a plan held in memory (tests, the future CSV importer).
 std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,

@@ -12,25 +12,59 @@
 
 #include <fmt/format.h>
 
+#include "util/interrupt.h"
+
 namespace iact {
 
 namespace fs = std::filesystem;
 
-FileRead read_file(const fs::path& path, std::uintmax_t max_bytes) {
+std::string not_a_file(const fs::path& path, bool streams_ok) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return {std::nullopt, "is a folder, not a file"};
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) return {std::nullopt, ec.message()};
-  if (size > max_bytes) {
-    return {std::nullopt, fmt::format("file is {} MiB; plans larger than {} MiB are refused",
-                                      size / (1024 * 1024), max_bytes / (1024 * 1024))};
+  const fs::file_status link = fs::symlink_status(path, ec);
+  if (!fs::exists(link) && !fs::is_symlink(link)) return "no such file";
+  const fs::file_status st = fs::status(path, ec);
+  if (ec && ec.value() == ELOOP) return "symlink loop (the link leads back to itself)";
+  if (fs::is_symlink(link) && !fs::exists(st)) {
+    std::error_code rl;
+    return fmt::format("broken link: it points to {}, which does not exist",
+                       fs::read_symlink(path, rl).string());
+  }
+  if (ec) return ec.message();
+  if (fs::is_regular_file(st)) return "";
+  if (fs::is_directory(st)) return "is a folder, not a file";
+  if (fs::is_fifo(st)) return streams_ok ? "" : "is a named pipe (FIFO), not a file";
+  if (fs::is_character_file(st)) return streams_ok ? "" : "is a device, not a file";
+  if (fs::is_block_file(st)) return "is a device, not a file";
+  if (fs::is_socket(st)) return "is a socket, not a file";
+  return "is not a regular file";
+}
+
+FileRead read_file(const fs::path& path, std::uintmax_t max_bytes, bool streams_ok) {
+  if (std::string why = not_a_file(path, streams_ok); !why.empty()) return {std::nullopt, why};
+  auto too_large = [&](std::uintmax_t size) {
+    return FileRead{std::nullopt,
+                    fmt::format("file is {} MiB; plans larger than {} MiB are refused",
+                                size / (1024 * 1024), max_bytes / (1024 * 1024))};
+  };
+  std::error_code ec;
+  const bool regular = fs::is_regular_file(path, ec);
+  if (regular) {
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return {std::nullopt, ec.message()};
+    if (size > max_bytes) return too_large(size);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, "cannot open the file for reading"};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // A pipe has no size to check first: read at most one byte more than allowed.
+  std::string bytes;
+  char chunk[65536];
+  while (in && bytes.size() <= max_bytes) {
+    in.read(chunk, sizeof chunk);
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return {std::nullopt, "read error"};
-  return {buffer.str(), ""};
+  if (bytes.size() > max_bytes) return too_large(bytes.size());
+  return {std::move(bytes), ""};
 }
 
 namespace {
@@ -47,11 +81,15 @@ std::vector<fs::path> find_yaml_files(const fs::path& dir) {
            fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
+    std::error_code entry_ec;  // a broken entry must not end the walk
+    const bool folder = it->is_directory(entry_ec);
+    if (folder && !name.empty() && name[0] == '.') {
       it.disable_recursion_pending();  // .git, .vscode and the like hold no plans
       continue;
     }
-    if (it->is_regular_file(ec) && is_yaml(it->path())) out.push_back(it->path());
+    // Everything named *.yaml but a folder: one that cannot be read (a FIFO, a broken
+    // link) is reported by whoever reads it, never skipped in silence.
+    if (is_yaml(it->path()) && !folder) out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -61,7 +99,8 @@ std::vector<fs::path> yaml_files_in(const fs::path& dir) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec) && is_yaml(entry.path())) out.push_back(entry.path());
+    std::error_code entry_ec;
+    if (is_yaml(entry.path()) && !entry.is_directory(entry_ec)) out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -71,16 +110,33 @@ fs::path partial_path_for(const fs::path& path) {
   static std::atomic<unsigned> counter{0};
   const std::string name = fmt::format(".{}.partial-{}-{}{}", path.stem().string(), getpid(),
                                        ++counter, path.extension().string());
-  return path.parent_path() / name;
+  fs::path partial = path.parent_path() / name;
+  track_scratch(partial);
+  return partial;
+}
+
+void discard_partial(const fs::path& partial) {
+  std::error_code ec;
+  fs::remove(partial, ec);
+  release_scratch(partial);
 }
 
 bool commit_partial(const fs::path& partial, const fs::path& path, std::string& error) {
   std::error_code ec;
   fs::rename(partial, path, ec);
-  if (!ec) return true;
+  if (!ec) {
+    release_scratch(partial);
+    return true;
+  }
   error = fmt::format("cannot write {}: {}", path.string(), ec.message());
-  fs::remove(partial, ec);
+  discard_partial(partial);
   return false;
+}
+
+void remove_stale_output(const fs::path& path) {
+  std::error_code ec;
+  const fs::file_status st = fs::symlink_status(path, ec);
+  if (fs::is_regular_file(st) || fs::is_symlink(st)) fs::remove(path, ec);
 }
 
 bool write_file_atomic(const fs::path& path, std::string_view bytes, std::string& error) {
@@ -91,12 +147,32 @@ bool write_file_atomic(const fs::path& path, std::string_view bytes, std::string
     out.close();
     if (!out) {
       error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
-      std::error_code ec;
-      fs::remove(partial, ec);
+      discard_partial(partial);
       return false;
     }
   }
   return commit_partial(partial, path, error);
+}
+
+std::optional<fs::path> make_work_dir(const fs::path& dir, const std::string& name,
+                                      std::string& error) {
+  const fs::path work = dir / fmt::format(".{}.work-{}", name, static_cast<long>(getpid()));
+  track_scratch(work);
+  std::error_code ec;
+  fs::remove_all(work, ec);  // left by an earlier run of this process id
+  if (!fs::create_directory(work, ec)) {
+    error = fmt::format("cannot create the work folder {}: {}", work.string(),
+                        ec ? ec.message() : "it exists");
+    release_scratch(work);
+    return std::nullopt;
+  }
+  return work;
+}
+
+void remove_work_dir(const fs::path& work) {
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  release_scratch(work);
 }
 
 std::optional<fs::path> find_data_dir(const std::string& name, const std::string& flag,

@@ -212,14 +212,16 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
     return result;
   }
   // Pandoc reads the Markdown and the chart from a private work folder beside the outputs.
-  const fs::path work =
-      job.out_dir / fmt::format(".{}.work-{}", job.basename, static_cast<long>(getpid()));
-  fs::create_directories(work, ec);
+  std::optional<fs::path> work = make_work_dir(job.out_dir, job.basename, error);
+  if (!work) {
+    result.error = error;
+    return result;
+  }
   const std::string chart = brag_chart_svg(view);
-  const fs::path md_work = work / (job.basename + ".md");
+  const fs::path md_work = *work / (job.basename + ".md");
   if (!write_file_atomic(md_work, *markdown, error) ||
-      !write_file_atomic(work / kChartFile, chart, error)) {
-    fs::remove_all(work, ec);
+      !write_file_atomic(*work / kChartFile, chart, error)) {
+    remove_work_dir(*work);
     result.error = error;
     return result;
   }
@@ -238,7 +240,11 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
     threads.emplace_back([&run, &job, &md_work, &title, &env] {
       const fs::path md = fs::absolute(md_work);
       if (job.slots) job.slots->acquire();
-      run.result = run_process(pandoc_args(run, job, md, title), env, md.parent_path());
+      ProcessOptions process;
+      process.env = env;
+      process.cwd = md.parent_path();
+      process.timeout_seconds = job.timeout_seconds;
+      run.result = run_process(pandoc_args(run, job, md, title), process);
       if (job.slots) job.slots->release();
     });
   }
@@ -250,15 +256,20 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
         result.written.push_back(run.target);
         continue;
       }
+    } else if (run.result.timed_out) {
+      error = fmt::format(
+          "pandoc did not finish {} within {} s and was stopped (raise --timeout if the paper "
+          "is very large)",
+          run.target.string(), job.timeout_seconds);
     } else {
       error = run.result.started
                   ? fmt::format("pandoc failed to make {} (exit {}):\n{}", run.target.string(),
                                 run.result.exit_code, first_lines(run.result.error))
                   : fmt::format("cannot run pandoc: {}", run.result.error);
     }
-    fs::remove(run.partial, ec);
+    discard_partial(run.partial);
     // An older paper in this format would now look current; it goes too.
-    fs::remove(run.target, ec);
+    remove_stale_output(run.target);
     if (result.error.empty()) result.error = error;
   }
   if (std::find(job.formats.begin(), job.formats.end(), "md") != job.formats.end()) {
@@ -270,7 +281,7 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
       result.error = error;
     }
   }
-  fs::remove_all(work, ec);
+  remove_work_dir(*work);
   std::sort(result.written.begin(), result.written.end());
   return result;
 }

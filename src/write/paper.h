@@ -47,6 +47,7 @@ struct PaperJob {
   std::vector<std::string> formats;  // md, docx, html, pdf
   long long source_date_epoch = 0;   // for pandoc's document dates: reproducible output
   ProcessSlots* slots = nullptr;     // if set, each pandoc run takes a slot (iact build -j)
+  int timeout_seconds = 0;           // each pandoc run is stopped after this long; 0: never
 };
 
 struct PaperResult {

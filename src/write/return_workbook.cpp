@@ -491,8 +491,8 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
   if (ec) return fmt::format("cannot create {}: {}", job.file.parent_path().string(), ec.message());
   const fs::path partial = partial_path_for(job.file);
   auto fail = [&](std::string why) {
-    fs::remove(partial, ec);
-    fs::remove(job.file, ec);  // never leave an older return looking current
+    discard_partial(partial);
+    remove_stale_output(job.file);  // never leave an older return looking current
     return why;
   };
   lxw_workbook* wb = workbook_new(partial.c_str());
