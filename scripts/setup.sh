@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Installs what iact needs to build and test, from Debian 12 packages, if anything is
 # missing. Safe to run again: it is quiet and changes nothing when everything is there.
+#
+#   scripts/setup.sh           what building iact and the sample reports need
+#   scripts/setup.sh --tests   also what only the tests need (clang and its sanitizer and
+#                              libFuzzer runtimes, for the sanitizer build and the fuzzers)
 set -euo pipefail
+tests=0
+[ "${1:-}" = "--tests" ] && tests=1
 
 packages=(
   g++ cmake make pkg-config         # toolchain
@@ -15,6 +21,11 @@ packages=(
   python3-yaml python3-jsonschema   # test helpers (schema check)
   python3-openpyxl                  # test helper: reads the returns back
 )
+if [ $tests -eq 1 ]; then
+  packages+=(
+    clang libclang-rt-14-dev        # sanitizer build (ASan, UBSan) and libFuzzer targets
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

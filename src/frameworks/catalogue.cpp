@@ -171,6 +171,25 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
 
 }  // namespace
 
+void add_catalogue_text(std::string_view text, const std::string& file, Catalogue& cat,
+                        Diagnostics& diags) {
+  std::optional<YamlNode> root = parse_yaml(text, file, diags);
+  if (!root) return;
+  if (root->is_map() && root->find("iact-framework")) {
+    load_framework(*root, file, cat, diags);
+  } else if (root->is_map() && root->find("iact-timeline")) {
+    load_timeline(*root, file, cat, diags);
+  } else {
+    diags.add(file, root->pos, "framework-invalid",
+              "this file in the frameworks folder is neither a framework nor the timeline",
+              "a framework starts with `iact-framework: 1`, the timeline with `iact-timeline: 1`");
+  }
+  std::stable_sort(cat.milestones.begin(), cat.milestones.end(),
+                   [](const Milestone& a, const Milestone& b) { return a.date < b.date; });
+  std::stable_sort(cat.periods.begin(), cat.periods.end(),
+                   [](const Period& a, const Period& b) { return a.due < b.due; });
+}
+
 Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
   Catalogue cat;
   for (const fs::path& path : yaml_files_in(dir)) {
@@ -180,23 +199,8 @@ Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
       diags.add(file, {}, "file-unreadable", read.error);
       continue;
     }
-    std::optional<YamlNode> root = parse_yaml(*read.bytes, file, diags);
-    if (!root) continue;
-    if (root->is_map() && root->find("iact-framework")) {
-      load_framework(*root, file, cat, diags);
-    } else if (root->is_map() && root->find("iact-timeline")) {
-      load_timeline(*root, file, cat, diags);
-    } else {
-      diags.add(
-          file, root->pos, "framework-invalid",
-          "this file in the frameworks folder is neither a framework nor the timeline",
-          "a framework starts with `iact-framework: 1`, the timeline with `iact-timeline: 1`");
-    }
+    add_catalogue_text(*read.bytes, file, cat, diags);
   }
-  std::stable_sort(cat.milestones.begin(), cat.milestones.end(),
-                   [](const Milestone& a, const Milestone& b) { return a.date < b.date; });
-  std::stable_sort(cat.periods.begin(), cat.periods.end(),
-                   [](const Period& a, const Period& b) { return a.due < b.due; });
   return cat;
 }
 

@@ -83,6 +83,10 @@ class Catalogue {
   std::vector<std::string> item_ids_;  // for "did you mean" hints
 };
 
+// Adds one framework or timeline file, given as text, to `cat`; problems go to `diags`.
+void add_catalogue_text(std::string_view text, const std::string& file, Catalogue& cat,
+                        Diagnostics& diags);
+
 // Loads every *.yaml in `dir`: frameworks (`iact-framework: 1`) and the timeline
 // (`iact-timeline: 1`). Problems in the files are reported to `diags`.
 Catalogue load_catalogue(const std::filesystem::path& dir, Diagnostics& diags);
