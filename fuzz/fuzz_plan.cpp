@@ -48,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   ViewError error;
   std::optional<SystemView> view =
-      build_view("fuzz", {&*plan}, catalogue(), ViewOptions{Date{2025, 7, 31}, "", std::nullopt, std::nullopt}, error);
+      build_view("fuzz", {&*plan}, catalogue(),
+                 ViewOptions{Date{2025, 7, 31}, "", std::nullopt, std::nullopt}, error);
   if (!view) return 0;
   write_status_text(*view, out, StatusStyle{false});
   out << status_json(*view).dump();

@@ -14,6 +14,7 @@ packages=(
   libyaml-cpp-dev                   # plan loader
   libcli11-dev libfmt-dev nlohmann-json3-dev
   libxlsxwriter-dev                 # NHS England return (XLSX)
+  libcsv-dev libzip-dev libpugixml-dev   # reading trackers and forms (CSV, XLSX)
   libkainjow-mustache-dev           # board paper templates
   pandoc librsvg2-bin               # board papers (DOCX, HTML); SVG chart in DOCX
   weasyprint fonts-liberation2      # PDF board papers; Arial-compatible fonts

@@ -164,6 +164,76 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
   add_format(diff_cmd, diff.format, {"text", "json"});
 
+  iact::ImportOptions import;
+  CLI::App* import_cmd = app.add_subcommand(
+      "import", "Make a plan from an action tracker (CSV or XLSX), or add one to a plan");
+  import_cmd->add_option("TRACKER", import.tracker, "The tracker: a .csv or .xlsx file")
+      ->required();
+  auto add_organisation = [](CLI::App* cmd, std::string& code, std::string& name,
+                             std::string& short_name, std::string& kind, std::string& icb,
+                             std::string& region) {
+    cmd->add_option("--code", code, "The organisation's ODS code, e.g. RH5")->type_name("CODE");
+    cmd->add_option("--name", name, "Its full name")->type_name("NAME");
+    cmd->add_option("--short", short_name, "Its short name, used in tables and leads (e.g. SFT)")
+        ->type_name("NAME");
+    cmd->add_option("--kind", kind, "trust or icb")
+        ->check(CLI::IsMember({"trust", "icb"}))
+        ->type_name("trust|icb");
+    cmd->add_option("--icb", icb, "A trust's ICB: its ODS code, e.g. QSL")->type_name("CODE");
+    cmd->add_option("--region", region, "NHS England region (an ICB's return names it)")
+        ->type_name("REGION");
+  };
+  add_organisation(import_cmd, import.code, import.name, import.short_name, import.kind, import.icb,
+                   import.region);
+  import_cmd
+      ->add_option("--sheet", import.sheet,
+                   "The sheet that holds the tracker (default: the one with the header row)")
+      ->type_name("NAME");
+  import_cmd
+      ->add_option("--map", import.map,
+                   "Mapping file: columns, status words, leads and themes the guess gets "
+                   "wrong (docs/importing.md)")
+      ->type_name("MAP.yaml");
+  import_cmd
+      ->add_option("--into", import.into,
+                   "Add the tracker's actions to this plan, by action id, changing "
+                   "nothing else in it")
+      ->type_name("PLAN.yaml");
+  import_cmd->add_option("-o,--output", import.output, "Where to write the plan")
+      ->type_name("PLAN.yaml");
+  import_cmd
+      ->add_option("--framework", import.frameworks,
+                   "Match themes against this framework's items only (repeat for more; "
+                   "default: all, or the --into plan's)")
+      ->type_name("ID");
+  import_cmd
+      ->add_option("--addresses", import.addresses, "Framework items for rows that name no theme")
+      ->delimiter(',')
+      ->type_name("ITEM,...");
+  import_cmd
+      ->add_option("--date", import.date, "Date of the imported progress updates (default: today)")
+      ->type_name("YYYY-MM-DD");
+  import_cmd->add_flag("--keep-going", import.keep_going,
+                       "Write the rows that can be imported, and list those left out (exit 1)");
+  import_cmd->add_flag("--show-mapping", import.show_mapping,
+                       "Print which column holds which field, and why, then stop");
+  import_cmd->add_flag("--force", import.force, "Replace the -o file if it exists");
+
+  iact::NewOptions new_plan;
+  CLI::App* new_cmd =
+      app.add_subcommand("new",
+                         "Write a starter plan for an organisation: every required key, "
+                         "one example action, and comments");
+  add_organisation(new_cmd, new_plan.code, new_plan.name, new_plan.short_name, new_plan.kind,
+                   new_plan.icb, new_plan.region);
+  new_cmd->get_option("--code")->required();
+  new_cmd->get_option("--name")->required();
+  new_cmd->get_option("--kind")->required();
+  new_cmd->add_option("-o,--output", new_plan.output, "Where to write it")
+      ->type_name("PLAN.yaml")
+      ->required();
+  new_cmd->add_flag("--force", new_plan.force, "Replace the file if it exists");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -210,6 +280,8 @@ int main(int argc, char** argv) {
   if (*return_cmd) return iact::run_return(ret, common);
   if (*build_cmd) return iact::run_build(build, common);
   if (*diff_cmd) return iact::run_diff(diff, common);
+  if (*import_cmd) return iact::run_import(import, common);
+  if (*new_cmd) return iact::run_new(new_plan, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(common);

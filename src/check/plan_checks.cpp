@@ -169,6 +169,8 @@ std::optional<ReportingWindow> reporting_window(const CheckContext& ctx) {
 void check_stale(const Plan& plan, const Action& action,
                  const std::optional<ReportingWindow>& window, Diagnostics& diags) {
   if (!window || !action.status || action.status->value == Status::kComplete) return;
+  // An action added since the period began has had no period to be updated in.
+  if (action.added && action.added->value > window->opened) return;
   for (const Update& u : action.updates) {
     if (u.date && u.date->value > window->opened) return;
   }

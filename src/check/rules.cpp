@@ -63,6 +63,16 @@ constexpr std::array kRules = {
     Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},
     Rule{"duplicate-organisation", kError, "two plans in one system are for the same organisation"},
     Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
+    // Importing a tracker (iact import): the line is the tracker's row, the column its column.
+    Rule{"import-header", kError,
+         "no header row, or a mapping file's column, sheet or value that the tracker lacks"},
+    Rule{"import-date", kError, "a tracker's date that is not a date in any form iact reads"},
+    Rule{"import-status", kError, "a tracker's status or RAG word that iact does not know"},
+    Rule{"import-theme", kError, "a tracker's theme that matches no framework item, or none given"},
+    Rule{"import-duplicate", kError, "two rows of a tracker with the same reference"},
+    Rule{"import-row", kError, "a tracker row with no action text"},
+    Rule{"import-assumed", kWarning,
+         "a value the tracker left blank, filled in (no status: not-started; no date: tbc)"},
     // The national framework and timeline files.
     Rule{"framework-invalid", kError, "a framework or timeline file is malformed"},
 };

@@ -92,6 +92,32 @@ struct DiffOptions {
 
 int run_diff(const DiffOptions& options, const CommonOptions& common);
 
+struct ImportOptions {
+  std::string tracker;  // a .csv or .xlsx file
+  // The organisation of a new plan (with --into, the plan's own).
+  std::string code, name, short_name, kind, icb, region;
+  std::string sheet;
+  std::string map;                       // --map MAP.yaml
+  std::string into;                      // --into PLAN.yaml: merge by action id
+  std::string output;                    // -o PLAN.yaml
+  std::vector<std::string> frameworks;   // --framework: match themes against these
+  std::vector<std::string> addresses;    // --addresses: items for rows with no theme
+  std::string date;                      // --date: of imported updates (default today)
+  bool keep_going = false;
+  bool show_mapping = false;
+  bool force = false;
+};
+
+int run_import(const ImportOptions& options, const CommonOptions& common);
+
+struct NewOptions {
+  std::string code, name, short_name, kind, icb, region;
+  std::string output;
+  bool force = false;
+};
+
+int run_new(const NewOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

@@ -20,6 +20,7 @@ struct FrameworkItem {
   std::string parent;     // for an expectation (sub-item): its item's id; else empty
   std::string title;
   std::string description;
+  std::vector<std::string> aliases;  // other wordings, for matching tracker text
   std::string file;
   Pos pos;
 

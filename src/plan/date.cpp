@@ -1,8 +1,10 @@
 #include "plan/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -45,38 +47,11 @@ std::optional<int> month_from_name(std::string_view word) {
   return std::nullopt;
 }
 
-// For text in none of the accepted forms, guess what the writer meant so the hint can
-// offer it: "30.10.24" (board papers' dd.mm.yy), "July 2025", "end of July 2025".
-std::string guess(std::string_view text) {
-  int d = 0, m = 0, y = 0;
-  char sep1 = 0, sep2 = 0;
-  std::string t(text);
-  if (std::sscanf(t.c_str(), "%d%c%d%c%d", &d, &sep1, &m, &sep2, &y) == 5 && sep1 == sep2 &&
-      (sep1 == '.' || sep1 == '/') && y >= 0) {
-    if (y < 100) y += 2000;
-    if (m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)) {
-      return Date{y, m, d}.iso();
-    }
-  }
-  // A month name followed by a year, anywhere in the text.
-  std::string word;
-  std::optional<int> month;
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) {
-      word += t[i];
-      continue;
-    }
-    if (!word.empty() && !month) month = month_from_name(word);
-    word.clear();
-    if (month && i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
-      if (auto year = digits(t, i, 4)) return fmt::format("{:04d}-{:02d}", *year, *month);
-    }
-  }
-  return {};
-}
-
 DateError unknown_form(std::string_view text) {
-  std::string g = guess(text);
+  // For text in none of the plan's forms, offer the date the writer meant, in a plan's form.
+  std::string g;
+  if (auto meant = parse_written_due(text); std::holds_alternative<Due>(meant))
+    g = plan_form(std::get<Due>(meant));
   std::string hint = g.empty() ? std::string(kAcceptedForms)
                                : fmt::format("did you mean {}? ({})", g, kAcceptedForms);
   return DateError{fmt::format("'{}' is not a date iact understands", text), hint};
@@ -204,6 +179,212 @@ std::optional<Date> parse_iso_day(std::string_view text) {
   const Due* due = std::get_if<Due>(&*parsed);
   if (!due || due->form != DateForm::kDay) return std::nullopt;
   return due->date;
+}
+
+namespace {
+
+// Words and numbers of free text: "end of March 2026" -> end, of, march, 2026; "31/03/25"
+// -> 31, 03, 25 with the separators kept apart.
+struct Token {
+  std::string text;  // lower case
+  bool number = false;
+};
+
+std::vector<Token> tokens_of(std::string_view text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isdigit(c)) {
+      size_t j = i;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      // 1st, 2nd, 3rd, 31st: the suffix belongs to the number.
+      std::string_view rest = text.substr(j, 2);
+      const std::string low = lowercase(rest);
+      if (low == "st" || low == "nd" || low == "rd" || low == "th") {
+        if (j + 2 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[j + 2]))) {
+          out.push_back({std::string(text.substr(i, j - i)), true});
+          i = j + 2;
+          continue;
+        }
+      }
+      out.push_back({std::string(text.substr(i, j - i)), true});
+      i = j;
+    } else if (std::isalpha(c)) {
+      size_t j = i;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+      out.push_back({lowercase(text.substr(i, j - i)), false});
+      i = j;
+    } else if (c == '/' || c == '.' || c == '-') {
+      out.push_back({std::string(1, static_cast<char>(c)), false});
+      ++i;
+    } else {
+      ++i;  // spaces, commas, brackets
+    }
+  }
+  return out;
+}
+
+int year_of(const Token& t) {
+  const int v = std::stoi(t.text.size() > 6 ? "0" : t.text);
+  if (t.text.size() == 2) return 2000 + v;
+  if (t.text.size() == 4) return v;
+  return -1;
+}
+
+Due day_due(int y, int m, int d) {
+  return Due{Due::Kind::kDate, Date{y, m, d}, DateForm::kDay, Date{y, m, d}.iso()};
+}
+
+Due month_due(int y, int m) {
+  return Due{Due::Kind::kDate, Date{y, m, days_in_month(y, m)}, DateForm::kMonth,
+             fmt::format("{:04d}-{:02d}", y, m)};
+}
+
+std::optional<Due> quarter_due(int quarter, int first_year) {
+  if (quarter < 1 || quarter > 4 || first_year < 1900 || first_year > 9998) return std::nullopt;
+  auto parsed =
+      parse_quarter(fmt::format("Q{} {}/{:02d}", quarter, first_year, (first_year + 1) % 100));
+  if (!parsed) return std::nullopt;
+  if (const Due* d = std::get_if<Due>(&*parsed)) return *d;
+  return std::nullopt;
+}
+
+bool valid_day(int y, int m, int d) {
+  return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+// The forms board papers and trackers use, once the words around them are gone.
+std::optional<Due> parse_written_tokens(const std::vector<Token>& t) {
+  auto is = [&](size_t i, std::string_view s) { return i < t.size() && t[i].text == s; };
+  auto num = [&](size_t i) { return i < t.size() && t[i].number; };
+  auto sep = [&](size_t i) { return is(i, "/") || is(i, ".") || is(i, "-"); };
+  const size_t n = t.size();
+  // 31/03/2025, 31.03.25, 31-03-2025 (day first, as the NHS writes dates)
+  if (n == 5 && num(0) && sep(1) && num(2) && is(3, t[1].text) && num(4) && t[0].text.size() <= 2 &&
+      t[2].text.size() <= 2) {
+    const int d = std::stoi(t[0].text), m = std::stoi(t[2].text), y = year_of(t[4]);
+    if (valid_day(y, m, d)) return day_due(y, m, d);
+    return std::nullopt;
+  }
+  // 31 March 2025, 31 Mar 25, 31-Mar-2025
+  {
+    std::vector<Token> w;
+    for (const Token& x : t) {
+      if (x.text != "-") w.push_back(x);  // 31-Mar-2025, Jun-25
+    }
+    auto wnum = [&](size_t i) { return i < w.size() && w[i].number; };
+    auto wmonth = [&](size_t i) -> std::optional<int> {
+      if (i >= w.size() || w[i].number) return std::nullopt;
+      return month_from_name(w[i].text);
+    };
+    if (w.size() == 3 && wnum(0) && wmonth(1) && wnum(2) && w[0].text.size() <= 2) {
+      const int d = std::stoi(w[0].text), m = *wmonth(1), y = year_of(w[2]);
+      if (valid_day(y, m, d)) return day_due(y, m, d);
+      return std::nullopt;
+    }
+    // March 2026, Jun-25, Mar 26, March-2026
+    if (w.size() == 2 && wmonth(0) && wnum(1) && (w[1].text.size() == 2 || w[1].text.size() == 4)) {
+      const int y = year_of(w[1]);
+      if (y >= 1900 && y <= 9999) return month_due(y, *wmonth(0));
+    }
+  }
+  // 03/2026, 2026/03 (a month)
+  if (n == 3 && num(0) && (is(1, "/") || is(1, ".")) && num(2)) {
+    if (t[0].text.size() <= 2 && t[2].text.size() == 4) {
+      const int m = std::stoi(t[0].text), y = year_of(t[2]);
+      if (m >= 1 && m <= 12) return month_due(y, m);
+    }
+  }
+  // Quarters: Q4 2025/26, Q4 25/26, Q4 2025-26, Q4 2025/2026, 2025/26 Q4, Q4 FY25/26
+  {
+    std::vector<Token> w;
+    for (const Token& x : t) {
+      if (x.text != "fy") w.push_back(x);
+    }
+    auto quarter_at = [&](size_t i) -> int {
+      if (i < w.size() && !w[i].number && w[i].text == "q" && i + 1 < w.size() && w[i + 1].number)
+        return std::stoi(w[i + 1].text.size() == 1 ? w[i + 1].text : "0");
+      return 0;
+    };
+    auto year_pair = [&](size_t i) -> int {  // 2025/26 at i..i+2: the first year, or 0
+      if (i + 2 >= w.size() || !w[i].number || !(w[i + 1].text == "/" || w[i + 1].text == "-") ||
+          !w[i + 2].number)
+        return 0;
+      const int a = year_of(w[i]);
+      const int b = year_of(w[i + 2]);
+      return a > 0 && b == a + 1 ? a : 0;
+    };
+    // The tokeniser reads "Q4" as q, 4.
+    if (w.size() == 5 && quarter_at(0) > 0) {
+      if (const int a = year_pair(2)) return quarter_due(quarter_at(0), a);
+    }
+    if (w.size() == 5 && quarter_at(3) > 0) {
+      if (const int a = year_pair(0)) return quarter_due(quarter_at(3), a);
+    }
+    // A financial year on its own, 2025/26: due at its end.
+    if (w.size() == 3) {
+      if (const int a = year_pair(0)) return quarter_due(4, a);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<Due, DateError> parse_written_due(std::string_view text) {
+  const std::string_view trimmed = trim(text);
+  const std::string folded = lowercase(trimmed);
+  static constexpr std::string_view kTbc[] = {
+      "tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be determined"};
+  static constexpr std::string_view kOngoing[] = {"ongoing", "on-going",          "on going",
+                                                  "bau",     "business as usual", "continuous"};
+  for (std::string_view w : kTbc) {
+    if (folded == w) return Due{Due::Kind::kTbc, {}, DateForm::kDay, "tbc"};
+  }
+  for (std::string_view w : kOngoing) {
+    if (folded == w) return Due{Due::Kind::kOngoing, {}, DateForm::kDay, "ongoing"};
+  }
+  // The plan's own forms (not parse_due, whose error hint comes back here).
+  if (auto numeric = parse_numeric(trimmed); numeric && std::holds_alternative<Due>(*numeric))
+    return *numeric;
+  if (auto quarter = parse_quarter(trimmed); quarter && std::holds_alternative<Due>(*quarter))
+    return *quarter;
+  std::vector<Token> t = tokens_of(text);
+  // Words around the date that do not change it: "end of March 2026", "by 31/03/2026".
+  static constexpr std::string_view kLead[] = {"by",     "end",   "of", "the",
+                                               "before", "close", "w",  "e"};
+  size_t skip = 0;
+  while (skip < t.size() && !t[skip].number &&
+         std::find(std::begin(kLead), std::end(kLead), t[skip].text) != std::end(kLead) &&
+         !month_from_name(t[skip].text)) {
+    ++skip;
+  }
+  t.erase(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (auto due = parse_written_tokens(t)) return *due;
+  return DateError{fmt::format("'{}' is not a date iact understands", text),
+                   "write a day (31/03/2026 or 2026-03-31), a month (March 2026), an NHS "
+                   "quarter (Q4 2025/26), TBC or Ongoing"};
+}
+
+std::string plan_form(const Due& due) {
+  switch (due.kind) {
+    case Due::Kind::kTbc:
+      return "tbc";
+    case Due::Kind::kOngoing:
+      return "ongoing";
+    case Due::Kind::kDate:
+      break;
+  }
+  switch (due.form) {
+    case DateForm::kDay:
+      return due.date.iso();
+    case DateForm::kMonth:
+      return fmt::format("{:04d}-{:02d}", due.date.year, due.date.month);
+    case DateForm::kQuarter:
+      return due.text;
+  }
+  return due.text;
 }
 
 std::string display(Date date) {

@@ -55,6 +55,16 @@ std::variant<Due, DateError> parse_due(std::string_view text);
 // the result is the last day the text covers.
 std::variant<Date, DateError> parse_date(std::string_view text);
 
+// Parses a due date in the forms board papers and trackers use, beyond the plan's own:
+// 31/03/2025, 31.03.25, 31 March 2025, 31st Mar 25, Jun-25, July 2025, 03/2026,
+// Q4 25/26, Q4 2025-26, 2025/26 Q4, 2025/26 (the year's end), "end of March 2026",
+// "by 31/03/2026", TBC, TBA, Ongoing, BAU. Days are read day first. The result keeps the
+// form it was written in (a day, a month, a quarter, tbc, ongoing).
+std::variant<Due, DateError> parse_written_due(std::string_view text);
+
+// How a plan writes a due date: 2025-03-31, 2025-03, "Q4 2025/26", tbc, ongoing.
+std::string plan_form(const Due& due);
+
 // Parses today's date or an --as-of argument: only YYYY-MM-DD.
 std::optional<Date> parse_iso_day(std::string_view text);
 

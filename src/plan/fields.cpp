@@ -51,7 +51,8 @@ constexpr std::array kOrganisationFields = {
     FieldDef{"name", kText, kRequired, "Full name, e.g. Somerset NHS Foundation Trust."},
     FieldDef{"short", kText, kOptional, "Short name used in tables and in action leads, e.g. SFT."},
     FieldDef{"kind", kChoice, kRequired, "trust or icb.", kOrgKindNames},
-    FieldDef{"region", kText, kOptional, "NHS England region, e.g. South West (the return's cover)."},
+    FieldDef{"region", kText, kOptional,
+             "NHS England region, e.g. South West (the return's cover)."},
     FieldDef{"icb", kText, kOptional, "For a trust (required): ODS code of the ICB it reports to."},
     FieldDef{"predecessors",
              kTextList,
@@ -224,6 +225,9 @@ constexpr std::array kActionFields = {
              &kCostObject},
     FieldDef{"evidence", kTextList, kOptional, "Evidence of completion.", {}, nullptr, true},
     FieldDef{"next_steps", kText, kOptional, "What happens next."},
+    FieldDef{"notes", kText, kOptional,
+             "Anything else worth keeping about the action, such as the columns of an imported "
+             "tracker that have no field of their own."},
     FieldDef{"updates", kObjectList, kOptional, "Progress log, oldest first.", {}, &kUpdate},
 };
 constexpr ObjectDef kAction{"action", "One action of the plan.", kActionFields};
@@ -348,6 +352,13 @@ constexpr std::array kExpectationFields = {
              0,
              true},
     FieldDef{"title", kText, kRequired, "The expectation, in a sentence."},
+    FieldDef{"aliases",
+             kTextList,
+             kOptional,
+             "Other wordings of the expectation in trackers and papers, for `iact import`.",
+             {},
+             nullptr,
+             true},
 };
 constexpr ObjectDef kExpectation{"expectation", "What an action plan should ensure.",
                                  kExpectationFields};
@@ -357,6 +368,15 @@ constexpr std::array kItemFields = {
         "id", kText, kRequired, "Unique across all frameworks.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "Short title."},
     FieldDef{"description", kText, kRequired, "What the item asks of a plan."},
+    FieldDef{"aliases",
+             kTextList,
+             kOptional,
+             "Other wordings of the item that national letters, board papers and trackers use "
+             "(\"DNA\", \"did not attend\"); `iact import` matches a tracker's theme text "
+             "against the title and these.",
+             {},
+             nullptr,
+             true},
     FieldDef{"expectations", kObjectList, kOptional, "Sub-items.", {}, &kExpectation},
 };
 constexpr ObjectDef kItem{"framework item", "A theme, requirement or domain.", kItemFields};
@@ -405,15 +425,14 @@ constexpr ObjectDef kPolicy{"policy", "A RAG policy shared by several plans.", k
 // ---- The NHS England return's layout (templates/return.yaml) --------------------------
 
 constexpr std::array kReturnColumnFields = {
-    FieldDef{"header", kText, kRequired, "The column's heading (on a cover sheet: the row's label)."},
+    FieldDef{"header", kText, kRequired,
+             "The column's heading (on a cover sheet: the row's label)."},
     FieldDef{"field", kText, kRequired,
              "Which value of the record fills it; `iact return --fields` lists them."},
-    FieldDef{"width", kInteger, kOptional, "Column width in characters.", {}, nullptr, false, 1,
-             255},
+    FieldDef{
+        "width", kInteger, kOptional, "Column width in characters.", {}, nullptr, false, 1, 255},
     FieldDef{"wrap", kBoolean, kOptional, "Wrap long text in the column's cells."},
-    FieldDef{"choices",
-             kChoice,
-             kOptional,
+    FieldDef{"choices", kChoice, kOptional,
              "A drop-down list of allowed values: status, brag, assurance or yes-no-partial.",
              kReturnChoiceListNames},
 };
@@ -423,9 +442,7 @@ constexpr ObjectDef kReturnColumn{"column", "One column of a sheet (a row of a c
 constexpr std::array kReturnSheetFields = {
     FieldDef{"name", kText, kRequired,
              "The sheet's tab name: at most 31 characters, none of [ ] : * ? / \\."},
-    FieldDef{"rows",
-             kChoice,
-             kRequired,
+    FieldDef{"rows", kChoice, kRequired,
              "What each row is: cover (one record, as label and value rows), items, actions, "
              "risks, changes or dna.",
              kReturnSourceNames},
@@ -442,9 +459,8 @@ constexpr std::array kReturnFields = {
     FieldDef{"title", kText, kOptional, "The workbook's title (document properties)."},
     FieldDef{"sheets", kObjectList, kRequired, "The sheets, in tab order.", {}, &kReturnSheet},
 };
-constexpr ObjectDef kReturnLayout{"return definition",
-                                  "The layout of the NHS England assurance return workbook.",
-                                  kReturnFields};
+constexpr ObjectDef kReturnLayout{
+    "return definition", "The layout of the NHS England assurance return workbook.", kReturnFields};
 
 }  // namespace
 

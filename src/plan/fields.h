@@ -52,6 +52,7 @@ struct ObjectDef {
   std::string_view name;  // in messages: "an action is missing 'due'"
   std::string_view doc;
   std::span<const FieldDef> fields;
+  bool any_keys = false;  // a mapping whose keys are the user's own (tracker words)
 
   const FieldDef* field(std::string_view name) const;
 };

@@ -50,7 +50,8 @@ Organisation read_organisation(const FieldReader& r) {
   return o;
 }
 
-// cost: none | tbc | 61000 | "£61k" | { amount: 61000 | tbc, recurrent: true, note: ... }
+}  // namespace
+
 std::optional<double> parse_amount(std::string text) {
   std::erase(text, ',');
   if (text.rfind("\xC2\xA3", 0) == 0) text.erase(0, 2);  // a leading pound sign
@@ -65,6 +66,8 @@ std::optional<double> parse_amount(std::string text) {
   if (end != text.c_str() + text.size() || !std::isfinite(value) || value < 0) return std::nullopt;
   return value * scale;
 }
+
+namespace {
 
 std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file, Diagnostics& diags,
                                      bool allow_none) {
@@ -131,6 +134,7 @@ Action read_action(const FieldReader& r) {
   a.cost = read_cost(r);
   a.evidence = r.texts("evidence");
   a.next_steps = r.text_or_empty("next_steps");
+  a.notes = r.text_or_empty("notes");
   for (const FieldReader& u : r.objects("updates")) {
     Update update;
     update.pos = u.pos();

@@ -27,6 +27,10 @@ std::optional<Plan> load_plan_file(const std::filesystem::path& path, const std:
 std::optional<Plan> load_plan_text(std::string_view text, const std::string& display,
                                    Diagnostics& diags);
 
+// An amount in GBP as plans and papers write it: 61000, 61,000, £61k, £1.2m. Nothing if it
+// is not one.
+std::optional<double> parse_amount(std::string text);
+
 // Reads a RAG policy file (`iact-policy: 1` and a `rag:` block, as in a plan). Returns
 // nothing when it has errors (reported to `diags`).
 std::optional<RagSettings> load_policy_file(const std::filesystem::path& path,

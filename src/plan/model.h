@@ -150,6 +150,7 @@ struct Action {
   std::optional<Cost> cost;
   std::vector<Located<std::string>> evidence;
   std::string next_steps;
+  std::string notes;
   std::vector<Update> updates;
   Pos pos;
 

@@ -41,7 +41,7 @@ FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::
   for (const FieldDef& f : def.fields) known.emplace_back(f.name);
   std::vector<std::string> suggested;  // a misspelt required key is one problem, not two
   for (const YamlEntry& e : node.entries) {
-    if (def.field(e.key)) continue;
+    if (def.any_keys || def.field(e.key)) continue;
     std::string hint;
     if (auto near = closest_match(e.key, known)) {
       hint = fmt::format("did you mean '{}'?", *near);

@@ -1,6 +1,9 @@
 #include "util/escape.h"
 
+#include <cctype>
 #include <string_view>
+
+#include <fmt/format.h>
 
 namespace iact {
 
@@ -52,6 +55,111 @@ std::string escape_xml(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+bool looks_like_number(std::string_view t) {
+  size_t i = 0;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  if (t.substr(i) == ".inf" || t.substr(i) == ".Inf" || t.substr(i) == ".INF") return true;
+  if (t == ".nan" || t == ".NaN" || t == ".NAN") return true;
+  if (t.substr(i).starts_with("0x") || t.substr(i).starts_with("0o")) return true;
+  bool digits = false;
+  while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == '_')) {
+    digits = true;
+    ++i;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
+      digits = true;
+      ++i;
+    }
+  }
+  if (digits && i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  }
+  return digits && i == t.size();
+}
+
+bool is_yaml_keyword(std::string_view t) {
+  std::string lower;
+  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kWords[] = {"true", "false", "yes", "no", "on", "off",
+                                                "null", "y",     "n",   "~",  "<<"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool plain_ok(std::string_view t) {
+  if (t.empty() || t.front() == ' ' || t.back() == ' ' || t.back() == ':') return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos)
+    return false;
+  if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos)
+    return false;
+  for (char c : t) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) return false;
+  }
+  return !looks_like_number(t) && !is_yaml_keyword(t);
+}
+
+}  // namespace
+
+std::string yaml_scalar(std::string_view text) {
+  if (plain_ok(text)) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (u < 0x20 || u == 0x7F) {
+          out += fmt::format("\\x{:02X}", u);
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+bool fits_yaml_block(std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) return false;
+  if (text.front() == ' ' || text.front() == '\n' || text.back() == '\n') return false;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) return false;
+    for (char c : line) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7F) return false;
+    }
+    start = end + 1;
+  }
+  return true;
 }
 
 }  // namespace iact

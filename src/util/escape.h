@@ -16,4 +16,13 @@ std::string escape_markdown(std::string_view text);
 // XML and HTML text and attribute values: & < > " '.
 std::string escape_xml(std::string_view text);
 
+// A YAML scalar on one line: plain where YAML reads it back as the same text (and as text,
+// not a number, boolean or null), else double-quoted with escapes. Line breaks become \n.
+std::string yaml_scalar(std::string_view text);
+
+// Whether text may be written as a YAML literal block (`|-`) and read back unchanged: more
+// than one line, no trailing spaces or tabs on a line, no control characters, and a first
+// line that does not start with a space.
+bool fits_yaml_block(std::string_view text);
+
 }  // namespace iact

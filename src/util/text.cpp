@@ -38,6 +38,95 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 }
 }  // namespace
 
+bool is_utf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    const size_t len = utf8_sequence_length(bytes, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, unsigned int cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes, size_t& bad_at) {
+  // 0x80-0x9F; 0 where Windows-1252 has no character.
+  static constexpr unsigned short kHigh[32] = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    unsigned int cp = b;
+    if (b >= 0x80 && b < 0xA0) {
+      cp = kHigh[b - 0x80];
+      if (cp == 0) {
+        bad_at = i;
+        return std::nullopt;
+      }
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
+  bool big_endian;
+  if (starts_with_bytes(bytes, "\xFF\xFE")) {
+    big_endian = false;
+  } else if (starts_with_bytes(bytes, "\xFE\xFF")) {
+    big_endian = true;
+  } else {
+    return std::nullopt;
+  }
+  if (bytes.size() % 2 != 0) return std::nullopt;
+  auto unit = [&](size_t i) -> unsigned int {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (a << 8) | b : (b << 8) | a;
+  };
+  std::string out;
+  for (size_t i = 2; i < bytes.size(); i += 2) {
+    unsigned int cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (i + 3 >= bytes.size()) return std::nullopt;
+      const unsigned int low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return std::nullopt;
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const char* ws = " \t\r\n";
+  const size_t first = s.find_first_not_of(ws);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(ws) - first + 1);
+}
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

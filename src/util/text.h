@@ -21,6 +21,23 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view bytes);
 // Drops a UTF-8 byte-order mark, which editors on Windows add and YAML allows.
 std::string_view strip_utf8_bom(std::string_view bytes);
 
+// Whether `bytes` is valid UTF-8 (NUL bytes allowed).
+bool is_utf8(std::string_view bytes);
+
+// Appends the UTF-8 encoding of code point `cp` to `out`.
+void append_utf8(std::string& out, unsigned int cp);
+
+// Windows-1252 (what Excel on Windows saves as "CSV") to UTF-8. Returns nothing if a byte
+// has no character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D); `bad_at` is its offset.
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes, size_t& bad_at);
+
+// UTF-16 with a byte-order mark (Excel's "Unicode text") to UTF-8; nothing if it is not
+// well formed.
+std::optional<std::string> utf16_to_utf8(std::string_view bytes);
+
+// Without spaces, tabs and line breaks at either end.
+std::string_view trim(std::string_view s);
+
 // ASCII lower case, for comparing words people type ("TBC", "In Progress").
 std::string lowercase(std::string_view s);
 

@@ -82,6 +82,66 @@ TEST(Date, UnknownFormsListTheAcceptedFormsAndGuess) {
   EXPECT_TRUE(std::holds_alternative<DateError>(parse_due("")));
 }
 
+TEST(Date, TheHintForADayInWordsIsThatDay) {
+  EXPECT_NE(error_of("15 March 2026").hint.find("did you mean 2026-03-15?"), std::string::npos);
+}
+
+// Every form a tracker or board paper writes, and the plan form it becomes.
+TEST(Date, WrittenFormsKeepTheirForm) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"31/03/2025", "2025-03-31"},
+      {"31.03.25", "2025-03-31"},
+      {"1/4/2025", "2025-04-01"},
+      {"31-03-2025", "2025-03-31"},
+      {"2025-03-31", "2025-03-31"},
+      {"31 March 2025", "2025-03-31"},
+      {"31st Mar 25", "2025-03-31"},
+      {"1st April 2026", "2026-04-01"},
+      {"31-Mar-2025", "2025-03-31"},
+      {"Jun-25", "2025-06"},
+      {"July 2025", "2025-07"},
+      {"Sept 2025", "2025-09"},
+      {"March-26", "2026-03"},
+      {"03/2026", "2026-03"},
+      {"2025-07", "2025-07"},
+      {"end of March 2026", "2026-03"},
+      {"End March 2026", "2026-03"},
+      {"by 31/03/2026", "2026-03-31"},
+      {"by the end of June 2025", "2025-06"},
+      {"Q4 2025/26", "Q4 2025/26"},
+      {"q2 2025/26", "Q2 2025/26"},
+      {"Q4 25/26", "Q4 2025/26"},
+      {"Q3 2025-26", "Q3 2025/26"},
+      {"Q1 2026/2027", "Q1 2026/27"},
+      {"2025/26 Q4", "Q4 2025/26"},
+      {"Q4 FY25/26", "Q4 2025/26"},
+      {"2025/26", "Q4 2025/26"},
+      {"TBC", "tbc"},
+      {"tba", "tbc"},
+      {"To be confirmed", "tbc"},
+      {"Ongoing", "ongoing"},
+      {"On-going", "ongoing"},
+      {"BAU", "ongoing"},
+      {"  30.10.24 ", "2024-10-30"},
+  };
+  for (const auto& [written, plan] : cases) {
+    auto parsed = parse_written_due(written);
+    ASSERT_TRUE(std::holds_alternative<Due>(parsed)) << written;
+    EXPECT_EQ(plan_form(std::get<Due>(parsed)), plan) << written;
+  }
+  EXPECT_EQ(std::get<Due>(parse_written_due("Jun-25")).date, (Date{2025, 6, 30}));
+  EXPECT_EQ(std::get<Due>(parse_written_due("Q4 25/26")).date, (Date{2026, 3, 31}));
+}
+
+TEST(Date, WrittenFormsThatAreNotDates) {
+  for (const char* bad : {"31/02/2025", "03/31/2025", "soon", "next year", "2026", "Q5 2025/26",
+                          "Q4 2025/27", "", "March", "32/01/2025", "1/2/3/4", "31 Foo 2025"}) {
+    auto parsed = parse_written_due(bad);
+    ASSERT_TRUE(std::holds_alternative<DateError>(parsed)) << bad;
+    EXPECT_NE(std::get<DateError>(parsed).hint.find("a month (March 2026)"), std::string::npos);
+  }
+}
+
 TEST(Date, ParseDateRefusesTbc) {
   auto parsed = parse_date("tbc");
   ASSERT_TRUE(std::holds_alternative<DateError>(parsed));

@@ -1,5 +1,7 @@
 #include "util/escape.h"
 
+#include "plan/yaml_tree.h"
+
 #include <gtest/gtest.h>
 
 namespace iact {
@@ -43,6 +45,49 @@ TEST(EscapeXml, FiveCharacters) {
   EXPECT_EQ(escape_xml("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
   EXPECT_EQ(escape_xml("plain"), "plain");
+}
+
+// A YAML scalar must read back as the same text, and as text.
+TEST(YamlScalar, PlainOnlyWhereYamlReadsTheSameText) {
+  EXPECT_EQ(yaml_scalar("Review the DNA policy"), "Review the DNA policy");
+  EXPECT_EQ(yaml_scalar("2025-03-31"), "2025-03-31");
+  EXPECT_EQ(yaml_scalar("Carers' guide, v2"), "Carers' guide, v2");
+  for (const char* quoted :
+       {"10",   "1.5", "-3",  "1e5",   "0x1F",   ".inf",        "yes",      "No",    "ON",
+        "null", "~",   "",    " lead", "trail ", "a: b",        "end:",     "x #y",  "- item",
+        "# h",  "&a",  "*a",  "!tag",  "|",      ">",           "'q'",      "\"q\"", "%p",
+        "@x",   "`x`", "[a]", "{a}",   "?",      "line\nbreak", "tab\there"}) {
+    const std::string out = yaml_scalar(quoted);
+    EXPECT_EQ(out.front(), '"') << quoted << " -> " << out;
+  }
+  EXPECT_EQ(yaml_scalar("say \"hi\"\\"), "say \"hi\"\\");  // quotes inside plain text are fine
+  EXPECT_EQ(yaml_scalar("\"hi\" \\"), "\"\\\"hi\\\" \\\\\"");
+  EXPECT_EQ(yaml_scalar("a\x01"
+                        "b"),
+            "\"a\\x01b\"");
+}
+
+TEST(YamlScalar, ReadsBackAsTheSameText) {
+  for (std::string text : {"plain", "10", "a: b", "x #y", "quote \" and back\\slash",
+                           "caf\xc3\xa9 \xc2\xa3", "- item", "tab\there", "two\nlines",
+                           "  spaced  ", "yes", "'single'", "{not: flow}", "=SUM(A1)", "\x7f"}) {
+    Diagnostics diags;
+    std::optional<YamlNode> root = parse_yaml("k: " + yaml_scalar(text) + "\n", "t.yaml", diags);
+    ASSERT_TRUE(root) << text;
+    const YamlEntry* e = root->find("k");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->value->scalar, text) << yaml_scalar(text);
+  }
+}
+
+TEST(YamlScalar, BlocksOnlyForTextThatReadsBackUnchanged) {
+  EXPECT_TRUE(fits_yaml_block("one\ntwo"));
+  EXPECT_TRUE(fits_yaml_block("one\n\ntwo"));
+  EXPECT_FALSE(fits_yaml_block("one line"));
+  EXPECT_FALSE(fits_yaml_block(" leading\nspace"));
+  EXPECT_FALSE(fits_yaml_block("trailing \nspace"));
+  EXPECT_FALSE(fits_yaml_block("ends\n"));
+  EXPECT_FALSE(fits_yaml_block(std::string("nul\n\0", 5)));
 }
 
 }  // namespace

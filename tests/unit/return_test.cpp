@@ -16,8 +16,8 @@ std::string messages(const Diagnostics& diags) {
 
 TEST(ReturnLayout, TheShippedLayoutLoads) {
   Diagnostics diags;
-  auto layout = load_return_layout(std::filesystem::path(IACT_TEST_TEMPLATES) / "return.yaml",
-                                   diags);
+  auto layout =
+      load_return_layout(std::filesystem::path(IACT_TEST_TEMPLATES) / "return.yaml", diags);
   ASSERT_TRUE(layout) << messages(diags);
   EXPECT_TRUE(diags.items().empty()) << messages(diags);
   std::vector<std::string> names;
@@ -55,8 +55,7 @@ TEST(ReturnLayout, MistakesAreReportedOnTheirLine) {
        "      { header: id, field: title }] }\n",
        4, "two columns of table sheet 'A' are headed 'id'"},
       {"  - { name: A, rows: actoins, columns: [{ header: X, field: id }] }\n", 3, "actoins"},
-      {"  - { name: A, rows: risks, columns: [{ header: X, field: id, width: 300 }] }\n", 3,
-       "300"},
+      {"  - { name: A, rows: risks, columns: [{ header: X, field: id, width: 300 }] }\n", 3, "300"},
   };
   for (const LayoutCase& c : cases) {
     SCOPED_TRACE(c.yaml);

@@ -1,0 +1,417 @@
+// iact import: an organisation's existing action tracker (CSV or XLSX) as a plan, or merged
+// into its plan; and iact new: a starter plan to fill in.
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/report.h"
+#include "check/system_checks.h"
+#include "commands/commands.h"
+#include "commands/context.h"
+#include "edit/plan_text.h"
+#include "import/map_file.h"
+#include "import/tracker.h"
+#include "plan/loader.h"
+#include "read/table.h"
+#include "util/escape.h"
+#include "util/files.h"
+#include "util/text.h"
+#include "write/plan_yaml.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_diagnostics(const Diagnostics& diags) {
+  print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), false});
+}
+
+// The organisation the plan is for, from the options or from the --into plan.
+struct PlanOrganisation {
+  std::string code, name, short_name, kind, icb, region;
+  std::string label() const { return short_name.empty() ? code : short_name; }
+};
+
+// The organisations a lead cell may name: the plan's own, its ICB, the plans beside it and
+// their partners.
+std::vector<KnownOrganisation> known_organisations(const PlanOrganisation& own,
+                                                   const std::vector<Plan>& siblings,
+                                                   const Plan* into) {
+  std::vector<KnownOrganisation> orgs;
+  KnownOrganisation self{own.label(), {own.code, own.short_name, own.name}};
+  if (own.kind == "trust") {
+    for (std::string_view w : {"trust", "the trust", "provider", "the provider"})
+      self.names.emplace_back(w);
+  } else {
+    for (std::string_view w : {"icb", "the icb", "system", "the system"})
+      self.names.emplace_back(w);
+  }
+  orgs.push_back(self);
+  if (!own.icb.empty()) {
+    orgs.push_back(KnownOrganisation{own.icb, {own.icb, "icb", "the icb"}});
+  }
+  auto add_plan = [&](const Plan& p) {
+    const Organisation& o = p.organisation;
+    if (o.code) {
+      KnownOrganisation k{o.label(), {o.code->value}};
+      if (o.short_name) k.names.push_back(o.short_name->value);
+      if (o.name) k.names.push_back(o.name->value);
+      if (o.code->value != own.code) orgs.push_back(k);
+    }
+    for (const Partner& partner : p.partners) {
+      KnownOrganisation k{partner.short_name.value, {partner.short_name.value, partner.name}};
+      if (partner.code) k.names.push_back(partner.code->value);
+      orgs.push_back(k);
+    }
+  };
+  for (const Plan& p : siblings) add_plan(p);
+  if (into) add_plan(*into);
+  return orgs;
+}
+
+// The plans in `folder`, to know the organisations of the system (errors are not ours here).
+std::vector<Plan> plans_in(const fs::path& folder, const fs::path& except) {
+  std::vector<Plan> plans;
+  std::error_code ec;
+  if (folder.empty() || !fs::is_directory(folder, ec)) return plans;
+  for (const fs::path& f : yaml_files_in(folder)) {
+    if (fs::weakly_canonical(f, ec) == fs::weakly_canonical(except, ec)) continue;
+    Diagnostics ignored;
+    if (auto p = load_plan_file(f, f.string(), ignored)) plans.push_back(std::move(*p));
+  }
+  return plans;
+}
+
+std::string provenance(const Workbook& book, const ColumnMapping& m, int row) {
+  if (book.format == "csv") return fmt::format("{}, row {}", book.file, row);
+  return fmt::format("{}, sheet '{}', row {}", book.file, m.sheet->name, row);
+}
+
+// Validates the plan text as it will be written, with its siblings; prints the problems.
+Diagnostics check_written(const std::string& text, const std::string& display,
+                          const std::vector<Plan>& siblings, const Catalogue& catalogue, Date as_of,
+                          Date today, const std::map<std::string, std::string>& sources,
+                          bool show_warnings) {
+  Diagnostics diags;
+  std::optional<Plan> plan = load_plan_text(text, display, diags);
+  if (plan) {
+    // As of the import's date; what the tracker records up to today is history, not an error.
+    check_plan(*plan, CheckContext{catalogue, as_of, std::nullopt, std::max(as_of, today)}, diags);
+    std::vector<const Plan*> system;
+    for (const Plan& p : siblings) system.push_back(&p);
+    system.push_back(&*plan);
+    Diagnostics all;
+    check_system(system, all);
+    for (const Diagnostic& d : all.items()) {
+      if (d.file == display) diags.items().push_back(d);
+    }
+  }
+  diags.sort();
+  Diagnostics shown;
+  for (const Diagnostic& d : diags.items()) {
+    if (show_warnings || d.severity == Severity::kError) shown.items().push_back(d);
+  }
+  print_text(shown, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+  return diags;
+}
+
+// Merges imported actions into a plan's text by id: new actions are appended, those already
+// there have the fields the tracker fills in brought up to date, and an update the plan does
+// not hold yet is added. Returns the lines of what changed.
+std::vector<std::string> merge_into(PlanText& text, const Plan& plan,
+                                    const std::vector<ImportedAction>& actions,
+                                    const std::vector<std::string>& comments, Date update_date,
+                                    std::string& error) {
+  std::vector<std::string> changes;
+  std::string new_block;
+  for (size_t i = 0; i < actions.size(); ++i) {
+    const ImportedAction& a = actions[i];
+    const Action* old = nullptr;
+    for (const Action& x : plan.actions) {
+      if (x.id && x.id->value == a.id) old = &x;
+    }
+    if (!old) {
+      if (!new_block.empty()) new_block += "\n";
+      ImportedAction joined = a;
+      joined.added = update_date;  // so the paper counts it as new this period
+      new_block += action_yaml(joined, comments[i]);
+      changes.push_back(fmt::format("  added {}: {}", a.id, a.title));
+      continue;
+    }
+    auto set = [&](std::string_view key, const std::string& now, const std::string& value_yaml,
+                   const std::string& was, const std::vector<std::string_view>& after) {
+      if (now == was) return true;
+      if (!text.set_action_field(a.id, key, value_yaml, after, error)) return false;
+      changes.push_back(
+          fmt::format("  {} {}: {} -> {}", a.id, key, was.empty() ? "(none)" : was, now));
+      return true;
+    };
+    if (!set("title", a.title, yaml_scalar(a.title), value_or_empty(old->title), {"id"})) return {};
+    const std::string due_now = plan_form(a.due);
+    const std::string due_was = old->due ? plan_form(old->due->value) : "";
+    if (old->due && !(old->due->value == a.due)) {
+      // A moved date keeps the first agreed one as baseline_due, so the paper shows the slip.
+      if (!old->baseline_due && old->due->value.is_date() &&
+          !set("baseline_due", due_was, yaml_scalar(due_was), "", {"due"}))
+        return {};
+      if (!set("due", due_now, yaml_scalar(due_now), due_was, {"timeframe"})) return {};
+    }
+    const std::string status_was =
+        old->status ? std::string(name_of(old->status->value)) : std::string();
+    if (!set("status", std::string(name_of(a.status)), std::string(name_of(a.status)), status_was,
+             {"due", "baseline_due"}))
+      return {};
+    if (a.completed) {
+      const std::string was = old->completed ? old->completed->value.iso() : "";
+      if (!set("completed", a.completed->iso(), a.completed->iso(), was, {"status"})) return {};
+    }
+    if (!a.owner.empty() && !set("owner", a.owner, yaml_scalar(a.owner), old->owner, {"lead"}))
+      return {};
+    if (a.update) {
+      const bool known =
+          std::any_of(old->updates.begin(), old->updates.end(),
+                      [&](const Update& u) { return trim(u.note) == trim(a.update->note); });
+      if (!known) {
+        std::string item = fmt::format("date: {}", a.update->date.iso());
+        if (a.update->status) item += fmt::format("\nstatus: {}", name_of(*a.update->status));
+        item += "\nnote: " + yaml_scalar(a.update->note);
+        if (!text.append_to_action_list(a.id, "updates", item, {}, error)) return {};
+        changes.push_back(fmt::format("  {} update {}: {}", a.id, a.update->date.iso(),
+                                      a.update->note.substr(0, 60)));
+      }
+    }
+  }
+  if (!new_block.empty() && !text.append_actions(new_block, error)) return {};
+  return changes;
+}
+
+}  // namespace
+
+int run_import(const ImportOptions& options, const CommonOptions& common) {
+  Diagnostics framework_diags;
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  if (!catalogue) return kExitUsage;
+  const std::string tracker = options.tracker;
+
+  // The plan to merge into, or the organisation named on the command line.
+  PlanOrganisation org;
+  std::optional<Plan> into;
+  std::string into_text;
+  if (!options.into.empty()) {
+    FileRead read = read_file(options.into, kMaxPlanFileBytes);
+    if (!read.bytes) {
+      std::cerr << fmt::format("iact: {}: {}\n", options.into, read.error);
+      return kExitUsage;
+    }
+    into_text = *read.bytes;
+    Diagnostics diags;
+    into = load_plan_text(into_text, options.into, diags);
+    if (!into || diags.has_errors()) {
+      print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+      std::cerr << fmt::format("iact: {} has errors; fix them before importing into it\n",
+                               options.into);
+      return kExitPlanErrors;
+    }
+    const Organisation& o = into->organisation;
+    org = {value_or_empty(o.code),           value_or_empty(o.name), value_or_empty(o.short_name),
+           into->is_icb() ? "icb" : "trust", value_or_empty(o.icb),  o.region};
+  } else {
+    std::vector<std::string> missing;
+    if (options.code.empty()) missing.push_back("--code");
+    if (options.name.empty()) missing.push_back("--name");
+    if (options.kind.empty()) missing.push_back("--kind");
+    if (options.kind == "trust" && options.icb.empty()) missing.push_back("--icb (a trust's ICB)");
+    if (!missing.empty() && !options.show_mapping) {
+      std::cerr << fmt::format(
+          "iact: import needs {} to make a new plan (or --into PLAN.yaml to add to one)\n",
+          join(missing));
+      return kExitUsage;
+    }
+    org = {options.code, options.name, options.short_name,
+           options.kind, options.icb,  options.region};
+  }
+
+  std::optional<ImportMap> map;
+  if (!options.map.empty()) {
+    Diagnostics diags;
+    map = load_import_map(options.map, options.map, *catalogue, diags);
+    if (!diags.items().empty())
+      print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+    if (!map) {
+      std::cerr << "iact: the mapping file has errors; fix them first\n";
+      return kExitUsage;
+    }
+  }
+  std::variant<Workbook, ReadError> read = read_table_file(tracker, tracker);
+  if (const ReadError* e = std::get_if<ReadError>(&read)) {
+    std::cerr << fmt::format("{}: error: {}\n", tracker, e->message);
+    if (!e->hint.empty()) std::cerr << "  hint: " << e->hint << '\n';
+    return kExitUsage;
+  }
+  const Workbook& book = std::get<Workbook>(read);
+  for (const std::string& note : book.notes) std::cerr << fmt::format("{}: {}\n", tracker, note);
+
+  ColumnChoices choices = map ? map->columns : ColumnChoices{};
+  if (!options.sheet.empty()) choices.sheet = options.sheet;
+  std::string error, hint;
+  std::optional<ColumnMapping> mapping = map_columns(book, choices, error, hint);
+  if (!mapping) {
+    Diagnostics d;
+    d.add(tracker, {}, "import-header", error, hint);
+    print_diagnostics(d);
+    return kExitPlanErrors;
+  }
+  if (options.show_mapping) {
+    std::cout << describe_mapping(*mapping);
+    return kExitOk;
+  }
+
+  // Where the plan goes, and the plans beside it (their organisations may lead actions).
+  const std::string out = !options.output.empty() ? options.output : options.into;
+  if (out.empty()) {
+    std::cerr << "iact: say where the plan goes: -o PLAN.yaml (or --into PLAN.yaml)\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  if (out != options.into && fs::exists(out, ec) && !options.force) {
+    std::cerr << fmt::format(
+        "iact: {} exists; to add the tracker's actions to it use --into {}, or --force to "
+        "replace it\n",
+        out, out);
+    return kExitUsage;
+  }
+  const std::vector<Plan> siblings = plans_in(fs::path(out).parent_path(), out);
+
+  std::optional<Date> update_date = resolve_as_of(options.date, common.today);
+  if (!update_date) return kExitUsage;
+  ImportSettings settings;
+  settings.catalogue = &*catalogue;
+  settings.frameworks = options.frameworks;
+  if (settings.frameworks.empty() && into) {
+    for (const auto& f : into->frameworks) settings.frameworks.push_back(f.value);
+  }
+  for (const std::string& f : settings.frameworks) {
+    if (!catalogue->framework(f)) {
+      std::cerr << fmt::format("iact: no framework '{}' (known: {})\n", f,
+                               join(catalogue->framework_ids()));
+      return kExitUsage;
+    }
+  }
+  settings.organisations = known_organisations(org, siblings, into ? &*into : nullptr);
+  settings.own_label = org.label();
+  settings.update_date = *update_date;
+  if (map) {
+    settings.values = map->values;
+    settings.default_addresses = map->addresses;
+  }
+  for (const std::string& item : options.addresses) {
+    ItemResolution r = catalogue->resolve(item);
+    if (!r.item) {
+      std::cerr << fmt::format("iact: --addresses: {}{}\n", r.error,
+                               r.hint.empty() ? "" : " (" + r.hint + ")");
+      return kExitUsage;
+    }
+    settings.default_addresses.push_back(r.item->id);
+  }
+
+  TrackerImport imported = import_tracker(book, *mapping, settings);
+  print_diagnostics(imported.diags);
+  const int errors = imported.diags.error_count();
+  if (errors > 0 && !options.keep_going) {
+    std::cerr << fmt::format(
+        "iact: {} row{} of {} cannot be imported (shown above); nothing was written\n"
+        "  hint: fix the tracker, name columns or words with --map, or use --keep-going to "
+        "write the other {} action{}\n",
+        imported.rows_left_out, imported.rows_left_out == 1 ? "" : "s", tracker,
+        imported.actions.size(), imported.actions.size() == 1 ? "" : "s");
+    return kExitPlanErrors;
+  }
+  if (imported.actions.empty()) {
+    std::cerr << fmt::format("iact: {} holds no actions below its header row (row {})\n", tracker,
+                             mapping->sheet->rows[mapping->header_index].number);
+    return kExitPlanErrors;
+  }
+
+  std::vector<std::string> comments;
+  for (const ImportedAction& a : imported.actions)
+    comments.push_back(provenance(book, *mapping, a.row));
+  std::string text;
+  std::vector<std::string> changes;
+  if (into) {
+    Diagnostics diags;
+    PlanText plan_text(into_text, options.into, diags);
+    if (!plan_text.ok()) {
+      print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+      return kExitPlanErrors;
+    }
+    changes = merge_into(plan_text, *into, imported.actions, comments, *update_date, error);
+    if (!error.empty()) {
+      std::cerr << "iact: " << error << "; nothing was written\n";
+      return kExitPlanErrors;
+    }
+    text = plan_text.text();
+  } else {
+    PlanHeader header;
+    header.code = org.code;
+    header.name = org.name;
+    header.short_name = org.short_name;
+    header.kind = org.kind;
+    header.icb = org.icb;
+    header.region = org.region;
+    header.frameworks = settings.frameworks.empty() ? imported.frameworks : settings.frameworks;
+    header.groups = imported.groups;
+    header.comments = {
+        fmt::format("Imported by `iact import` on {} from", update_date->iso()),
+        fmt::format("  {}{}", tracker,
+                    book.format == "xlsx" ? fmt::format(", sheet '{}'", mapping->sheet->name)
+                                          : std::string()),
+        "Check the organisation, the frameworks, and each action's addresses (its themes) and",
+        "lead; a comment above each action names the row it came from. Then run iact validate.",
+    };
+    text = plan_yaml(header, imported.actions, comments);
+  }
+
+  // The plan as it will be written must load; its warnings are shown for the lead to check.
+  const std::map<std::string, std::string> sources = {{out, text}};
+  // A new plan's warnings are the lead's to-do list; a plan merged into already had most of
+  // its warnings, so they are counted, not repeated.
+  Diagnostics written = check_written(text, out, siblings, *catalogue, *update_date, common.today,
+                                      sources, /*show_warnings=*/!into);
+  if (written.has_errors()) {
+    std::cerr << fmt::format(
+        "iact: the plan made from {} has errors (above); nothing was written\n", tracker);
+    return kExitPlanErrors;
+  }
+  if (into && changes.empty()) {
+    std::cerr << fmt::format("iact: {} already holds everything in {}; nothing changed\n",
+                             options.into, tracker);
+    return errors > 0 ? kExitPlanErrors : kExitOk;
+  }
+  if (!fs::path(out).parent_path().empty()) fs::create_directories(fs::path(out).parent_path(), ec);
+  if (!write_file_atomic(out, text, error)) {
+    std::cerr << "iact: " << error << '\n';
+    return kExitUsage;
+  }
+  for (const std::string& c : changes) std::cout << c << '\n';
+  std::cerr << fmt::format(
+      "iact: wrote {}: {} action{} from {}{}; {} error{}, {} warning{} as of {}"
+      "{}\n",
+      out, imported.actions.size(), imported.actions.size() == 1 ? "" : "s", tracker,
+      into ? fmt::format(" ({} change{})", changes.size(), changes.size() == 1 ? "" : "s") : "",
+      written.error_count(), written.error_count() == 1 ? "" : "s", written.warning_count(),
+      written.warning_count() == 1 ? "" : "s", update_date->iso(),
+      into && written.warning_count() > 0 ? fmt::format(" (iact validate {} lists them)", out)
+                                          : std::string());
+  if (errors > 0) {
+    std::cerr << fmt::format("iact: left out {} row{} with errors (shown above)\n",
+                             imported.rows_left_out, imported.rows_left_out == 1 ? "" : "s");
+    return kExitPlanErrors;
+  }
+  return kExitOk;
+}
+
+}  // namespace iact

@@ -1,0 +1,65 @@
+// Editing a plan file as text, so that everything not edited stays exactly as it was:
+// comments, key order, quoting, blank lines, line endings. `iact import --into`, `iact
+// apply` and `iact update` change plans only through this. The file is re-parsed after each
+// edit, and an edit that would need a shape it cannot change in place (an action written
+// inline as { ... }) is refused with the reason rather than rewriting the file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "plan/yaml_tree.h"
+
+namespace iact {
+
+class PlanText {
+ public:
+  // Parses `text`; problems go to `diags` and ok() is false.
+  PlanText(std::string text, std::string display, Diagnostics& diags);
+
+  bool ok() const { return root_.has_value(); }
+  std::string text() const;
+  const YamlNode& root() const { return *root_; }
+
+  // The mapping of the action with this id, or null.
+  const YamlNode* action(std::string_view id) const;
+
+  // Sets `key` of the action to `value` (YAML text for one line, as yaml_scalar() makes it,
+  // or a flow list). An existing value is replaced where it stands, keeping a comment after
+  // it; a new key goes after the last of `after` that the action has (else at its end).
+  bool set_action_field(std::string_view id, std::string_view key, std::string_view value,
+                        const std::vector<std::string_view>& after, std::string& error);
+
+  // Appends an item to the action's list `key` (`updates`, `evidence`), creating the list if
+  // the action has none (after the last of `after`). `item` is the item's YAML without the
+  // dash: its first line follows "- ", the others are indented beneath it.
+  bool append_to_action_list(std::string_view id, std::string_view key, std::string_view item,
+                             const std::vector<std::string_view>& after, std::string& error);
+
+  // Appends whole actions (`block`: "  - id: ...\n    title: ...\n", as action_yaml()
+  // writes them) to the end of `actions:`, re-indented to the file's own indentation.
+  bool append_actions(std::string_view block, std::string& error);
+
+ private:
+  struct Region {
+    size_t first = 0;  // 0-based lines, inclusive
+    size_t last = 0;
+  };
+  bool reparse(std::string& error);
+  Region entry_region(const YamlEntry& e) const;
+  size_t map_last_line(const YamlNode& map) const;
+  size_t indent_of(size_t line) const;
+  bool blank_or_comment(size_t line) const;
+  size_t insertion_line(const YamlNode& map, const std::vector<std::string_view>& after) const;
+
+  std::vector<std::string> lines_;
+  std::string eol_ = "\n";
+  bool final_newline_ = true;
+  std::string display_;
+  std::optional<YamlNode> root_;
+};
+
+}  // namespace iact

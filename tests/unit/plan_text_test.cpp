@@ -1,0 +1,108 @@
+// Editing plans as text: only the lines an edit is about change; comments, quoting, key
+// order and line endings stay.
+#include "edit/plan_text.h"
+
+#include <gtest/gtest.h>
+
+namespace iact {
+namespace {
+
+const std::string kPlan = R"(# A plan, with comments
+iact: 1
+actions:
+  - id: A-1
+    title: "Quoted title"   # keep me
+    due: 2025-06   # first agreed
+    status: on-track
+
+  - id: A-2   # second
+    title: Plain
+    due: tbc
+    status: not-started
+    updates:
+      - date: 2025-01-01
+        note: Started.
+    # a comment at the end of A-2
+# a comment at the end of the file
+)";
+
+PlanText edit(const std::string& text = kPlan) {
+  Diagnostics diags;
+  PlanText t(text, "p.yaml", diags);
+  EXPECT_TRUE(t.ok());
+  return t;
+}
+
+TEST(PlanText, AValueIsReplacedWhereItStands) {
+  PlanText t = edit();
+  std::string error;
+  ASSERT_TRUE(t.set_action_field("A-1", "due", "2025-09", {}, error)) << error;
+  ASSERT_TRUE(t.set_action_field("A-1", "title", "New title", {}, error)) << error;
+  std::string expected = kPlan;
+  expected.replace(expected.find("due: 2025-06"), 12, "due: 2025-09");
+  expected.replace(expected.find("\"Quoted title\""), 14, "New title");
+  EXPECT_EQ(t.text(), expected);
+}
+
+TEST(PlanText, ANewKeyGoesAfterTheOneNamed) {
+  PlanText t = edit();
+  std::string error;
+  ASSERT_TRUE(t.set_action_field("A-1", "baseline_due", "2025-06", {"due"}, error)) << error;
+  ASSERT_TRUE(t.set_action_field("A-2", "completed", "2025-02-01", {"status"}, error)) << error;
+  std::string expected = kPlan;
+  expected.insert(expected.find("    status: on-track"), "    baseline_due: 2025-06\n");
+  expected.insert(expected.find("    updates:"), "    completed: 2025-02-01\n");
+  EXPECT_EQ(t.text(), expected);
+}
+
+TEST(PlanText, UpdatesAreAppendedToTheLogOrStartIt) {
+  PlanText t = edit();
+  std::string error;
+  ASSERT_TRUE(t.append_to_action_list("A-2", "updates", "date: 2025-02-01\nnote: Done.", {}, error))
+      << error;
+  ASSERT_TRUE(
+      t.append_to_action_list("A-1", "updates", "date: 2025-02-01\nstatus: at-risk", {}, error))
+      << error;
+  std::string expected = kPlan;
+  expected.insert(expected.find("    # a comment at the end of A-2"),
+                  "      - date: 2025-02-01\n        note: Done.\n");
+  expected.insert(expected.find("    status: on-track\n") + 21,
+                  "    updates:\n      - date: 2025-02-01\n        status: at-risk\n");
+  EXPECT_EQ(t.text(), expected);
+}
+
+TEST(PlanText, ActionsAreAppendedInTheFilesIndentation) {
+  const std::string flush_left = "iact: 1\nactions:\n- id: A\n  title: x\n- id: B\n  title: y\n";
+  PlanText t = edit(flush_left);
+  std::string error;
+  ASSERT_TRUE(t.append_actions("  - id: C\n    title: z\n", error)) << error;
+  EXPECT_EQ(t.text(), flush_left + "- id: C\n  title: z\n");
+  PlanText spaced = edit();
+  ASSERT_TRUE(spaced.append_actions("  - id: C\n    title: z\n", error)) << error;
+  std::string expected = kPlan;
+  expected.insert(expected.find("    # a comment at the end of A-2") +
+                      std::string("    # a comment at the end of A-2\n").size(),
+                  "\n  - id: C\n    title: z\n");
+  EXPECT_EQ(spaced.text(), expected);
+}
+
+TEST(PlanText, CrlfAndAMissingFinalNewlineStay) {
+  PlanText t = edit("iact: 1\r\nactions:\r\n  - id: A\r\n    due: tbc");
+  std::string error;
+  ASSERT_TRUE(t.set_action_field("A", "due", "2025-01", {}, error)) << error;
+  EXPECT_EQ(t.text(), "iact: 1\r\nactions:\r\n  - id: A\r\n    due: 2025-01");
+}
+
+TEST(PlanText, WhatCannotBeEditedInPlaceIsRefused) {
+  PlanText t = edit("iact: 1\nactions:\n  - { id: A, due: tbc }\n  - id: B\n    lead: [X, Y]\n");
+  std::string error;
+  EXPECT_FALSE(t.set_action_field("A", "due", "2025-01", {}, error));
+  EXPECT_NE(error.find("written inline"), std::string::npos);
+  EXPECT_FALSE(t.append_to_action_list("B", "lead", "Z", {}, error));
+  EXPECT_NE(error.find("written on one line"), std::string::npos);
+  EXPECT_FALSE(t.set_action_field("C", "due", "2025-01", {}, error));
+  EXPECT_NE(error.find("no action 'C'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iact
