@@ -18,6 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (Date::from_days(d->date.days()) != d->date) __builtin_trap();
     }
   }
+  // A date written in any form a tracker uses becomes a plan form that reads back the same.
+  auto written = parse_written_due(text);
+  if (const Due* d = std::get_if<Due>(&written)) {
+    auto again = parse_due(plan_form(*d));
+    const Due* back = std::get_if<Due>(&again);
+    if (!back || !(*back == *d) || back->form != d->form) __builtin_trap();
+  }
   auto date = parse_date(text);
   if (const Date* d = std::get_if<Date>(&date)) display_long(*d);
   if (auto day = parse_iso_day(text)) {

@@ -263,6 +263,7 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     Diagnostics d;
     d.add(tracker, {}, "import-header", error, hint);
     print_diagnostics(d);
+    if (options.show_mapping) std::cout << describe_first_rows(book, choices.sheet);
     return kExitPlanErrors;
   }
   if (options.show_mapping) {

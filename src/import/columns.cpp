@@ -352,7 +352,8 @@ std::optional<ColumnMapping> map_columns(const Workbook& book, const ColumnChoic
                           book.sheets.size() == 1 ? "the sheet" : "any sheet");
       hint =
           "a tracker needs a row of column headers naming at least the action and one more "
-          "field (Ref, Action, Lead, Target date, Status...); name the columns with --map";
+          "field (Ref, Action, Lead, Target date, Status...); `--show-mapping` shows the first "
+          "rows, and --map names the columns";
     }
     return std::nullopt;
   }
@@ -450,6 +451,34 @@ std::string describe_mapping(const ColumnMapping& m) {
     if (!m.columns.count(f.field)) missing.push_back(f.name);
   }
   if (!missing.empty()) out += fmt::format("No column for: {}\n", join(missing));
+  return out;
+}
+
+std::string describe_first_rows(const Workbook& book, const std::string& sheet) {
+  std::string out;
+  for (const Sheet& s : book.sheets) {
+    if (!sheet.empty() && s.name != sheet) continue;
+    out += fmt::format("The first rows of sheet '{}':\n", s.name);
+    int shown = 0;
+    for (const Row& r : s.rows) {
+      std::vector<std::string> cells;
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        if (r.cells[c].empty()) continue;
+        std::string t(trim(r.cells[c].text));
+        if (t.size() > 30) t = t.substr(0, 27) + "...";
+        for (char& ch : t) {
+          if (ch == '\n') ch = ' ';
+        }
+        cells.push_back(fmt::format("{}: {}", column_name(c), t));
+      }
+      if (cells.empty()) continue;
+      out += fmt::format("  row {:<3} {}\n", r.number, join(cells, " | "));
+      if (++shown == 8) break;
+    }
+  }
+  out +=
+      "Name the header row and columns in a mapping file (--map); docs/importing.md shows "
+      "how.\n";
   return out;
 }
 

@@ -85,4 +85,8 @@ std::optional<ColumnMapping> map_columns(const Workbook& book, const ColumnChoic
 // The mapping as `iact import --show-mapping` prints it: each column, its field and why.
 std::string describe_mapping(const ColumnMapping& mapping);
 
+// The first rows of each sheet (or of `sheet`), column by column, for writing a mapping
+// file when no header row can be found.
+std::string describe_first_rows(const Workbook& book, const std::string& sheet);
+
 }  // namespace iact

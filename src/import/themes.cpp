@@ -97,9 +97,10 @@ ThemeMatch ThemeMatcher::match(std::string_view text) const {
       if (score > slot.first) slot = {score, n.item};
     }
     bool any = false;
-    for (const auto& [framework, scored] : best) {
-      if (scored.first == 0) continue;
-      chosen.insert(scored.second);
+    for (const Framework& f : catalogue_->frameworks) {  // each part's items, in framework order
+      auto it = best.find(f.id);
+      if (it == best.end() || it->second.first == 0) continue;
+      if (chosen.insert(it->second.second).second) result.items.push_back(it->second.second);
       any = true;
     }
     return any;
@@ -133,9 +134,6 @@ ThemeMatch ThemeMatcher::match(std::string_view text) const {
       }
     }
     flush();
-  }
-  for (const FrameworkItem& item : catalogue_->items) {
-    if (chosen.count(&item)) result.items.push_back(&item);
   }
   return result;
 }

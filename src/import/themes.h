@@ -12,7 +12,7 @@
 namespace iact {
 
 struct ThemeMatch {
-  std::vector<const FrameworkItem*> items;  // per part, the best of each framework; catalogue order
+  std::vector<const FrameworkItem*> items;  // per part of the text, in its order, the best of each framework
   std::vector<std::string> unmatched;       // parts of the text that matched nothing
 };
 

@@ -288,6 +288,7 @@ struct RowReader {
     const TrackerField source = lead_column ? kLead : kOwner;
     const std::string raw = text(source);
     std::vector<std::string> owners;
+    bool reworded = false;  // the plan says it differently ("ICB" is QSL): keep the original
     if (!raw.empty()) {
       std::vector<std::string> labels;
       auto add_label = [&](const std::string& l) {
@@ -295,11 +296,13 @@ struct RowReader {
       };
       if (auto whole = s.values.leads.find(normalise_header(raw)); whole != s.values.leads.end()) {
         for (const std::string& l : lead_tokens(whole->second)) add_label(l);
+        reworded = true;
       } else {
         for (const std::string& token : lead_tokens(raw)) {
           const std::string n = normalise_header(token);
           if (auto it = s.values.leads.find(n); it != s.values.leads.end()) {
             for (const std::string& l : lead_tokens(it->second)) add_label(l);
+            reworded = true;
             continue;
           }
           bool known = false;
@@ -309,6 +312,7 @@ struct RowReader {
             }
             if (known) {
               add_label(org.label);
+              reworded = reworded || token != org.label;
               break;
             }
           }
@@ -324,6 +328,7 @@ struct RowReader {
       if (!owner.empty()) owners.push_back(owner);
     }
     a.owner = join(owners, "; ");
+    if (reworded) a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(source)), raw));
   }
 
   void theme(ImportedAction& a, const std::vector<std::string>& inherited) {
@@ -331,10 +336,14 @@ struct RowReader {
     if (!t.empty()) {
       if (auto it = s.values.themes.find(normalise_header(t)); it != s.values.themes.end()) {
         a.addresses = it->second;
+        a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kTheme)), t));
         return;
       }
       ThemeMatch match = themes.match(t);
       for (const FrameworkItem* item : match.items) a.addresses.push_back(item->id);
+      // The tracker's own wording stays with the action, unless it was the ids themselves.
+      if (normalise_header(t) != normalise_header(join(a.addresses, " ")))
+        a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kTheme)), t));
       if (a.addresses.empty()) {
         error(
             kTheme, "import-theme",

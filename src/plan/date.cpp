@@ -115,7 +115,7 @@ std::optional<std::variant<Due, DateError>> parse_quarter(std::string_view text)
   const int month = kEndMonth[*quarter - 1];
   Date last{year, month, days_in_month(year, month)};
   return Due{Due::Kind::kDate, last, DateForm::kQuarter,
-             fmt::format("Q{} {}/{:02d}", *quarter, *first, *second)};
+             fmt::format("Q{} {:04d}/{:02d}", *quarter, *first, *second)};
 }
 
 }  // namespace

@@ -1,0 +1,14 @@
+// XLSX bytes in: the zip and XML of a workbook (libzip, pugixml), then the import.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "import_pipeline.h"
+#include "read/xlsx.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace iact;
+  auto read = read_xlsx(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.xlsx");
+  if (const Workbook* book = std::get_if<Workbook>(&read)) fuzz::import_workbook(*book);
+  return 0;
+}
