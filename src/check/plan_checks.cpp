@@ -47,15 +47,13 @@ bool lists(const Plan& plan, std::string_view framework) {
 
 // The items an action addresses, resolved; unknown references are reported.
 void check_addresses(const Plan& plan, const Action& action, const CheckContext& ctx,
-                     std::set<std::string>& addressed, Diagnostics& diags) {
+                     Diagnostics& diags) {
   for (const auto& ref : action.addresses) {
     ItemResolution r = ctx.catalogue.resolve(ref.value);
     if (!r.item) {
       diags.add(plan.file, ref.pos, "unknown-item", r.error, r.hint);
       continue;
     }
-    addressed.insert(r.item->id);
-    if (r.item->is_expectation()) addressed.insert(r.item->parent);
     if (!lists(plan, r.item->framework)) {
       diags.add(plan.file, ref.pos, "item-outside-frameworks",
                 fmt::format("'{}' belongs to {}, which this plan's frameworks do not list",
@@ -181,33 +179,6 @@ void check_stale(const Plan& plan, const Action& action,
             "add an entry under `updates:` with the date, status and a note");
 }
 
-// One warning per framework, naming every item that no action addresses. A plan whose
-// actions did not all load is not judged: the gaps would be the loader's errors again.
-void check_coverage(const Plan& plan, const CheckContext& ctx,
-                    const std::set<std::string>& addressed, Diagnostics& diags) {
-  if (plan.had_load_errors) return;
-  for (const auto& f : plan.frameworks) {
-    const Framework* framework = ctx.catalogue.framework(f.value);
-    if (!framework) continue;
-    std::vector<const FrameworkItem*> gaps;
-    int items = 0;
-    for (size_t index : framework->items) {
-      const FrameworkItem& item = ctx.catalogue.items[index];
-      if (item.is_expectation()) continue;
-      ++items;
-      if (!addressed.count(item.id)) gaps.push_back(&item);
-    }
-    if (gaps.empty()) continue;
-    std::vector<std::string> named;
-    for (const FrameworkItem* item : gaps)
-      named.push_back(fmt::format("{} ({})", item->id, item->title));
-    diags.add(plan.file, f.pos, "coverage-gap",
-              fmt::format("no action addresses {} of the {} items of {}: {}", gaps.size(), items,
-                          framework->id, join(named)),
-              "add the item ids to `addresses:` of the actions that cover them, or add actions");
-  }
-}
-
 void check_risks(const Plan& plan, Diagnostics& diags) {
   std::set<std::string> action_ids;
   std::vector<std::string> ids;
@@ -315,12 +286,11 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   check_frameworks(plan, ctx, diags);
   check_unique_ids(plan, plan.actions, "action", diags);
   check_unique_ids(plan, plan.risks, "risk", diags);
-  std::set<std::string> addressed;
   const std::optional<ReportingWindow> window = reporting_window(ctx);
   const RagPolicy policy = policy_for(plan, ctx.policy_file);
   for (const Action& action : plan.actions) {
     check_group(plan, action, diags);
-    check_addresses(plan, action, ctx, addressed, diags);
+    check_addresses(plan, action, ctx, diags);
     check_completion(plan, action, ctx, diags);
     check_due_and_status(plan, action, ctx, policy, diags);
     check_updates(plan, action, ctx, diags);
@@ -328,7 +298,6 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
     check_log(plan, action, diags);
   }
   check_self_assessment(plan, ctx, diags);
-  check_coverage(plan, ctx, addressed, diags);
   check_risks(plan, diags);
 }
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "check/coverage.h"
 #include "check/system_checks.h"
 #include "plan/loader.h"
 #include "util/files.h"
@@ -118,6 +119,7 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
       if (f == folder) system.plans.push_back(&v.plans[index]);
     }
     check_system(system.plans, all);
+    check_coverage(system.plans, ctx.catalogue, all);
     v.systems.push_back(std::move(system));
   }
   for (Diagnostic& d : all.items()) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/report.h"
+#include "check/coverage.h"
 #include "check/system_checks.h"
 #include "commands/commands.h"
 #include "commands/context.h"
@@ -106,6 +107,7 @@ Diagnostics check_written(const std::string& text, const std::string& display,
     system.push_back(&*plan);
     Diagnostics all;
     check_system(system, all);
+    check_coverage(system, catalogue, all);
     for (const Diagnostic& d : all.items()) {
       if (d.file == display) diags.items().push_back(d);
     }

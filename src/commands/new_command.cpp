@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/report.h"
+#include "check/coverage.h"
 #include "check/system_checks.h"
 #include "commands/commands.h"
 #include "commands/context.h"
@@ -110,6 +111,7 @@ int run_new(const NewOptions& options, const CommonOptions& common) {
   if (plan) {
     check_plan(*plan, CheckContext{*catalogue, common.today}, diags);
     check_system({&*plan}, diags);
+    check_coverage({&*plan}, *catalogue, diags);
   }
   if (diags.has_errors()) {
     Diagnostics errors;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "check/coverage.h"
 #include "check/rules.h"
 #include "test_support.h"
 
@@ -220,6 +221,7 @@ Diagnostics check_system_texts(const std::vector<std::string>& texts) {
   std::vector<const Plan*> pointers;
   for (const Plan& p : plans) pointers.push_back(&p);
   check_system(pointers, diags);
+  check_coverage(pointers, testing::frameworks(), diags);
   diags.sort();
   return diags;
 }
@@ -281,9 +283,29 @@ TEST(SystemChecks, TwoPlansForOneOrganisation) {
 TEST(SystemChecks, LeadsMayNameAnyOrganisationOfTheSystem) {
   // The ICB's action names SFT, which only the trust's plan defines.
   Diagnostics alone = check_system_texts({kIcb});
-  ASSERT_EQ(rules_of(alone), std::vector<std::string>{"unknown-lead"});
+  ASSERT_EQ(rules_of(alone), (std::vector<std::string>{"coverage-gap", "unknown-lead"}));
   Diagnostics together = check_system_texts({kIcb, kValidPlan});
   EXPECT_TRUE(together.items().empty());
+}
+
+// Coverage is the system's: the ICB's plan addresses one item, the trust's the rest, and
+// validate says what status and the paper say.
+TEST(SystemChecks, CoverageIsJudgedForTheWholeSystem) {
+  Diagnostics alone = check_system_texts({kIcb, valid_plan_with("icb: QSL", "icb: QSL")});
+  EXPECT_TRUE(alone.items().empty()) << rules_of(alone).front();
+  // Without the trust's action that covers four items, the gap is the system's, reported
+  // once, on the ICB's plan.
+  Diagnostics gap = check_system_texts(
+      {kIcb, valid_plan_with("[personalised-risk, joint-discharge, multi-agency, families, "
+                             "out-of-area]",
+                             "[joint-discharge]")});
+  ASSERT_EQ(rules_of(gap), std::vector<std::string>{"coverage-gap"});
+  EXPECT_EQ(gap.items()[0].file, "plan0.yaml");
+  EXPECT_EQ(gap.items()[0].pos, (Pos{8, 14}));
+  EXPECT_NE(gap.items()[0].message.find("no action in this system addresses 3 of the 5 items of "
+                                        "investigation-2025: personalised-risk"),
+            std::string::npos)
+      << gap.items()[0].message;
 }
 
 }  // namespace

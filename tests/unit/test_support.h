@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "check/plan_checks.h"
+#include "check/coverage.h"
 #include "check/system_checks.h"
 #include "frameworks/catalogue.h"
 #include "plan/loader.h"
@@ -77,6 +78,7 @@ inline Diagnostics check_text(const std::string& text, Date as_of = kAsOf) {
     CheckContext ctx{frameworks(), as_of};
     check_plan(*plan, ctx, diags);
     check_system({&*plan}, diags);
+    check_coverage({&*plan}, frameworks(), diags);
   }
   diags.sort();
   return diags;

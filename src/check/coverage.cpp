@@ -1,0 +1,74 @@
+#include "check/coverage.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
+
+namespace iact {
+
+std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
+                                         const Catalogue& catalogue) {
+  std::set<std::string> cited;
+  std::set<std::string> addressed;
+  for (const Plan* plan : plans) {
+    for (const auto& f : plan->frameworks) cited.insert(f.value);
+    for (const Action& action : plan->actions) {
+      for (const auto& ref : action.addresses) {
+        const FrameworkItem* item = catalogue.resolve(ref.value).item;
+        if (!item) continue;
+        addressed.insert(item->id);
+        if (item->is_expectation()) addressed.insert(item->parent);
+      }
+    }
+  }
+  std::vector<FrameworkGaps> out;
+  for (const Framework& framework : catalogue.frameworks) {
+    if (!cited.count(framework.id)) continue;
+    FrameworkGaps g;
+    g.framework = &framework;
+    for (size_t index : framework.items) {
+      const FrameworkItem& item = catalogue.items[index];
+      if (item.is_expectation()) continue;
+      ++g.items;
+      if (!addressed.count(item.id)) g.gaps.push_back(&item);
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& catalogue,
+                    Diagnostics& diags) {
+  if (std::any_of(plans.begin(), plans.end(), [](const Plan* p) { return p->had_load_errors; }))
+    return;
+  // The plan a framework's gaps are reported on: the ICB's, else the first to cite it.
+  std::vector<const Plan*> order;
+  for (const Plan* p : plans) {
+    if (p->is_icb()) order.push_back(p);
+  }
+  for (const Plan* p : plans) {
+    if (!p->is_icb()) order.push_back(p);
+  }
+  for (const FrameworkGaps& g : coverage_gaps(plans, catalogue)) {
+    if (g.gaps.empty()) continue;
+    for (const Plan* p : order) {
+      auto f = std::find_if(p->frameworks.begin(), p->frameworks.end(),
+                            [&](const Located<std::string>& x) { return x.value == g.framework->id; });
+      if (f == p->frameworks.end()) continue;
+      std::vector<std::string> named;
+      for (const FrameworkItem* item : g.gaps)
+        named.push_back(fmt::format("{} ({})", item->id, item->title));
+      diags.add(p->file, f->pos, "coverage-gap",
+                fmt::format("no action {}addresses {} of the {} items of {}: {}",
+                            plans.size() > 1 ? "in this system " : "", g.gaps.size(), g.items,
+                            g.framework->id, join(named)),
+                "add the item ids to `addresses:` of the actions that cover them, or add actions");
+      break;
+    }
+  }
+}
+
+}  // namespace iact

@@ -1,0 +1,32 @@
+// Coverage: which framework items no action addresses. It is a property of a system (the
+// ICB's plan and its trusts' plans together), so validate, status, the paper and the return
+// all answer it from here, for the same plans.
+#pragma once
+
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "frameworks/catalogue.h"
+#include "plan/model.h"
+
+namespace iact {
+
+struct FrameworkGaps {
+  const Framework* framework = nullptr;
+  int items = 0;                             // its top-level items
+  std::vector<const FrameworkItem*> gaps;    // those no action addresses
+};
+
+// For each framework any of `plans` cites (catalogue order), its top-level items that no
+// action of any of the plans addresses; an action that addresses an expectation covers its
+// item.
+std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
+                                         const Catalogue& catalogue);
+
+// One coverage-gap warning per framework with gaps, at the `frameworks:` entry of the ICB's
+// plan (or of the first plan that cites it). Plans that did not load completely are not
+// judged: their gaps would be the loader's errors again.
+void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& catalogue,
+                    Diagnostics& diags);
+
+}  // namespace iact
