@@ -9,6 +9,7 @@
 #include "check/plan_checks.h"
 #include "check/report.h"
 #include "check/coverage.h"
+#include "check/return_checks.h"
 #include "check/system_checks.h"
 #include "frameworks/catalogue.h"
 #include "plan/loader.h"
@@ -41,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check_plan(*plan, ctx, diags);
     check_system({&*plan}, diags);
     check_coverage({&*plan}, catalogue(), diags);
+    check_return_readiness({&*plan}, catalogue(), Date{2025, 7, 31}, diags);
   }
   std::ostringstream out;
   const std::map<std::string, std::string> sources = {{file, std::string(text)}};

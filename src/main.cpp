@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
   app.add_option("--rag-policy", common.rag_policy,
                  "RAG policy file (iact-policy: 1, rag: {...}); overrides the plans' rag: blocks")
       ->type_name("FILE");
+  app.add_option("--timeline", common.timeline,
+                 "A local timeline of your own reporting periods (default: .iact-timeline.yaml "
+                 "in the plans folder or above it)")
+      ->type_name("FILE");
   app.add_option("--templates", common.templates_dir,
                  "Folder of paper templates and the return layout (default: the installed ones)")
       ->type_name("DIR");
@@ -101,6 +105,8 @@ int main(int argc, char** argv) {
   add_stdin_filename(validate_cmd, validate.stdin_filename);
   add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
+  validate_cmd->add_flag("-q,--quiet,--errors-only", validate.quiet,
+                         "Print the errors and the summary line, not the warnings");
   add_format(validate_cmd, validate.format, {"text", "json"});
 
   iact::StatusOptions status;

@@ -55,8 +55,9 @@ void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& cata
   for (const FrameworkGaps& g : coverage_gaps(plans, catalogue)) {
     if (g.gaps.empty()) continue;
     for (const Plan* p : order) {
-      auto f = std::find_if(p->frameworks.begin(), p->frameworks.end(),
-                            [&](const Located<std::string>& x) { return x.value == g.framework->id; });
+      auto f =
+          std::find_if(p->frameworks.begin(), p->frameworks.end(),
+                       [&](const Located<std::string>& x) { return x.value == g.framework->id; });
       if (f == p->frameworks.end()) continue;
       std::vector<std::string> named;
       for (const FrameworkItem* item : g.gaps)

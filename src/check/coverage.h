@@ -13,8 +13,8 @@ namespace iact {
 
 struct FrameworkGaps {
   const Framework* framework = nullptr;
-  int items = 0;                             // its top-level items
-  std::vector<const FrameworkItem*> gaps;    // those no action addresses
+  int items = 0;                           // its top-level items
+  std::vector<const FrameworkItem*> gaps;  // those no action addresses
 };
 
 // For each framework any of `plans` cites (catalogue order), its top-level items that no

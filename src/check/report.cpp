@@ -90,7 +90,8 @@ std::string summary_line(const Diagnostics& diags, int files) {
   };
   const int errors = diags.error_count();
   const int warnings = diags.warning_count();
-  if (errors == 0 && warnings == 0) return fmt::format("no problems in {}", plural(files, "file"));
+  if (errors == 0 && warnings == 0)
+    return fmt::format("plans are valid: no problems in {}", plural(files, "file"));
   return fmt::format("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"),
                      plural(files, "file"));
 }

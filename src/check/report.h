@@ -20,7 +20,7 @@ struct TextStyle {
 // `file:line:col: error: message [rule]`, then the source line and caret, then the hint.
 void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& style);
 
-// "2 errors, 5 warnings in 3 files" (or "no problems in 3 files").
+// "2 errors, 5 warnings in 3 files" (or "plans are valid: no problems in 3 files").
 std::string summary_line(const Diagnostics& diags, int files);
 
 // A JSON array of {file, line, column, severity, rule, message, hint}.

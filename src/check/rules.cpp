@@ -63,6 +63,9 @@ constexpr std::array kRules = {
     Rule{"system-icb-mismatch", kError, "a trust's `icb` is not the code of the system's ICB"},
     Rule{"duplicate-organisation", kError, "two plans in one system are for the same organisation"},
     Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
+    Rule{"return-incomplete", kWarning,
+         "the return will have empty cells: no `self_assessment:` for an item, or no "
+         "`dna_discharge_assurance:` for an organisation"},
     // Importing a tracker (iact import): the line is the tracker's row, the column its column.
     Rule{"import-header", kError,
          "no header row, or a mapping file's column, sheet or value that the tracker lacks"},

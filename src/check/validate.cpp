@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "check/coverage.h"
+#include "check/return_checks.h"
 #include "check/system_checks.h"
 #include "plan/loader.h"
 #include "util/files.h"
@@ -120,6 +121,7 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
     }
     check_system(system.plans, all);
     check_coverage(system.plans, ctx.catalogue, all);
+    check_return_readiness(system.plans, ctx.catalogue, ctx.as_of, all);
     v.systems.push_back(std::move(system));
   }
   for (Diagnostic& d : all.items()) {

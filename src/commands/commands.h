@@ -27,6 +27,7 @@ struct CommonOptions {
   Date today;                  // the one clock read, in main
   std::optional<long long> source_date_epoch;  // $SOURCE_DATE_EPOCH, read in main
   std::string templates_dir;                   // --templates; empty: find it like the frameworks
+  std::string timeline;  // --timeline: a local timeline; empty: .iact-timeline.yaml nearby
 };
 
 struct ValidateOptions {
@@ -34,6 +35,7 @@ struct ValidateOptions {
   std::string stdin_filename;      // the name of that plan, and so its system folder
   std::string as_of;               // YYYY-MM-DD; empty: today
   bool strict = false;
+  bool quiet = false;  // errors and the summary line only
   std::string format = "text";
 };
 

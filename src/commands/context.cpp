@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "check/report.h"
+#include "frameworks/catalogue.h"
 #include "plan/loader.h"
 #include "util/files.h"
 #include "util/safe_path.h"
@@ -61,7 +62,8 @@ std::optional<std::filesystem::path> find_templates(const CommonOptions& common)
   return std::nullopt;
 }
 
-std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags) {
+std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags,
+                                         const std::vector<std::string>& paths) {
   auto dir = find_frameworks_dir(common.frameworks_dir, common.exe);
   std::error_code ec;
   if (!dir || !std::filesystem::is_directory(*dir, ec)) {
@@ -73,10 +75,30 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
   }
   Diagnostics found;
   Catalogue catalogue = load_catalogue(*dir, found);
+  // The organisation's own reporting periods, beside its plans.
+  std::optional<fs::path> local;
+  if (!common.timeline.empty()) {
+    local = fs::path(common.timeline);
+  } else {
+    fs::path start = fs::is_directory("plans", ec) ? "plans" : ".";
+    if (!paths.empty() && paths.front() != "-") start = paths.front();
+    local = find_local_timeline(start);
+  }
+  if (local) {
+    FileRead read = read_file(*local, kMaxPlanFileBytes);
+    if (!read.bytes) {
+      std::cerr << fmt::format("iact: cannot read the local timeline {}: {}\n", local->string(),
+                               read.error);
+      return std::nullopt;
+    }
+    add_catalogue_text(*read.bytes, local->string(), catalogue, found, /*local=*/true);
+  }
   if (found.has_errors()) {
     found.sort();
     print_text(found, std::cerr, TextStyle{stderr_wants_colour(), true});
-    std::cerr << "iact: the frameworks in " << dir->string() << " have errors; fix them first\n";
+    std::cerr << "iact: the frameworks in " << dir->string()
+              << (local ? " or the local timeline " + local->string() : std::string())
+              << " have errors; fix them first\n";
     return std::nullopt;
   }
   if (catalogue.frameworks.empty()) {
@@ -85,6 +107,31 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
   }
   diags.append(found);
   return catalogue;
+}
+
+std::string no_period_hint(const Catalogue& catalogue, Date as_of, const std::string& plans) {
+  const Period* last = catalogue.periods.empty() ? nullptr : &catalogue.periods.back();
+  fs::path folder = plans.empty() ? fs::path(".") : fs::path(plans);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) folder = folder.parent_path();
+  const int year = as_of.month == 12 ? as_of.year + 1 : as_of.year;
+  const int month = as_of.month == 12 ? 1 : as_of.month + 1;
+  return fmt::format(
+      "no reporting period is due on or after {}{}.\n"
+      "  hint: NHS England has set no later period; add your board's next reporting round to a "
+      "local timeline,\n"
+      "        {}:\n"
+      "          iact-timeline: 1\n"
+      "          periods:\n"
+      "            - {{ id: {:04d}-{:02d}, due: {:04d}-{:02d}-{:02d}, title: Public board update "
+      "}}\n"
+      "        or name a period that has ended with --period{}",
+      display_long(as_of),
+      last ? fmt::format("; the last in the timeline is {}, due {}", last->id,
+                         display_long(last->due))
+           : std::string(),
+      (folder / kLocalTimelineName).lexically_normal().string(), year, month, year, month,
+      days_in_month(year, month), last ? " " + last->id : std::string());
 }
 
 bool load_rag_policy(const CommonOptions& common, std::optional<RagSettings>& policy) {
@@ -187,9 +234,10 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   std::optional<Date> day = resolve_as_of(as_of, common.today);
   if (!day) return kExitUsage;
   Diagnostics framework_diags;
-  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, paths);
   if (!catalogue) return kExitUsage;
   inputs.catalogue = std::move(*catalogue);
+  inputs.plans = paths.empty() ? std::string("plans") : paths.front();
   inputs.as_of = report_as_of(as_of.empty(), *day, inputs.catalogue, period);
   if (!load_rag_policy(common, inputs.policy)) return kExitUsage;
 
@@ -256,11 +304,19 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
 }
 
 std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& inputs,
-                                  const ViewOptions& options) {
+                                  const ViewOptions& options, bool needs_period) {
   ViewError error;
   std::optional<SystemView> view =
       build_view(scope.name, scope.plans, inputs.catalogue, options, error);
-  if (!view) std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
+  if (!view) {
+    std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
+    return view;
+  }
+  if (needs_period && !view->period && !inputs.catalogue.periods.empty()) {
+    std::cerr << "iact: " << scope.name << ": "
+              << no_period_hint(inputs.catalogue, options.as_of, inputs.plans) << '\n';
+    return std::nullopt;
+  }
   return view;
 }
 

@@ -33,9 +33,16 @@ Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
 // prints why and returns nothing if there is none.
 std::optional<std::filesystem::path> find_templates(const CommonOptions& common);
 
-// Finds and loads the frameworks. Returns nothing (after printing why) if the folder cannot
-// be found or holds errors; the framework files' warnings, if any, go to `diags`.
-std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags);
+// Finds and loads the frameworks, with the local timeline of the plans in `paths` (--timeline,
+// else .iact-timeline.yaml found from the first path, or from the current folder). Returns
+// nothing (after printing why) if the folder cannot be found or either holds errors; the
+// files' warnings, if any, go to `diags`.
+std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags,
+                                         const std::vector<std::string>& paths = {});
+
+// What to say when no reporting period is due on or after `as_of`: the last one, and how to
+// add the next in a local timeline beside `plans`.
+std::string no_period_hint(const Catalogue& catalogue, Date as_of, const std::string& plans);
 
 // The RAG policy file of --rag-policy, if one was given. Returns false (after printing its
 // problems) if it cannot be read or has errors.
@@ -60,6 +67,7 @@ struct ReportScope {
 };
 
 struct ReportInputs {
+  std::string plans;  // the first plans path, for hints
   Catalogue catalogue;
   std::optional<RagSettings> policy;
   Date as_of;
@@ -81,8 +89,9 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
                        const std::optional<StdinPlan>& from_stdin = std::nullopt);
 
 // The view of one scope; prints why and returns nothing if the period or meeting named in
-// `options` does not exist.
+// `options` does not exist, or, when `needs_period` (a paper, a return), if no period is
+// due on or after the as-of date and none was named.
 std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& inputs,
-                                  const ViewOptions& options);
+                                  const ViewOptions& options, bool needs_period = true);
 
 }  // namespace iact

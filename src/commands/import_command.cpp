@@ -6,8 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "check/report.h"
 #include "check/coverage.h"
+#include "check/report.h"
+#include "check/return_checks.h"
 #include "check/system_checks.h"
 #include "commands/commands.h"
 #include "commands/context.h"
@@ -108,6 +109,7 @@ Diagnostics check_written(const std::string& text, const std::string& display,
     Diagnostics all;
     check_system(system, all);
     check_coverage(system, catalogue, all);
+    check_return_readiness(system, catalogue, as_of, all);
     for (const Diagnostic& d : all.items()) {
       if (d.file == display) diags.items().push_back(d);
     }
@@ -195,7 +197,9 @@ std::vector<std::string> merge_into(PlanText& text, const Plan& plan,
 
 int run_import(const ImportOptions& options, const CommonOptions& common) {
   Diagnostics framework_diags;
-  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  const std::string near = !options.into.empty() ? options.into : options.output;
+  std::optional<Catalogue> catalogue =
+      load_frameworks(common, framework_diags, {near.empty() ? std::string(".") : near});
   if (!catalogue) return kExitUsage;
   const std::string tracker = options.tracker;
 

@@ -4,8 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "check/report.h"
 #include "check/coverage.h"
+#include "check/report.h"
+#include "check/return_checks.h"
 #include "check/system_checks.h"
 #include "commands/commands.h"
 #include "commands/context.h"
@@ -104,7 +105,7 @@ int run_new(const NewOptions& options, const CommonOptions& common) {
   const std::string text = starter_plan(options, schema_path(common, options.output), common.today);
   // The starter must load and check without errors, or the options made it wrong.
   Diagnostics framework_diags;
-  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.output});
   if (!catalogue) return kExitUsage;
   Diagnostics diags;
   std::optional<Plan> plan = load_plan_text(text, options.output, diags);
@@ -112,6 +113,7 @@ int run_new(const NewOptions& options, const CommonOptions& common) {
     check_plan(*plan, CheckContext{*catalogue, common.today}, diags);
     check_system({&*plan}, diags);
     check_coverage({&*plan}, *catalogue, diags);
+    check_return_readiness({&*plan}, *catalogue, common.today, diags);
   }
   if (diags.has_errors()) {
     Diagnostics errors;

@@ -52,7 +52,10 @@ int run_frameworks(const ListOptions& options, const CommonOptions& common) {
     }
     nlohmann::json periods = nlohmann::json::array();
     for (const Period& p : catalogue->periods) {
-      periods.push_back({{"id", p.id}, {"due", p.due.iso()}, {"title", p.title}});
+      periods.push_back({{"id", p.id},
+                         {"due", p.due.iso()},
+                         {"title", p.title},
+                         {"local", p.local() ? nlohmann::json(p.local_file) : nlohmann::json()}});
     }
     out["frameworks"] = frameworks;
     out["periods"] = periods;
@@ -71,7 +74,8 @@ int run_frameworks(const ListOptions& options, const CommonOptions& common) {
   }
   std::cout << "Reporting periods:\n";
   for (const Period& p : catalogue->periods) {
-    std::cout << fmt::format("  {}  due {}  {}\n", p.id, p.due.iso(), p.title);
+    std::cout << fmt::format("  {}  due {}  {}{}\n", p.id, p.due.iso(), p.title,
+                             p.local() ? fmt::format(" (local: {})", p.local_file) : "");
   }
   return kExitOk;
 }

@@ -18,9 +18,15 @@ int run_status(const StatusOptions& options, const CommonOptions& common) {
   nlohmann::json all = nlohmann::json::array();
   const StatusStyle style{stdout_wants_colour()};
   bool first = true;
+  bool said_no_period = false;
   for (const ReportScope& scope : inputs.scopes) {
-    std::optional<SystemView> view = view_of(scope, inputs, view_options);
+    std::optional<SystemView> view = view_of(scope, inputs, view_options, /*needs_period=*/false);
     if (!view) return kExitUsage;
+    if (!view->period && !inputs.catalogue.periods.empty() && !said_no_period) {
+      std::cerr << "iact: note: " << no_period_hint(inputs.catalogue, inputs.as_of, inputs.plans)
+                << '\n';
+      said_no_period = true;
+    }
     if (options.format == "json") {
       all.push_back(status_json(*view));
       continue;

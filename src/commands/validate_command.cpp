@@ -13,7 +13,7 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   std::optional<Date> as_of = resolve_as_of(options.as_of, common.today);
   if (!as_of) return kExitUsage;
   Diagnostics framework_diags;
-  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags);
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, options.paths);
   if (!catalogue) return kExitUsage;
 
   std::optional<RagSettings> policy;
@@ -35,7 +35,11 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
     print_json(diags, std::cout);
   } else {
     const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
-    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+    Diagnostics shown;
+    for (const Diagnostic& d : diags.items()) {
+      if (!options.quiet || d.severity == Severity::kError) shown.items().push_back(d);
+    }
+    print_text(shown, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
     std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
               << '\n';
   }

@@ -147,7 +147,8 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
 }
 
 void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat,
-                   Diagnostics& diags) {
+                   Diagnostics& diags, bool local) {
+  const std::string local_file = local ? file : std::string();
   FieldReader r(root, timeline_def(), file, diags);
   if (!r.ok() || !check_version(r, "iact-timeline", file, diags)) return;
   for (const FieldReader& m : r.objects("milestones")) {
@@ -157,7 +158,8 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     if (!id || !date || !date_node) continue;
     auto due = parse_due(date_node->scalar);
     DateForm form = std::holds_alternative<Due>(due) ? std::get<Due>(due).form : DateForm::kDay;
-    cat.milestones.push_back(Milestone{id->value, date->value, form, m.text_or_empty("title")});
+    cat.milestones.push_back(
+        Milestone{id->value, date->value, form, m.text_or_empty("title"), local_file});
   }
   for (const FieldReader& p : r.objects("periods")) {
     auto id = p.text("id");
@@ -167,23 +169,43 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
                               [&](const Period& q) { return q.id == id->value; });
     if (clash != cat.periods.end()) {
       diags.add(file, id->pos, "duplicate-id",
-                fmt::format("period '{}' is defined twice", id->value));
+                fmt::format("period '{}' is defined twice", id->value),
+                clash->local() ? fmt::format("the other is in {}", clash->local_file)
+                               : std::string("the national timeline already has it; a local "
+                                             "timeline adds periods of its own"));
       continue;
     }
-    cat.periods.push_back(Period{id->value, due->value, p.text_or_empty("title")});
+    if (!parse_iso_day(id->value + "-01")) {
+      diags.add(file, id->pos, "framework-invalid",
+                fmt::format("period id '{}' is not a month written YYYY-MM", id->value),
+                fmt::format("name a period by the month it is due, e.g. {:04d}-{:02d}",
+                            due->value.year, due->value.month));
+      continue;
+    }
+    cat.periods.push_back(Period{id->value, due->value, p.text_or_empty("title"), local_file});
   }
 }
 
 }  // namespace
 
 void add_catalogue_text(std::string_view text, const std::string& file, Catalogue& cat,
-                        Diagnostics& diags) {
+                        Diagnostics& diags, bool local) {
   std::optional<YamlNode> root = parse_yaml(text, file, diags);
   if (!root) return;
   if (root->is_map() && root->find("iact-framework")) {
+    if (local) {
+      diags.add(file, root->pos, "framework-invalid",
+                "a local timeline holds periods and milestones, not a framework",
+                "start it with `iact-timeline: 1`; new national frameworks go in the frameworks "
+                "folder");
+      return;
+    }
     load_framework(*root, file, cat, diags);
   } else if (root->is_map() && root->find("iact-timeline")) {
-    load_timeline(*root, file, cat, diags);
+    load_timeline(*root, file, cat, diags, local);
+  } else if (local) {
+    diags.add(file, root->pos, "framework-invalid", "this local timeline does not start as one",
+              "start it with `iact-timeline: 1`, then list `periods:`");
   } else {
     diags.add(file, root->pos, "framework-invalid",
               "this file in the frameworks folder is neither a framework nor the timeline",
@@ -207,6 +229,19 @@ Catalogue load_catalogue(const fs::path& dir, Diagnostics& diags) {
     add_catalogue_text(*read.bytes, file, cat, diags);
   }
   return cat;
+}
+
+std::optional<fs::path> find_local_timeline(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(start, ec), ec);
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  while (!dir.empty()) {
+    const fs::path candidate = dir / kLocalTimelineName;
+    if (fs::exists(candidate, ec)) return candidate;
+    if (fs::exists(dir / ".git", ec) || dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
 }
 
 std::optional<fs::path> find_frameworks_dir(const std::string& flag, const fs::path& exe) {

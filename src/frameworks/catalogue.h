@@ -42,14 +42,22 @@ struct Milestone {
   Date date;
   DateForm form = DateForm::kDay;
   std::string title;
+  std::string local_file;  // set when a local timeline, not the national one, defines it
 };
 
 // A reporting period: a return to NHS England and a public board update, due on `due`.
+// NHS England sets the national ones; an organisation adds its own in a local timeline.
 struct Period {
   std::string id;  // "2025-06"
   Date due;
   std::string title;
+  std::string local_file;  // set when a local timeline, not the national one, defines it
+
+  bool local() const { return !local_file.empty(); }
 };
+
+// The name of a local timeline file, looked for in a plans folder and the folders above it.
+inline constexpr const char* kLocalTimelineName = ".iact-timeline.yaml";
 
 struct ItemResolution {
   const FrameworkItem* item = nullptr;  // null when the reference resolves to nothing
@@ -84,9 +92,16 @@ class Catalogue {
   std::vector<std::string> item_ids_;  // for "did you mean" hints
 };
 
-// Adds one framework or timeline file, given as text, to `cat`; problems go to `diags`.
+// Adds one framework or timeline file, given as text, to `cat`; problems go to `diags`. A
+// `local` file is an organisation's own timeline: it may add periods and milestones (marked
+// as local), but not frameworks or a period the national timeline has.
 void add_catalogue_text(std::string_view text, const std::string& file, Catalogue& cat,
-                        Diagnostics& diags);
+                        Diagnostics& diags, bool local = false);
+
+// The local timeline for plans in `start` (a folder or a file): `.iact-timeline.yaml` in its
+// folder or the nearest folder above it, up to the top of the git repository or of the file
+// system, the way editors find .editorconfig.
+std::optional<std::filesystem::path> find_local_timeline(const std::filesystem::path& start);
 
 // Loads every *.yaml in `dir`: frameworks (`iact-framework: 1`) and the timeline
 // (`iact-timeline: 1`). Problems in the files are reported to `diags`.

@@ -407,8 +407,9 @@ constexpr ObjectDef kPeriod{"period", "A reporting period.", kPeriodFields};
 
 constexpr std::array kTimelineFields = {
     FieldDef{"iact-timeline", kInteger, kRequired, "Format version: 1."},
-    FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
-    FieldDef{"milestones", kObjectList, kRequired, "National milestones.", {}, &kMilestone},
+    FieldDef{
+        "source", kObject, kOptional, "Source document (the national timeline's).", {}, &kSource},
+    FieldDef{"milestones", kObjectList, kOptional, "Milestones with their dates.", {}, &kMilestone},
     FieldDef{"periods", kObjectList, kRequired, "Reporting periods.", {}, &kPeriod},
 };
 constexpr ObjectDef kTimeline{"timeline", "National milestones and reporting periods.",

@@ -195,11 +195,30 @@ Explained explain_parser_message(const std::string& msg) {
             "check the indentation, and quote text that contains ': ' (e.g. \"Note: ...\")"};
   }
   if (msg.find("tab") != std::string::npos) {
-    return {"yaml-syntax", "tab characters cannot indent YAML", "indent with spaces"};
+    return {"yaml-syntax", "tab character used for indentation; use spaces",
+            "YAML indents with spaces only; most editors can turn tabs into spaces"};
   }
   return {"yaml-syntax", fmt::format("invalid YAML: {}", msg),
           "check the indentation, and quote text that contains ': ' or starts with '*', '&', '!', "
           "'%', '@' or '`'"};
+}
+
+// The first tab in the indentation of a line up to `last_line` (1-based), where YAML reads
+// it as an error whatever the parser then says about it.
+std::optional<Pos> tab_in_indentation(std::string_view text, int last_line) {
+  int line = 1;
+  size_t start = 0;
+  while (start < text.size() && line <= last_line) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    for (size_t i = start; i < end; ++i) {
+      if (text[i] == '\t') return Pos{line, static_cast<int>(i - start) + 1};
+      if (text[i] != ' ') break;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -239,8 +258,14 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
   } catch (const StopParse& stop) {
     diags.add(file, stop.pos, stop.rule, stop.message, stop.hint);
   } catch (const YAML::Exception& e) {
+    const Pos at = to_pos(e.mark);
+    if (auto tab = tab_in_indentation(text, at.known() ? at.line : 1 << 30)) {
+      diags.add(file, *tab, "yaml-syntax", "tab character used for indentation; use spaces",
+                "YAML indents with spaces only; most editors can turn tabs into spaces");
+      return std::nullopt;
+    }
     Explained why = explain_parser_message(e.msg);
-    diags.add(file, to_pos(e.mark), why.rule, why.message, why.hint);
+    diags.add(file, at, why.rule, why.message, why.hint);
   } catch (const std::exception& e) {
     diags.add(file, {}, "yaml-syntax", fmt::format("the YAML cannot be read: {}", e.what()));
   }

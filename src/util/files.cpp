@@ -88,8 +88,9 @@ std::vector<fs::path> find_yaml_files(const fs::path& dir) {
       continue;
     }
     // Everything named *.yaml but a folder: one that cannot be read (a FIFO, a broken
-    // link) is reported by whoever reads it, never skipped in silence.
-    if (is_yaml(it->path()) && !folder) out.push_back(it->path());
+    // link) is reported by whoever reads it, never skipped in silence. Hidden files
+    // (.iact-timeline.yaml) are settings, not plans.
+    if (is_yaml(it->path()) && !folder && name[0] != '.') out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -100,7 +101,9 @@ std::vector<fs::path> yaml_files_in(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::error_code entry_ec;
-    if (is_yaml(entry.path()) && !entry.is_directory(entry_ec)) out.push_back(entry.path());
+    const std::string name = entry.path().filename().string();
+    if (is_yaml(entry.path()) && !entry.is_directory(entry_ec) && name[0] != '.')
+      out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -34,7 +34,7 @@ const Period* choose_period(const Catalogue& catalogue, const std::string& id, D
   for (const Period& p : catalogue.periods) {
     if (p.due >= as_of) return &p;
   }
-  return catalogue.periods.empty() ? nullptr : &catalogue.periods.back();
+  return nullptr;  // none is due any more: say so, rather than report the last as current
 }
 
 namespace {
@@ -220,7 +220,9 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
              fmt::format("the timeline has: {}", period_list(catalogue))};
     return std::nullopt;
   }
-  if (view.period) view.previous = catalogue.period_before(*view.period);
+  // With no period due, what changed is counted since the last one ended.
+  view.previous = view.period ? catalogue.period_before(*view.period)
+                              : catalogue.last_period_ended(options.as_of);
   view.meeting = choose_meeting(*view.lead, options.meeting, options.as_of);
   if (options.meeting && !view.meeting) {
     std::string dates;

@@ -143,7 +143,8 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
                                      ViewError& error);
 
 // The period a view is for: `id` when given; else the first period due on or after
-// `as_of`; else the last one. Null if there are no periods or `id` names none.
+// `as_of`. Null if `id` names none, or none is due any more (the view then counts changes
+// since the last period that ended).
 const Period* choose_period(const Catalogue& catalogue, const std::string& id, Date as_of);
 
 }  // namespace iact

@@ -185,8 +185,11 @@ json cover_rows(const SystemView& view, const json& meeting) {
   }
   add("Status as of", display_long(view.as_of));
   if (view.period) {
-    add("Reporting period", fmt::format("{} (return and public board update due {})",
-                                        view.period->id, display_long(view.period->due)));
+    add("Reporting period", view.period->local()
+                                ? fmt::format("{} (a local reporting round, due {})",
+                                              view.period->id, display_long(view.period->due))
+                                : fmt::format("{} (return and public board update due {})",
+                                              view.period->id, display_long(view.period->due)));
   }
   return rows;
 }
@@ -378,7 +381,7 @@ json recommendations_json(const SystemView& view) {
                                                  "addresses.",
                                                  view.gaps())}});
   }
-  if (view.period) {
+  if (view.period && !view.period->local()) {
     list.push_back({{"text", fmt::format("Support the submission of the {} return to NHS England.",
                                          view.period->id)}});
   }
@@ -402,7 +405,8 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["as_of_iso"] = view.as_of.iso();
   c["period"] = view.period ? json{{"id", view.period->id},
                                    {"due", display_long(view.period->due)},
-                                   {"title", view.period->title}}
+                                   {"title", view.period->title},
+                                   {"local", view.period->local()}}
                             : json(false);
   c["previous_period"] =
       view.previous ? json{{"id", view.previous->id}, {"due", display_long(view.previous->due)}}

@@ -75,6 +75,13 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) {
                   return Cell::of(v(d).period ? v(d).period->id : std::string());
                 }},
+    ReturnField{"period_set_by", Kind::kText,
+                "Who set the period: NHS England, or the organisation (a local timeline).",
+                [](const ReturnData& d, size_t) {
+                  if (!v(d).period) return Cell::of(std::string());
+                  return Cell::of(
+                      std::string(v(d).period->local() ? "Local reporting round" : "NHS England"));
+                }},
     ReturnField{"period_due", Kind::kDate, "When the period's return is due.",
                 [](const ReturnData& d, size_t) {
                   return v(d).period ? Cell::of(v(d).period->due) : Cell{};

@@ -72,7 +72,11 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
   out << paint.bold(fmt::format("{} — {}", view.name, lead_name)) << '\n';
   out << fmt::format("as of {}", display(view.as_of));
   if (view.period) {
-    out << fmt::format(", period {} (due {})", view.period->id, display(view.period->due));
+    out << fmt::format(", period {} ({}due {})", view.period->id,
+                       view.period->local() ? "local, " : "", display(view.period->due));
+  } else if (view.previous) {
+    out << fmt::format(", after the last period, {} (due {}); no later period is set",
+                       view.previous->id, display(view.previous->due));
   }
   out << "\n\n";
 
@@ -120,8 +124,7 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
     out << paint.bold(fmt::format("Overdue ({}):", view.overdue.size())) << '\n';
     for (size_t r : view.overdue) {
       const ActionRow& row = view.rows[r];
-      out << fmt::format("  {:<6} {:<10} due {:<12} ", row.org, row.id,
-                         display(*row.state.due))
+      out << fmt::format("  {:<6} {:<10} due {:<12} ", row.org, row.id, display(*row.state.due))
           << fit(title_of(*row.action), 60) << '\n';
     }
   }
@@ -144,6 +147,7 @@ nlohmann::json status_json(const SystemView& view) {
   j["system"] = view.name;
   j["as_of"] = view.as_of.iso();
   j["period"] = view.period ? nlohmann::json(view.period->id) : nlohmann::json();
+  j["period_local"] = view.period && view.period->local();
   j["totals"] = counts(view.all.counts);
   j["organisations"] = nlohmann::json::array();
   for (const OrgView& org : view.orgs) {

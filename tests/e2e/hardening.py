@@ -103,7 +103,8 @@ def output_paths(work):
               "folder %r: filed under QSL, got exit %d %s %s" % (name, r.returncode,
                                                                  files_under(out), r.stderr))
 
-    # A period id from a timeline is checked the same way.
+    # A period id from a timeline never reaches a path: the timeline refuses one that is not
+    # a month (and the output folder would refuse it too; see safe_path_test).
     for period in ["..", "-x", ".hidden"]:
         fw = os.path.join(work, "fw-" + period.strip(".-"))
         shutil.copytree(os.path.join(ROOT, "frameworks"), fw)
@@ -111,8 +112,8 @@ def output_paths(work):
             f.write("  - id: \"%s\"\n    due: 2025-03-31\n    title: Odd.\n" % period)
         out = os.path.join(work, "out-period")
         r = iact("--frameworks", fw, "return", SOMERSET, "-o", out, "--period", period, *AS_OF)
-        check(r.returncode == 2 and "'%s' cannot name a folder under" % period in r.stderr,
-              "period %r: refused, got exit %d: %s" % (period, r.returncode, r.stderr))
+        check(r.returncode == 2 and "period id '%s' is not a month written YYYY-MM" % period in
+              r.stderr, "period %r: refused, got exit %d: %s" % (period, r.returncode, r.stderr))
         check(not os.path.exists(os.path.join(out, "somerset", "return.xlsx")) and
               not os.path.exists(os.path.join(work, "return.xlsx")),
               "period %r: no return written" % period)

@@ -11,7 +11,7 @@ for as_of in "" 2025-07-31; do
   out=$(NO_COLOR=1 "$iact" "${args[@]}" 2>&1); rc=$?
   [ $rc -eq 0 ] || { printf '%s\n' "$out"; fail "iact ${args[*]} exited $rc"; }
   grep -q ': error:' <<<"$out" && { printf '%s\n' "$out"; fail "errors in $system"; }
-  tail -n 1 <<<"$out" | grep -Eq '^0 errors, [0-9]+ warnings? in [0-9]+ files$|^no problems in' ||
+  tail -n 1 <<<"$out" | grep -Eq '^0 errors, [0-9]+ warnings? in [0-9]+ files$|^plans are valid: no problems in' ||
     fail "unexpected summary: $(tail -n 1 <<<"$out")"
 done
 json=$("$iact" validate "$system" --as-of 2025-07-31 --format json 2>/dev/null) || fail "json run failed"

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "check/coverage.h"
+#include "check/return_checks.h"
 #include "check/rules.h"
 #include "test_support.h"
 
@@ -171,10 +172,11 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
   // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
   // that need several plans (SystemChecks below), framework files (catalogue_test) and
   // importing trackers (import_test, e2e import).
-  for (std::string_view r : {"file-unreadable", "file-empty", "file-encoding", "yaml-depth",
-                             "system-multiple-icb", "system-icb-mismatch", "duplicate-organisation",
-                             "framework-invalid", "import-header", "import-date", "import-status",
-                             "import-theme", "import-duplicate", "import-row", "import-assumed"}) {
+  for (std::string_view r :
+       {"file-unreadable", "file-empty", "file-encoding", "yaml-depth", "system-multiple-icb",
+        "system-icb-mismatch", "duplicate-organisation", "framework-invalid", "import-header",
+        "import-date", "import-status", "import-theme", "import-duplicate", "import-row",
+        "import-assumed", "return-incomplete"}) {
     tested.insert(std::string(r));
   }
   for (const Rule& r : all_rules()) {
@@ -306,6 +308,49 @@ TEST(SystemChecks, CoverageIsJudgedForTheWholeSystem) {
                                         "investigation-2025: personalised-risk"),
             std::string::npos)
       << gap.items()[0].message;
+}
+
+// What the return will lack is said per system: self-assessment on the ICB's plan, DNA
+// discharge assurance per organisation.
+TEST(SystemChecks, ReturnReadiness) {
+  auto readiness = [](const std::vector<std::string>& texts) {
+    Diagnostics diags;
+    std::vector<Plan> plans;
+    plans.reserve(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (auto p = load_plan_text(texts[i], "plan" + std::to_string(i) + ".yaml", diags))
+        plans.push_back(std::move(*p));
+    }
+    std::vector<const Plan*> pointers;
+    for (const Plan& p : plans) pointers.push_back(&p);
+    check_return_readiness(pointers, testing::frameworks(), Date{2025, 7, 1}, diags);
+    diags.sort();
+    return diags;
+  };
+  Diagnostics bare = readiness({kIcb, kValidPlan});
+  ASSERT_EQ(rules_of(bare), (std::vector<std::string>{"return-incomplete", "return-incomplete",
+                                                      "return-incomplete"}));
+  EXPECT_EQ(bare.items()[0].file, "plan0.yaml");
+  EXPECT_NE(bare.items()[1].message.find("the 2026-01 return's Summary sheet will have no "
+                                         "self-assessed assurance for 5 of the 5 items"),
+            std::string::npos)
+      << bare.items()[1].message;
+  EXPECT_NE(bare.items()[2].message.find("DNA discharge sheet will have no assurance from SFT"),
+            std::string::npos);
+  std::string icb = kIcb;
+  icb.insert(icb.find("actions:"),
+             "dna_discharge_assurance: { policy: yes, practice: partial }\n"
+             "self_assessment:\n"
+             "  - { item: personalised-risk, assurance: limited }\n"
+             "  - { item: joint-discharge, assurance: limited }\n"
+             "  - { item: multi-agency, assurance: limited }\n"
+             "  - { item: investigation-2025/families, assurance: limited }\n");
+  Diagnostics partly = readiness({icb});
+  ASSERT_EQ(rules_of(partly), std::vector<std::string>{"return-incomplete"});
+  EXPECT_NE(partly.items()[0].message.find("for 1 of the 5 items this system answers to: "
+                                           "out-of-area"),
+            std::string::npos)
+      << partly.items()[0].message;
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST(Report, SeverityComesFromTheRuleTable) {
   EXPECT_EQ(d.error_count(), 2);
   EXPECT_EQ(d.warning_count(), 1);
   EXPECT_EQ(summary_line(d, 2), "2 errors, 1 warning in 2 files");
-  EXPECT_EQ(summary_line(Diagnostics{}, 1), "no problems in 1 file");
+  EXPECT_EQ(summary_line(Diagnostics{}, 1), "plans are valid: no problems in 1 file");
 }
 
 TEST(Report, JsonCarriesTheSameDiagnostics) {

@@ -203,11 +203,13 @@ TEST_F(ViewTest, PolicyFileChangesTheColours) {
   EXPECT_EQ(v->rows[3].rag.brag, Brag::kAmber);  // I-4 is at risk, no longer overdue
 }
 
-TEST(ChoosePeriod, NextDueElseLast) {
+// The next period due; after the last one, none (rather than the last, as if it were current).
+TEST(ChoosePeriod, TheNextDueOrNone) {
   EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 1, 1})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 6, 30})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 7, 1})->id, "2026-01");
-  EXPECT_EQ(choose_period(frameworks(), "", Date{2027, 1, 1})->id, "2026-01");
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2026, 1, 31})->id, "2026-01");
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2026, 2, 1}), nullptr);
   EXPECT_EQ(choose_period(frameworks(), "2025-06", Date{2027, 1, 1})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "2025-07", Date{2027, 1, 1}), nullptr);
 }

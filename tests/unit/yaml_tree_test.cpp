@@ -148,6 +148,23 @@ TEST(YamlTree, Utf8ByteOrderMarkIsAccepted) {
   EXPECT_EQ(p.root->find("iact")->value->scalar, "1");
 }
 
+// A tab in the indentation is named as such, at the tab, whatever yaml-cpp makes of it.
+TEST(YamlTree, TabIndentationIsNamedAtTheTab) {
+  for (const char* text : {"iact: 1\norganisation:\n\tcode: RH5\n",
+                           "iact: 1\nactions:\n  - id: A\n  \t  title: x\n"}) {
+    Parsed p = parse(text);
+    EXPECT_FALSE(p.root);
+    const Diagnostic& d = only(p);
+    EXPECT_EQ(d.message, "tab character used for indentation; use spaces") << text;
+  }
+  Parsed first = parse("iact: 1\norganisation:\n\tcode: RH5\n");
+  EXPECT_EQ(only(first).pos, (Pos{3, 1}));
+  Parsed second = parse("iact: 1\nactions:\n  - id: A\n  \t  title: x\n");
+  EXPECT_EQ(only(second).pos, (Pos{4, 3}));
+  // A tab inside text is no problem.
+  EXPECT_TRUE(parse("title: \"a\tb\"\n").root);
+}
+
 TEST(YamlTree, SyntaxErrorsHaveAPositionAndAReadableMessage) {
   Parsed p = parse("iact: 1\nactions:\n  - id: A\n   title: x\n");
   EXPECT_FALSE(p.root);
