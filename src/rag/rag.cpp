@@ -48,28 +48,31 @@ RagResult evaluate(const Action& action, Date as_of, const RagPolicy& policy) {
 
 RagResult evaluate(Status status, const Due* due, const Due* baseline, Date as_of,
                    const RagPolicy& policy) {
-  if (status == Status::kComplete) return {Brag::kBlue, "complete"};
+  if (status == Status::kComplete) return {Brag::kBlue, "complete", RagWhy::kComplete};
   if (status == Status::kOffTrack || status == Status::kBlocked) {
-    return {Brag::kRed, fmt::format("declared {}", name_of(status))};
+    return {Brag::kRed, fmt::format("declared {}", name_of(status)), RagWhy::kDeclaredRed};
   }
   if (due && due->is_date() && due->date.plus_days(policy.overdue_grace_days) < as_of) {
-    return {Brag::kRed, fmt::format("due {} has passed", display(*due))};
+    return {Brag::kRed, fmt::format("due {} has passed", display(*due)), RagWhy::kOverdue};
   }
-  if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk"};
+  if (status == Status::kAtRisk) return {Brag::kAmber, "declared at-risk", RagWhy::kAtRisk};
   if (policy.replanned_is_amber && due && baseline && due->is_date() && baseline->is_date() &&
       due->date > baseline->date) {
     return {Brag::kAmber,
-            fmt::format("re-planned from {} to {}", display(*baseline), display(*due))};
+            fmt::format("re-planned from {} to {}", display(*baseline), display(*due)),
+            RagWhy::kReplanned};
   }
   if (policy.due_tbc_is_amber && due && due->kind == Due::Kind::kTbc)
-    return {Brag::kAmber, "due date to be confirmed"};
+    return {Brag::kAmber, "due date to be confirmed", RagWhy::kDueTbc};
   const bool due_soon =
       due && due->is_date() && due->date.days() - as_of.days() <= policy.due_soon_days;
   if (status == Status::kNotStarted) {
-    if (due_soon) return {Brag::kAmber, fmt::format("not started and due {}", display(*due))};
-    return {Brag::kGrey, "not yet started"};
+    if (due_soon)
+      return {Brag::kAmber, fmt::format("not started and due {}", display(*due)), RagWhy::kDueSoon};
+    return {Brag::kGrey, "not yet started", RagWhy::kNotStarted};
   }
-  return {Brag::kGreen, due && due->kind == Due::Kind::kOngoing ? "ongoing" : "on track"};
+  return {Brag::kGreen, due && due->kind == Due::Kind::kOngoing ? "ongoing" : "on track",
+          RagWhy::kOnTrack};
 }
 
 }  // namespace iact

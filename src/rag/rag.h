@@ -47,9 +47,24 @@ RagPolicy with_settings(RagPolicy base, const RagSettings& settings);
 // policy file given on the command line (if any), which wins.
 RagPolicy policy_for(const Plan& plan, const std::optional<RagSettings>& policy_file);
 
+// Which rule gave the colour, so that reports can say why: an Amber count that hides
+// actions with no date yet among those at risk tells a board the wrong thing.
+enum class RagWhy {
+  kComplete,     // Blue
+  kDeclaredRed,  // declared off-track or blocked
+  kOverdue,      // the due date has passed
+  kAtRisk,       // declared at-risk
+  kReplanned,    // re-planned later than the first agreed date
+  kDueTbc,       // the due date is to be confirmed
+  kDueSoon,      // not started and due soon
+  kNotStarted,   // Grey
+  kOnTrack,      // Green
+};
+
 struct RagResult {
   Brag brag = Brag::kGreen;
   std::string reason;  // why, in a few words: "due 30 Oct 2024 has passed"
+  RagWhy why = RagWhy::kOnTrack;
 };
 
 // The computed status of `action` at `as_of`. An action with no status is evaluated as

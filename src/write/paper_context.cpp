@@ -121,6 +121,9 @@ json action_json(const SystemView& view, size_t index) {
   if (row.rag.brag == Brag::kBlue && a.completed) {
     progress = fmt::format("Completed {}. {}", display(a.completed->value), progress);
   }
+  if (row.replanned && row.state.baseline) {
+    progress = fmt::format("Re-planned: was {}. {}", display(*row.state.baseline), progress);
+  }
   if (row.contradicts) {
     std::string declared = j["declared"];
     std::replace(declared.begin(), declared.end(), '-', ' ');
@@ -203,15 +206,45 @@ std::string orgs_phrase(const SystemView& view) {
   return fmt::format("{} and {}", join(labels), last);
 }
 
+// "6 Amber (2 at risk, 3 re-planned, 1 awaiting a due date)": Amber says why, so that
+// actions with no date yet are not counted as at risk.
+std::string amber_phrase(const SystemView& view) {
+  int at_risk = 0, replanned = 0, tbc = 0, soon = 0;
+  for (const ActionRow& row : view.rows) {
+    if (row.rag.brag != Brag::kAmber) continue;
+    switch (row.rag.why) {
+      case RagWhy::kAtRisk:
+        ++at_risk;
+        break;
+      case RagWhy::kReplanned:
+        ++replanned;
+        break;
+      case RagWhy::kDueTbc:
+        ++tbc;
+        break;
+      default:
+        ++soon;
+    }
+  }
+  const int amber = at_risk + replanned + tbc + soon;
+  if (amber == 0) return "0 Amber";
+  std::vector<std::string> parts;
+  if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
+  if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
+  if (tbc) parts.push_back(fmt::format("{} awaiting a due date", tbc));
+  if (soon) parts.push_back(fmt::format("{} not started and due soon", soon));
+  if (parts.size() == 1) return fmt::format("{} Amber ({})", amber, parts[0]);
+  return fmt::format("{} Amber ({})", amber, join(parts, ", "));
+}
+
 json summary_json(const SystemView& view) {
   const BragCounts& c = view.all.counts;
   json paragraphs = json::array();
-  std::string totals = fmt::format(
-      "The {} {} {} as of {}: {} complete, {} on track, {} at risk and {} off track "
-      "or overdue",
-      orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
-      count_of(c.total(), "action"), display_long(view.as_of), c[Brag::kBlue], c[Brag::kGreen],
-      c[Brag::kAmber], c[Brag::kRed]);
+  std::string totals =
+      fmt::format("The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
+                  orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
+                  count_of(c.total(), "action"), display_long(view.as_of), c[Brag::kBlue],
+                  c[Brag::kGreen], amber_phrase(view), c[Brag::kRed]);
   if (c[Brag::kGrey] > 0) {
     totals += fmt::format(", with {} not yet started", c[Brag::kGrey]);
   }

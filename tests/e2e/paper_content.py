@@ -62,8 +62,9 @@ def check_system(folder, as_of, out):
     for a in actions:
         check(re.search(r"(?m)^\s*%s\s" % re.escape(a["id"]), text) is not None,
               "%s: action %s is not in the paper" % (name, a["id"]))
-    m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+) complete, (\d+) on track, (\d+) at "
-                  r"risk and (\d+) off track or overdue(?:, with (\d+) not yet started)?", text)
+    m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+) complete, (\d+) on track, (\d+) "
+                  r"Amber(?: \([^)]*\))? and (\d+) off track or overdue(?:, with (\d+) not yet "
+                  r"started)?", re.sub(r"\s+", " ", text))
     check(m is not None, "%s: the summary sentence with the counts is missing" % name)
     if m:
         got = [int(g or 0) for g in m.groups()]

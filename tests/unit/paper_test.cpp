@@ -71,11 +71,50 @@ TEST(PaperContext, SummaryIsWrittenFromTheView) {
   nlohmann::json c = paper_context(*view, PaperSettings{});
   const std::string first = c["summary"]["paragraphs"][0]["text"];
   EXPECT_EQ(first,
-            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, 0 at "
-            "risk and 0 off track or overdue.");
+            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, 0 Amber "
+            "and 0 off track or overdue.");
   EXPECT_EQ(c["totals"]["total"], 2);
   EXPECT_EQ(c["appendix"][0]["actions"][1]["brag"]["letter"], "B");
   EXPECT_EQ(c["cover"][0]["label"], "Meeting");
+}
+
+// Amber says why: an action with no date yet is not "at risk"; a re-planned action's
+// progress names the date first agreed.
+TEST(PaperContext, AmberIsSplitByWhyAndReplanningShowsTheFirstDate) {
+  std::string text = testing::kValidPlan;
+  // A-1 declared at risk; A-2 re-planned; a third action with no date yet.
+  text.replace(text.find("status: on-track\n    cost"), 16, "status: at-risk");
+  text.replace(text.find("    due: 2025-09-30\n"), 20,
+               "    due: 2026-06-30\n    baseline_due: 2026-03-31\n");
+  text.replace(text.find("status: complete"), 16, "status: on-track");
+  text.replace(text.find("    completed: 2025-09-15\n"), 26, "");
+  text.replace(text.find("risks:"), 6,
+               "  - id: A-3\n    title: Later\n    addresses: [families]\n    lead: SFT\n"
+               "    due: tbc\n    status: not-started\nrisks:");
+  Diagnostics diags;
+  std::optional<Plan> plan = load_plan_text(text, "trust.yaml", diags);
+  ASSERT_TRUE(plan && !diags.has_errors())
+      << (diags.items().empty() ? "" : diags.items()[0].message);
+  ViewError error;
+  ViewOptions options;
+  options.as_of = Date{2025, 10, 1};
+  auto view = build_view("t", {&*plan}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view);
+  nlohmann::json c = paper_context(*view, PaperSettings{});
+  const std::string first = c["summary"]["paragraphs"][0]["text"];
+  EXPECT_NE(first.find("3 Amber (1 at risk, 1 re-planned to a later date, 1 awaiting a due "
+                       "date)"),
+            std::string::npos)
+      << first;
+  bool found = false;
+  for (const auto& a : c["appendix"][0]["actions"]) {
+    if (a["id"] == "A-2") {
+      found = true;
+      EXPECT_EQ(std::string(a["progress"]).rfind("Re-planned: was 31 Mar 2026.", 0), 0u)
+          << a["progress"];
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
