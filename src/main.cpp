@@ -62,6 +62,11 @@ void add_timeout(CLI::App* command, int& seconds) {
       ->type_name("SECONDS");
 }
 
+void add_force(CLI::App* command, bool& force) {
+  command->add_flag("--force", force,
+                    "Replace reports as of a later day than this run's (the folder records it)");
+}
+
 void add_period(CLI::App* command, std::string& period) {
   command->add_option("--period", period,
                       "Reporting period, e.g. 2026-01 (default: the next one due)");
@@ -133,6 +138,7 @@ int main(int argc, char** argv) {
   add_paper_formats(paper_cmd, paper.formats);
   add_output(paper_cmd, paper.out_dir, "papers");
   add_timeout(paper_cmd, paper.timeout_seconds);
+  add_force(paper_cmd, paper.force);
   paper_cmd->add_flag("--dump-context", paper.dump_context,
                       "Print the template's data as JSON instead of writing the paper");
 
@@ -143,6 +149,7 @@ int main(int argc, char** argv) {
   add_as_of(return_cmd, ret.as_of);
   add_period(return_cmd, ret.period);
   add_output(return_cmd, ret.out_dir, "returns");
+  add_force(return_cmd, ret.force);
   return_cmd->add_flag("--fields", ret.list_fields,
                        "List the fields a column of the return definition may name, and exit");
 
@@ -159,6 +166,7 @@ int main(int argc, char** argv) {
       ->type_name("N");
   add_paper_formats(build_cmd, build.formats);
   add_timeout(build_cmd, build.timeout_seconds);
+  add_force(build_cmd, build.force);
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
@@ -247,8 +255,14 @@ int main(int argc, char** argv) {
   CLI::App* format_cmd = app.add_subcommand(
       "format", "Print the reference of the plan format (Markdown), from the field table");
 
+  iact::SchemaOptions schema;
   CLI::App* schema_cmd = app.add_subcommand(
       "schema", "Print the JSON Schema of the plan format (for editor completion)");
+  schema_cmd
+      ->add_option("-o,--output", schema.output,
+                   "Write it to this file (e.g. schema/iact-plan.schema.json in a plans "
+                   "repository) instead of printing it")
+      ->type_name("FILE");
 
   iact::ListOptions frameworks;
   CLI::App* frameworks_cmd = app.add_subcommand(
@@ -290,7 +304,7 @@ int main(int argc, char** argv) {
   if (*new_cmd) return iact::run_new(new_plan, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
-  if (*schema_cmd) return iact::run_schema(common);
+  if (*schema_cmd) return iact::run_schema(schema, common);
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
   return iact::kExitUsage;
 }

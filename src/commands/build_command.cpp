@@ -22,6 +22,7 @@ namespace {
 
 struct SystemResult {
   std::vector<fs::path> written;
+  std::string note;   // something to say beside its files (reports replaced)
   std::string error;  // why the system failed, if it did
   bool plan_errors = false;
   bool no_meeting = false;
@@ -76,7 +77,8 @@ SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
                           ProcessSlots& slots) {
   SystemResult result;
   result.no_meeting = view.meeting == nullptr;
-  std::optional<fs::path> made = make_report_dir(options.out_dir, view, result.error);
+  std::optional<fs::path> made =
+      make_report_dir(options.out_dir, view, options.force, result.note, result.error);
   if (!made) return result;
   const fs::path& dir = *made;
   const long long epoch = created_epoch(common, inputs.as_of);
@@ -156,10 +158,12 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
         r = build_system(*views[i], inputs, options, common, *templates, *layout, slots);
       }
       const std::string period = views[i] && views[i]->period ? views[i]->period->id : "";
-      progress.finished(scope.name, r.error.empty() ? fmt::format("{:<16} {:<8} {}\n", scope.name,
-                                                                  period, files_line(r.written))
-                                                    : fmt::format("{:<16} {:<8} FAILED: {}\n",
-                                                                  scope.name, period, r.error));
+      progress.finished(
+          scope.name,
+          r.error.empty()
+              ? fmt::format("{:<16} {:<8} {}{}\n", scope.name, period, files_line(r.written),
+                            r.note.empty() ? "" : " (" + r.note + ")")
+              : fmt::format("{:<16} {:<8} FAILED: {}\n", scope.name, period, r.error));
     }
   };
   std::vector<std::thread> threads;

@@ -60,6 +60,7 @@ struct PaperOptions {
   std::string out_dir = "reports";
   bool dump_context = false;
   int timeout_seconds = kDefaultTimeoutSeconds;
+  bool force = false;  // replace reports as of a later day
 };
 
 int run_paper(const PaperOptions& options, const CommonOptions& common);
@@ -70,6 +71,7 @@ struct ReturnOptions {
   std::string period;
   std::string out_dir = "reports";
   bool list_fields = false;
+  bool force = false;
 };
 
 int run_return(const ReturnOptions& options, const CommonOptions& common);
@@ -82,6 +84,7 @@ struct BuildOptions {
   int jobs = 0;  // pandoc processes at once; 0: one per core
   std::vector<std::string> formats = {"docx", "pdf", "html"};
   int timeout_seconds = kDefaultTimeoutSeconds;
+  bool force = false;
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);
@@ -126,7 +129,11 @@ struct ListOptions {
 
 int run_rules(const ListOptions& options);
 int run_format();
-int run_schema(const CommonOptions& common);
+struct SchemaOptions {
+  std::string output;  // -o FILE; empty: standard output
+};
+
+int run_schema(const SchemaOptions& options, const CommonOptions& common);
 int run_frameworks(const ListOptions& options, const CommonOptions& common);
 
 }  // namespace iact

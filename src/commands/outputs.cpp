@@ -4,8 +4,12 @@
 
 #include "check/report.h"
 #include "commands/context.h"
+#include "util/files.h"
 #include "util/interrupt.h"
 #include "util/safe_path.h"
+#include "util/text.h"
+
+#include <fmt/format.h>
 
 namespace iact {
 
@@ -36,11 +40,32 @@ std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common) 
 }
 
 std::optional<fs::path> make_report_dir(const std::string& out_dir, const SystemView& view,
-                                        std::string& error) {
+                                        bool force, std::string& note, std::string& error) {
   std::vector<std::string> parts = {view.name};
   if (view.period) parts.push_back(view.period->id);
   std::optional<fs::path> dir = make_output_dir(out_dir, parts, error);
-  if (dir) remove_stale_partials(*dir);
+  if (!dir) return dir;
+  remove_stale_partials(*dir);
+  // Two runs for one period with different as-of dates: the later reports are not quietly
+  // replaced by earlier ones.
+  const fs::path marker = *dir / ".iact-as-of";
+  FileRead read = read_file(marker, 64);
+  std::optional<Date> before;
+  if (read.bytes) before = parse_iso_day(std::string(trim(*read.bytes)));
+  if (before && *before > view.as_of && !force) {
+    error = fmt::format(
+        "{} holds reports as of {}, later than this run's {}; pass --force to replace them, or "
+        "-o another folder",
+        dir->string(), before->iso(), view.as_of.iso());
+    return std::nullopt;
+  }
+  if (before && *before != view.as_of) {
+    note = fmt::format("replacing the reports as of {} in {} with reports as of {}", before->iso(),
+                       dir->string(), view.as_of.iso());
+  }
+  if (!before || *before != view.as_of) {
+    if (!write_file_atomic(marker, view.as_of.iso() + "\n", error)) return std::nullopt;
+  }
   return dir;
 }
 

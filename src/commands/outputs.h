@@ -23,10 +23,13 @@ std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common);
 
 // Makes DIR/<system>/<period>/ (DIR/<system>/ when the timeline has no periods) and clears
 // it of partial files left by a run that was killed. The system's name and the period id
-// must each be one plain folder name, and the folder must stay under DIR (util/safe_path.h);
-// otherwise returns nothing and sets `error`, having written nothing.
+// must each be one plain folder name, and the folder must stay under DIR (util/safe_path.h).
+// The folder records the as-of date of its reports (.iact-as-of): reports as of a later day
+// are not replaced by ones as of an earlier day unless `force`, and a replacement is said
+// in `note`. Otherwise returns nothing and sets `error`, having written nothing.
 std::optional<std::filesystem::path> make_report_dir(const std::string& out_dir,
-                                                     const SystemView& view, std::string& error);
+                                                     const SystemView& view, bool force,
+                                                     std::string& note, std::string& error);
 
 // SOURCE_DATE_EPOCH, else midnight of the as-of date: the created time of every report, so
 // the same inputs give the same bytes.

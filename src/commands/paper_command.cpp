@@ -59,7 +59,10 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
       continue;
     }
     std::string error;
-    std::optional<fs::path> dir = make_report_dir(options.out_dir, *view, error);
+    std::string note;
+    std::optional<fs::path> dir =
+        make_report_dir(options.out_dir, *view, options.force, note, error);
+    if (!note.empty()) std::cerr << "iact: " << scope.name << ": " << note << '\n';
     if (!dir) {
       std::cerr << "iact: " << scope.name << ": " << error << '\n';
       ++failures;

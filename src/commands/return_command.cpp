@@ -27,7 +27,10 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
     std::optional<SystemView> view = view_of(scope, inputs, view_options);
     if (!view) return kExitUsage;
     std::string error;
-    std::optional<fs::path> dir = make_report_dir(options.out_dir, *view, error);
+    std::string note;
+    std::optional<fs::path> dir =
+        make_report_dir(options.out_dir, *view, options.force, note, error);
+    if (!note.empty()) std::cerr << "iact: " << scope.name << ": " << note << '\n';
     if (!dir) {
       std::cerr << "iact: " << scope.name << ": " << error << '\n';
       ++failures;

@@ -7,6 +7,7 @@
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "plan/fields.h"
+#include "util/files.h"
 
 namespace iact {
 
@@ -125,7 +126,7 @@ json object_schema(const ObjectDef& def, const Completions& ids, json& definitio
 
 }  // namespace
 
-int run_schema(const CommonOptions& common) {
+int run_schema(const SchemaOptions& options, const CommonOptions& common) {
   Diagnostics diags;
   std::optional<Catalogue> catalogue = load_frameworks(common, diags);
   if (!catalogue) return kExitUsage;
@@ -138,7 +139,17 @@ int run_schema(const CommonOptions& common) {
   schema["$id"] = "https://iact.invalid/schema/iact-plan.schema.json";
   schema["title"] = "iact plan";
   schema["definitions"] = definitions;
-  std::cout << schema.dump(2) << '\n';
+  if (options.output.empty()) {
+    std::cout << schema.dump(2) << '\n';
+    return kExitOk;
+  }
+  std::string error;
+  if (!write_file_atomic(options.output, schema.dump(2) + "\n", error)) {
+    std::cerr << "iact: " << error << '\n';
+    return kExitUsage;
+  }
+  std::cerr << "iact: wrote " << options.output
+            << "; start each plan with `# yaml-language-server: $schema=<path to it>`\n";
   return kExitOk;
 }
 

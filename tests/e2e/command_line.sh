@@ -49,6 +49,20 @@ check "build: -j must be a number of jobs" 2 "jobs" -- build plans -j 0
 check "diff: a missing path" 2 "nothing.yaml does not exist" -- diff nothing.yaml plans/nenc/nenc-icb.yaml
 check "diff: two copies of one plan do not differ" 0 "^No changes between" -- diff plans/nenc plans/nenc
 check "diff: plans with errors are refused" 1 "fix these errors before comparing" -- diff tests/data/bad/duplicates.yaml plans/nenc
+# Reports of one period as of two days: the later ones are not quietly replaced.
+out=$(mktemp -d)
+"$iact" return plans/nenc --as-of 2025-07-31 -o "$out" >/dev/null 2>&1
+check "return: an earlier as-of does not replace later reports" 2 "holds reports as of 2025-07-31, later than this run's 2025-07-01; pass --force" -- return plans/nenc --as-of 2025-07-01 -o "$out"
+check "return: --force replaces them" 0 "replacing the reports as of 2025-07-31" -- return plans/nenc --as-of 2025-07-01 -o "$out" --force
+check "return: a later as-of replaces them and says so" 0 "replacing the reports as of 2025-07-01 in .* with reports as of 2025-08-01" -- return plans/nenc --as-of 2025-08-01 -o "$out"
+rm -rf "$out"
+check "global options may follow the command" 0 "^nenc" -- status plans/nenc --as-of 2025-07-31 --frameworks frameworks
+check "validate --quiet prints errors and the summary" 1 "^1 error, 1 warning in 1 file$" -- validate tests/data/bad/version.yaml --quiet --as-of 2025-07-15
+if NO_COLOR=1 "$iact" validate tests/data/bad/version.yaml --quiet --as-of 2025-07-15 2>&1 | grep -q "warning:"; then
+  echo "FAIL: validate --quiet printed a warning"
+  failures=$((failures + 1))
+fi
+check "schema -o writes the schema" 0 "wrote" -- schema -o /tmp/iact-schema-test.json
 # diff against committed versions, in a repository of its own.
 repo=$(mktemp -d)
 trap 'rm -rf "$repo"' EXIT

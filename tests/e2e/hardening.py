@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-from support import check, finish, run
+from support import check, finish, report_files, run
 
 IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
@@ -26,7 +26,8 @@ def iact(*args, env=None, stdin=None, cwd=None):
 def files_under(folder):
     out = []
     for base, dirs, files in os.walk(folder):
-        out += [os.path.relpath(os.path.join(base, n), folder) for n in dirs + files]
+        out += [os.path.relpath(os.path.join(base, n), folder) for n in dirs + files
+                if n != ".iact-as-of"]
     return sorted(out)
 
 
@@ -218,7 +219,7 @@ def interrupts(work):
     os.makedirs(os.path.join(folder, stale[2], "inner"))
     r = iact("return", SOMERSET, "-o", out, *AS_OF)
     check(r.returncode == 0, "stale partials: exit %d %s" % (r.returncode, r.stderr))
-    left = sorted(os.listdir(folder))
+    left = report_files(folder)
     check(left == sorted([live, "return.xlsx"]),
           "stale partials: the dead run's are gone, the live one's kept: %s" % left)
 

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 
-from support import brag, check, finish, load_system, run
+from support import brag, check, finish, load_system, report_files, run
 
 IACT, SOURCE = sys.argv[1], sys.argv[2]
 
@@ -130,7 +130,7 @@ def check_reproducible(out):
         b = os.path.join(second, "hostile", "2026-01", "board-paper." + ext)
         with open(a, "rb") as fa, open(b, "rb") as fb:
             check(fa.read() == fb.read(), "reproducible: %s differs between two runs" % ext)
-    leftovers = [n for n in os.listdir(os.path.join(first, "hostile", "2026-01"))
+    leftovers = [n for n in report_files(os.path.join(first, "hostile", "2026-01"))
                  if n.startswith(".")]
     check(not leftovers, "work files left behind: %s" % leftovers)
 
@@ -159,7 +159,7 @@ def check_pandoc_failures(out):
                env=env, expect=2)
     check("out of cheese" in proc.stderr and "exit 3" in proc.stderr,
           "failing pandoc: its error is not shown: %s" % proc.stderr)
-    check(os.listdir(target) == [], "failing pandoc: left %s" % os.listdir(target))
+    check(report_files(target) == [], "failing pandoc: left %s" % report_files(target))
 
 
 def check_dump_context(out):

@@ -16,7 +16,7 @@ import tempfile
 
 import openpyxl
 
-from support import brag, check, finish, load_system, run
+from support import brag, check, finish, load_system, report_files, run
 
 IACT, SOURCE = sys.argv[1], sys.argv[2]
 SHEETS = ["Cover", "Summary", "Actions", "Risks", "Changes", "DNA discharge"]
@@ -243,7 +243,7 @@ def check_reproducible(out):
     third = write_return(folder, os.path.join(out, "three"), "--as-of", "2025-06-01", env=env)
     created = openpyxl.load_workbook(third).properties.created
     check(created == datetime.datetime(2025, 6, 1), "created from the as-of date: %s" % created)
-    leftovers = [n for n in os.listdir(os.path.dirname(first)) if n.startswith(".")]
+    leftovers = [n for n in report_files(os.path.dirname(first)) if n.startswith(".")]
     check(not leftovers, "reproducible: partial files left %s" % leftovers)
 
 
@@ -256,7 +256,7 @@ def check_failures(out):
                 os.path.join(out, "blocked")], expect=2)
     check("formulas:" in proc.stderr and "return.xlsx" in proc.stderr,
           "failure: message %r" % proc.stderr)
-    left = os.listdir(os.path.dirname(target))
+    left = report_files(os.path.dirname(target))
     check(left == ["return.xlsx"], "failure: files left %s" % left)
 
     # A broken return definition: every mistake with its line, and a hint.
@@ -316,7 +316,7 @@ def check_build(out):
     check("Built 1 of 3 systems (3 files)" in one.stdout, "build: summary %s" % one.stdout)
     check("\r" not in one.stderr and "[1/2]" not in one.stderr,
           "build: progress shown when not on a terminal")
-    written = sorted(os.listdir(os.path.join(out, "one", "good", "2026-01")))
+    written = report_files(os.path.join(out, "one", "good", "2026-01"))
     check(written == ["board-paper.html", "board-paper.md", "brag-chart.svg", "return.xlsx"],
           "build: files %s" % written)
     check(not os.path.exists(os.path.join(out, "one", "broken")), "build: broken was written")

@@ -26,6 +26,11 @@ def run(args, env=None, expect=0):
     return proc
 
 
+def report_files(folder):
+    """The files in a report folder, without the record of its reports' as-of date."""
+    return sorted(n for n in os.listdir(folder) if n != ".iact-as-of")
+
+
 def finish(what):
     """Prints every failed check and exits 1 if there was one."""
     for f in FAILURES:
