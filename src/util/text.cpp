@@ -120,6 +120,12 @@ std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
   return out;
 }
 
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string_view trim(std::string_view s) {
   const char* ws = " \t\r\n";
   const size_t first = s.find_first_not_of(ws);

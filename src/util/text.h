@@ -35,6 +35,9 @@ std::optional<std::string> windows1252_to_utf8(std::string_view bytes, size_t& b
 // well formed.
 std::optional<std::string> utf16_to_utf8(std::string_view bytes);
 
+// The number of characters (code points) of UTF-8 text.
+size_t utf8_length(std::string_view s);
+
 // Without spaces, tabs and line breaks at either end.
 std::string_view trim(std::string_view s);
 

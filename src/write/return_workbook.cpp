@@ -16,6 +16,7 @@
 #include "util/files.h"
 #include "util/text.h"
 #include "write/chart.h"
+#include "write/xlsx_cells.h"
 
 namespace iact {
 
@@ -28,11 +29,6 @@ namespace {
 template <size_t N>
 size_t index_of(const std::array<std::string_view, N>& names, std::string_view name) {
   return static_cast<size_t>(std::find(names.begin(), names.end(), name) - names.begin());
-}
-
-size_t utf8_length(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 // Excel refuses a sheet name that is empty, longer than 31 characters, uses any of
@@ -171,83 +167,9 @@ std::optional<ReturnLayout> load_return_layout(const fs::path& file, Diagnostics
 
 namespace {
 
-constexpr lxw_color_t kNhsBlue = 0x005EB8;
-constexpr size_t kMaxCellChars = 32767;  // Excel's limit for the text of one cell
 
 lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
   return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
-}
-
-// Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
-// UTF-8, an emoji) counts twice.
-size_t utf16_length(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b & 0xC0) != 0x80) n += b >= 0xF0 ? 2 : 1;
-  }
-  return n;
-}
-
-// Text longer than a cell can hold is cut at a character boundary, and says so.
-std::string fit_cell(const std::string& text) {
-  if (utf16_length(text) <= kMaxCellChars) return text;
-  const std::string_view marker = " [cut: longer than an Excel cell allows]";
-  const size_t keep = kMaxCellChars - marker.size();
-  size_t units = 0, cut = text.size();
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b & 0xC0) == 0x80) continue;
-    const size_t width = b >= 0xF0 ? 2 : 1;
-    if (units + width > keep) {
-      cut = i;
-      break;
-    }
-    units += width;
-  }
-  return text.substr(0, cut) + std::string(marker);
-}
-
-// How many lines `text` takes wrapped in a column `width` characters wide, so that rows can
-// be given their height: spreadsheet programs do not all grow rows to fit on opening.
-int wrapped_lines(std::string_view text, int width) {
-  // A column `width` wide holds that many digits; prose averages about 15% narrower.
-  const size_t capacity = static_cast<size_t>(std::max(width * 115 / 100 - 1, 4));
-  int lines = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view paragraph = text.substr(start, end - start);
-    size_t used = 0;
-    int paragraph_lines = 1;
-    size_t i = 0;
-    while (i < paragraph.size()) {
-      size_t next = paragraph.find(' ', i);
-      if (next == std::string_view::npos) next = paragraph.size();
-      const size_t word = utf8_length(paragraph.substr(i, next - i));
-      if (used > 0 && used + 1 + word > capacity) {
-        ++paragraph_lines;
-        used = 0;
-      }
-      used += (used > 0 ? 1 : 0) + word;
-      while (used > capacity) {  // a word longer than the column breaks across lines
-        ++paragraph_lines;
-        used -= capacity;
-      }
-      i = next + 1;
-    }
-    lines += paragraph_lines;
-    start = end + 1;
-  }
-  return std::max(lines, 1);
-}
-
-constexpr double kLineHeight = 15;     // points, for the default 11 pt font
-constexpr double kMaxRowHeight = 409;  // Excel's tallest row, in points
-
-double row_height(int lines) {
-  return std::min(kLineHeight * lines, kMaxRowHeight);
 }
 
 std::span<const std::string_view> choice_list(const std::string& name) {
@@ -518,13 +440,7 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
     if (error != LXW_NO_ERROR) break;
   }
   lxw_error closed;
-  {
-    // libxlsxwriter formats the created time with gmtime(), which is not thread-safe, and
-    // iact build writes several workbooks at once.
-    static std::mutex close_mutex;
-    std::lock_guard lock(close_mutex);
-    closed = workbook_close(wb);  // frees the workbook in every case
-  }
+  closed = close_workbook(wb);  // frees the workbook in every case
   if (error == LXW_NO_ERROR) error = closed;
   if (error != LXW_NO_ERROR)
     return fail(fmt::format("cannot write {}: {}", job.file.string(), lxw_strerror(error)));

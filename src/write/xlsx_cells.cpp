@@ -1,0 +1,91 @@
+#include "write/xlsx_cells.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "util/text.h"
+
+namespace iact {
+
+namespace {
+constexpr size_t kMaxCellChars = 32767;  // Excel's limit for the text of one cell
+constexpr double kLineHeight = 15;       // points, for the default 11 pt font
+constexpr double kMaxRowHeight = 409;    // Excel's tallest row, in points
+}  // namespace
+
+// Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
+// UTF-8, an emoji) counts twice.
+size_t utf16_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b & 0xC0) != 0x80) n += b >= 0xF0 ? 2 : 1;
+  }
+  return n;
+}
+
+// Text longer than a cell can hold is cut at a character boundary, and says so.
+std::string fit_cell(const std::string& text) {
+  if (utf16_length(text) <= kMaxCellChars) return text;
+  const std::string_view marker = " [cut: longer than an Excel cell allows]";
+  const size_t keep = kMaxCellChars - marker.size();
+  size_t units = 0, cut = text.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;
+    const size_t width = b >= 0xF0 ? 2 : 1;
+    if (units + width > keep) {
+      cut = i;
+      break;
+    }
+    units += width;
+  }
+  return text.substr(0, cut) + std::string(marker);
+}
+
+// How many lines `text` takes wrapped in a column `width` characters wide, so that rows can
+// be given their height: spreadsheet programs do not all grow rows to fit on opening.
+int wrapped_lines(std::string_view text, int width) {
+  // A column `width` wide holds that many digits; prose averages about 15% narrower.
+  const size_t capacity = static_cast<size_t>(std::max(width * 115 / 100 - 1, 4));
+  int lines = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view paragraph = text.substr(start, end - start);
+    size_t used = 0;
+    int paragraph_lines = 1;
+    size_t i = 0;
+    while (i < paragraph.size()) {
+      size_t next = paragraph.find(' ', i);
+      if (next == std::string_view::npos) next = paragraph.size();
+      const size_t word = utf8_length(paragraph.substr(i, next - i));
+      if (used > 0 && used + 1 + word > capacity) {
+        ++paragraph_lines;
+        used = 0;
+      }
+      used += (used > 0 ? 1 : 0) + word;
+      while (used > capacity) {  // a word longer than the column breaks across lines
+        ++paragraph_lines;
+        used -= capacity;
+      }
+      i = next + 1;
+    }
+    lines += paragraph_lines;
+    start = end + 1;
+  }
+  return std::max(lines, 1);
+}
+
+double row_height(int lines) {
+  return std::min(kLineHeight * lines, kMaxRowHeight);
+}
+
+lxw_error close_workbook(lxw_workbook* wb) {
+  static std::mutex close_mutex;
+  std::lock_guard lock(close_mutex);
+  return workbook_close(wb);
+}
+
+}  // namespace iact

@@ -1,0 +1,32 @@
+// What the XLSX writers (the return, the owners' update forms) share: text cut to what a
+// cell holds, row heights that fit wrapped text, the NHS colours, and closing a workbook.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <string>
+#include <string_view>
+
+namespace iact {
+
+inline constexpr lxw_color_t kNhsBlue = 0x005EB8;
+
+// Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
+// UTF-8, an emoji) counts twice.
+size_t utf16_length(std::string_view s);
+
+// Text longer than a cell can hold (32,767 units) is cut at a character boundary, and says so.
+std::string fit_cell(const std::string& text);
+
+// How many lines `text` takes wrapped in a column `width` characters wide, so that rows can
+// be given their height: spreadsheet programs do not all grow rows to fit on opening.
+int wrapped_lines(std::string_view text, int width);
+
+// The height in points of a row of `lines` lines, within Excel's tallest row.
+double row_height(int lines);
+
+// workbook_close(), one at a time: libxlsxwriter formats the created time with gmtime(),
+// which is not thread-safe, and iact build writes several workbooks at once.
+lxw_error close_workbook(lxw_workbook* wb);
+
+}  // namespace iact
