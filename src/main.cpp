@@ -248,6 +248,56 @@ int main(int argc, char** argv) {
       ->required();
   new_cmd->add_flag("--force", new_plan.force, "Replace the file if it exists");
 
+  iact::CollectOptions collect;
+  CLI::App* collect_cmd = app.add_subcommand(
+      "collect", "Write each lead an XLSX form of their open actions to fill in, and its email");
+  collect_cmd->add_option("PATH", collect.path,
+                          "A system folder or a folder of them (default: plans)");
+  add_as_of(collect_cmd, collect.as_of);
+  collect_cmd
+      ->add_option("--by", collect.by,
+                   "One form per lead (an action's owner, else its lead organisation) or "
+                   "per organisation")
+      ->check(CLI::IsMember({"lead", "org"}))
+      ->type_name("lead|org");
+  collect_cmd->add_option("-o,--output", collect.out_dir, "Folder for the forms")
+      ->type_name("DIR")
+      ->required();
+  collect_cmd
+      ->add_option("--return-by", collect.return_by,
+                   "The date to ask for the forms back (default: two weeks on)")
+      ->type_name("YYYY-MM-DD");
+
+  iact::ApplyOptions apply;
+  CLI::App* apply_cmd = app.add_subcommand(
+      "apply",
+      "Write the answers of returned update forms into the plans, keeping everything else");
+  apply_cmd->add_option("FORM", apply.forms, "Returned forms (.xlsx)")->required();
+  apply_cmd->add_option("--plans", apply.plans, "The plans folder the forms were made from")
+      ->type_name("DIR");
+  apply_cmd->add_option("--date", apply.date, "Date of the new update entries (default: today)")
+      ->type_name("YYYY-MM-DD");
+  apply_cmd->add_flag("--dry-run", apply.dry_run, "Show the changes as a diff; write nothing");
+
+  iact::UpdateOptions update;
+  CLI::App* update_cmd = app.add_subcommand(
+      "update", "Record progress on one action: status, due date, a note, evidence");
+  update_cmd->add_option("PLAN", update.plan, "The plan file")->required();
+  update_cmd->add_option("ACTION", update.action, "The action's id")->required();
+  update_cmd
+      ->add_option("--status", update.status,
+                   "New status (on-track, at-risk, complete... or On track)")
+      ->type_name("STATUS");
+  update_cmd
+      ->add_option("--due", update.due,
+                   "New due date; the first agreed one is kept as baseline_due")
+      ->type_name("DATE");
+  update_cmd->add_option("--note", update.note, "What has happened")->type_name("TEXT");
+  update_cmd->add_option("--evidence", update.evidence, "Evidence to add (repeat for more)")
+      ->type_name("TEXT");
+  update_cmd->add_option("--date", update.date, "Date of the update (default: today)")
+      ->type_name("YYYY-MM-DD");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -302,6 +352,9 @@ int main(int argc, char** argv) {
   if (*diff_cmd) return iact::run_diff(diff, common);
   if (*import_cmd) return iact::run_import(import, common);
   if (*new_cmd) return iact::run_new(new_plan, common);
+  if (*collect_cmd) return iact::run_collect(collect, common);
+  if (*apply_cmd) return iact::run_apply(apply, common);
+  if (*update_cmd) return iact::run_update(update, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(schema, common);

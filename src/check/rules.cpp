@@ -76,6 +76,11 @@ constexpr std::array kRules = {
     Rule{"import-row", kError, "a tracker row with no action text"},
     Rule{"import-assumed", kWarning,
          "a value the tracker left blank, filled in (no status: not-started; no date: tbc)"},
+    // Owners' returned update forms (iact apply): the line is the form's row.
+    Rule{"form-invalid", kError,
+         "a file that is not an iact update form, or one whose layout or rows were changed"},
+    Rule{"form-value", kError, "a form's new status or due date that iact cannot read"},
+    Rule{"form-stale", kError, "an action changed in the plan since its form was made"},
     // The national framework and timeline files.
     Rule{"framework-invalid", kError, "a framework or timeline file is malformed"},
 };

@@ -123,6 +123,34 @@ struct NewOptions {
 
 int run_new(const NewOptions& options, const CommonOptions& common);
 
+struct CollectOptions {
+  std::string path = "plans";
+  std::string as_of;
+  std::string by = "lead";  // lead | org
+  std::string out_dir;      // -o DIR
+  std::string return_by;    // YYYY-MM-DD; default: two weeks after the as-of date
+};
+
+int run_collect(const CollectOptions& options, const CommonOptions& common);
+
+struct ApplyOptions {
+  std::vector<std::string> forms;
+  std::string plans = "plans";
+  std::string date;  // of the update entries; default today
+  bool dry_run = false;
+};
+
+int run_apply(const ApplyOptions& options, const CommonOptions& common);
+
+struct UpdateOptions {
+  std::string plan;
+  std::string action;
+  std::string status, due, note, date;
+  std::vector<std::string> evidence;
+};
+
+int run_update(const UpdateOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

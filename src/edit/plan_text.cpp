@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 namespace iact {
 
 namespace {
@@ -167,10 +169,12 @@ size_t PlanText::map_last_line(const YamlNode& map) const {
 
 size_t PlanText::insertion_line(const YamlNode& map,
                                 const std::vector<std::string_view>& after) const {
-  for (auto it = after.rbegin(); it != after.rend(); ++it) {
-    if (const YamlEntry* e = map.find(*it)) return entry_region(*e).last;
+  std::optional<size_t> last;
+  for (std::string_view key : after) {
+    if (const YamlEntry* e = map.find(key))
+      last = std::max(last.value_or(0), entry_region(*e).last);
   }
-  return map_last_line(map);
+  return last ? *last : map_last_line(map);
 }
 
 namespace {
@@ -293,6 +297,39 @@ bool PlanText::append_to_action_list(std::string_view id, std::string_view key,
           std::string(static_cast<size_t>(e->key_pos.column - 1), ' ') + std::string(key) + ":";
       added = item_block(static_cast<size_t>(e->key_pos.column - 1) + 2);
       at = r.first + 1;
+    } else if (v.is_scalar() && r.first == r.last && item_lines.size() == 1 &&
+               static_cast<size_t>(v.pos.line - 1) == r.first) {
+      // `evidence: One report`, a list of one written as its item: it becomes [old, new].
+      std::string& line = lines_[r.first];
+      const size_t start = static_cast<size_t>(v.pos.column - 1);
+      const size_t end = value_end(line, start);
+      std::string old_item = line.substr(start, end - start);
+      if (old_item.find_first_of(",[]{}") != std::string::npos && old_item.front() != '"' &&
+          old_item.front() != '\'')
+        old_item = yaml_flow_scalar(v.scalar);
+      line = line.substr(0, start) + "[" + old_item + ", " + item_lines[0] + "]" + line.substr(end);
+      if (!reparse(error)) {
+        lines_ = before;
+        return false;
+      }
+      return true;
+    } else if (v.is_sequence() && r.first == r.last && item_lines.size() == 1 &&
+               static_cast<size_t>(v.pos.line - 1) == r.first) {
+      // `evidence: [a, b]` on one line: the item goes before the closing bracket.
+      std::string& line = lines_[r.first];
+      const size_t start = static_cast<size_t>(v.pos.column - 1);
+      const size_t end = value_end(line, start);
+      if (end == 0 || end > line.size() || line[end - 1] != ']') {
+        error = fmt::format("'{}' of action {} in {} cannot be added to where it stands", key, id,
+                            display_);
+        return false;
+      }
+      line.insert(end - 1, ", " + item_lines[0]);
+      if (!reparse(error)) {
+        lines_ = before;
+        return false;
+      }
+      return true;
     } else {
       error = fmt::format(
           "'{}' of action {} in {} is written on one line; write it as a list, "

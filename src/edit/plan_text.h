@@ -29,13 +29,15 @@ class PlanText {
 
   // Sets `key` of the action to `value` (YAML text for one line, as yaml_scalar() makes it,
   // or a flow list). An existing value is replaced where it stands, keeping a comment after
-  // it; a new key goes after the last of `after` that the action has (else at its end).
+  // it; a new key goes after whichever of `after` comes last in the action (else at its end).
   bool set_action_field(std::string_view id, std::string_view key, std::string_view value,
                         const std::vector<std::string_view>& after, std::string& error);
 
   // Appends an item to the action's list `key` (`updates`, `evidence`), creating the list if
   // the action has none (after the last of `after`). `item` is the item's YAML without the
-  // dash: its first line follows "- ", the others are indented beneath it.
+  // dash: its first line follows "- ", the others are indented beneath it. A list written on
+  // one line ([a, b]) takes a one-line item before its closing bracket; `item` must then be
+  // safe inside brackets (yaml_flow_scalar()).
   bool append_to_action_list(std::string_view id, std::string_view key, std::string_view item,
                              const std::vector<std::string_view>& after, std::string& error);
 

@@ -144,6 +144,19 @@ std::string yaml_scalar(std::string_view text) {
   return out;
 }
 
+std::string yaml_flow_scalar(std::string_view text) {
+  std::string out = yaml_scalar(text);
+  if (out.front() != '"' && out.find_first_of(",[]{}") != std::string::npos) {
+    out = "\"";
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out;
+}
+
 bool fits_yaml_block(std::string_view text) {
   if (text.find('\n') == std::string_view::npos) return false;
   if (text.front() == ' ' || text.front() == '\n' || text.back() == '\n') return false;

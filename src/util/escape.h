@@ -20,6 +20,9 @@ std::string escape_xml(std::string_view text);
 // not a number, boolean or null), else double-quoted with escapes. Line breaks become \n.
 std::string yaml_scalar(std::string_view text);
 
+// The same, for an item inside a one-line list ([a, b]): also quoted if it holds , [ ] { }.
+std::string yaml_flow_scalar(std::string_view text);
+
 // Whether text may be written as a YAML literal block (`|-`) and read back unchanged: more
 // than one line, no trailing spaces or tabs on a line, no control characters, and a first
 // line that does not start with a space.

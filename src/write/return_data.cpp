@@ -13,23 +13,23 @@ namespace {
 
 using Kind = FieldKind;
 
-Cell due_cell(const std::optional<Due>& due) {
+ReturnCell due_cell(const std::optional<Due>& due) {
   if (!due) return {};
-  return due->is_date() ? Cell::of(due->date) : Cell::of(display(*due));
+  return due->is_date() ? ReturnCell::of(due->date) : ReturnCell::of(display(*due));
 }
 
-Cell date_cell(const std::optional<Located<Date>>& d) {
-  return d ? Cell::of(d->value) : Cell{};
+ReturnCell date_cell(const std::optional<Located<Date>>& d) {
+  return d ? ReturnCell::of(d->value) : ReturnCell{};
 }
 
-Cell brag_cell(Brag b) {
-  Cell c = Cell::of(std::string(name_of(b)));
-  c.kind = Cell::Kind::kBrag;
+ReturnCell brag_cell(Brag b) {
+  ReturnCell c = ReturnCell::of(std::string(name_of(b)));
+  c.kind = ReturnCell::Kind::kBrag;
   return c;
 }
 
-Cell yes_if(bool b) {
-  return Cell::of(std::string(b ? "Yes" : ""));
+ReturnCell yes_if(bool b) {
+  return ReturnCell::of(std::string(b ? "Yes" : ""));
 }
 
 std::string person(const std::optional<Person>& p) {
@@ -48,79 +48,79 @@ const Plan& lead(const ReturnData& d) {
 int count(const std::vector<size_t>& list) {
   return static_cast<int>(list.size());
 }
-Cell brag_count(const ReturnData& d, Brag b) {
-  return Cell::of(v(d).all.counts[b]);
+ReturnCell brag_count(const ReturnData& d, Brag b) {
+  return ReturnCell::of(v(d).all.counts[b]);
 }
 
 const std::array kCoverFields = {
     ReturnField{"icb_name", Kind::kText, "The lead organisation's name (the ICB's in a system).",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(value_or_empty(lead(d).organisation.name));
+                  return ReturnCell::of(value_or_empty(lead(d).organisation.name));
                 }},
     ReturnField{"icb_code", Kind::kText, "Its ODS code.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(value_or_empty(lead(d).organisation.code));
+                  return ReturnCell::of(value_or_empty(lead(d).organisation.code));
                 }},
     ReturnField{"region", Kind::kText, "Its NHS England region (organisation: region:).",
-                [](const ReturnData& d, size_t) { return Cell::of(lead(d).organisation.region); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(lead(d).organisation.region); }},
     ReturnField{"system", Kind::kText, "The system's folder name.",
-                [](const ReturnData& d, size_t) { return Cell::of(v(d).name); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).name); }},
     ReturnField{"organisations", Kind::kText, "Every organisation whose plan is included.",
                 [](const ReturnData& d, size_t) {
                   std::vector<std::string> names;
                   for (const OrgView& o : v(d).orgs) names.push_back(o.name);
-                  return Cell::of(join(names, "; "));
+                  return ReturnCell::of(join(names, "; "));
                 }},
     ReturnField{"period", Kind::kText, "The reporting period, e.g. 2026-01.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(v(d).period ? v(d).period->id : std::string());
+                  return ReturnCell::of(v(d).period ? v(d).period->id : std::string());
                 }},
     ReturnField{"period_set_by", Kind::kText,
                 "Who set the period: NHS England, or the organisation (a local timeline).",
                 [](const ReturnData& d, size_t) {
-                  if (!v(d).period) return Cell::of(std::string());
-                  return Cell::of(
+                  if (!v(d).period) return ReturnCell::of(std::string());
+                  return ReturnCell::of(
                       std::string(v(d).period->local() ? "Local reporting round" : "NHS England"));
                 }},
     ReturnField{"period_due", Kind::kDate, "When the period's return is due.",
                 [](const ReturnData& d, size_t) {
-                  return v(d).period ? Cell::of(v(d).period->due) : Cell{};
+                  return v(d).period ? ReturnCell::of(v(d).period->due) : ReturnCell{};
                 }},
     ReturnField{
         "changes_since", Kind::kDate,
         "Changes are counted after this day: the previous period's due date.",
-        [](const ReturnData& d, size_t) { return v(d).since ? Cell::of(*v(d).since) : Cell{}; }},
+        [](const ReturnData& d, size_t) { return v(d).since ? ReturnCell::of(*v(d).since) : ReturnCell{}; }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
-                [](const ReturnData& d, size_t) { return Cell::of(v(d).as_of); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).as_of); }},
     ReturnField{"sro", Kind::kText, "The senior responsible officer's role.",
-                [](const ReturnData& d, size_t) { return Cell::of(person(lead(d).sro)); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(person(lead(d).sro)); }},
     ReturnField{"author", Kind::kText, "The plan author's role.",
-                [](const ReturnData& d, size_t) { return Cell::of(person(lead(d).author)); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(person(lead(d).author)); }},
     ReturnField{"board_date", Kind::kDate, "The board meeting that discusses this update.",
                 [](const ReturnData& d, size_t) {
-                  return v(d).meeting ? Cell::of(v(d).meeting->date->value) : Cell{};
+                  return v(d).meeting ? ReturnCell::of(v(d).meeting->date->value) : ReturnCell{};
                 }},
     ReturnField{"board_body", Kind::kText, "Which board it is.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(v(d).meeting ? v(d).meeting->body : std::string());
+                  return ReturnCell::of(v(d).meeting ? v(d).meeting->body : std::string());
                 }},
     ReturnField{"board_public", Kind::kText, "Yes if the meeting is held in public.",
                 [](const ReturnData& d, size_t) {
                   const BoardMeeting* m = v(d).meeting;
-                  if (!m || !m->is_public) return Cell{};
-                  return Cell::of(std::string(*m->is_public ? "Yes" : "No"));
+                  if (!m || !m->is_public) return ReturnCell{};
+                  return ReturnCell::of(std::string(*m->is_public ? "Yes" : "No"));
                 }},
     ReturnField{"board_item", Kind::kText, "The agenda item.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(v(d).meeting ? v(d).meeting->agenda_item : std::string());
+                  return ReturnCell::of(v(d).meeting ? v(d).meeting->agenda_item : std::string());
                 }},
     ReturnField{"board_assurance", Kind::kText, "The level of assurance the paper offers.",
                 [](const ReturnData& d, size_t) {
                   const BoardMeeting* m = v(d).meeting;
-                  return Cell::of(m ? value_or_empty(m->assurance) : std::string());
+                  return ReturnCell::of(m ? value_or_empty(m->assurance) : std::string());
                 }},
     ReturnField{"actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
-                [](const ReturnData& d, size_t) { return Cell::of(v(d).all.counts.total()); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).all.counts.total()); }},
     ReturnField{"blue", Kind::kNumber, "Of them, Blue (complete).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red (off track).",
@@ -132,41 +132,41 @@ const std::array kCoverFields = {
     ReturnField{"grey", Kind::kNumber, "Grey (not yet started).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
     ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
-                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).overdue)); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue)); }},
     ReturnField{
         "completed_in_period", Kind::kNumber, "Completed since the previous period.",
-        [](const ReturnData& d, size_t) { return Cell::of(count(v(d).completed_in_period)); }},
+        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).completed_in_period)); }},
     ReturnField{
         "became_overdue", Kind::kNumber, "Became overdue since the previous period.",
-        [](const ReturnData& d, size_t) { return Cell::of(count(v(d).overdue_in_period)); }},
+        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue_in_period)); }},
     ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then.",
-                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).slipped)); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).slipped)); }},
     ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then.",
-                [](const ReturnData& d, size_t) { return Cell::of(count(v(d).new_actions)); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).new_actions)); }},
     ReturnField{"risks_open", Kind::kNumber, "Open risks.",
                 [](const ReturnData& d, size_t) {
-                  return Cell::of(
+                  return ReturnCell::of(
                       static_cast<int>(std::count_if(v(d).risks.begin(), v(d).risks.end(),
                                                      [](const RiskRow& r) { return r.open; })));
                 }},
     ReturnField{
         "items", Kind::kNumber, "Framework items the plans answer to.",
-        [](const ReturnData& d, size_t) { return Cell::of(static_cast<int>(d.items.size())); }},
+        [](const ReturnData& d, size_t) { return ReturnCell::of(static_cast<int>(d.items.size())); }},
     ReturnField{"gaps", Kind::kNumber, "Of them, items no action addresses.",
-                [](const ReturnData& d, size_t) { return Cell::of(v(d).gaps()); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).gaps()); }},
     ReturnField{"dna_policy", Kind::kText,
                 "The lead plan's DNA discharge assurance on policy: yes, no or partial.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return Cell::of(dna ? value_or_empty(dna->policy) : std::string());
+                  return ReturnCell::of(dna ? value_or_empty(dna->policy) : std::string());
                 }},
     ReturnField{"dna_practice", Kind::kText, "The same on practice.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return Cell::of(dna ? value_or_empty(dna->practice) : std::string());
+                  return ReturnCell::of(dna ? value_or_empty(dna->practice) : std::string());
                 }},
     ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
-                [](const ReturnData&, size_t) { return Cell{}; }},
+                [](const ReturnData&, size_t) { return ReturnCell{}; }},
 };
 
 // ---- Framework items ----------------------------------------------------------------------
@@ -174,8 +174,8 @@ const std::array kCoverFields = {
 const ItemView& item(const ReturnData& d, size_t i) {
   return *d.items[i];
 }
-Cell item_count(const ReturnData& d, size_t i, Brag b) {
-  return Cell::of(item(d, i).actions.counts[b]);
+ReturnCell item_count(const ReturnData& d, size_t i, Brag b) {
+  return ReturnCell::of(item(d, i).actions.counts[b]);
 }
 const SelfAssessment* assessed(const ReturnData& d, size_t i) {
   auto it = d.assessed.find(item(d, i).item->id);
@@ -185,18 +185,18 @@ const SelfAssessment* assessed(const ReturnData& d, size_t i) {
 const std::array kItemFields = {
     ReturnField{"framework", Kind::kText, "The framework's title.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(d.item_framework[i]->framework->title);
+                  return ReturnCell::of(d.item_framework[i]->framework->title);
                 }},
     ReturnField{
         "framework_id", Kind::kText, "The framework's id.",
-        [](const ReturnData& d, size_t i) { return Cell::of(d.item_framework[i]->framework->id); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(d.item_framework[i]->framework->id); }},
     ReturnField{"item_id", Kind::kText, "The item's id, as plans cite it.",
-                [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->id); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).item->id); }},
     ReturnField{"item", Kind::kText, "The item's title.",
-                [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).item->title); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).item->title); }},
     ReturnField{
         "actions", Kind::kNumber, "Actions that address it.",
-        [](const ReturnData& d, size_t i) { return Cell::of(item(d, i).actions.counts.total()); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).actions.counts.total()); }},
     ReturnField{"blue", Kind::kNumber, "Of them, Blue.",
                 [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red.",
@@ -215,18 +215,18 @@ const std::array kItemFields = {
                   std::vector<std::string> titles;
                   for (const FrameworkItem* e : item(d, i).uncovered_expectations)
                     titles.push_back(e->title);
-                  return Cell::of(join(titles, "; "));
+                  return ReturnCell::of(join(titles, "; "));
                 }},
     ReturnField{"assurance", Kind::kText,
                 "The lead plan's self-assessed assurance on the item (self_assessment:).",
                 [](const ReturnData& d, size_t i) {
                   const SelfAssessment* s = assessed(d, i);
-                  return Cell::of(s ? value_or_empty(s->assurance) : std::string());
+                  return ReturnCell::of(s ? value_or_empty(s->assurance) : std::string());
                 }},
     ReturnField{"narrative", Kind::kText, "The narrative of that self-assessment.",
                 [](const ReturnData& d, size_t i) {
                   const SelfAssessment* s = assessed(d, i);
-                  return Cell::of(s ? s->narrative : std::string());
+                  return ReturnCell::of(s ? s->narrative : std::string());
                 }},
 };
 
@@ -259,77 +259,77 @@ std::string cost_text(const std::optional<Cost>& cost) {
 
 const std::array kActionFields = {
     ReturnField{"org", Kind::kText, "The organisation whose plan holds it (short name).",
-                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).org); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).org); }},
     ReturnField{"id", Kind::kText, "The action's id.",
-                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).id); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).id); }},
     ReturnField{
         "title", Kind::kText, "What will be done.",
-        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(act(d, i).title)); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(act(d, i).title)); }},
     ReturnField{"description", Kind::kText, "More detail.",
-                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).description); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).description); }},
     ReturnField{
         "group", Kind::kText, "Its group.",
-        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(act(d, i).group)); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(act(d, i).group)); }},
     ReturnField{"addresses", Kind::kText, "The framework item ids it addresses, as written.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(join_values(act(d, i).addresses, ", "));
+                  return ReturnCell::of(join_values(act(d, i).addresses, ", "));
                 }},
     ReturnField{"items", Kind::kText, "The top-level framework items it counts towards.",
                 [](const ReturnData& d, size_t i) {
                   std::vector<std::string> ids;
                   for (const FrameworkItem* it : row(d, i).items) ids.push_back(it->id);
-                  return Cell::of(join(ids));
+                  return ReturnCell::of(join(ids));
                 }},
     ReturnField{
         "lead", Kind::kText, "Lead organisations.",
-        [](const ReturnData& d, size_t i) { return Cell::of(join_values(act(d, i).lead, ", ")); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(join_values(act(d, i).lead, ", ")); }},
     ReturnField{"owner", Kind::kText, "The owning role.",
-                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).owner); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).owner); }},
     ReturnField{"timeframe", Kind::kText, "short, medium or long.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(value_or_empty(act(d, i).timeframe));
+                  return ReturnCell::of(value_or_empty(act(d, i).timeframe));
                 }},
     ReturnField{"due", Kind::kDue, "The due date at the as-of date (a date, or tbc / ongoing).",
                 [](const ReturnData& d, size_t i) { return due_cell(row(d, i).state.due); }},
     ReturnField{"baseline_due", Kind::kDue, "The first agreed due date, when re-planned.",
                 [](const ReturnData& d, size_t i) {
                   const auto& b = act(d, i).baseline_due;
-                  return b ? due_cell(b->value) : Cell{};
+                  return b ? due_cell(b->value) : ReturnCell{};
                 }},
     ReturnField{"status", Kind::kText, "The declared status at the as-of date.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(std::string(name_of(row(d, i).state.status)));
+                  return ReturnCell::of(std::string(name_of(row(d, i).state.status)));
                 }},
     ReturnField{"brag", Kind::kBrag, "The computed BRAG status (Blue, Red, Amber, Green, Grey).",
                 [](const ReturnData& d, size_t i) { return brag_cell(row(d, i).rag.brag); }},
     ReturnField{"brag_reason", Kind::kText, "Why it has that colour.",
-                [](const ReturnData& d, size_t i) { return Cell::of(row(d, i).rag.reason); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).rag.reason); }},
     ReturnField{"overdue", Kind::kText, "Yes when open past its due date.",
                 [](const ReturnData& d, size_t i) { return yes_if(row(d, i).overdue); }},
     ReturnField{"completed", Kind::kDate, "When it was completed (if by the as-of date).",
                 [](const ReturnData& d, size_t i) {
-                  return row(d, i).state.complete() ? date_cell(act(d, i).completed) : Cell{};
+                  return row(d, i).state.complete() ? date_cell(act(d, i).completed) : ReturnCell{};
                 }},
     ReturnField{"added", Kind::kDate, "When it joined the plan, if recorded.",
                 [](const ReturnData& d, size_t i) { return date_cell(act(d, i).added); }},
     ReturnField{"cost", Kind::kText, "Its cost.",
-                [](const ReturnData& d, size_t i) { return Cell::of(cost_text(act(d, i).cost)); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(cost_text(act(d, i).cost)); }},
     ReturnField{"evidence", Kind::kText, "Evidence of completion.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(join_values(act(d, i).evidence, "; "));
+                  return ReturnCell::of(join_values(act(d, i).evidence, "; "));
                 }},
     ReturnField{"latest_update", Kind::kText, "The newest update's note, by the as-of date.",
                 [](const ReturnData& d, size_t i) {
                   const Update* u = row(d, i).latest;
-                  return Cell::of(u ? u->note : std::string());
+                  return ReturnCell::of(u ? u->note : std::string());
                 }},
     ReturnField{"latest_update_date", Kind::kDate, "Its date.",
                 [](const ReturnData& d, size_t i) {
                   const Update* u = row(d, i).latest;
-                  return u ? Cell::of(u->date->value) : Cell{};
+                  return u ? ReturnCell::of(u->date->value) : ReturnCell{};
                 }},
     ReturnField{"next_steps", Kind::kText, "What happens next.",
-                [](const ReturnData& d, size_t i) { return Cell::of(act(d, i).next_steps); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).next_steps); }},
 };
 
 // ---- Risks ----------------------------------------------------------------------------------
@@ -337,19 +337,19 @@ const std::array kActionFields = {
 const Risk& risk(const ReturnData& d, size_t i) {
   return *d.view->risks[i].risk;
 }
-Cell opt_int(const std::optional<Located<int>>& n) {
-  return n ? Cell::of(n->value) : Cell{};
+ReturnCell opt_int(const std::optional<Located<int>>& n) {
+  return n ? ReturnCell::of(n->value) : ReturnCell{};
 }
 
 const std::array kRiskFields = {
     ReturnField{"org", Kind::kText, "The organisation whose plan holds it.",
-                [](const ReturnData& d, size_t i) { return Cell::of(d.view->risks[i].org); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(d.view->risks[i].org); }},
     ReturnField{
         "id", Kind::kText, "The risk's id.",
-        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(risk(d, i).id)); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(risk(d, i).id)); }},
     ReturnField{
         "title", Kind::kText, "The risk.",
-        [](const ReturnData& d, size_t i) { return Cell::of(value_or_empty(risk(d, i).title)); }},
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(risk(d, i).title)); }},
     ReturnField{"likelihood", Kind::kNumber, "1 to 5.",
                 [](const ReturnData& d, size_t i) { return opt_int(risk(d, i).likelihood); }},
     ReturnField{"impact", Kind::kNumber, "1 to 5.",
@@ -357,25 +357,25 @@ const std::array kRiskFields = {
     ReturnField{"score", Kind::kNumber, "Likelihood times impact.",
                 [](const ReturnData& d, size_t i) {
                   auto s = risk(d, i).score();
-                  return s ? Cell::of(*s) : Cell{};
+                  return s ? ReturnCell::of(*s) : ReturnCell{};
                 }},
     ReturnField{"state", Kind::kText, "Open or Closed at the as-of date.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(std::string(d.view->risks[i].open ? "Open" : "Closed"));
+                  return ReturnCell::of(std::string(d.view->risks[i].open ? "Open" : "Closed"));
                 }},
     ReturnField{"closed", Kind::kDate, "When it was closed.",
                 [](const ReturnData& d, size_t i) {
-                  return d.view->risks[i].open ? Cell{} : date_cell(risk(d, i).closed);
+                  return d.view->risks[i].open ? ReturnCell{} : date_cell(risk(d, i).closed);
                 }},
     ReturnField{"owner", Kind::kText, "The owning role.",
-                [](const ReturnData& d, size_t i) { return Cell::of(risk(d, i).owner); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(risk(d, i).owner); }},
     ReturnField{"mitigations", Kind::kText, "How it is reduced.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(join_values(risk(d, i).mitigations, "; "));
+                  return ReturnCell::of(join_values(risk(d, i).mitigations, "; "));
                 }},
     ReturnField{"actions", Kind::kText, "The actions that mitigate it.",
                 [](const ReturnData& d, size_t i) {
-                  return Cell::of(join_values(risk(d, i).actions, ", "));
+                  return ReturnCell::of(join_values(risk(d, i).actions, ", "));
                 }},
 };
 
@@ -387,54 +387,54 @@ const ChangeEntry& change(const ReturnData& d, size_t i) {
 
 const std::array kChangeFields = {
     ReturnField{"change", Kind::kText, "Completed, Became overdue, Slipped, New or Risk closed.",
-                [](const ReturnData& d, size_t i) { return Cell::of(change(d, i).change); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(change(d, i).change); }},
     ReturnField{"org", Kind::kText, "The organisation.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(c.row ? c.row->org : c.risk->org);
+                  return ReturnCell::of(c.row ? c.row->org : c.risk->org);
                 }},
     ReturnField{"id", Kind::kText, "The action's or risk's id.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(c.row ? c.row->id : value_or_empty(c.risk->risk->id));
+                  return ReturnCell::of(c.row ? c.row->id : value_or_empty(c.risk->risk->id));
                 }},
     ReturnField{"title", Kind::kText, "Its title.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(
+                  return ReturnCell::of(
                       value_or_empty(c.row ? c.row->action->title : c.risk->risk->title));
                 }},
     ReturnField{"brag_before", Kind::kBrag, "Its BRAG at the end of the previous period.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return c.row && c.row->change.before ? brag_cell(*c.row->change.before) : Cell{};
+                  return c.row && c.row->change.before ? brag_cell(*c.row->change.before) : ReturnCell{};
                 }},
     ReturnField{"brag", Kind::kBrag, "Its BRAG now.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return c.row ? brag_cell(c.row->rag.brag) : Cell{};
+                  return c.row ? brag_cell(c.row->rag.brag) : ReturnCell{};
                 }},
     ReturnField{"due_before", Kind::kDue, "Its due date at the end of the previous period.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return c.row ? due_cell(c.row->change.due_before) : Cell{};
+                  return c.row ? due_cell(c.row->change.due_before) : ReturnCell{};
                 }},
     ReturnField{"due", Kind::kDue, "Its due date now.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return c.row ? due_cell(c.row->state.due) : Cell{};
+                  return c.row ? due_cell(c.row->state.due) : ReturnCell{};
                 }},
     ReturnField{"baseline_due", Kind::kDue, "The first agreed due date.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
                   return c.row && c.row->action->baseline_due
                              ? due_cell(c.row->action->baseline_due->value)
-                             : Cell{};
+                             : ReturnCell{};
                 }},
     ReturnField{"latest_update", Kind::kText, "The newest update's note.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return Cell::of(c.row && c.row->latest ? c.row->latest->note : std::string());
+                  return ReturnCell::of(c.row && c.row->latest ? c.row->latest->note : std::string());
                 }},
 };
 
@@ -453,17 +453,17 @@ std::string dna(const ReturnData& d, size_t i, int part) {
 
 const std::array kDnaFields = {
     ReturnField{"org", Kind::kText, "The organisation's short name.",
-                [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).label); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(org(d, i).label); }},
     ReturnField{"organisation", Kind::kText, "Its full name.",
-                [](const ReturnData& d, size_t i) { return Cell::of(org(d, i).name); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(org(d, i).name); }},
     ReturnField{"policy", Kind::kText,
                 "Policies say DNA is never a reason to discharge: yes, no, "
                 "partial (blank when the plan does not say).",
-                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 0)); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 0)); }},
     ReturnField{"practice", Kind::kText, "Practice matches the policy: yes, no, partial.",
-                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 1)); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 1)); }},
     ReturnField{"note", Kind::kText, "The evidence.",
-                [](const ReturnData& d, size_t i) { return Cell::of(dna(d, i, 2)); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 2)); }},
 };
 
 }  // namespace

@@ -18,27 +18,27 @@ namespace iact {
 enum class ReturnSource { kCover, kItems, kActions, kRisks, kChanges, kDna };
 
 // One cell's value. Text is always written as a string (never a formula).
-struct Cell {
+struct ReturnCell {
   enum class Kind { kEmpty, kText, kNumber, kDate, kBrag };
   Kind kind = Kind::kEmpty;
   std::string text;  // kText, kBrag (the BRAG name)
   double number = 0;
   Date date;
 
-  static Cell of(std::string t) {
-    Cell c;
+  static ReturnCell of(std::string t) {
+    ReturnCell c;
     c.kind = t.empty() ? Kind::kEmpty : Kind::kText;
     c.text = std::move(t);
     return c;
   }
-  static Cell of(int n) {
-    Cell c;
+  static ReturnCell of(int n) {
+    ReturnCell c;
     c.kind = Kind::kNumber;
     c.number = n;
     return c;
   }
-  static Cell of(Date d) {
-    Cell c;
+  static ReturnCell of(Date d) {
+    ReturnCell c;
     c.kind = Kind::kDate;
     c.date = d;
     return c;
@@ -72,7 +72,7 @@ struct ReturnField {
   std::string_view name;
   FieldKind kind;
   std::string_view doc;
-  Cell (*get)(const ReturnData& data, size_t index);
+  ReturnCell (*get)(const ReturnData& data, size_t index);
 };
 
 std::span<const ReturnField> return_fields(ReturnSource source);

@@ -249,18 +249,18 @@ class WorkbookWriter {
   static constexpr int kCoverLabelWidth = 36;
   static constexpr int kCoverValueWidth = 40;
 
-  lxw_error cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& v, bool wrap,
+  lxw_error cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const ReturnCell& v, bool wrap,
                  bool left = false) {
     switch (v.kind) {
-      case Cell::Kind::kEmpty:
+      case ReturnCell::Kind::kEmpty:
         return LXW_NO_ERROR;
-      case Cell::Kind::kText:
-      case Cell::Kind::kBrag:
+      case ReturnCell::Kind::kText:
+      case ReturnCell::Kind::kBrag:
         // Always a string: plan text that looks like a formula stays text.
         return worksheet_write_string(ws, r, c, fit_cell(v.text).c_str(), wrap ? wrapped_ : text_);
-      case Cell::Kind::kNumber:
+      case ReturnCell::Kind::kNumber:
         return worksheet_write_number(ws, r, c, v.number, left ? number_left_ : number_);
-      case Cell::Kind::kDate: {
+      case ReturnCell::Kind::kDate: {
         lxw_datetime dt{v.date.year, v.date.month, v.date.day, 0, 0, 0};
         return worksheet_write_datetime(ws, r, c, &dt, date_);
       }
@@ -307,7 +307,7 @@ class WorkbookWriter {
     for (const ReturnColumn& col : s.columns) value_width = std::max(value_width, col.width);
     for (const ReturnColumn& col : s.columns) {
       worksheet_write_string(ws, r, 0, fit_cell(col.header).c_str(), label_);
-      const Cell value = col.field->get(data_, 0);
+      const ReturnCell value = col.field->get(data_, 0);
       if (lxw_error e = cell(ws, r, 1, value, true, true); e != LXW_NO_ERROR) return e;
       const int lines = std::max(wrapped_lines(col.header, kCoverLabelWidth),
                                  wrapped_lines(value.text, value_width));
@@ -348,7 +348,7 @@ class WorkbookWriter {
       int lines = 1;
       for (lxw_col_t c = 0; c < ncols; ++c) {
         const ReturnColumn& col = s.columns[c];
-        const Cell value = col.field->get(data_, i);
+        const ReturnCell value = col.field->get(data_, i);
         if (lxw_error e = cell(ws, r, c, value, col.wrap); e != LXW_NO_ERROR) return e;
         if (col.wrap) lines = std::max(lines, wrapped_lines(value.text, widths[c]));
       }

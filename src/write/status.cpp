@@ -128,6 +128,17 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
           << fit(title_of(*row.action), 60) << '\n';
     }
   }
+  if (!view.replanned.empty()) {
+    out << paint.bold(
+               fmt::format("Re-planned later than first agreed ({}):", view.replanned.size()))
+        << '\n';
+    for (size_t r : view.replanned) {
+      const ActionRow& row = view.rows[r];
+      out << fmt::format("  {:<6} {:<10} due {:<12} was {:<12} ", row.org, row.id,
+                         display(*row.state.due), display(*row.state.baseline))
+          << fit(title_of(*row.action), 48) << '\n';
+    }
+  }
   if (!view.contradictions.empty()) {
     out << fmt::format(
         "{} action{} declared on track or at risk but computed Red (`iact validate` shows "
@@ -182,6 +193,14 @@ nlohmann::json status_json(const SystemView& view) {
                             {"id", row.id},
                             {"due", row.state.due->date.iso()},
                             {"title", title_of(*row.action)}});
+  }
+  j["replanned"] = nlohmann::json::array();
+  for (size_t r : view.replanned) {
+    const ActionRow& row = view.rows[r];
+    j["replanned"].push_back({{"organisation", row.org},
+                              {"id", row.id},
+                              {"due", plan_form(*row.state.due)},
+                              {"first_agreed", plan_form(*row.state.baseline)}});
   }
   j["contradictions"] = view.contradictions.size();
   return j;

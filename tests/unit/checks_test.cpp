@@ -171,12 +171,12 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
   for (const RuleCase& c : cases()) tested.insert(c.rule);
   // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
   // that need several plans (SystemChecks below), framework files (catalogue_test) and
-  // importing trackers (import_test, e2e import).
+  // importing trackers (import_test, e2e import) and applying forms (e2e updates).
   for (std::string_view r :
        {"file-unreadable", "file-empty", "file-encoding", "yaml-depth", "system-multiple-icb",
         "system-icb-mismatch", "duplicate-organisation", "framework-invalid", "import-header",
         "import-date", "import-status", "import-theme", "import-duplicate", "import-row",
-        "import-assumed", "return-incomplete"}) {
+        "import-assumed", "return-incomplete", "form-invalid", "form-value", "form-stale"}) {
     tested.insert(std::string(r));
   }
   for (const Rule& r : all_rules()) {

@@ -93,12 +93,23 @@ TEST(PlanText, CrlfAndAMissingFinalNewlineStay) {
   EXPECT_EQ(t.text(), "iact: 1\r\nactions:\r\n  - id: A\r\n    due: 2025-01");
 }
 
+TEST(PlanText, AOneLineListTakesAnItemBeforeItsBracket) {
+  PlanText t = edit("iact: 1\nactions:\n  - id: B\n    evidence: [Audit, \"Minutes, May\"]  # c\n");
+  std::string error;
+  ASSERT_TRUE(t.append_to_action_list("B", "evidence", "\"Report, June\"", {}, error)) << error;
+  EXPECT_EQ(t.text(),
+            "iact: 1\nactions:\n  - id: B\n    evidence: [Audit, \"Minutes, May\", \"Report, "
+            "June\"]  # c\n");
+}
+
 TEST(PlanText, WhatCannotBeEditedInPlaceIsRefused) {
-  PlanText t = edit("iact: 1\nactions:\n  - { id: A, due: tbc }\n  - id: B\n    lead: [X, Y]\n");
+  PlanText t = edit(
+      "iact: 1\nactions:\n  - { id: A, due: tbc }\n  - id: B\n    updates: [{ date: 2025-01-01 "
+      "}]\n");
   std::string error;
   EXPECT_FALSE(t.set_action_field("A", "due", "2025-01", {}, error));
   EXPECT_NE(error.find("written inline"), std::string::npos);
-  EXPECT_FALSE(t.append_to_action_list("B", "lead", "Z", {}, error));
+  EXPECT_FALSE(t.append_to_action_list("B", "updates", "date: 2025-02-01\nnote: x", {}, error));
   EXPECT_NE(error.find("written on one line"), std::string::npos);
   EXPECT_FALSE(t.set_action_field("C", "due", "2025-01", {}, error));
   EXPECT_NE(error.find("no action 'C'"), std::string::npos);

@@ -92,7 +92,7 @@ TEST(ReturnData, EveryFieldReadsAViewWithoutFailing) {
   EXPECT_EQ(score->get(data, 0).number, 6);
   const ReturnField* brag = find_return_field(ReturnSource::kActions, "brag");
   EXPECT_EQ(brag->get(data, 1).text, "Blue");
-  EXPECT_EQ(brag->get(data, 1).kind, Cell::Kind::kBrag);
+  EXPECT_EQ(brag->get(data, 1).kind, ReturnCell::Kind::kBrag);
   EXPECT_EQ(find_return_field(ReturnSource::kActions, "score"), nullptr);
 }
 

@@ -1,0 +1,512 @@
+// The owners' monthly round trip: iact collect writes a form per lead of their open actions;
+// iact apply writes the returned forms' answers into the plans; iact update makes the same
+// edit for one action from the command line.
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/coverage.h"
+#include "check/report.h"
+#include "check/return_checks.h"
+#include "check/system_checks.h"
+#include "commands/commands.h"
+#include "commands/context.h"
+#include "commands/outputs.h"
+#include "edit/action_update.h"
+#include "edit/plan_text.h"
+#include "import/tracker.h"
+#include "plan/loader.h"
+#include "read/update_form.h"
+#include "util/edit_distance.h"
+#include "util/files.h"
+#include "util/safe_path.h"
+#include "util/text.h"
+#include "util/text_diff.h"
+#include "write/update_form.h"
+
+namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// How a form names its lead in a file name: "Head of Community Services" ->
+// head-of-community-services.
+std::string slug(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      out += static_cast<char>(std::tolower(u));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 60) out.resize(60);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "lead" : out;
+}
+
+std::string friendly(Status s) {
+  return std::string(kFormStatusWords[static_cast<size_t>(s)]);
+}
+
+Date due_or_max(const ActionRow& row) {
+  return row.state.due && row.state.due->is_date() ? row.state.due->date : Date{9999, 12, 31};
+}
+
+}  // namespace
+
+int run_collect(const CollectOptions& options, const CommonOptions& common) {
+  ReportInputs inputs;
+  if (int rc = load_report_inputs({options.path}, options.as_of, "", common, inputs); rc != kExitOk)
+    return rc;
+  const fs::path root = fs::is_directory(options.path) ? fs::path(options.path)
+                                                       : fs::path(options.path).parent_path();
+  std::optional<Date> return_by;
+  if (!options.return_by.empty()) {
+    return_by = parse_iso_day(options.return_by);
+    if (!return_by) {
+      std::cerr << fmt::format("iact: --return-by '{}' is not a date; write it as YYYY-MM-DD\n",
+                               options.return_by);
+      return kExitUsage;
+    }
+  }
+  std::string error;
+  std::optional<fs::path> out = make_output_dir(options.out_dir, {}, error);
+  if (!out) {
+    std::cerr << "iact: " << error << '\n';
+    return kExitUsage;
+  }
+  // One form per lead: the action's owner (a role), else its lead organisation; with
+  // --by org, per lead organisation.
+  struct Group {
+    UpdateForm form;
+    std::vector<const ActionRow*> rows;
+  };
+  std::map<std::string, Group> groups;
+  const ViewOptions view_options{inputs.as_of, "", std::nullopt, inputs.policy};
+  std::vector<SystemView> views;
+  views.reserve(inputs.scopes.size());
+  for (const ReportScope& scope : inputs.scopes) {
+    std::optional<SystemView> view = view_of(scope, inputs, view_options, /*needs_period=*/false);
+    if (!view) return kExitUsage;
+    views.push_back(std::move(*view));
+    const SystemView& v = views.back();
+    for (const ActionRow& row : v.rows) {
+      if (row.rag.brag == Brag::kBlue) continue;  // done: nothing to ask
+      const Action& a = *row.action;
+      std::string lead = options.by == "org" || a.owner.empty()
+                             ? (a.lead.empty() ? row.org : a.lead.front().value)
+                             : a.owner;
+      Group& g = groups[lead];
+      g.form.lead = lead;
+      g.form.system = v.lead->organisation.name ? v.lead->organisation.name->value : v.name;
+      g.form.as_of = inputs.as_of;
+      g.form.return_by = return_by.value_or(inputs.as_of.plus_days(14));
+      if (g.form.contact.empty() && v.lead->author) g.form.contact = v.lead->author->role.value;
+      g.rows.push_back(&row);
+    }
+  }
+  if (groups.empty()) {
+    std::cerr << fmt::format("iact: no open actions in {} as of {}; no forms to send\n",
+                             options.path, inputs.as_of.iso());
+    return kExitOk;
+  }
+  std::set<std::string> names;
+  const long long epoch = created_epoch(common, inputs.as_of);
+  int failures = 0;
+  for (auto& [lead, g] : groups) {
+    // Overdue first, then by due date.
+    std::stable_sort(g.rows.begin(), g.rows.end(), [](const ActionRow* a, const ActionRow* b) {
+      if (a->overdue != b->overdue) return a->overdue;
+      return due_or_max(*a) < due_or_max(*b);
+    });
+    for (const ActionRow* row : g.rows) {
+      const Action& a = *row->action;
+      FormAction fa;
+      fa.id = row->id;
+      fa.title = value_or_empty(a.title);
+      fa.due = row->state.due ? display(*row->state.due) : "";
+      fa.current_status = friendly(row->state.status);
+      if (row->contradicts) fa.current_status += fmt::format(" (shown Red: {})", row->rag.reason);
+      if (row->latest) {
+        fa.last_update =
+            row->latest->note.empty()
+                ? display(row->latest->date->value)
+                : fmt::format("{}: {}", display(row->latest->date->value), row->latest->note);
+      }
+      fa.overdue = row->overdue;
+      fa.org_code = value_or_empty(row->plan->organisation.code);
+      fa.plan_file = fs::path(row->plan->file).lexically_relative(root).generic_string();
+      fa.fingerprint = action_fingerprint(a);
+      g.form.actions.push_back(std::move(fa));
+    }
+    std::string name = slug(lead);
+    for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", slug(lead), n);
+    names.insert(name);
+    const fs::path file = *out / (name + ".xlsx");
+    if (std::optional<std::string> failed = write_update_form(g.form, file, epoch)) {
+      std::cerr << "iact: " << *failed << '\n';
+      ++failures;
+      continue;
+    }
+    if (!write_file_atomic(*out / (name + ".txt"), update_form_email(g.form, name + ".xlsx"),
+                           error)) {
+      std::cerr << "iact: " << error << '\n';
+      ++failures;
+      continue;
+    }
+    size_t overdue = 0;
+    for (const FormAction& a : g.form.actions) overdue += a.overdue ? 1 : 0;
+    std::cout << fmt::format("{}  {} action{}{}  {}\n", file.string(), g.form.actions.size(),
+                             g.form.actions.size() == 1 ? "" : "s",
+                             overdue ? fmt::format(" ({} overdue)", overdue) : std::string(), lead);
+  }
+  std::cerr << fmt::format(
+      "iact: {} form{} in {}, each with its covering email (.txt); when they come back, run "
+      "`iact apply {}/*.xlsx --plans {}`\n",
+      groups.size() - static_cast<size_t>(failures), groups.size() == 1 ? "" : "s", out->string(),
+      out->string(), options.path);
+  return failures > 0 ? kExitUsage : kExitOk;
+}
+
+namespace {
+
+// A plan being edited: its file, its text as it will be written, and what changed.
+struct Edited {
+  fs::path file;
+  std::string before;
+  std::string text;
+  std::vector<std::string> changes;
+};
+
+// Reads one answer's values; problems go to `diags` at the form's row and column.
+std::optional<ActionAnswer> answer_of(const FormAnswer& in, const std::string& form_file, Date date,
+                                      Diagnostics& diags) {
+  ActionAnswer a;
+  a.date = date;
+  bool ok = true;
+  auto where = [&](int col) {
+    return fmt::format("sheet 'Updates', row {}, column {} ({})", in.row, column_name(col),
+                       kFormHeaders[col]);
+  };
+  if (in.status) {
+    std::optional<Status> s = status_from_words(in.status->text);
+    if (!s) {
+      diags.add(form_file, Pos{in.row, kFormNewStatus + 1}, "form-value",
+                fmt::format("{}: '{}' is not a status", where(kFormNewStatus), in.status->text),
+                "choose one from the list: Not started, On track, At risk, Off track, Blocked, "
+                "Complete");
+      ok = false;
+    }
+    a.status = s;
+  }
+  if (in.due) {
+    if (in.due->kind == Cell::Kind::kDate) {
+      a.due = Due{Due::Kind::kDate, in.due->date, DateForm::kDay, in.due->date.iso()};
+    } else {
+      auto parsed = parse_written_due(in.due->text);
+      if (const Due* d = std::get_if<Due>(&parsed)) {
+        a.due = *d;
+      } else {
+        diags.add(form_file, Pos{in.row, kFormNewDue + 1}, "form-value",
+                  fmt::format("{}: '{}' is not a date", where(kFormNewDue), in.due->text),
+                  std::get<DateError>(parsed).hint);
+        ok = false;
+      }
+    }
+  }
+  a.note = in.update;
+  for (const std::string& line : [&] {
+         std::vector<std::string> lines;
+         size_t start = 0;
+         while (start <= in.evidence.size()) {
+           size_t end = in.evidence.find('\n', start);
+           if (end == std::string::npos) end = in.evidence.size();
+           const std::string_view l =
+               trim(std::string_view(in.evidence).substr(start, end - start));
+           if (!l.empty()) lines.emplace_back(l);
+           start = end + 1;
+         }
+         return lines;
+       }()) {
+    a.evidence.push_back(line);
+  }
+  if (!ok) return std::nullopt;
+  return a;
+}
+
+// Checks the plan text as it will be written: it must load and pass the checks without
+// errors. Prints what is wrong.
+bool still_valid(const Edited& e, const std::vector<Plan>& all, const Catalogue& catalogue,
+                 Date today) {
+  Diagnostics diags;
+  std::optional<Plan> plan = load_plan_text(e.text, e.file.string(), diags);
+  if (plan) {
+    check_plan(*plan, CheckContext{catalogue, today}, diags);
+    std::vector<const Plan*> system;
+    for (const Plan& p : all) {
+      if (fs::path(p.file).parent_path() == e.file.parent_path() && p.file != e.file.string())
+        system.push_back(&p);
+    }
+    system.push_back(&*plan);
+    Diagnostics all_diags;
+    check_system(system, all_diags);
+    for (const Diagnostic& d : all_diags.items()) {
+      if (d.file == e.file.string()) diags.items().push_back(d);
+    }
+  }
+  Diagnostics errors;
+  for (const Diagnostic& d : diags.items()) {
+    if (d.severity == Severity::kError) errors.items().push_back(d);
+  }
+  if (errors.items().empty()) return true;
+  const std::map<std::string, std::string> sources = {{e.file.string(), e.text}};
+  print_text(errors, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+  return false;
+}
+
+// Writes the edited plans (or, with dry_run, shows them as a diff). Returns the exit code.
+int write_edited(std::map<std::string, Edited>& edited, const std::vector<Plan>& plans,
+                 const Catalogue& catalogue, Date today, bool dry_run) {
+  int status = kExitOk;
+  for (auto& [name, e] : edited) {
+    if (e.changes.empty()) continue;
+    if (!still_valid(e, plans, catalogue, today)) {
+      std::cerr << fmt::format("iact: {} would not validate after the edit; it was not changed\n",
+                               name);
+      status = kExitPlanErrors;
+      continue;
+    }
+    if (dry_run) {
+      std::cout << unified_diff(e.before, e.text, name, name);
+      continue;
+    }
+    std::string error;
+    if (!write_file_atomic(e.file, e.text, error)) {
+      std::cerr << "iact: " << error << '\n';
+      status = kExitUsage;
+      continue;
+    }
+    std::cout << name << ":\n";
+    for (const std::string& c : e.changes) std::cout << "  " << c << '\n';
+  }
+  return status;
+}
+
+}  // namespace
+
+int run_apply(const ApplyOptions& options, const CommonOptions& common) {
+  std::optional<Date> date = resolve_as_of(options.date, common.today);
+  if (!date) return kExitUsage;
+  Diagnostics framework_diags;
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.plans});
+  if (!catalogue) return kExitUsage;
+  std::error_code ec;
+  if (!fs::is_directory(options.plans, ec)) {
+    std::cerr << fmt::format("iact: --plans {}: no such folder\n", options.plans);
+    return kExitUsage;
+  }
+  // Every plan under --plans, by organisation code: a form names its actions' organisations.
+  std::vector<Plan> plans;
+  std::map<std::string, std::string> texts;
+  for (const fs::path& f : find_yaml_files(options.plans)) {
+    FileRead read = read_file(f, kMaxPlanFileBytes);
+    if (!read.bytes) continue;
+    Diagnostics diags;
+    std::optional<Plan> plan = load_plan_text(*read.bytes, f.string(), diags);
+    if (!plan || diags.has_errors()) continue;  // validate reports these; forms for them fail
+    texts[f.string()] = *read.bytes;
+    plans.push_back(std::move(*plan));
+  }
+  std::map<std::string, const Plan*> by_code;
+  for (const Plan& p : plans) {
+    if (p.organisation.code) by_code[p.organisation.code->value] = &p;
+  }
+  std::map<std::string, Edited> edited;  // plan file -> its text as edited so far
+  int refused = 0, applied_forms = 0;
+  size_t already = 0;
+  for (const std::string& form_file : options.forms) {
+    std::variant<Workbook, ReadError> read = read_table_file(form_file, form_file);
+    if (const ReadError* e = std::get_if<ReadError>(&read)) {
+      std::cerr << fmt::format("{}: error: {} [form-invalid]\n", form_file, e->message);
+      ++refused;
+      continue;
+    }
+    const Workbook& book = std::get<Workbook>(read);
+    Diagnostics diags;
+    std::optional<ReadForm> form = read_update_form(book, diags);
+    // This form's edits, made on copies: a form with any problem changes nothing.
+    std::map<std::string, Edited> mine = edited;
+    std::vector<std::pair<const Action*, std::string>> to_apply;
+    if (form) {
+      for (const FormAnswer& in : form->answers) {
+        auto rec = std::find_if(form->records.begin(), form->records.end(),
+                                [&](const FormRecord& r) { return r.row == in.row; });
+        if (rec == form->records.end() || rec->action != in.action) {
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
+                    fmt::format("sheet 'Updates', row {}: action '{}' is not the one the form "
+                                "was made with here{}",
+                                in.row, in.action,
+                                rec == form->records.end() ? "" : " ('" + rec->action + "')"),
+                    "rows may not be added, moved or renamed; make a new form with `iact "
+                    "collect`");
+          continue;
+        }
+        auto plan_it = by_code.find(rec->org_code);
+        const Plan* plan = plan_it == by_code.end() ? nullptr : plan_it->second;
+        const Action* action = nullptr;
+        if (plan) {
+          for (const Action& a : plan->actions) {
+            if (a.id && a.id->value == rec->action) action = &a;
+          }
+        }
+        if (!action) {
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
+                    fmt::format("sheet 'Updates', row {}: {} has no action '{}' under {}", in.row,
+                                rec->org_code, rec->action, options.plans),
+                    "check --plans names the folder the forms were made from");
+          continue;
+        }
+        std::optional<ActionAnswer> answer = answer_of(in, form_file, *date, diags);
+        if (!answer) continue;
+        if (already_applied(*action, *answer)) {
+          ++already;
+          continue;
+        }
+        if (action_fingerprint(*action) != rec->fingerprint) {
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-stale",
+                    fmt::format("sheet 'Updates', row {}: action {} has changed in {} since this "
+                                "form was made (as of {})",
+                                in.row, rec->action, plan->file, form->as_of.iso()),
+                    "the form's answer could undo that change; send the lead a new form "
+                    "(`iact collect`), or make the edit with `iact update`");
+          continue;
+        }
+        Edited& e = mine[plan->file];
+        if (e.file.empty()) {
+          e.file = plan->file;
+          e.before = texts[plan->file];
+          e.text = e.before;
+        }
+        Diagnostics parse_diags;
+        PlanText text(e.text, plan->file, parse_diags);
+        std::string error;
+        if (!text.ok() || !apply_answer(text, *action, *answer, e.changes, error)) {
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
+                    fmt::format("sheet 'Updates', row {}: {}", in.row, error), "");
+          continue;
+        }
+        e.text = text.text();
+      }
+    }
+    diags.sort();
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), false});
+    if (diags.has_errors()) {
+      std::cerr << fmt::format("iact: {}: {} problem{}; this form changed nothing\n", form_file,
+                               diags.error_count(), diags.error_count() == 1 ? "" : "s");
+      ++refused;
+      continue;
+    }
+    edited = std::move(mine);
+    ++applied_forms;
+  }
+  int status =
+      write_edited(edited, plans, *catalogue, std::max(*date, common.today), options.dry_run);
+  size_t changed = 0;
+  for (const auto& [name, e] : edited) changed += e.changes.empty() ? 0 : 1;
+  std::cerr << fmt::format("iact: {} form{} {}, {} refused; {} plan{} {}{}\n", applied_forms,
+                           applied_forms == 1 ? "" : "s", options.dry_run ? "read" : "applied",
+                           refused, changed, changed == 1 ? "" : "s",
+                           options.dry_run ? "would change (the diff above)" : "changed",
+                           already ? fmt::format("; {} answer{} already in the plans", already,
+                                                 already == 1 ? " was" : "s were")
+                                   : std::string());
+  if (refused > 0 && status == kExitOk) status = kExitPlanErrors;
+  return status;
+}
+
+int run_update(const UpdateOptions& options, const CommonOptions& common) {
+  std::optional<Date> date = resolve_as_of(options.date, common.today);
+  if (!date) return kExitUsage;
+  Diagnostics framework_diags;
+  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.plan});
+  if (!catalogue) return kExitUsage;
+  FileRead read = read_file(options.plan, kMaxPlanFileBytes);
+  if (!read.bytes) {
+    std::cerr << fmt::format("iact: {}: {}\n", options.plan, read.error);
+    return kExitUsage;
+  }
+  Diagnostics diags;
+  std::optional<Plan> plan = load_plan_text(*read.bytes, options.plan, diags);
+  if (!plan || diags.has_errors()) {
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
+    std::cerr << fmt::format("iact: {} has errors; fix them first\n", options.plan);
+    return kExitPlanErrors;
+  }
+  const Action* action = nullptr;
+  std::vector<std::string> ids;
+  for (const Action& a : plan->actions) {
+    if (a.id) ids.push_back(a.id->value);
+    if (a.id && a.id->value == options.action) action = &a;
+  }
+  if (!action) {
+    auto near = closest_match(options.action, ids);
+    std::cerr << fmt::format("iact: {} has no action '{}'{}\n", options.plan, options.action,
+                             near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+    return kExitUsage;
+  }
+  ActionAnswer answer;
+  answer.date = *date;
+  if (!options.status.empty()) {
+    answer.status = status_from_words(options.status);
+    if (!answer.status) {
+      std::cerr << fmt::format("iact: --status '{}' is not a status; use one of: {}\n",
+                               options.status, join(kStatusNames));
+      return kExitUsage;
+    }
+  }
+  if (!options.due.empty()) {
+    auto parsed = parse_written_due(options.due);
+    if (const DateError* e = std::get_if<DateError>(&parsed)) {
+      std::cerr << fmt::format("iact: --due: {}\n  hint: {}\n", e->message, e->hint);
+      return kExitUsage;
+    }
+    answer.due = std::get<Due>(parsed);
+  }
+  answer.note = options.note;
+  answer.evidence = options.evidence;
+  if (!answer.status && !answer.due && answer.note.empty() && answer.evidence.empty()) {
+    std::cerr << "iact: say what changed: --status, --due, --note or --evidence\n";
+    return kExitUsage;
+  }
+  if (already_applied(*action, answer) && answer.evidence.empty()) {
+    std::cerr << fmt::format("iact: {} already says this; nothing changed\n", options.action);
+    return kExitOk;
+  }
+  PlanText text(*read.bytes, options.plan, diags);
+  Edited e{options.plan, *read.bytes, "", {}};
+  std::string error;
+  if (!apply_answer(text, *action, answer, e.changes, error)) {
+    std::cerr << "iact: " << error << '\n';
+    return kExitPlanErrors;
+  }
+  e.text = text.text();
+  std::map<std::string, Edited> edited{{options.plan, e}};
+  // The plan's folder gives the system the leads are checked against.
+  std::vector<Plan> siblings;
+  const fs::path folder = fs::path(options.plan).parent_path();
+  for (const fs::path& f : yaml_files_in(folder.empty() ? fs::path(".") : folder)) {
+    Diagnostics ignored;
+    if (auto p = load_plan_file(f, (folder.empty() ? f.filename() : f).string(), ignored))
+      siblings.push_back(std::move(*p));
+  }
+  return write_edited(edited, siblings, *catalogue, std::max(*date, common.today), false);
+}
+
+}  // namespace iact

@@ -1,0 +1,137 @@
+#include "edit/action_update.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "util/escape.h"
+#include "util/text.h"
+
+namespace iact {
+
+namespace {
+
+std::string due_text(const std::optional<Located<Due>>& due) {
+  return due ? plan_form(due->value) : "";
+}
+
+// FNV-1a, 64 bits: stable across runs and machines, which std::hash is not.
+std::string fnv1a(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+// An update entry's YAML without its dash: note as a block when it has several lines.
+std::string update_item(const ActionAnswer& a, Status status, const std::optional<Due>& moved) {
+  std::string item = fmt::format("date: {}\nstatus: {}", a.date.iso(), name_of(status));
+  if (moved) item += fmt::format("\ndue: {}", yaml_scalar(plan_form(*moved)));
+  if (!a.note.empty()) {
+    if (fits_yaml_block(a.note)) {
+      item += "\nnote: |-";
+      size_t start = 0;
+      while (start <= a.note.size()) {
+        size_t end = a.note.find('\n', start);
+        if (end == std::string::npos) end = a.note.size();
+        const std::string line = a.note.substr(start, end - start);
+        item += line.empty() ? "\n" : "\n  " + line;
+        start = end + 1;
+      }
+    } else {
+      item += "\nnote: " + yaml_scalar(a.note);
+    }
+  }
+  return item;
+}
+
+}  // namespace
+
+std::string action_fingerprint(const Action& a) {
+  std::string canonical;
+  auto add = [&](std::string_view part) {
+    canonical += part;
+    canonical += '\x1f';
+  };
+  add(value_or_empty(a.id));
+  add(value_or_empty(a.title));
+  add(a.status ? name_of(a.status->value) : "");
+  add(due_text(a.due));
+  add(due_text(a.baseline_due));
+  add(a.completed ? a.completed->value.iso() : "");
+  add(a.owner);
+  add(join_values(a.lead, ","));
+  for (const Update& u : a.updates) {
+    add(u.date ? u.date->value.iso() : "");
+    add(u.status ? name_of(u.status->value) : "");
+    add(due_text(u.due));
+    add(u.note);
+  }
+  return fnv1a(canonical);
+}
+
+bool already_applied(const Action& a, const ActionAnswer& answer) {
+  if (answer.status && (!a.status || a.status->value != *answer.status)) return false;
+  if (answer.due && (!a.due || !(a.due->value == *answer.due))) return false;
+  if (answer.note.empty()) return true;
+  return std::any_of(a.updates.begin(), a.updates.end(),
+                     [&](const Update& u) { return trim(u.note) == trim(answer.note); });
+}
+
+bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
+                  std::vector<std::string>& changes, std::string& error) {
+  const std::string id = value_or_empty(a.id);
+  const Status was = a.status ? a.status->value : Status::kNotStarted;
+  const Status now = answer.status.value_or(was);
+  if (now != was) {
+    if (!text.set_action_field(id, "status", std::string(name_of(now)), {"due", "baseline_due"},
+                               error))
+      return false;
+    changes.push_back(fmt::format("{} status: {} -> {}", id, name_of(was), name_of(now)));
+  }
+  std::optional<Due> moved;  // a re-plan: a date agreed before, now another
+  if (answer.due && (!a.due || !(a.due->value == *answer.due))) {
+    // Setting a date where there was none (tbc, ongoing) agrees one; moving a date re-plans.
+    if (a.due && a.due->value.is_date()) moved = answer.due;
+    // The first agreed date is kept the first time it moves, so the paper shows the slip.
+    if (!a.baseline_due && a.due && a.due->value.is_date()) {
+      if (!text.set_action_field(id, "baseline_due", yaml_scalar(plan_form(a.due->value)), {"due"},
+                                 error))
+        return false;
+    }
+    if (!text.set_action_field(id, "due", yaml_scalar(plan_form(*answer.due)), {"timeframe"},
+                               error))
+      return false;
+    changes.push_back(fmt::format("{} due: {} -> {}{}", id, due_text(a.due), plan_form(*answer.due),
+                                  a.baseline_due ? "" : " (the first date kept as baseline_due)"));
+  }
+  if (now == Status::kComplete && !a.completed) {
+    if (!text.set_action_field(id, "completed", answer.date.iso(), {"status"}, error)) return false;
+    changes.push_back(fmt::format("{} completed: {}", id, answer.date.iso()));
+  }
+  for (const std::string& e : answer.evidence) {
+    // Evidence written on one line ([a, b], or a single item) takes an item in brackets.
+    const bool one_line =
+        !a.evidence.empty() &&
+        std::all_of(a.evidence.begin(), a.evidence.end(), [&](const Located<std::string>& old) {
+          return old.pos.line == a.evidence.front().pos.line;
+        });
+    if (!text.append_to_action_list(id, "evidence", one_line ? yaml_flow_scalar(e) : yaml_scalar(e),
+                                    {"completed", "status"}, error))
+      return false;
+    changes.push_back(fmt::format("{} evidence: {}", id, e));
+  }
+  if (!answer.note.empty() || now != was || answer.due) {
+    if (!text.append_to_action_list(id, "updates", update_item(answer, now, moved), {}, error))
+      return false;
+    changes.push_back(
+        fmt::format("{} update {}: {}", id, answer.date.iso(),
+                    answer.note.empty() ? std::string("(no note)") : answer.note.substr(0, 70)));
+  }
+  return true;
+}
+
+}  // namespace iact

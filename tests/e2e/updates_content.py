@@ -1,0 +1,310 @@
+"""The owners' monthly round trip: iact collect writes a form per lead listing exactly the
+open actions; forms filled in by a script and applied move the plans as the answers say
+(statuses, completions, re-planned dates, updates), git diff shows only the added and changed
+lines, applying twice changes nothing, and tampered or stale forms are refused by row with
+nothing written. Also iact update."""
+import datetime
+import glob
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+import yaml
+
+from support import brag, check, finish, load_system
+
+IACT = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+AS_OF = "2025-07-31"
+ANSWER_DATE = "2025-08-10"
+
+
+def iact(*args, cwd):
+    return subprocess.run([IACT, *args], capture_output=True, text=True, cwd=cwd,
+                          env=dict(os.environ, NO_COLOR="1"))
+
+
+def git(*args, cwd):
+    return subprocess.run(["git", *args], capture_output=True, text=True, cwd=cwd, check=True)
+
+
+def digest(folder):
+    h = hashlib.sha256()
+    for path in sorted(glob.glob(os.path.join(folder, "**", "*.yaml"), recursive=True)):
+        with open(path, "rb") as f:
+            h.update(path.encode() + f.read())
+    return h.hexdigest()
+
+
+def status_totals(work, as_of):
+    r = iact("status", "plans", "--as-of", as_of, "--format", "json", cwd=work)
+    check(r.returncode == 0, "status: %s" % r.stderr[-300:])
+    totals = {}
+    replanned = 0
+    for system in json.loads(r.stdout):
+        for colour, n in system["totals"].items():
+            totals[colour] = totals.get(colour, 0) + n
+    return totals
+
+
+def expected_open(work):
+    """(organisation code, action id) of every action not Blue at the as-of date, by the
+    tests' own reading of the SPEC's rules."""
+    as_of = datetime.date.fromisoformat(AS_OF)
+    out = set()
+    for folder in sorted(glob.glob(os.path.join(work, "plans", "*"))):
+        for plan in load_system(folder):
+            for a in plan.get("actions") or []:
+                if brag(a, as_of) != "Blue":
+                    out.add((plan["organisation"]["code"], str(a["id"])))
+    return out
+
+
+def form_rows(path):
+    wb = openpyxl.load_workbook(path)
+    updates = wb["Updates"]
+    record = wb["iact"]
+    rows = []
+    for r in range(6, record.max_row + 1):
+        if record.cell(r, 1).value is None:
+            continue
+        rows.append({"row": int(record.cell(r, 1).value), "id": record.cell(r, 2).value,
+                     "org": record.cell(r, 3).value,
+                     "shown_id": updates.cell(int(record.cell(r, 1).value), 1).value,
+                     "current": updates.cell(int(record.cell(r, 1).value), 4).value})
+    return wb, rows
+
+
+def round_trip(work):
+    r = iact("collect", "plans", "--as-of", AS_OF, "-o", "forms", cwd=work)
+    check(r.returncode == 0, "collect: exit %d %s" % (r.returncode, r.stderr[-500:]))
+    forms = sorted(glob.glob(os.path.join(work, "forms", "*.xlsx")))
+    check(len(forms) > 4, "collect: a form per lead (%d)" % len(forms))
+    check(all(os.path.exists(f[:-5] + ".txt") for f in forms), "collect: an email per form")
+    listed = set()
+    for f in forms:
+        wb, rows = form_rows(f)
+        check(wb["iact"].sheet_state == "hidden", "%s: the record sheet is hidden" % f)
+        check(wb["Updates"].protection.sheet, "%s: the form's sheet is protected" % f)
+        check([c.value for c in wb["Updates"][1]] ==
+              ["Action ID", "Action", "Due", "Current status", "Last update", "New status",
+               "New due date", "Update", "Evidence"], "%s: the columns" % f)
+        dv = [d for d in wb["Updates"].data_validations.dataValidation]
+        check(any(d.type == "list" and "Complete" in (d.formula1 or "") for d in dv) and
+              any(d.type == "date" for d in dv), "%s: a status drop-down and a date column" % f)
+        for row in rows:
+            check(row["id"] == row["shown_id"], "%s: row %d shows its action" % (f, row["row"]))
+            listed.add((row["org"], row["id"]))
+        overdue = ["shown Red" in (r["current"] or "") for r in rows]
+        check(overdue == sorted(overdue, reverse=True), "%s: overdue actions first" % f)
+    want = expected_open(work)
+    check(listed == want, "collect lists exactly the open actions: missing %s, extra %s" % (
+        sorted(want - listed)[:5], sorted(listed - want)[:5]))
+
+    before = status_totals(work, ANSWER_DATE)
+    first_due = {}
+    for path in glob.glob(os.path.join(work, "plans", "*", "*.yaml")):
+        with open(path) as f:
+            p = yaml.safe_load(f)
+        for a in p.get("actions") or []:
+            first_due[(p["organisation"]["code"], str(a["id"]))] = a["due"]
+    # Fill in every form: its first action complete, its second re-planned.
+    completed, replanned = [], []
+    for f in forms:
+        wb, rows = form_rows(f)
+        ws = wb["Updates"]
+        if rows:
+            ws.cell(rows[0]["row"], 6).value = "Complete"
+            ws.cell(rows[0]["row"], 8).value = "Done and signed off at the August meeting."
+            ws.cell(rows[0]["row"], 9).value = "Minutes, August 2025"
+            completed.append((rows[0]["org"], rows[0]["id"]))
+        if len(rows) > 1:
+            ws.cell(rows[1]["row"], 7).value = datetime.date(2026, 3, 31)
+            ws.cell(rows[1]["row"], 8).value = "Moved to March 2026 while we wait for funding."
+            replanned.append((rows[1]["org"], rows[1]["id"]))
+        wb.save(f)
+    r = iact("apply", *forms, "--plans", "plans", "--date", ANSWER_DATE, cwd=work)
+    check(r.returncode == 0, "apply: exit %d %s" % (r.returncode, r.stderr[-800:]))
+    r = iact("validate", "plans", "--as-of", ANSWER_DATE, "-q", cwd=work)
+    check(r.returncode == 0, "the plans validate after apply: %s" % r.stderr[-800:])
+    after = status_totals(work, ANSWER_DATE)
+    check(after["Blue"] == before["Blue"] + len(completed),
+          "completed actions are Blue: %d -> %d (+%d)" % (before["Blue"], after["Blue"],
+                                                          len(completed)))
+    # Every completed one is Blue and every re-planned one has its first date as baseline.
+    plans = {}
+    for path in glob.glob(os.path.join(work, "plans", "*", "*.yaml")):
+        with open(path) as f:
+            p = yaml.safe_load(f)
+        plans[p["organisation"]["code"]] = {str(a["id"]): a for a in p.get("actions") or []}
+    for org, ident in completed:
+        a = plans[org][ident]
+        check(a["status"] == "complete" and str(a.get("completed")) == ANSWER_DATE and
+              "Minutes, August 2025" in str(a.get("evidence")) and
+              a["updates"][-1]["note"] == "Done and signed off at the August meeting.",
+              "%s %s is complete, dated, evidenced and logged: %s" % (org, ident, a))
+    moved = 0
+    for org, ident in replanned:
+        a = plans[org][ident]
+        was = first_due[(org, ident)]
+        if str(was) in ("tbc", "ongoing"):  # a date agreed, not a re-plan
+            check(str(a["due"]) == "2026-03-31" and "baseline_due" not in a and
+                  "due" not in a["updates"][-1], "%s %s has its date agreed: %s" % (org, ident, a))
+            continue
+        moved += 1
+        check(str(a["due"]) == "2026-03-31" and
+              str(a.get("baseline_due", a.get("due"))) != "2026-03-31" and
+              str(a["updates"][-1].get("due")) == "2026-03-31",
+              "%s %s is re-planned with a baseline: %s" % (org, ident, a))
+    check(moved > 0, "some forms re-planned a dated action")
+    r = iact("status", "plans", "--as-of", ANSWER_DATE, "--format", "json", cwd=work)
+    shown = {(x["organisation"], x["id"]) for s in json.loads(r.stdout) for x in s["replanned"]}
+    labels = {}
+    for s in json.loads(r.stdout):
+        for o in s["organisations"]:
+            with open(os.path.join(work, o["file"])) as f:
+                labels[yaml.safe_load(f)["organisation"]["code"]] = o["label"]
+    for org, ident in replanned:
+        if str(first_due[(org, ident)]) not in ("tbc", "ongoing"):
+            check((labels[org], ident) in shown, "status shows %s %s as re-planned" % (org, ident))
+    # git diff: only added lines, and the status and due lines that changed.
+    diff = git("diff", "-U0", "plans", cwd=work).stdout
+    removed = [l for l in diff.splitlines() if l.startswith("-") and not l.startswith("---")]
+    check(removed and all(l.strip("- ").startswith(("status:", "due:", "evidence:"))
+                          for l in removed),
+          "git diff removes only changed values: %s" % removed[:5])
+    git("add", "-A", cwd=work)
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "applied",
+        cwd=work)
+    # The same forms again: nothing changes.
+    snapshot = digest(os.path.join(work, "plans"))
+    r = iact("apply", *forms, "--plans", "plans", "--date", "2025-08-11", cwd=work)
+    check(r.returncode == 0 and "0 plans changed" in r.stderr and "already in the plans" in
+          r.stderr, "apply twice: %s" % r.stderr[-300:])
+    check(digest(os.path.join(work, "plans")) == snapshot, "apply twice changes nothing")
+    return forms
+
+
+def refused(work, form, want, what):
+    snapshot = digest(os.path.join(work, "plans"))
+    r = iact("apply", form, "--plans", "plans", "--date", ANSWER_DATE, cwd=work)
+    check(r.returncode == 1 and want in r.stderr and "this form changed nothing" in r.stderr,
+          "%s: refused with %r: exit %d %s" % (what, want, r.returncode, r.stderr[-500:]))
+    check(digest(os.path.join(work, "plans")) == snapshot, "%s: nothing written" % what)
+
+
+def bad_forms(work):
+    r = iact("collect", "plans/nenc", "--as-of", AS_OF, "-o", "fresh", cwd=work)
+    check(r.returncode == 0, "collect again: %s" % r.stderr[-300:])
+    base = os.path.join(work, "fresh", "icb.xlsx")
+
+    def variant(name, change):
+        path = os.path.join(work, "fresh", name)
+        shutil.copy(base, path)
+        wb, rows = form_rows(path)
+        change(wb, rows)
+        wb.save(path)
+        return path, rows
+
+    def bad_status(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], 6).value = "Sort of"
+        wb["Updates"].cell(rows[1]["row"], 8).value = "A fine update."
+    path, rows = variant("status.xlsx", bad_status)
+    refused(work, path, "status.xlsx:%d:6: error: sheet 'Updates', row %d, column F (New "
+            "status): 'Sort of' is not a status [form-value]" % (rows[0]["row"], rows[0]["row"]),
+            "a bad status")
+
+    def bad_date(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], 7).value = "soon"
+    path, rows = variant("date.xlsx", bad_date)
+    refused(work, path, "date.xlsx:%d:7: error: sheet 'Updates', row %d, column G (New due "
+            "date): 'soon' is not a date [form-value]" % (rows[0]["row"], rows[0]["row"]),
+            "a bad date")
+
+    def tampered(wb, rows):
+        wb["iact"].cell(6, 5).value = "0000000000000000"
+        wb["Updates"].cell(rows[0]["row"], 8).value = "Tampered."
+    path, rows = variant("tampered.xlsx", tampered)
+    refused(work, path, "tampered.xlsx:%d:1: error: sheet 'Updates', row %d: action %s has "
+            "changed" % (rows[0]["row"], rows[0]["row"], rows[0]["id"]), "a tampered record")
+
+    def renamed(wb, rows):
+        wb["Updates"].unprotect = True
+        wb["Updates"].cell(rows[0]["row"], 1).value = "NOPE-1"
+        wb["Updates"].cell(rows[0]["row"], 8).value = "Renamed."
+    path, rows = variant("renamed.xlsx", renamed)
+    refused(work, path, "renamed.xlsx:%d:1: error: sheet 'Updates', row %d: action 'NOPE-1' is "
+            "not the one the form was made with" % (rows[0]["row"], rows[0]["row"]),
+            "a changed action id")
+
+    refused(work, os.path.join(ROOT, "tests", "data", "import", "trust-tracker.xlsx"),
+            "this is not an iact update form", "a tracker that is not a form")
+
+    # Stale: the plan changed after the form was made; the form's answer is refused.
+    def answer(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], 6).value = "At risk"
+    path, rows = variant("stale.xlsx", answer)
+    r = iact("update", "plans/nenc/nenc-icb.yaml", rows[0]["id"], "--note",
+             "Changed by hand meanwhile.", "--date", "2025-08-05", cwd=work)
+    check(r.returncode == 0, "update before the stale form: %s" % r.stderr)
+    refused(work, path, "has changed in plans/nenc/nenc-icb.yaml since this form was made",
+            "a stale form")
+
+
+def dry_run_and_update(work):
+    r = iact("collect", "plans/bnssg", "--as-of", AS_OF, "-o", "dry", "--by", "org", cwd=work)
+    check(r.returncode == 0, "collect --by org: %s" % r.stderr[-300:])
+    forms = sorted(glob.glob(os.path.join(work, "dry", "*.xlsx")))
+    check([os.path.basename(f) for f in forms] == ["awp.xlsx", "icb.xlsx"],
+          "--by org: a form per organisation: %s" % forms)
+    wb, rows = form_rows(forms[0])
+    wb["Updates"].cell(rows[0]["row"], 6).value = "Off track"
+    wb.save(forms[0])
+    snapshot = digest(os.path.join(work, "plans"))
+    r = iact("apply", forms[0], "--plans", "plans", "--dry-run", "--date", ANSWER_DATE, cwd=work)
+    check(r.returncode == 0 and "+    status: off-track" in r.stdout and
+          "--- plans/bnssg/awp.yaml" in r.stdout, "--dry-run shows a diff: %s" % r.stdout[:400])
+    check(digest(os.path.join(work, "plans")) == snapshot, "--dry-run writes nothing")
+
+    plan = "plans/somerset/somerset-ft.yaml"
+    with open(os.path.join(work, plan)) as f:
+        ident = str(yaml.safe_load(f)["actions"][2]["id"])
+    r = iact("update", plan, ident, "--status", "complete", "--note", "Closed at the board.",
+             "--evidence", "Board minutes", "--date", "2025-08-01", cwd=work)
+    check(r.returncode == 0, "update: %s" % r.stderr)
+    with open(os.path.join(work, plan)) as f:
+        a = {str(x["id"]): x for x in yaml.safe_load(f)["actions"]}[ident]
+    check(a["status"] == "complete" and str(a["completed"]) == "2025-08-01" and
+          a["updates"][-1]["note"] == "Closed at the board." and "Board minutes" in
+          str(a["evidence"]), "update writes status, completion, note and evidence: %s" % a)
+    r = iact("update", plan, ident + "x", "--note", "x", cwd=work)
+    check(r.returncode == 2 and "did you mean '%s'?" % ident in r.stderr,
+          "update: an unknown action: %s" % r.stderr)
+    r = iact("update", plan, ident, "--status", "sort of", cwd=work)
+    check(r.returncode == 2 and "is not a status" in r.stderr, "update: a bad status")
+    r = iact("update", plan, ident, cwd=work)
+    check(r.returncode == 2 and "say what changed" in r.stderr, "update: nothing to say")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="iact-updates-")
+    try:
+        shutil.copytree(os.path.join(ROOT, "plans"), os.path.join(work, "plans"))
+        git("init", "-q", cwd=work)
+        git("add", "-A", cwd=work)
+        git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "plans",
+            cwd=work)
+        round_trip(work)
+        bad_forms(work)
+        dry_run_and_update(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    finish("updates")
+
+
+main()
