@@ -116,6 +116,8 @@ void read_me(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
       "Complete: done, with evidence. On track: going to plan. At risk: may miss its date. "
       "Off track: will miss its date, or has. Blocked: cannot move until something else "
       "does. Not started: not begun yet.");
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
   worksheet_protect(ws, nullptr, nullptr);
 }
 
@@ -176,6 +178,11 @@ lxw_error updates(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
       e != LXW_NO_ERROR)
     return e;
   worksheet_freeze_panes(ws, 1, 2);
+  // Printed, it is one page wide, landscape, with the headings on every page.
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 0, 0);
   // Locked cells stay as they are; the yellow ones are open. No password: the lock guards
   // against slips, not people.
   lxw_protection protection{};
