@@ -63,6 +63,19 @@ if NO_COLOR=1 "$iact" validate tests/data/bad/version.yaml --quiet --as-of 2025-
   failures=$((failures + 1))
 fi
 check "schema -o writes the schema" 0 "wrote" -- schema -o /tmp/iact-schema-test.json
+# Periods after January 2026: without a local one, a paper says so and how to add one.
+check "paper: past the last period, it says how to add one" 2 "no reporting period is due on or after 30 November 2026; the last in the timeline is 2026-01" -- paper plans/nenc --as-of 2026-11-30 --to md -o /tmp/iact-no-period
+check "paper: the hint shows the local timeline" 2 "plans/nenc/.iact-timeline.yaml:" -- paper plans/nenc --as-of 2026-11-30 --to md -o /tmp/iact-no-period
+check "status: past the last period, a note" 0 "after the last period, 2026-01" -- status plans/nenc --as-of 2026-11-30
+local=$(mktemp -d)
+cp -r plans/nenc "$local/nenc"
+printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-12, due: 2026-12-31, title: Board update }\n' > "$local/.iact-timeline.yaml"
+check "a local timeline above the plans is found" 0 "period 2026-12 \(local, due 31 Dec 2026\)" -- status "$local/nenc" --as-of 2026-11-30
+check "the return names a local period" 0 "2026-12/return.xlsx" -- return "$local/nenc" --as-of 2026-11-30 -o "$local/out"
+check "frameworks lists a local period" 0 "2026-12  due 2026-12-31  Board update \(local:" -- --timeline "$local/.iact-timeline.yaml" frameworks
+printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-01, due: 2026-01-31, title: Again }\n' > "$local/again.yaml"
+check "a local timeline cannot redefine a national period" 2 "period '2026-01' is defined twice" -- --timeline "$local/again.yaml" status plans/nenc
+rm -rf "$local" /tmp/iact-no-period
 # diff against committed versions, in a repository of its own.
 repo=$(mktemp -d)
 trap 'rm -rf "$repo"' EXIT
