@@ -273,6 +273,99 @@ void check_codes(const Plan& plan, Diagnostics& diags) {
   for (const auto& p : org.predecessors) check_code(plan, p, false, "predecessor", diags);
 }
 
+// Text that holds a place for an action rather than describing one ("Action text missing").
+bool placeholder(std::string_view text) {
+  std::string t = lowercase(trim(text));
+  while (!t.empty() && std::string_view(".:;!?-_ ").find(t.back()) != std::string_view::npos)
+    t.pop_back();
+  static constexpr std::string_view kWhole[] = {"action text missing",
+                                                "text missing",
+                                                "missing",
+                                                "tbc",
+                                                "tba",
+                                                "tbd",
+                                                "to be confirmed",
+                                                "to be added",
+                                                "to be agreed",
+                                                "placeholder",
+                                                "action",
+                                                "title",
+                                                "description",
+                                                "n/a",
+                                                "na",
+                                                "none",
+                                                "xxx",
+                                                "x",
+                                                "?",
+                                                "",
+                                                "new action",
+                                                "add action",
+                                                "action required"};
+  for (std::string_view w : kWhole) {
+    if (t == w) return true;
+  }
+  for (std::string_view start : {"lorem ipsum", "todo", "insert ", "xxx ", "[insert", "<insert",
+                                 "action text missing", "text missing", "placeholder"}) {
+    if (t.starts_with(start)) return true;
+  }
+  return false;
+}
+
+void check_placeholders(const Plan& plan, Diagnostics& diags) {
+  for (const Action& a : plan.actions) {
+    if (a.title && placeholder(a.title->value)) {
+      diags.add(plan.file, a.title->pos, "placeholder-text",
+                fmt::format("action {} has placeholder text for its title ('{}')",
+                            a.id ? a.id->value : "?", a.title->value),
+                "say what will be done, in one line; the board paper prints it as written");
+    }
+  }
+  for (const Risk& r : plan.risks) {
+    if (r.title && placeholder(r.title->value)) {
+      diags.add(plan.file, r.title->pos, "placeholder-text",
+                fmt::format("risk {} has placeholder text for its title ('{}')",
+                            r.id ? r.id->value : "?", r.title->value),
+                "describe the risk in one line");
+    }
+  }
+}
+
+// When the plan was made: `created`, else the review it came from, else its first board
+// meeting.
+std::optional<Date> plan_created(const Plan& plan) {
+  if (plan.created) return plan.created->value;
+  if (plan.review && plan.review->date) return plan.review->date->value;
+  std::optional<Date> first;
+  for (const BoardMeeting& m : plan.board) {
+    if (m.date && (!first || m.date->value < *first)) first = m.date->value;
+  }
+  return first;
+}
+
+// An open action due before the plan was agreed is usually a slip of the year (30.07.24
+// for 30.07.25).
+void check_due_before_plan(const Plan& plan, Diagnostics& diags) {
+  const std::optional<Date> created = plan_created(plan);
+  if (!created) return;
+  for (const Action& a : plan.actions) {
+    if (!a.due || !a.due->value.is_date() || a.due->value.date >= *created) continue;
+    if (a.status && a.status->value == Status::kComplete) continue;
+    if (a.added && a.added->value > a.due->value.date) continue;
+    diags.add(
+        plan.file, a.due->pos, "due-before-plan",
+        fmt::format("action {} is due {}, before the plan was made ({}{})",
+                    a.id ? a.id->value : "?", display(a.due->value), display(*created),
+                    plan.created                       ? ""
+                    : plan.review && plan.review->date ? ", the date of its review"
+                                                       : ", its first board meeting"),
+        fmt::format("check the year: did you mean {}?",
+                    Date{a.due->value.date.year + 1, a.due->value.date.month,
+                         std::min(a.due->value.date.day, days_in_month(a.due->value.date.year + 1,
+                                                                       a.due->value.date.month))}
+                        .iso()));
+  }
+}
+
 }  // namespace
 
 void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
@@ -286,6 +379,9 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   check_frameworks(plan, ctx, diags);
   check_unique_ids(plan, plan.actions, "action", diags);
   check_unique_ids(plan, plan.risks, "risk", diags);
+  check_unique_ids(plan, plan.measures, "measure", diags);
+  check_placeholders(plan, diags);
+  check_due_before_plan(plan, diags);
   const std::optional<ReportingWindow> window = reporting_window(ctx);
   const RagPolicy policy = policy_for(plan, ctx.policy_file);
   for (const Action& action : plan.actions) {

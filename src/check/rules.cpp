@@ -56,6 +56,10 @@ constexpr std::array kRules = {
          "an action's `due` differs from the latest re-planned `due` in its updates"},
     Rule{"replan-no-baseline", kWarning,
          "an action re-planned in its updates has no `baseline_due` (the first agreed date)"},
+    Rule{"placeholder-text", kWarning,
+         "an action's or a risk's title is placeholder text (\"Action text missing\", TBC)"},
+    Rule{"due-before-plan", kWarning,
+         "an open action is due before the plan was made (often a slip of the year)"},
     Rule{"status-log-mismatch", kWarning,
          "the declared status differs from the newest status in the action's updates"},
     // A system: the ICB's plan with its trusts' plans in one folder.

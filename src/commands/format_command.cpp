@@ -31,6 +31,8 @@ std::string type_name(const FieldDef& f) {
       return f.is_id ? "id" : "text";
     case FieldType::kInteger:
       return f.max > f.min ? fmt::format("number {}-{}", f.min, f.max) : "number";
+    case FieldType::kNumber:
+      return "number";
     case FieldType::kBoolean:
       return "true \\| false";
     case FieldType::kDate:

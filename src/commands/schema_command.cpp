@@ -57,6 +57,9 @@ json field_schema(const FieldDef& f, const Completions& ids) {
       s = {{"type", "integer"}};
       if (f.max > f.min) s["minimum"] = f.min, s["maximum"] = f.max;
       break;
+    case FieldType::kNumber:
+      s = {{"type", "number"}};
+      break;
     case FieldType::kBoolean:
       s = {{"type", "boolean"}};
       break;

@@ -120,6 +120,23 @@ constexpr std::array kBoardFields = {
     FieldDef{"equality_impact", kText, kOptional, "Cover sheet: equality and inequalities impact."},
     FieldDef{"patient_involvement", kText, kOptional,
              "Cover sheet: patient, carer and public involvement."},
+    FieldDef{"classification", kChoice, kOptional,
+             "Whether the paper is for the meeting in public or in private.", kClassificationNames},
+    FieldDef{"strategic_objectives",
+             kTextList,
+             kOptional,
+             "Cover sheet: the organisation's strategic objectives the paper supports.",
+             {},
+             nullptr,
+             true},
+    FieldDef{"conflicts_of_interest", kText, kOptional, "Cover sheet: conflicts of interest."},
+    FieldDef{"legal_regulatory", kText, kOptional,
+             "Cover sheet: legal and regulatory implications."},
+    FieldDef{"quality_impact", kText, kOptional, "Cover sheet: quality impact."},
+    FieldDef{"impact_assessment", kText, kOptional,
+             "Cover sheet: where the equality, quality and safeguarding impact assessments stand."},
+    FieldDef{"data_protection", kText, kOptional,
+             "Cover sheet: data protection impact (DPIA) and information governance."},
 };
 constexpr ObjectDef kBoard{"board meeting",
                            "A meeting where the plan is discussed, with the cover sheet of the "
@@ -159,6 +176,9 @@ constexpr ObjectDef kRag{"rag",
 constexpr std::array kCostFields = {
     FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
     FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
+    FieldDef{"funded", kBoolean, kOptional,
+             "Whether the money is agreed (true) or still to be found (false); the paper "
+             "totals the unfunded costs as the funding gap."},
     FieldDef{"note", kText, kOptional, "What the cost is for, or why it is not known yet."},
 };
 constexpr ObjectDef kCostObject{"cost", "The cost of an action.", kCostFields};
@@ -263,6 +283,9 @@ constexpr std::array kRiskFields = {
              true},
     FieldDef{"owner", kText, kOptional, "The role that owns the risk."},
     FieldDef{"closed", kDate, kOptional, "When the risk was closed."},
+    FieldDef{"register_ref", kText, kOptional,
+             "Its reference in the board assurance framework or corporate risk register, "
+             "e.g. BAF 3 or CRR-112."},
 };
 constexpr ObjectDef kRisk{"risk", "A risk to delivery, with its mitigations.", kRiskFields};
 
@@ -276,6 +299,46 @@ constexpr std::array kSelfAssessmentFields = {
 constexpr ObjectDef kSelfAssessment{"self_assessment entry",
                                     "The organisation's own assurance on one framework item.",
                                     kSelfAssessmentFields};
+
+constexpr std::array kNarrativeFields = {
+    FieldDef{"background", kText, kOptional,
+             "Why the plan exists: the national and local context."},
+    FieldDef{"local_position", kText, kOptional, "Where the organisation or system stands now."},
+    FieldDef{"good_practice", kText, kOptional, "What the review found working well."},
+    FieldDef{"challenges", kText, kOptional, "What the review found needs to improve."},
+    FieldDef{
+        "cohort_definition", kText, kOptional,
+        "Who is in scope: the people who need intensive and assertive care, as defined locally."},
+    FieldDef{"key_points", kText, kOptional, "What the board most needs to know."},
+};
+constexpr ObjectDef kNarrative{
+    "narrative",
+    "Text the lead writes for the paper, in Markdown (paragraphs, lists, *emphasis*); each "
+    "part becomes a section of the paper when it is there.",
+    kNarrativeFields};
+
+constexpr std::array kMeasureValueFields = {
+    FieldDef{"date", kDate, kRequired, "When it was measured."},
+    FieldDef{"value", kNumber, kRequired, "The value."},
+    FieldDef{"note", kText, kOptional, "What lies behind it."},
+};
+constexpr ObjectDef kMeasureValue{"measure value", "One value of a measure.", kMeasureValueFields};
+
+constexpr std::array kMeasureFields = {
+    FieldDef{"id", kText, kRequired, "Unique in the plan.", {}, nullptr, false, 0, 0, true},
+    FieldDef{"title", kText, kRequired, "What is measured, e.g. Care coordinators in post."},
+    FieldDef{"unit", kText, kOptional, "e.g. %, people, WTE."},
+    FieldDef{"target", kNumber, kOptional, "The value aimed for."},
+    FieldDef{"higher_is_better", kBoolean, kOptional, "Whether more is better (default true)."},
+    FieldDef{"values",
+             kObjectList,
+             kRequired,
+             "Its values over time, oldest first.",
+             {},
+             &kMeasureValue},
+};
+constexpr ObjectDef kMeasure{"measure", "A measure tracked over time, such as staff in post.",
+                             kMeasureFields};
 
 constexpr std::array kPlanFields = {
     FieldDef{"iact", kInteger, kRequired, "Format version: 1."},
@@ -322,8 +385,13 @@ constexpr std::array kPlanFields = {
              "Assurance per framework item, for the return's Summary sheet.",
              {},
              &kSelfAssessment},
+    FieldDef{"created", kDate, kOptional,
+             "When the plan was made (default: its review's date, else its first board "
+             "meeting); an open action due before it is flagged."},
+    FieldDef{"narrative", kObject, kOptional, "The paper's narrative sections.", {}, &kNarrative},
     FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
     FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
+    FieldDef{"measures", kObjectList, kOptional, "Measures with values over time.", {}, &kMeasure},
 };
 constexpr ObjectDef kPlan{"plan",
                           "An intensive and assertive community mental health care "

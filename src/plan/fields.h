@@ -13,6 +13,7 @@ namespace iact {
 enum class FieldType {
   kText,        // a string
   kInteger,     // a whole number, optionally within [min, max]
+  kNumber,      // a number, whole or decimal (a measure's value)
   kBoolean,     // true / false (yes / no accepted)
   kDate,        // a real date: 2024-10-30, 2024-10 or "Q2 2025/26"
   kDue,         // a due date: a date, tbc or ongoing

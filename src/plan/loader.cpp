@@ -111,6 +111,7 @@ std::optional<Cost> read_cost(const FieldReader& action) {
   if (!c) return std::nullopt;
   c->pos = n->pos;
   if (auto recurrent = r.boolean("recurrent")) c->recurrent = recurrent->value;
+  if (auto funded = r.boolean("funded")) c->funded = funded->value;
   c->note = r.text_or_empty("note");
   return c;
 }
@@ -163,6 +164,7 @@ Risk read_risk(const FieldReader& r) {
   k.actions = r.texts("actions");
   k.owner = r.text_or_empty("owner");
   k.closed = r.date("closed");
+  k.register_ref = r.text_or_empty("register_ref");
   return k;
 }
 
@@ -220,6 +222,13 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     m.financial_implications = b.text_or_empty("financial_implications");
     m.equality_impact = b.text_or_empty("equality_impact");
     m.patient_involvement = b.text_or_empty("patient_involvement");
+    m.classification = b.choice("classification");
+    m.strategic_objectives = b.texts("strategic_objectives");
+    m.conflicts_of_interest = b.text_or_empty("conflicts_of_interest");
+    m.legal_regulatory = b.text_or_empty("legal_regulatory");
+    m.quality_impact = b.text_or_empty("quality_impact");
+    m.impact_assessment = b.text_or_empty("impact_assessment");
+    m.data_protection = b.text_or_empty("data_protection");
     plan.board.push_back(std::move(m));
   }
   if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
@@ -228,8 +237,31 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     plan.self_assessment.push_back(SelfAssessment{s.text("item"), s.choice("assurance"),
                                                   s.text_or_empty("narrative"), s.pos()});
   }
+  plan.created = r.date("created");
+  if (auto n = r.object("narrative")) {
+    plan.narrative =
+        Narrative{n->text_or_empty("background"),        n->text_or_empty("local_position"),
+                  n->text_or_empty("good_practice"),     n->text_or_empty("challenges"),
+                  n->text_or_empty("cohort_definition"), n->text_or_empty("key_points")};
+  }
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));
+  for (const FieldReader& m : r.objects("measures")) {
+    Measure measure;
+    measure.pos = m.pos();
+    measure.id = m.text("id");
+    measure.title = m.text_or_empty("title");
+    measure.unit = m.text_or_empty("unit");
+    if (auto t = m.number("target")) measure.target = t->value;
+    if (auto h = m.boolean("higher_is_better")) measure.higher_is_better = h->value;
+    for (const FieldReader& v : m.objects("values")) {
+      auto date = v.date("date");
+      auto value = v.number("value");
+      if (date && value)
+        measure.values.push_back({date->value, value->value, v.text_or_empty("note")});
+    }
+    plan.measures.push_back(std::move(measure));
+  }
 }
 
 }  // namespace

@@ -41,6 +41,9 @@ inline constexpr std::array<std::string_view, 5> kPurposeNames = {"approve", "en
 inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
     "substantial", "reasonable", "limited", "none"};
 
+// Whether a board paper is for the meeting in public or in private.
+inline constexpr std::array<std::string_view, 2> kClassificationNames = {"public", "private"};
+
 // How a RAG policy colours a re-planned action or one whose due date is to be confirmed.
 inline constexpr std::array<std::string_view, 2> kRagColourNames = {"amber", "green"};
 
@@ -104,6 +107,13 @@ struct BoardMeeting {
   std::string financial_implications;
   std::string equality_impact;
   std::string patient_involvement;
+  std::optional<Located<std::string>> classification;  // public | private
+  std::vector<Located<std::string>> strategic_objectives;
+  std::string conflicts_of_interest;
+  std::string legal_regulatory;
+  std::string quality_impact;
+  std::string impact_assessment;
+  std::string data_protection;
   Pos pos;
 };
 
@@ -121,6 +131,7 @@ struct Cost {
   Kind kind = Kind::kNone;
   double amount = 0;  // GBP, when kind == kAmount
   bool recurrent = false;
+  std::optional<bool> funded;  // agreed (true), still to be found (false), or not said
   std::string note;
   Pos pos;
 };
@@ -172,6 +183,7 @@ struct Risk {
   std::vector<Located<std::string>> actions;
   std::string owner;
   std::optional<Located<Date>> closed;
+  std::string register_ref;  // BAF or corporate risk register reference
   Pos pos;
 
   // likelihood x impact, when both are given.
@@ -183,6 +195,32 @@ struct SelfAssessment {
   std::optional<Located<std::string>> item;       // as written: bare or qualified
   std::optional<Located<std::string>> assurance;  // one of kAssuranceLevelNames
   std::string narrative;
+  Pos pos;
+};
+
+// The text a lead writes for the paper, in Markdown.
+struct Narrative {
+  std::string background;
+  std::string local_position;
+  std::string good_practice;
+  std::string challenges;
+  std::string cohort_definition;
+  std::string key_points;
+};
+
+struct MeasureValue {
+  Date date;
+  double value = 0;
+  std::string note;
+};
+
+struct Measure {
+  std::optional<Located<std::string>> id;
+  std::string title;
+  std::string unit;
+  std::optional<double> target;
+  bool higher_is_better = true;
+  std::vector<MeasureValue> values;  // as the plan lists them (oldest first)
   Pos pos;
 };
 
@@ -201,8 +239,11 @@ struct Plan {
   std::optional<RagSettings> rag;
   std::vector<Located<std::string>> groups;
   std::vector<SelfAssessment> self_assessment;
+  std::optional<Located<Date>> created;
+  Narrative narrative;
   std::vector<Action> actions;
   std::vector<Risk> risks;
+  std::vector<Measure> measures;
   bool had_load_errors = false;  // some of the file could not be read into the model
 
   bool is_icb() const { return organisation.kind && organisation.kind->value == OrgKind::kIcb; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -150,6 +151,21 @@ std::optional<Located<int>> FieldReader::integer(std::string_view name) const {
     return std::nullopt;
   }
   return Located<int>{value, n.pos};
+}
+
+std::optional<Located<double>> FieldReader::number(std::string_view name) const {
+  const FieldDef& f = def(name, FieldType::kNumber);
+  const YamlEntry* e = entry(name);
+  if (!e) return std::nullopt;
+  const YamlNode& n = *e->value;
+  char* end = nullptr;
+  const double value = n.is_scalar() && !n.quoted ? std::strtod(n.scalar.c_str(), &end) : 0;
+  if (!n.is_scalar() || n.quoted || n.scalar.empty() || end != n.scalar.c_str() + n.scalar.size() ||
+      !std::isfinite(value)) {
+    wrong_type(f, n, "a number");
+    return std::nullopt;
+  }
+  return Located<double>{value, n.pos};
 }
 
 std::optional<Located<bool>> FieldReader::boolean(std::string_view name) const {

@@ -29,6 +29,7 @@ class FieldReader {
   std::optional<Located<std::string>> text(std::string_view name) const;
   std::string text_or_empty(std::string_view name) const;  // optional free text
   std::optional<Located<int>> integer(std::string_view name) const;
+  std::optional<Located<double>> number(std::string_view name) const;
   std::optional<Located<bool>> boolean(std::string_view name) const;
   std::optional<Located<Date>> date(std::string_view name) const;
   std::optional<Located<Due>> due(std::string_view name) const;

@@ -123,6 +123,12 @@ const std::vector<RuleCase>& cases() {
       {"status-log-mismatch", "status: on-track\n    cost", "status: at-risk\n    cost", 20,
        "declared at-risk but the newest update (2025-08-01, line 23) says on-track",
        "add an update with the new status"},
+      {"placeholder-text", "title: Joint discharge planning with families",
+       "title: Action text missing", 15, "action A-1 has placeholder text for its title"},
+      {"due-before-plan", "frameworks: [investigation-2025]",
+       "frameworks: [investigation-2025]\ncreated: 2026-07-01", 20,
+       "action A-1 is due 30 Jun 2026, before the plan was made (1 Jul 2026)",
+       "did you mean 2027-06-30?"},
       {"unknown-lead", "lead: [SFT, VCFSE]", "lead: [SFT, VCSFE]", 18,
        "lead 'VCSFE' is not an organisation of this system", "did you mean 'VCFSE'?"},
   };
