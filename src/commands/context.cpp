@@ -312,7 +312,12 @@ std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& 
     std::cerr << "iact: " << error.message << "\n  hint: " << error.hint << '\n';
     return view;
   }
-  if (needs_period && !view->period && !inputs.catalogue.periods.empty()) {
+  // A paper or return needs the period it is for; before any period was set (a paper of
+  // late 2024), there is none to need.
+  const bool any_known =
+      std::any_of(inputs.catalogue.periods.begin(), inputs.catalogue.periods.end(),
+                  [&](const Period& p) { return p.known_at(options.as_of); });
+  if (needs_period && !view->period && any_known) {
     std::cerr << "iact: " << scope.name << ": "
               << no_period_hint(inputs.catalogue, options.as_of, inputs.plans) << '\n';
     return std::nullopt;

@@ -41,8 +41,8 @@ std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common) 
 
 std::optional<fs::path> make_report_dir(const std::string& out_dir, const SystemView& view,
                                         bool force, std::string& note, std::string& error) {
-  std::vector<std::string> parts = {view.name};
-  if (view.period) parts.push_back(view.period->id);
+  // Reports before any reporting period was set are filed under their as-of date.
+  std::vector<std::string> parts = {view.name, view.period ? view.period->id : view.as_of.iso()};
   std::optional<fs::path> dir = make_output_dir(out_dir, parts, error);
   if (!dir) return dir;
   remove_stale_partials(*dir);

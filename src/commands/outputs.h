@@ -21,7 +21,7 @@ std::optional<PaperTemplates> load_paper_templates_for(const CommonOptions& comm
 // if it has errors.
 std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common);
 
-// Makes DIR/<system>/<period>/ (DIR/<system>/ when the timeline has no periods) and clears
+// Makes DIR/<system>/<period>/ (DIR/<system>/<as-of date>/ before any period) and clears
 // it of partial files left by a run that was killed. The system's name and the period id
 // must each be one plain folder name, and the folder must stay under DIR (util/safe_path.h).
 // The folder records the as-of date of its reports (.iact-as-of): reports as of a later day

@@ -158,8 +158,10 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     if (!id || !date || !date_node) continue;
     auto due = parse_due(date_node->scalar);
     DateForm form = std::holds_alternative<Due>(due) ? std::get<Due>(due).form : DateForm::kDay;
-    cat.milestones.push_back(
-        Milestone{id->value, date->value, form, m.text_or_empty("title"), local_file});
+    Milestone milestone{id->value, date->value, form, m.text_or_empty("title"), local_file, {}, {}};
+    if (auto announced = m.date("announced")) milestone.announced = announced->value;
+    if (auto requires_ = m.choice("requires")) milestone.requires_ = requires_->value;
+    cat.milestones.push_back(std::move(milestone));
   }
   for (const FieldReader& p : r.objects("periods")) {
     auto id = p.text("id");
@@ -182,7 +184,9 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
                             due->value.year, due->value.month));
       continue;
     }
-    cat.periods.push_back(Period{id->value, due->value, p.text_or_empty("title"), local_file});
+    Period period{id->value, due->value, p.text_or_empty("title"), local_file, {}};
+    if (auto announced = p.date("announced")) period.announced = announced->value;
+    cat.periods.push_back(std::move(period));
   }
 }
 

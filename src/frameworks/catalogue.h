@@ -34,6 +34,10 @@ struct Framework {
   std::string source_document;
   std::string source_publisher;
   Date source_date;
+
+  // Whether it had been published by `day`: a paper as of an earlier day is not scored
+  // against it.
+  bool published_by(Date day) const { return source_date <= day; }
   std::vector<size_t> items;  // indices into Catalogue::items, in file order
 };
 
@@ -42,7 +46,11 @@ struct Milestone {
   Date date;
   DateForm form = DateForm::kDay;
   std::string title;
-  std::string local_file;  // set when a local timeline, not the national one, defines it
+  std::string local_file;         // set when a local timeline, not the national one, defines it
+  std::optional<Date> announced;  // when it became known
+  std::string requires_;          // public-board | review | "" (kMilestoneRequirementNames)
+
+  bool known_at(Date day) const { return !announced || *announced <= day; }
 };
 
 // A reporting period: a return to NHS England and a public board update, due on `due`.
@@ -51,9 +59,11 @@ struct Period {
   std::string id;  // "2025-06"
   Date due;
   std::string title;
-  std::string local_file;  // set when a local timeline, not the national one, defines it
+  std::string local_file;         // set when a local timeline, not the national one, defines it
+  std::optional<Date> announced;  // when it was set
 
   bool local() const { return !local_file.empty(); }
+  bool known_at(Date day) const { return !announced || *announced <= day; }
 };
 
 // The name of a local timeline file, looked for in a plans folder and the folders above it.

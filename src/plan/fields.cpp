@@ -463,6 +463,12 @@ constexpr std::array kMilestoneFields = {
     FieldDef{"id", kText, kRequired, "Milestone id.", {}, nullptr, false, 0, 0, true},
     FieldDef{"date", kDate, kRequired, "When."},
     FieldDef{"title", kText, kRequired, "What happens."},
+    FieldDef{"announced", kDate, kOptional,
+             "When it became known; a paper as of an earlier day does not show it."},
+    FieldDef{"requires", kChoice, kOptional,
+             "What a system must record to meet it, for the paper's milestone table: "
+             "public-board (a meeting in public by the date) or review (a review by the date).",
+             kMilestoneRequirementNames},
 };
 constexpr ObjectDef kMilestone{"milestone", "A national milestone.", kMilestoneFields};
 
@@ -470,6 +476,8 @@ constexpr std::array kPeriodFields = {
     FieldDef{"id", kText, kRequired, "Period name, YYYY-MM.", {}, nullptr, false, 0, 0, true},
     FieldDef{"due", kDate, kRequired, "When the return and public board update are due."},
     FieldDef{"title", kText, kRequired, "What is due."},
+    FieldDef{"announced", kDate, kOptional,
+             "When it was set; a report as of an earlier day is not for this period."},
 };
 constexpr ObjectDef kPeriod{"period", "A reporting period.", kPeriodFields};
 

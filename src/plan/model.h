@@ -41,6 +41,10 @@ inline constexpr std::array<std::string_view, 5> kPurposeNames = {"approve", "en
 inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
     "substantial", "reasonable", "limited", "none"};
 
+// What a system records to meet a national milestone (timeline `requires:`).
+inline constexpr std::array<std::string_view, 2> kMilestoneRequirementNames = {"public-board",
+                                                                              "review"};
+
 // Whether a board paper is for the meeting in public or in private.
 inline constexpr std::array<std::string_view, 2> kClassificationNames = {"public", "private"};
 

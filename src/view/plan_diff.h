@@ -19,10 +19,10 @@ struct FieldChange {
 struct ItemChange {
   enum class Kind { kAdded, kRemoved, kChanged };
   Kind kind = Kind::kChanged;
-  std::string what;  // "plan", "action" or "risk"
-  std::string organisation;  // the plan's short name or code
-  std::string id;            // action or risk id; the file for a plan
-  std::string title;         // the newer title (the older for a removal)
+  std::string what;                 // "plan", "action" or "risk"
+  std::string organisation;         // the plan's short name or code
+  std::string id;                   // action or risk id; the file for a plan
+  std::string title;                // the newer title (the older for a removal)
   std::vector<FieldChange> fields;  // for kChanged
 };
 

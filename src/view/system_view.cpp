@@ -32,9 +32,9 @@ const Period* choose_period(const Catalogue& catalogue, const std::string& id, D
     return nullptr;
   }
   for (const Period& p : catalogue.periods) {
-    if (p.due >= as_of) return &p;
+    if (p.due >= as_of && p.known_at(as_of)) return &p;
   }
-  return nullptr;  // none is due any more: say so, rather than report the last as current
+  return nullptr;  // none set yet, or none due any more: say so, not the last as current
 }
 
 namespace {
@@ -144,6 +144,10 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
   }
   for (const Framework& framework : catalogue.frameworks) {
     if (!cited.count(framework.id)) continue;
+    if (!framework.published_by(view.as_of)) {
+      view.unpublished.push_back(&framework);
+      continue;
+    }
     FrameworkView fv;
     fv.framework = &framework;
     for (size_t index : framework.items) {
@@ -199,7 +203,89 @@ void add_lists(SystemView& view) {
   if (view.next_due.size() > kNextDueCount) view.next_due.resize(kNextDueCount);
 }
 
+void add_finance(SystemView& view) {
+  for (const ActionRow& row : view.rows) {
+    if (!row.action->cost) continue;
+    const Cost& cost = *row.action->cost;
+    view.finance.system.add(cost);
+    for (const FrameworkItem* item : row.items) {
+      auto it = std::find_if(view.finance.items.begin(), view.finance.items.end(),
+                             [&](const auto& p) { return p.first == item; });
+      if (it == view.finance.items.end()) {
+        view.finance.items.push_back({item, {}});
+        it = view.finance.items.end() - 1;
+      }
+      it->second.add(cost);
+    }
+  }
+}
+
+void add_measures(SystemView& view) {
+  for (const OrgView& org : view.orgs) {
+    for (const Measure& m : org.plan->measures) {
+      MeasureRow row{org.plan, &m, org.label, {}, false};
+      for (const MeasureValue& v : m.values) {
+        if (v.date <= view.as_of) row.values.push_back(v);
+      }
+      std::stable_sort(
+          row.values.begin(), row.values.end(),
+          [](const MeasureValue& a, const MeasureValue& b) { return a.date < b.date; });
+      row.stale = view.since && (row.values.empty() || row.values.back().date <= *view.since);
+      view.measures.push_back(std::move(row));
+    }
+  }
+}
+
+void add_governance(SystemView& view) {
+  for (const OrgView& org : view.orgs) {
+    for (const BoardMeeting& m : org.plan->board) {
+      if (!m.date) continue;
+      view.journey.push_back(JourneyRow{org.label, &m, m.date->value <= view.as_of});
+    }
+  }
+  std::stable_sort(view.journey.begin(), view.journey.end(),
+                   [](const JourneyRow& a, const JourneyRow& b) {
+                     return a.meeting->date->value < b.meeting->date->value;
+                   });
+  // For each milestone that asks for something, when each organisation did it: the first
+  // meeting in public after the previous such milestone, or the review.
+  std::optional<Date> previous_board;
+  for (const Milestone* m : view.milestones) {
+    if (m->requires_.empty()) continue;
+    for (const OrgView& org : view.orgs) {
+      MilestoneCheck check{m, org.label, std::nullopt, m->date <= view.as_of};
+      if (m->requires_ == "review") {
+        const Plan& p = *org.plan;
+        if (p.review && p.review->date && p.review->date->value <= view.as_of)
+          check.done = p.review->date->value;
+      } else {
+        for (const BoardMeeting& b : org.plan->board) {
+          if (!b.date || !b.is_public || !*b.is_public) continue;
+          const Date d = b.date->value;
+          if (d > view.as_of || (previous_board && d <= *previous_board)) continue;
+          if (!check.done || d < *check.done) check.done = d;
+        }
+      }
+      view.compliance.push_back(check);
+    }
+    if (m->requires_ == "public-board") previous_board = m->date;
+  }
+}
+
 }  // namespace
+
+void CostTotals::add(const Cost& cost) {
+  if (cost.kind == Cost::Kind::kTbc) {
+    ++tbc;
+    return;
+  }
+  if (cost.kind != Cost::Kind::kAmount) return;
+  ++costed;
+  if (!cost.funded) ++unstated;
+  const bool unfunded = cost.funded && !*cost.funded;
+  (cost.recurrent ? recurrent : one_off) += cost.amount;
+  if (unfunded) (cost.recurrent ? unfunded_recurrent : unfunded_one_off) += cost.amount;
+}
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
                                      const Catalogue& catalogue, const ViewOptions& options,
@@ -242,7 +328,12 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
   }
   add_frameworks(view, catalogue);
   add_lists(view);
-  for (const Milestone& m : catalogue.milestones) view.milestones.push_back(&m);
+  for (const Milestone& m : catalogue.milestones) {
+    if (m.known_at(view.as_of)) view.milestones.push_back(&m);
+  }
+  add_finance(view);
+  add_measures(view);
+  add_governance(view);
   return view;
 }
 

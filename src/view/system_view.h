@@ -31,8 +31,8 @@ struct ActionRow {
   const Action* action = nullptr;
   std::string org;  // the organisation's label (short name or code)
   std::string id;
-  ActionState state;  // the action as it stood at the as-of date (history.h)
-  RagResult rag;      // computed at the as-of date with the plan's policy
+  ActionState state;                        // the action as it stood at the as-of date (history.h)
+  RagResult rag;                            // computed at the as-of date with the plan's policy
   bool contradicts = false;                 // its status then says otherwise (shown computed)
   const Update* latest = nullptr;           // newest update dated on or before the as-of date
   std::vector<const FrameworkItem*> items;  // top-level framework items it addresses
@@ -87,8 +87,56 @@ struct RiskRow {
   const Plan* plan = nullptr;
   const Risk* risk = nullptr;
   std::string org;
-  bool open = true;             // not closed on or before the as-of date
+  bool open = true;               // not closed on or before the as-of date
   bool closed_in_period = false;  // closed after `since`
+};
+
+// Costs, in pounds: one-off and recurrent (a year), and how much of each is not yet funded.
+struct CostTotals {
+  double one_off = 0;
+  double recurrent = 0;
+  double unfunded_one_off = 0;
+  double unfunded_recurrent = 0;
+  int costed = 0;    // actions with an amount
+  int unstated = 0;  // of those, how many do not say whether they are funded
+  int tbc = 0;       // actions whose cost is still to be confirmed
+
+  void add(const Cost& cost);
+  bool any() const { return costed > 0 || tbc > 0; }
+};
+
+struct FinanceView {
+  CostTotals system;
+  // Per framework item (an action that addresses several counts in each).
+  std::vector<std::pair<const FrameworkItem*, CostTotals>> items;
+};
+
+// A measure as it stood at the as-of date.
+struct MeasureRow {
+  const Plan* plan = nullptr;
+  const Measure* measure = nullptr;
+  std::string org;
+  std::vector<MeasureValue> values;  // those dated on or before the as-of date, by date
+  bool stale = false;                // no value since the previous period
+};
+
+// A board or committee meeting that saw an organisation's plan (its `board:` entries).
+struct JourneyRow {
+  std::string org;
+  const BoardMeeting* meeting = nullptr;
+  bool held = false;  // on or before the as-of date (else planned)
+};
+
+// Whether an organisation met a national milestone that asks for something (a meeting in
+// public, a review) by its date.
+struct MilestoneCheck {
+  const Milestone* milestone = nullptr;
+  std::string org;
+  std::optional<Date> done;  // when it was done, if it has been by the as-of date
+  bool due_yet = true;       // the milestone's date has passed at the as-of date
+
+  bool met() const { return done && *done <= milestone->date; }
+  long days_late() const { return done ? done->days() - milestone->date.days() : 0; }
 };
 
 struct ViewOptions {
@@ -107,7 +155,7 @@ struct SystemView {
   std::optional<Date> since;  // changes are counted after this date
   const BoardMeeting* meeting = nullptr;
 
-  std::vector<OrgView> orgs;    // the ICB first, then trusts in file order
+  std::vector<OrgView> orgs;  // the ICB first, then trusts in file order
   // In org order, then plan order; actions `added` after the as-of date are left out.
   std::vector<ActionRow> rows;
   RollUp all;
@@ -122,8 +170,14 @@ struct SystemView {
   std::vector<size_t> closed_risks;
   std::vector<size_t> replanned;  // due later than first agreed, at the as-of date
   std::vector<size_t> contradictions;
-  std::vector<size_t> next_due;  // open actions due after as-of, soonest first
-  std::vector<const Milestone*> milestones;
+  std::vector<size_t> next_due;              // open actions due after as-of, soonest first
+  std::vector<const Milestone*> milestones;  // those known at the as-of date
+  FinanceView finance;
+  std::vector<MeasureRow> measures;
+  std::vector<JourneyRow> journey;         // every organisation's board meetings, by date
+  std::vector<MilestoneCheck> compliance;  // per milestone that asks for something, per org
+  // Frameworks a plan cites that were published after the as-of date: not scored.
+  std::vector<const Framework*> unpublished;
 
   int gaps() const;  // framework items with no action
 };

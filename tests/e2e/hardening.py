@@ -15,7 +15,7 @@ from support import check, finish, report_files, run
 IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 SOMERSET = os.path.join(ROOT, "plans", "somerset")
-AS_OF = ["--as-of", "2025-01-01"]
+AS_OF = ["--as-of", "2025-03-01"]
 
 
 def iact(*args, env=None, stdin=None, cwd=None):
