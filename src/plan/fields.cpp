@@ -467,7 +467,8 @@ constexpr std::array kMilestoneFields = {
              "When it became known; a paper as of an earlier day does not show it."},
     FieldDef{"requires", kChoice, kOptional,
              "What a system must record to meet it, for the paper's milestone table: "
-             "public-board (a meeting in public by the date) or review (a review by the date).",
+             "public-board (each organisation's board in public by the date), icb-public-board "
+             "(the ICB's board in public) or review (the system's review by the date).",
              kMilestoneRequirementNames},
 };
 constexpr ObjectDef kMilestone{"milestone", "A national milestone.", kMilestoneFields};

@@ -42,8 +42,10 @@ inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
     "substantial", "reasonable", "limited", "none"};
 
 // What a system records to meet a national milestone (timeline `requires:`).
-inline constexpr std::array<std::string_view, 2> kMilestoneRequirementNames = {"public-board",
-                                                                              "review"};
+// public-board: every organisation's board, in public; icb-public-board: the ICB's board,
+// in public; review: the system's review (the earliest of its plans' `review:` dates).
+inline constexpr std::array<std::string_view, 3> kMilestoneRequirementNames = {
+    "public-board", "icb-public-board", "review"};
 
 // Whether a board paper is for the meeting in public or in private.
 inline constexpr std::array<std::string_view, 2> kClassificationNames = {"public", "private"};

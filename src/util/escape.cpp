@@ -30,6 +30,93 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// One line of a narrative: *emphasis* and **strong** pairs are kept (their text escaped),
+// the rest escaped.
+std::string inline_with_emphasis(std::string_view line) {
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    const size_t star = line.find('*', i);
+    if (star == std::string_view::npos) break;
+    const bool strong = line.substr(star, 2) == "**";
+    const std::string_view mark = strong ? "**" : "*";
+    const size_t open_end = star + mark.size();
+    const size_t close = line.find(mark, open_end);
+    const bool usable = close != std::string_view::npos && close > open_end &&
+                        line[open_end] != ' ' && line[close - 1] != ' ' &&
+                        line.substr(open_end, close - open_end).find('*') == std::string_view::npos;
+    if (!usable) {
+      out += escape_markdown(line.substr(i, open_end - i));
+      i = open_end;
+      continue;
+    }
+    std::string before = escape_markdown(line.substr(i, star - i));
+    if (star > i && line[star - 1] == ' ') before += ' ';  // escape_markdown trims its end
+    out += before;
+    out += mark;
+    out += escape_markdown(line.substr(open_end, close - open_end));
+    out += mark;
+    i = close + mark.size();
+    if (i < line.size() && line[i] == ' ') {
+      out += ' ';
+      ++i;
+    }
+  }
+  if (i < line.size()) out += escape_markdown(line.substr(i));
+  return out;
+}
+
+}  // namespace
+
+std::string escape_markdown_block(std::string_view text) {
+  enum class Last { kBlank, kText, kItem };
+  std::string out;
+  Last last = Last::kBlank;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    start = end + 1;
+    const size_t indent = line.find_first_not_of(" \t");
+    if (indent == std::string_view::npos) {  // a blank line ends a paragraph or a list
+      if (last != Last::kBlank) out += "\n";
+      last = Last::kBlank;
+      continue;
+    }
+    std::string_view body = line.substr(indent);
+    std::string marker;
+    if (body.starts_with("- ") || body.starts_with("* ") || body.starts_with("+ ")) {
+      marker = "- ";
+      body.remove_prefix(2);
+    } else {
+      size_t d = 0;
+      while (d < body.size() && d < 3 && std::isdigit(static_cast<unsigned char>(body[d]))) ++d;
+      if (d > 0 && d + 1 < body.size() && (body[d] == '.' || body[d] == ')') &&
+          body[d + 1] == ' ') {
+        marker = std::string(body.substr(0, d)) + ". ";
+        body.remove_prefix(d + 2);
+      }
+    }
+    if (!marker.empty()) {
+      if (last == Last::kText) out += "\n";  // Markdown lists need a blank line before them
+      out += marker + inline_with_emphasis(body) + "\n";
+      last = Last::kItem;
+    } else {
+      // Text right after an item, indented, continues the item; otherwise a paragraph.
+      const bool continues = last == Last::kItem && indent > 0;
+      if (last == Last::kItem && !continues) out += "\n";
+      out += (continues ? "  " : "") + inline_with_emphasis(body) + "\n";
+      last = continues ? Last::kItem : Last::kText;
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
 std::string escape_xml(std::string_view text) {
   std::string out;
   out.reserve(text.size());

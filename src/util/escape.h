@@ -13,6 +13,11 @@ namespace iact {
 // line breaks become spaces (a table row is one line) and control characters are dropped.
 std::string escape_markdown(std::string_view text);
 
+// Pandoc Markdown, a block a lead wrote (a plan's narrative): paragraphs, bullet and
+// numbered lists, and *emphasis* and **strong** are kept; everything else is escaped as by
+// escape_markdown(), so headings, tables, links, HTML and raw blocks cannot be made.
+std::string escape_markdown_block(std::string_view text);
+
 // XML and HTML text and attribute values: & < > " '.
 std::string escape_xml(std::string_view text);
 

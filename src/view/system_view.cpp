@@ -205,17 +205,18 @@ void add_lists(SystemView& view) {
 
 void add_finance(SystemView& view) {
   for (const ActionRow& row : view.rows) {
-    if (!row.action->cost) continue;
-    const Cost& cost = *row.action->cost;
-    view.finance.system.add(cost);
-    for (const FrameworkItem* item : row.items) {
-      auto it = std::find_if(view.finance.items.begin(), view.finance.items.end(),
-                             [&](const auto& p) { return p.first == item; });
-      if (it == view.finance.items.end()) {
-        view.finance.items.push_back({item, {}});
-        it = view.finance.items.end() - 1;
+    if (row.action->cost)
+      view.finance.system.add(row.action->cost->kind == Cost::Kind::kNone ? Cost{}
+                                                                          : *row.action->cost);
+  }
+  // Per framework item, in the order the paper shows them: only items with costs.
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& item : f.items) {
+      CostTotals totals;
+      for (size_t r : item.actions.rows) {
+        if (view.rows[r].action->cost) totals.add(*view.rows[r].action->cost);
       }
-      it->second.add(cost);
+      if (totals.any()) view.finance.items.push_back({item.item, totals});
     }
   }
 }
@@ -255,10 +256,17 @@ void add_governance(SystemView& view) {
     for (const OrgView& org : view.orgs) {
       MilestoneCheck check{m, org.label, std::nullopt, m->date <= view.as_of};
       if (m->requires_ == "review") {
-        const Plan& p = *org.plan;
-        if (p.review && p.review->date && p.review->date->value <= view.as_of)
-          check.done = p.review->date->value;
+        // The system's review: one line, from whichever plan records it first.
+        if (&org != &view.orgs.front()) continue;
+        check.org = "System";
+        for (const OrgView& o : view.orgs) {
+          const Plan& p = *o.plan;
+          if (p.review && p.review->date && p.review->date->value <= view.as_of &&
+              (!check.done || p.review->date->value < *check.done))
+            check.done = p.review->date->value;
+        }
       } else {
+        if (m->requires_ == "icb-public-board" && !org.is_icb) continue;
         for (const BoardMeeting& b : org.plan->board) {
           if (!b.date || !b.is_public || !*b.is_public) continue;
           const Date d = b.date->value;
@@ -268,7 +276,7 @@ void add_governance(SystemView& view) {
       }
       view.compliance.push_back(check);
     }
-    if (m->requires_ == "public-board") previous_board = m->date;
+    if (m->requires_ != "review") previous_board = m->date;
   }
 }
 

@@ -103,4 +103,46 @@ std::string brag_chart_svg(const SystemView& view) {
   return svg;
 }
 
+std::string measure_chart_file(size_t index) {
+  return fmt::format("measure-{}.svg", index + 1);
+}
+
+std::string measure_chart_svg(const MeasureRow& row) {
+  constexpr int kW = 160, kH = 40, kPad = 4;
+  std::string body;
+  const auto& values = row.values;
+  if (!values.empty()) {
+    double lo = values.front().value, hi = lo;
+    for (const MeasureValue& v : values) lo = std::min(lo, v.value), hi = std::max(hi, v.value);
+    if (row.measure->target)
+      lo = std::min(lo, *row.measure->target), hi = std::max(hi, *row.measure->target);
+    if (hi == lo) hi = lo + 1;
+    const long first = values.front().date.days();
+    const long span = std::max(1L, values.back().date.days() - first);
+    auto x = [&](const MeasureValue& v) {
+      return values.size() == 1
+                 ? kW / 2.0
+                 : kPad + (kW - 2.0 * kPad) * double(v.date.days() - first) / double(span);
+    };
+    auto y = [&](double value) { return kH - kPad - (kH - 2.0 * kPad) * (value - lo) / (hi - lo); };
+    if (row.measure->target) {
+      body += fmt::format(
+          "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#768692\" "
+          "stroke-dasharray=\"3,2\" stroke-width=\"1\"/>",
+          kPad, y(*row.measure->target), kW - kPad, y(*row.measure->target));
+    }
+    std::string points;
+    for (const MeasureValue& v : values) points += fmt::format("{:.1f},{:.1f} ", x(v), y(v.value));
+    body += fmt::format(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"#005EB8\" stroke-width=\"2\"/>", points);
+    const MeasureValue& last = values.back();
+    body += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#005EB8\"/>", x(last),
+                        y(last.value));
+  }
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} "
+      "{}\" role=\"img\"><title>{}</title>{}</svg>\n",
+      kW, kH, kW, kH, escape_xml(row.measure->title), body);
+}
+
 }  // namespace iact

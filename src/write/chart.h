@@ -19,4 +19,11 @@ const BragColour& brag_colour(Brag b);
 // The chart as a standalone SVG document. Items with no action show as gaps.
 std::string brag_chart_svg(const SystemView& view);
 
+// A measure's values over time as a small line (a sparkline), with its target as a dashed
+// line, as a standalone SVG document.
+std::string measure_chart_svg(const MeasureRow& row);
+
+// The file name of the measure's chart beside the paper: measure-1.svg, measure-2.svg...
+std::string measure_chart_file(size_t index);
+
 }  // namespace iact

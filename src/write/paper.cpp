@@ -217,10 +217,15 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
     result.error = error;
     return result;
   }
-  const std::string chart = brag_chart_svg(view);
+  // The pictures the Markdown refers to: the BRAG chart and each measure's line.
+  std::vector<std::pair<std::string, std::string>> images = {{kChartFile, brag_chart_svg(view)}};
+  for (size_t i = 0; i < view.measures.size(); ++i)
+    images.emplace_back(measure_chart_file(i), measure_chart_svg(view.measures[i]));
   const fs::path md_work = *work / (job.basename + ".md");
-  if (!write_file_atomic(md_work, *markdown, error) ||
-      !write_file_atomic(*work / kChartFile, chart, error)) {
+  bool written = write_file_atomic(md_work, *markdown, error);
+  for (const auto& [name, svg] : images)
+    written = written && write_file_atomic(*work / name, svg, error);
+  if (!written) {
     remove_work_dir(*work);
     result.error = error;
     return result;
@@ -274,8 +279,10 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   }
   if (std::find(job.formats.begin(), job.formats.end(), "md") != job.formats.end()) {
     const fs::path md = job.out_dir / (job.basename + ".md");
-    if (write_file_atomic(md, *markdown, error) &&
-        write_file_atomic(job.out_dir / kChartFile, chart, error)) {
+    bool ok = write_file_atomic(md, *markdown, error);
+    for (const auto& [name, svg] : images)
+      ok = ok && write_file_atomic(job.out_dir / name, svg, error);
+    if (ok) {
       result.written.push_back(md);
     } else if (result.error.empty()) {
       result.error = error;

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "plan/date.h"
+#include "read/table.h"
+#include "util/escape.h"
 #include "util/text.h"
+#include "write/chart.h"
 
 namespace iact {
 
@@ -85,7 +89,45 @@ std::string capitalised(std::string_view word) {
 }
 
 std::string due_text(const ActionRow& row) {
+  const bool dated = row.state.due && row.state.due->is_date();
+  if (!dated && row.rag.brag == Brag::kBlue && row.action->completed)
+    return "completed " + display(row.action->completed->value);
   return row.state.due ? display(*row.state.due) : "";
+}
+
+// £61,000: whole pounds with thousands separated.
+std::string money(double pounds) {
+  const long long whole = static_cast<long long>(pounds + 0.5);
+  std::string digits = std::to_string(whole);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return "\u00a3" + out;
+}
+
+std::string cost_text(const std::optional<Cost>& cost) {
+  if (!cost) return "";
+  switch (cost->kind) {
+    case Cost::Kind::kNone:
+      return "None";
+    case Cost::Kind::kTbc:
+      return "TBC";
+    case Cost::Kind::kAmount:
+      break;
+  }
+  std::string text = money(cost->amount) + (cost->recurrent ? " a year" : "");
+  if (cost->funded) text += *cost->funded ? " (funded)" : " (not funded)";
+  return text;
+}
+
+// The NHS 5x5 risk matrix's bands of a score.
+std::string risk_band(int score) {
+  if (score >= 15) return "Extreme";
+  if (score >= 8) return "High";
+  if (score >= 4) return "Moderate";
+  return "Low";
 }
 
 json action_json(const SystemView& view, size_t index) {
@@ -104,7 +146,8 @@ json action_json(const SystemView& view, size_t index) {
          {"brag", brag_json(row.rag.brag)},
          {"contradicts", row.contradicts},
          {"overdue", row.overdue},
-         {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""}};
+         {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""},
+         {"cost", cost_text(a.cost)}};
   std::vector<std::string> items;
   for (const FrameworkItem* item : row.items) items.push_back(item->id);
   j["addresses"] = join(items);
@@ -185,6 +228,17 @@ json cover_rows(const SystemView& view, const json& meeting) {
     add("Financial implications", meeting["financial_implications"]);
     add("Equality and inequalities", meeting["equality_impact"]);
     add("Patient and public involvement", meeting["patient_involvement"]);
+    const BoardMeeting& m = *view.meeting;
+    add("Classification", m.classification ? (m.classification->value == "public"
+                                                  ? std::string("For the meeting in public")
+                                                  : std::string("For the meeting in private"))
+                                           : std::string());
+    add("Strategic objectives", join_values(m.strategic_objectives, "; "));
+    add("Conflicts of interest", m.conflicts_of_interest);
+    add("Legal and regulatory", m.legal_regulatory);
+    add("Quality impact", m.quality_impact);
+    add("Impact assessments", m.impact_assessment);
+    add("Data protection", m.data_protection);
   }
   add("Status as of", display_long(view.as_of));
   if (view.period) {
@@ -204,6 +258,78 @@ std::string orgs_phrase(const SystemView& view) {
   const std::string last = labels.back();
   labels.pop_back();
   return fmt::format("{} and {}", join(labels), last);
+}
+
+// "Since the 2025-06 return (30 June 2025), 2 actions were completed, none became overdue,
+// 1 slipped to a later date and none was added": numbers one way, none for nought.
+std::string since_sentence(const SystemView& view, const std::string& since) {
+  const size_t completed = view.completed_in_period.size(), overdue = view.overdue_in_period.size(),
+               slipped = view.slipped.size(), added = view.new_actions.size();
+  if (completed + overdue + slipped + added == 0) {
+    return fmt::format(
+        "Since {}, no action was completed, became overdue, slipped to a later "
+        "date or was added.",
+        since);
+  }
+  auto n = [](size_t k) { return k == 0 ? std::string("none") : std::to_string(k); };
+  return fmt::format(
+      "Since {}, {} {} completed, {} became overdue, {} slipped to a later date "
+      "and {} {} added.",
+      since, completed == 0 ? "no action" : count_of(static_cast<int>(completed), "action"),
+      completed == 1 || completed == 0 ? "was" : "were", n(overdue), n(slipped), n(added),
+      added == 1 || added == 0 ? "was" : "were");
+}
+
+// "2 actions declared on track and 1 declared not started have passed their due dates":
+// worded by what was declared, never a status the plans did not give.
+std::string contradiction_sentence(const SystemView& view) {
+  std::map<Status, int> by;
+  for (size_t r : view.contradictions) ++by[view.rows[r].state.status];
+  std::vector<std::string> parts;
+  bool first = true;
+  size_t total = 0;
+  for (const auto& [status, n] : by) {
+    std::string word(name_of(status));
+    std::replace(word.begin(), word.end(), '-', ' ');
+    parts.push_back(first ? fmt::format("{} declared {}", count_of(n, "action"), word)
+                          : fmt::format("{} declared {}", n, word));
+    first = false;
+    total += static_cast<size_t>(n);
+  }
+  std::string list = parts.size() == 1
+                         ? parts[0]
+                         : join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") +
+                               " and " + parts.back();
+  return fmt::format("{} {} passed {} due date{}; this paper shows {} as Red.", list,
+                     total == 1 ? "has" : "have", total == 1 ? "its" : "their",
+                     total == 1 ? "" : "s", total == 1 ? "it" : "them");
+}
+
+// "Costed actions come to £120,000 one-off and £61,000 a year; £61,000 a year is not yet
+// funded."
+std::string finance_sentence(const CostTotals& t) {
+  if (!t.any()) return "";
+  std::vector<std::string> amounts;
+  if (t.one_off > 0) amounts.push_back(money(t.one_off) + " one-off");
+  if (t.recurrent > 0) amounts.push_back(money(t.recurrent) + " a year");
+  std::string text = amounts.empty()
+                         ? std::string()
+                         : fmt::format("The {} with a cost come to {}",
+                                       count_of(t.costed, "action"), join(amounts, " and "));
+  std::vector<std::string> gap;
+  if (t.unfunded_one_off > 0) gap.push_back(money(t.unfunded_one_off) + " one-off");
+  if (t.unfunded_recurrent > 0) gap.push_back(money(t.unfunded_recurrent) + " a year");
+  if (!gap.empty()) text += fmt::format("; the funding gap is {}", join(gap, " and "));
+  if (t.unstated > 0 && !amounts.empty())
+    text +=
+        fmt::format(" ({} not said to be funded or not)", count_of(t.unstated, "cost", "costs"));
+  if (t.tbc > 0) {
+    text += fmt::format("{}{} {} still to be costed", text.empty() ? "" : "; ",
+                        text.empty() ? count_of(t.tbc, "action") : std::to_string(t.tbc),
+                        t.tbc == 1 ? "is" : "are");
+    if (text.front() >= 'a' && text.front() <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  }
+  return text + ".";
 }
 
 // "6 Amber (2 at risk, 3 re-planned, 1 awaiting a due date)": Amber says why, so that
@@ -256,17 +382,7 @@ json summary_json(const SystemView& view) {
         view.previous
             ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
             : fmt::format("the last board meeting ({})", display_long(*view.since));
-    auto n = [](const std::vector<size_t>& list) { return static_cast<int>(list.size()); };
-    std::string text =
-        fmt::format("Since {}, {} {} completed, {} became overdue and {} slipped to a later date",
-                    since, count_of(n(view.completed_in_period), "action"),
-                    view.completed_in_period.size() == 1 ? "was" : "were",
-                    n(view.overdue_in_period), n(view.slipped));
-    if (!view.new_actions.empty()) {
-      text += fmt::format("; {} {} added to the plans", count_of(n(view.new_actions), "action"),
-                          view.new_actions.size() == 1 ? "was" : "were");
-    }
-    paragraphs.push_back(text + ".");
+    paragraphs.push_back(since_sentence(view, since));
     changes.push_back({{"label", "Completed"}, {"count", view.completed_in_period.size()}});
     changes.push_back({{"label", "Became overdue"}, {"count", view.overdue_in_period.size()}});
     changes.push_back({{"label", "Slipped to a later date"}, {"count", view.slipped.size()}});
@@ -274,7 +390,11 @@ json summary_json(const SystemView& view) {
     changes.push_back({{"label", "Risks closed"}, {"count", view.closed_risks.size()}});
   } else {
     paragraphs.push_back(
-        "This is the first reporting period, so there is no earlier return to compare with.");
+        view.period ? std::string("This is the first reporting period, so there is no earlier "
+                                  "return to compare with.")
+                    : fmt::format("NHS England had set no reporting period by {}, so there is "
+                                  "no earlier return to compare with.",
+                                  display_long(view.as_of)));
   }
   changes.push_back(
       {{"label", "Re-planned later than first agreed"}, {"count", view.replanned.size()}});
@@ -290,15 +410,24 @@ json summary_json(const SystemView& view) {
     if (!gaps.empty()) text += fmt::format("; none yet addresses {}", join(gaps, "; "));
     paragraphs.push_back(text + ".");
   }
-  if (!view.contradictions.empty()) {
-    paragraphs.push_back(fmt::format(
-        "{} declared on track or at risk in the plans, but {} due date has passed; this paper "
-        "shows {} as Red.",
-        view.contradictions.size() == 1 ? "One action is"
-                                        : fmt::format("{} actions are", view.contradictions.size()),
-        view.contradictions.size() == 1 ? "its" : "their",
-        view.contradictions.size() == 1 ? "it" : "them"));
+  if (view.replanned.size() > view.slipped.size()) {
+    const size_t earlier = view.replanned.size();
+    paragraphs.push_back(
+        fmt::format("{} due later than first agreed; {} moved since {}.",
+                    count_of(static_cast<int>(earlier), "action is", "actions are"),
+                    view.slipped.empty() ? std::string("none of these dates")
+                                         : fmt::format("{} of these dates", view.slipped.size()),
+                    view.previous ? "the last return" : "the last board meeting"));
   }
+  for (const Framework* f : view.unpublished) {
+    paragraphs.push_back(fmt::format(
+        "The plans also answer to {}, published on {}, after the date of this paper; it is not "
+        "scored here.",
+        f->title, display_long(f->source_date)));
+  }
+  if (!view.contradictions.empty()) paragraphs.push_back(contradiction_sentence(view));
+  if (const std::string finance = finance_sentence(view.finance.system); !finance.empty())
+    paragraphs.push_back(finance);
   int open_risks = 0, top_score = 0;
   for (const RiskRow& r : view.risks) {
     if (!r.open) continue;
@@ -328,7 +457,33 @@ json frameworks_json(const SystemView& view, json& gaps) {
       json ij{{"id", i.item->id},         {"title", i.item->title},
               {"gap", i.gap()},           {"counts", counts_json(i.actions.counts)},
               {"actions", json::array()}, {"uncovered_expectations", json::array()}};
-      for (size_t r : i.actions.rows) ij["actions"].push_back(action_json(view, r));
+      // Each action is shown once, under the first item it addresses; the others name it.
+      // Open actions with nothing to report share one line.
+      std::vector<std::string> elsewhere, quiet;
+      for (size_t r : i.actions.rows) {
+        const ActionRow& row = view.rows[r];
+        const std::string label =
+            view.orgs.size() > 1 ? fmt::format("{} ({})", row.id, row.org) : row.id;
+        if (!row.items.empty() && row.items.front() != i.item) {
+          elsewhere.push_back(label);
+          continue;
+        }
+        if (!row.latest && row.rag.brag != Brag::kBlue && !row.contradicts && !row.replanned) {
+          quiet.push_back(label);
+          continue;
+        }
+        json a = action_json(view, r);
+        std::vector<std::string> others;
+        for (size_t k = 1; k < row.items.size(); ++k) others.push_back(row.items[k]->title);
+        if (!others.empty())
+          a["progress"] = a["progress"].get<std::string>() + " (Also: " + join(others, "; ") + ".)";
+        ij["actions"].push_back(std::move(a));
+      }
+      ij["has_actions"] = !ij["actions"].empty();
+      ij["quiet"] = join(quiet);
+      ij["has_quiet"] = !quiet.empty();
+      ij["elsewhere"] = join(elsewhere);
+      ij["has_elsewhere"] = !elsewhere.empty();
       for (const FrameworkItem* e : i.uncovered_expectations)
         ij["uncovered_expectations"].push_back({{"id", e->id}, {"title", e->title}});
       ij["has_uncovered_expectations"] = !i.uncovered_expectations.empty();
@@ -347,7 +502,14 @@ json frameworks_json(const SystemView& view, json& gaps) {
 
 json risks_json(const SystemView& view) {
   json list = json::array();
-  for (const RiskRow& r : view.risks) {
+  // Highest score first; unscored risks last, in plan order.
+  std::vector<const RiskRow*> sorted;
+  for (const RiskRow& r : view.risks) sorted.push_back(&r);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const RiskRow* a, const RiskRow* b) {
+    return a->risk->score().value_or(0) > b->risk->score().value_or(0);
+  });
+  for (const RiskRow* rp : sorted) {
+    const RiskRow& r = *rp;
     const Risk& risk = *r.risk;
     auto num = [](const std::optional<Located<int>>& v) {
       return v ? std::to_string(v->value) : std::string("–");
@@ -358,7 +520,9 @@ json risks_json(const SystemView& view) {
                     {"title", risk.title ? risk.title->value : ""},
                     {"likelihood", num(risk.likelihood)},
                     {"impact", num(risk.impact)},
-                    {"score", score ? std::to_string(*score) : "not scored"},
+                    {"score", score ? fmt::format("{} {}", *score, risk_band(*score))
+                                    : std::string("not scored")},
+                    {"register_ref", risk.register_ref},
                     {"owner", risk.owner},
                     {"mitigations", join_values(risk.mitigations, "; ")},
                     {"actions", join_values(risk.actions, ", ")},
@@ -381,6 +545,12 @@ json timeline_json(const SystemView& view) {
 
 json appendix_json(const SystemView& view) {
   json list = json::array();
+  // Columns that would be empty on every row are dropped.
+  bool any_group = false, any_cost = false;
+  for (const ActionRow& row : view.rows) {
+    any_group = any_group || (row.action->group && !row.action->group->value.empty());
+    any_cost = any_cost || row.action->cost.has_value();
+  }
   for (const OrgView& org : view.orgs) {
     json oj{{"org", org.label},
             {"name", org.name},
@@ -389,9 +559,126 @@ json appendix_json(const SystemView& view) {
             {"actions", json::array()}};
     for (size_t r : org.actions.rows) oj["actions"].push_back(action_json(view, r));
     oj["has_actions"] = !org.actions.rows.empty();
+    oj["show_group"] = any_group;
+    oj["show_cost"] = any_cost;
     list.push_back(std::move(oj));
   }
   return list;
+}
+
+// The narrative parts, in the order a paper tells them; each organisation's under its name
+// when the system's plans have more than one.
+json narrative_json(const SystemView& view) {
+  struct Part {
+    const char* title;
+    std::string Narrative::*text;
+  };
+  static const Part kParts[] = {
+      {"Key points for the board", &Narrative::key_points},
+      {"Background", &Narrative::background},
+      {"Local position", &Narrative::local_position},
+      {"What the review found: good practice", &Narrative::good_practice},
+      {"What the review found: challenges", &Narrative::challenges},
+      {"Who is in scope", &Narrative::cohort_definition},
+  };
+  json sections = json::array();
+  for (const Part& part : kParts) {
+    json blocks = json::array();
+    bool only_lead = true;
+    for (const OrgView& org : view.orgs) {
+      const std::string& text = org.plan->narrative.*part.text;
+      if (trim(text).empty()) continue;
+      only_lead = only_lead && org.plan == view.lead;
+      blocks.push_back({{"org", org.name}, {"text_md", escape_markdown_block(text)}});
+    }
+    if (blocks.empty()) continue;
+    // The lead's own text needs no heading; a trust's, or several, are named.
+    for (json& b : blocks) b["show_org"] = !only_lead;
+    sections.push_back({{"title", part.title}, {"blocks", blocks}});
+  }
+  return sections;
+}
+
+json finance_json(const SystemView& view) {
+  const FinanceView& f = view.finance;
+  auto row = [](const std::string& label, const CostTotals& t) {
+    return json{{"label", label},
+                {"one_off", t.one_off > 0 ? money(t.one_off) : "-"},
+                {"recurrent", t.recurrent > 0 ? money(t.recurrent) : "-"},
+                {"gap", t.unfunded_one_off + t.unfunded_recurrent > 0
+                            ? money(t.unfunded_one_off + t.unfunded_recurrent)
+                            : "-"},
+                {"tbc", t.tbc}};
+  };
+  json items = json::array();
+  for (const auto& [item, totals] : f.items)
+    items.push_back(row(fmt::format("{} ({})", item->title, item->id), totals));
+  return {{"has_finance", f.system.costed > 0},
+          {"items", items},
+          {"system", row("System", f.system)},
+          {"sentence", finance_sentence(f.system)}};
+}
+
+json journey_json(const SystemView& view) {
+  json rows = json::array();
+  for (const JourneyRow& j : view.journey) {
+    const BoardMeeting& m = *j.meeting;
+    std::string purpose;
+    for (const auto& p : m.purpose) purpose += (purpose.empty() ? "" : "; ") + capitalised(p.value);
+    rows.push_back({{"org", j.org},
+                    {"body", m.body},
+                    {"date", display(m.date->value)},
+                    {"public", m.is_public ? (*m.is_public ? "Public" : "Private") : ""},
+                    {"purpose", purpose},
+                    {"state", j.held ? "Held" : "Planned"}});
+  }
+  return rows;
+}
+
+json compliance_json(const SystemView& view) {
+  json rows = json::array();
+  for (const MilestoneCheck& c : view.compliance) {
+    std::string result;
+    if (c.met()) {
+      result = "Met, " + display(*c.done);
+    } else if (c.done) {
+      result = fmt::format("Met late, {} ({} days after)", display(*c.done), c.days_late());
+    } else {
+      result = c.due_yet ? "Not recorded" : "Not yet due";
+    }
+    rows.push_back({{"milestone", c.milestone->title},
+                    {"date", display(c.milestone->date)},
+                    {"org", c.org},
+                    {"result", result}});
+  }
+  return rows;
+}
+
+json measures_json(const SystemView& view) {
+  json rows = json::array();
+  for (size_t i = 0; i < view.measures.size(); ++i) {
+    const MeasureRow& m = view.measures[i];
+    auto value = [&](double v) {
+      return format_number(v) + (m.measure->unit.empty()  ? ""
+                                 : m.measure->unit == "%" ? "%"
+                                                          : " " + m.measure->unit);
+    };
+    const bool has = !m.values.empty();
+    std::string note = has ? m.values.back().note : "";
+    if (m.stale)
+      note = "Not updated since " +
+             (view.since ? display(*view.since) : std::string("the last period")) +
+             (note.empty() ? "." : ". " + note);
+    rows.push_back({{"org", m.org},
+                    {"title", m.measure->title},
+                    {"latest", has ? value(m.values.back().value) : "No value yet"},
+                    {"as_at", has ? display(m.values.back().date) : ""},
+                    {"target", m.measure->target ? value(*m.measure->target) : ""},
+                    {"chart", measure_chart_file(i)},
+                    {"stale", m.stale},
+                    {"note", note}});
+  }
+  return rows;
 }
 
 json recommendations_json(const SystemView& view) {
@@ -472,6 +759,14 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["has_overdue"] = !view.overdue.empty();
   c["recommendations"] = recommendations_json(view);
   c["appendix"] = appendix_json(view);
+  c["narrative"] = narrative_json(view);
+  c["finance"] = finance_json(view);
+  c["journey"] = journey_json(view);
+  c["has_journey"] = !view.journey.empty();
+  c["compliance"] = compliance_json(view);
+  c["has_compliance"] = !view.compliance.empty();
+  c["measures"] = measures_json(view);
+  c["has_measures"] = !view.measures.empty();
   c["brag_key"] = json::array();
   for (Brag b : kBragOrder) {
     json k = brag_json(b);

@@ -61,8 +61,9 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(value_or_empty(lead(d).organisation.code));
                 }},
-    ReturnField{"region", Kind::kText, "Its NHS England region (organisation: region:).",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(lead(d).organisation.region); }},
+    ReturnField{
+        "region", Kind::kText, "Its NHS England region (organisation: region:).",
+        [](const ReturnData& d, size_t) { return ReturnCell::of(lead(d).organisation.region); }},
     ReturnField{"system", Kind::kText, "The system's folder name.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).name); }},
     ReturnField{"organisations", Kind::kText, "Every organisation whose plan is included.",
@@ -86,10 +87,11 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) {
                   return v(d).period ? ReturnCell::of(v(d).period->due) : ReturnCell{};
                 }},
-    ReturnField{
-        "changes_since", Kind::kDate,
-        "Changes are counted after this day: the previous period's due date.",
-        [](const ReturnData& d, size_t) { return v(d).since ? ReturnCell::of(*v(d).since) : ReturnCell{}; }},
+    ReturnField{"changes_since", Kind::kDate,
+                "Changes are counted after this day: the previous period's due date.",
+                [](const ReturnData& d, size_t) {
+                  return v(d).since ? ReturnCell::of(*v(d).since) : ReturnCell{};
+                }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).as_of); }},
     ReturnField{"sro", Kind::kText, "The senior responsible officer's role.",
@@ -119,8 +121,9 @@ const std::array kCoverFields = {
                   const BoardMeeting* m = v(d).meeting;
                   return ReturnCell::of(m ? value_or_empty(m->assurance) : std::string());
                 }},
-    ReturnField{"actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).all.counts.total()); }},
+    ReturnField{
+        "actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
+        [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).all.counts.total()); }},
     ReturnField{"blue", Kind::kNumber, "Of them, Blue (complete).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red (off track).",
@@ -133,25 +136,28 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
     ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue)); }},
-    ReturnField{
-        "completed_in_period", Kind::kNumber, "Completed since the previous period.",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).completed_in_period)); }},
+    ReturnField{"completed_in_period", Kind::kNumber, "Completed since the previous period.",
+                [](const ReturnData& d, size_t) {
+                  return ReturnCell::of(count(v(d).completed_in_period));
+                }},
     ReturnField{
         "became_overdue", Kind::kNumber, "Became overdue since the previous period.",
         [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue_in_period)); }},
     ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).slipped)); }},
-    ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).new_actions)); }},
+    ReturnField{
+        "new_actions", Kind::kNumber, "Added to the plans since then.",
+        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).new_actions)); }},
     ReturnField{"risks_open", Kind::kNumber, "Open risks.",
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(
                       static_cast<int>(std::count_if(v(d).risks.begin(), v(d).risks.end(),
                                                      [](const RiskRow& r) { return r.open; })));
                 }},
-    ReturnField{
-        "items", Kind::kNumber, "Framework items the plans answer to.",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(static_cast<int>(d.items.size())); }},
+    ReturnField{"items", Kind::kNumber, "Framework items the plans answer to.",
+                [](const ReturnData& d, size_t) {
+                  return ReturnCell::of(static_cast<int>(d.items.size()));
+                }},
     ReturnField{"gaps", Kind::kNumber, "Of them, items no action addresses.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).gaps()); }},
     ReturnField{"dna_policy", Kind::kText,
@@ -187,16 +193,19 @@ const std::array kItemFields = {
                 [](const ReturnData& d, size_t i) {
                   return ReturnCell::of(d.item_framework[i]->framework->title);
                 }},
-    ReturnField{
-        "framework_id", Kind::kText, "The framework's id.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(d.item_framework[i]->framework->id); }},
+    ReturnField{"framework_id", Kind::kText, "The framework's id.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(d.item_framework[i]->framework->id);
+                }},
     ReturnField{"item_id", Kind::kText, "The item's id, as plans cite it.",
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).item->id); }},
-    ReturnField{"item", Kind::kText, "The item's title.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).item->title); }},
     ReturnField{
-        "actions", Kind::kNumber, "Actions that address it.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).actions.counts.total()); }},
+        "item", Kind::kText, "The item's title.",
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(item(d, i).item->title); }},
+    ReturnField{"actions", Kind::kNumber, "Actions that address it.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(item(d, i).actions.counts.total());
+                }},
     ReturnField{"blue", Kind::kNumber, "Of them, Blue.",
                 [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red.",
@@ -262,14 +271,17 @@ const std::array kActionFields = {
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).org); }},
     ReturnField{"id", Kind::kText, "The action's id.",
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).id); }},
+    ReturnField{"title", Kind::kText, "What will be done.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(value_or_empty(act(d, i).title));
+                }},
     ReturnField{
-        "title", Kind::kText, "What will be done.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(act(d, i).title)); }},
-    ReturnField{"description", Kind::kText, "More detail.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).description); }},
-    ReturnField{
-        "group", Kind::kText, "Its group.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(act(d, i).group)); }},
+        "description", Kind::kText, "More detail.",
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).description); }},
+    ReturnField{"group", Kind::kText, "Its group.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(value_or_empty(act(d, i).group));
+                }},
     ReturnField{"addresses", Kind::kText, "The framework item ids it addresses, as written.",
                 [](const ReturnData& d, size_t i) {
                   return ReturnCell::of(join_values(act(d, i).addresses, ", "));
@@ -280,9 +292,10 @@ const std::array kActionFields = {
                   for (const FrameworkItem* it : row(d, i).items) ids.push_back(it->id);
                   return ReturnCell::of(join(ids));
                 }},
-    ReturnField{
-        "lead", Kind::kText, "Lead organisations.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(join_values(act(d, i).lead, ", ")); }},
+    ReturnField{"lead", Kind::kText, "Lead organisations.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(join_values(act(d, i).lead, ", "));
+                }},
     ReturnField{"owner", Kind::kText, "The owning role.",
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).owner); }},
     ReturnField{"timeframe", Kind::kText, "short, medium or long.",
@@ -312,8 +325,9 @@ const std::array kActionFields = {
                 }},
     ReturnField{"added", Kind::kDate, "When it joined the plan, if recorded.",
                 [](const ReturnData& d, size_t i) { return date_cell(act(d, i).added); }},
-    ReturnField{"cost", Kind::kText, "Its cost.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(cost_text(act(d, i).cost)); }},
+    ReturnField{
+        "cost", Kind::kText, "Its cost.",
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(cost_text(act(d, i).cost)); }},
     ReturnField{"evidence", Kind::kText, "Evidence of completion.",
                 [](const ReturnData& d, size_t i) {
                   return ReturnCell::of(join_values(act(d, i).evidence, "; "));
@@ -344,12 +358,14 @@ ReturnCell opt_int(const std::optional<Located<int>>& n) {
 const std::array kRiskFields = {
     ReturnField{"org", Kind::kText, "The organisation whose plan holds it.",
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(d.view->risks[i].org); }},
-    ReturnField{
-        "id", Kind::kText, "The risk's id.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(risk(d, i).id)); }},
-    ReturnField{
-        "title", Kind::kText, "The risk.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(value_or_empty(risk(d, i).title)); }},
+    ReturnField{"id", Kind::kText, "The risk's id.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(value_or_empty(risk(d, i).id));
+                }},
+    ReturnField{"title", Kind::kText, "The risk.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(value_or_empty(risk(d, i).title));
+                }},
     ReturnField{"likelihood", Kind::kNumber, "1 to 5.",
                 [](const ReturnData& d, size_t i) { return opt_int(risk(d, i).likelihood); }},
     ReturnField{"impact", Kind::kNumber, "1 to 5.",
@@ -407,7 +423,8 @@ const std::array kChangeFields = {
     ReturnField{"brag_before", Kind::kBrag, "Its BRAG at the end of the previous period.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return c.row && c.row->change.before ? brag_cell(*c.row->change.before) : ReturnCell{};
+                  return c.row && c.row->change.before ? brag_cell(*c.row->change.before)
+                                                       : ReturnCell{};
                 }},
     ReturnField{"brag", Kind::kBrag, "Its BRAG now.",
                 [](const ReturnData& d, size_t i) {
@@ -434,7 +451,8 @@ const std::array kChangeFields = {
     ReturnField{"latest_update", Kind::kText, "The newest update's note.",
                 [](const ReturnData& d, size_t i) {
                   const ChangeEntry& c = change(d, i);
-                  return ReturnCell::of(c.row && c.row->latest ? c.row->latest->note : std::string());
+                  return ReturnCell::of(c.row && c.row->latest ? c.row->latest->note
+                                                               : std::string());
                 }},
 };
 

@@ -47,7 +47,7 @@ struct ReturnCell {
 
 // One change since the previous period, as the Changes sheet lists it.
 struct ChangeEntry {
-  std::string change;             // "Completed", "Became overdue", "Slipped", "New", "Risk closed"
+  std::string change;              // "Completed", "Became overdue", "Slipped", "New", "Risk closed"
   const ActionRow* row = nullptr;  // the action, or null for a risk
   const RiskRow* risk = nullptr;
 };
@@ -55,7 +55,7 @@ struct ChangeEntry {
 // The records the sheets list, made once from the view.
 struct ReturnData {
   const SystemView* view = nullptr;
-  std::vector<const ItemView*> items;          // every framework item, framework by framework
+  std::vector<const ItemView*> items;                // every framework item, framework by framework
   std::vector<const FrameworkView*> item_framework;  // the framework of items[i]
   std::map<std::string, const SelfAssessment*> assessed;  // the lead plan's, by item id
   std::vector<ChangeEntry> changes;

@@ -167,7 +167,6 @@ std::optional<ReturnLayout> load_return_layout(const fs::path& file, Diagnostics
 
 namespace {
 
-
 lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
   return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
 }

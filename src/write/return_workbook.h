@@ -42,8 +42,7 @@ struct ReturnLayout {
 std::optional<ReturnLayout> load_return_layout(const std::filesystem::path& file,
                                                Diagnostics& diags);
 std::optional<ReturnLayout> load_return_layout_text(std::string_view text,
-                                                    const std::string& display,
-                                                    Diagnostics& diags);
+                                                    const std::string& display, Diagnostics& diags);
 
 struct ReturnJob {
   const ReturnLayout* layout = nullptr;

@@ -90,5 +90,24 @@ TEST(YamlScalar, BlocksOnlyForTextThatReadsBackUnchanged) {
   EXPECT_FALSE(fits_yaml_block(std::string("nul\n\0", 5)));
 }
 
+// A narrative keeps its paragraphs, lists and emphasis, and nothing else of Markdown.
+TEST(EscapeMarkdownBlock, ParagraphsListsAndEmphasisOnly) {
+  EXPECT_EQ(escape_markdown_block("First paragraph, with *emphasis*.\n\nSecond **strong** one."),
+            "First paragraph, with *emphasis*\\.\n\nSecond **strong** one\\.");
+  EXPECT_EQ(escape_markdown_block("The review found:\n- good handovers\n- *weak* carers' links\n"
+                                  "  across teams\nThen text."),
+            "The review found:\n\n- good handovers\n- *weak* carers\\' links\n  across teams\n\n"
+            "Then text\\.");
+  EXPECT_EQ(escape_markdown_block("1. one\n2) two"), "1. one\n2. two");
+  // What a lead might paste that would break the paper reads literally.
+  EXPECT_EQ(escape_markdown_block("# Heading"), "\\# Heading");
+  EXPECT_EQ(escape_markdown_block("| a | b |"), "\\| a \\| b \\|");
+  EXPECT_EQ(escape_markdown_block("<script>x</script> [link](http://x)"),
+            "\\<script\\>x\\</script\\> \\[link\\]\\(http://x\\)");
+  EXPECT_EQ(escape_markdown_block("```{=openxml}"), "\\`\\`\\`\\{\\=openxml\\}");
+  EXPECT_EQ(escape_markdown_block("a * b and 3*4"), "a \\* b and 3\\*4");
+  EXPECT_EQ(escape_markdown_block("$x$"), "\\$x\\$");
+}
+
 }  // namespace
 }  // namespace iact

@@ -205,7 +205,9 @@ TEST_F(ViewTest, PolicyFileChangesTheColours) {
 
 // The next period due; after the last one, none (rather than the last, as if it were current).
 TEST(ChoosePeriod, TheNextDueOrNone) {
-  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 1, 1})->id, "2025-06");
+  // A period is offered only once it has been set (the timeline's `announced:`).
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 1, 1}), nullptr);
+  EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 2, 5})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 6, 30})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "", Date{2025, 7, 1})->id, "2026-01");
   EXPECT_EQ(choose_period(frameworks(), "", Date{2026, 1, 31})->id, "2026-01");
