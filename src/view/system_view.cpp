@@ -1,6 +1,7 @@
 #include "view/system_view.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -248,9 +249,9 @@ void add_governance(SystemView& view) {
                    [](const JourneyRow& a, const JourneyRow& b) {
                      return a.meeting->date->value < b.meeting->date->value;
                    });
-  // For each milestone that asks for something, when each organisation did it: the first
-  // meeting in public after the previous such milestone, or the review.
-  std::optional<Date> previous_board;
+  // For each milestone that asks for something, when each organisation did it: its first
+  // meeting in public after the one that met the previous such milestone, or the review.
+  std::map<std::string, Date> used;  // organisation -> the meeting that met the last one
   for (const Milestone* m : view.milestones) {
     if (m->requires_.empty()) continue;
     for (const OrgView& org : view.orgs) {
@@ -267,16 +268,17 @@ void add_governance(SystemView& view) {
         }
       } else {
         if (m->requires_ == "icb-public-board" && !org.is_icb) continue;
+        auto last = used.find(org.label);
         for (const BoardMeeting& b : org.plan->board) {
           if (!b.date || !b.is_public || !*b.is_public) continue;
           const Date d = b.date->value;
-          if (d > view.as_of || (previous_board && d <= *previous_board)) continue;
+          if (d > view.as_of || (last != used.end() && d <= last->second)) continue;
           if (!check.done || d < *check.done) check.done = d;
         }
+        if (check.done) used[org.label] = *check.done;
       }
       view.compliance.push_back(check);
     }
-    if (m->requires_ != "review") previous_board = m->date;
   }
 }
 

@@ -1,8 +1,11 @@
 #include "write/paper.h"
+#include "plan/loader.h"
+#include "write/chart.h"
 
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <map>
 
 #include "test_support.h"
 
@@ -115,6 +118,165 @@ TEST(PaperContext, AmberIsSplitByWhyAndReplanningShowsTheFirstDate) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// ---- The second round: a system built to trigger each sentence and section -------------
+
+struct RoundTwo {
+  std::vector<Plan> plans;
+  std::optional<SystemView> view;
+  nlohmann::json c;
+};
+
+RoundTwo round_two(Date as_of) {
+  RoundTwo r;
+  Diagnostics diags;
+  for (const char* f : {"icb.yaml", "trust.yaml"}) {
+    const std::string path = std::string(IACT_TEST_DATA) + "/paper/round-two/" + f;
+    r.plans.push_back(*load_plan_file(path, path, diags));
+  }
+  EXPECT_FALSE(diags.has_errors());
+  ViewOptions options;
+  options.as_of = as_of;
+  ViewError error;
+  r.view =
+      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
+  EXPECT_TRUE(r.view) << error.message;
+  r.c = paper_context(*r.view, PaperSettings{"chart.svg"});
+  return r;
+}
+
+std::vector<std::string> paragraphs(const nlohmann::json& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c["summary"]["paragraphs"]) out.push_back(p["text"]);
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& text) {
+  return std::find(list.begin(), list.end(), text) != list.end();
+}
+
+TEST(PaperRoundTwo, SummarySentencesReadRight) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  const auto p = paragraphs(r.c);
+  EXPECT_TRUE(has(p,
+                  "Since the 2025-06 return (30 June 2025), no action was completed, 2 became "
+                  "overdue, 1 slipped to a later date and none was added."))
+      << p[1];
+  EXPECT_TRUE(has(p,
+                  "1 action declared not started and 2 declared on track have passed their "
+                  "due dates; this paper shows them as Red."));
+  EXPECT_TRUE(has(p,
+                  "The 2 actions with a cost come to \u00a320,000 one-off and \u00a361,000 a "
+                  "year; the funding gap is \u00a361,000 a year; 1 is still to be costed."));
+  EXPECT_NE(p[0].find("1 Amber (1 re-planned to a later date)"), std::string::npos) << p[0];
+  EXPECT_TRUE(has(p, "3 risks are open; the highest scores 16."));
+}
+
+TEST(PaperRoundTwo, NarrativeKeepsParagraphsListsAndEmphasisOnly) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::vector<std::string> titles;
+  for (const auto& sct : r.c["narrative"]) titles.push_back(sct["title"]);
+  EXPECT_EQ(titles, (std::vector<std::string>{"Key points for the board", "Background",
+                                              "Local position", "Who is in scope"}));
+  const std::string key = r.c["narrative"][0]["blocks"][0]["text_md"];
+  EXPECT_NE(key.find("**three things**"), std::string::npos) << key;
+  EXPECT_NE(key.find("\n\n- the cohort is now defined;\n- two actions are *late*"),
+            std::string::npos)
+      << key;
+  const std::string background = r.c["narrative"][1]["blocks"][0]["text_md"];
+  EXPECT_NE(background.find("2023\\.\n\nThis paper"), std::string::npos) << background;
+  EXPECT_NE(background.find("\\# this or a \\| pipe"), std::string::npos) << background;
+  EXPECT_EQ(r.c["narrative"][0]["blocks"][0]["show_org"], false);  // the lead's own words
+  EXPECT_EQ(r.c["narrative"][2]["blocks"][0]["show_org"], true);   // a trust's, named
+  EXPECT_EQ(r.c["narrative"][2]["blocks"][0]["org"], "Round Two Mental Health Trust");
+}
+
+TEST(PaperRoundTwo, TheCoverShowsOnlyWhatThePlanSays) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::map<std::string, std::string> cover;
+  for (const auto& row : r.c["cover"]) cover[row["label"]] = row["value"];
+  EXPECT_EQ(cover["Classification"], "For the meeting in public");
+  EXPECT_EQ(cover["Strategic objectives"],
+            "Improve outcomes in population health; Tackle inequalities");
+  EXPECT_EQ(cover["Conflicts of interest"], "None declared.");
+  EXPECT_EQ(cover["Data protection"], "No personal data in the paper.");
+  EXPECT_EQ(cover.count("Legal and regulatory"), 0u);
+  EXPECT_EQ(cover.count("Quality impact"), 0u);
+}
+
+TEST(PaperRoundTwo, RisksByScoreWithBandsAndReferences) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::vector<std::string> order, scores, refs;
+  for (const auto& k : r.c["risks"]) {
+    order.push_back(k["id"]);
+    scores.push_back(k["score"]);
+    refs.push_back(k["register_ref"]);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"R2", "R1", "R3"}));
+  EXPECT_EQ(scores, (std::vector<std::string>{"16 Extreme", "6 Moderate", "not scored"}));
+  EXPECT_EQ(refs, (std::vector<std::string>{"CRR-112", "BAF 4", ""}));
+}
+
+TEST(PaperRoundTwo, MilestonesMetLateOrNotYetDue) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::vector<std::string> results;
+  for (const auto& m : r.c["compliance"])
+    results.push_back(std::string(m["org"]) + ": " + std::string(m["result"]));
+  EXPECT_EQ(results,
+            (std::vector<std::string>{
+                "System: Met late, 15 Oct 2024 (15 days after)", "RICB: Met, 20 Nov 2024",
+                "RICB: Met late, 12 Aug 2025 (43 days after)", "RMHT: Met, 25 Jun 2025",
+                // The August meeting met June's milestone late; January's is still to come.
+                "RICB: Not yet due", "RMHT: Not yet due"}));
+  EXPECT_EQ(r.c["journey"].size(), 4u);
+}
+
+TEST(PaperRoundTwo, MeasuresShowTheLatestAndWhatIsStale) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  ASSERT_EQ(r.c["measures"].size(), 2u);
+  EXPECT_EQ(r.c["measures"][0]["latest"], "9.5 WTE");
+  EXPECT_EQ(r.c["measures"][0]["target"], "12 WTE");
+  EXPECT_EQ(r.c["measures"][0]["stale"], false);
+  EXPECT_EQ(r.c["measures"][0]["chart"], "measure-1.svg");
+  EXPECT_EQ(r.c["measures"][1]["latest"], "71%");
+  EXPECT_EQ(r.c["measures"][1]["stale"], true);
+  EXPECT_EQ(r.c["measures"][1]["note"], "Not updated since 30 Jun 2025.");
+  const std::string svg = measure_chart_svg(r.view->measures[0]);
+  EXPECT_NE(svg.find("<polyline"), std::string::npos);
+  EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);  // the target
+}
+
+TEST(PaperRoundTwo, EachActionOnceQuietOnesOnOneLine) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::map<std::string, nlohmann::json> items;
+  for (const auto& f : r.c["frameworks"]) {
+    for (const auto& i : f["items"]) items[i["id"]] = i;
+  }
+  std::vector<std::string> carers;
+  for (const auto& a : items["carers"]["actions"]) carers.push_back(a["id"]);
+  EXPECT_EQ(carers, (std::vector<std::string>{"G-3", "T-1"}));
+  EXPECT_EQ(items["continuity"]["actions"].size(), 0u);
+  EXPECT_EQ(items["continuity"]["elsewhere"], "T-1 (RMHT)");
+  EXPECT_EQ(items["long-term-planning"]["quiet"], "T-2 (RMHT)");
+  for (const auto& a : items["dna-discharge"]["actions"]) {
+    EXPECT_EQ(a["due"], "completed 2 Apr 2025");  // complete, with no date of its own
+  }
+  EXPECT_EQ(r.c["appendix"][0]["show_group"], true);
+  EXPECT_EQ(r.c["appendix"][0]["show_cost"], true);
+}
+
+// A paper as of before a framework was published is not scored against it, and says so.
+TEST(PaperRoundTwo, AFrameworkPublishedLaterIsNotScored) {
+  RoundTwo r = round_two(Date{2024, 11, 20});
+  for (const auto& f : r.c["frameworks"]) EXPECT_NE(f["id"], "webinar-2025");
+  EXPECT_TRUE(has(paragraphs(r.c),
+                  "The plans also answer to National webinar - focus on local action plans, "
+                  "published on 3 April 2025, after the date of this paper; it is not scored "
+                  "here."));
+  EXPECT_FALSE(r.view->period);  // no period had been set yet
+  for (const auto& m : r.c["timeline"])
+    EXPECT_EQ(std::string(m["title"]).find("webinar"), std::string::npos);
 }
 
 }  // namespace
