@@ -395,6 +395,10 @@ std::string display_long(Date date) {
   return fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1], date.year);
 }
 
+std::string month_year(Date date) {
+  return fmt::format("{} {}", kMonthNames[date.month - 1], date.year);
+}
+
 std::string display(const Due& due) {
   switch (due.kind) {
     case Due::Kind::kTbc:

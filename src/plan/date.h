@@ -74,5 +74,7 @@ std::string display(const Due& due);
 std::string display(Date date);
 // "30 September 2025", as cover sheets and prose show a day.
 std::string display_long(Date date);
+// "June 2025".
+std::string month_year(Date date);
 
 }  // namespace iact

@@ -282,6 +282,28 @@ void add_governance(SystemView& view) {
   }
 }
 
+// The counts at each period's due date up to the as-of date, then at the as-of date:
+// "progress since June 2025".
+void add_trend(SystemView& view, const Catalogue& catalogue,
+               const std::optional<RagSettings>& policy_file) {
+  auto counts_at = [&](Date day) {
+    BragCounts counts;
+    for (const OrgView& org : view.orgs) {
+      const RagPolicy policy = policy_for(*org.plan, policy_file);
+      for (const Action& action : org.plan->actions) {
+        if (action.added && action.added->value > day) continue;
+        counts.add(evaluate_at(action, day, policy).brag);
+      }
+    }
+    return counts;
+  };
+  for (const Period& p : catalogue.periods) {
+    if (p.due >= view.as_of || !p.known_at(view.as_of)) continue;
+    view.trend.push_back(TrendPoint{p.id, p.due, counts_at(p.due)});
+  }
+  if (!view.trend.empty()) view.trend.push_back(TrendPoint{"now", view.as_of, view.all.counts});
+}
+
 }  // namespace
 
 void CostTotals::add(const Cost& cost) {
@@ -344,6 +366,7 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
   add_finance(view);
   add_measures(view);
   add_governance(view);
+  add_trend(view, catalogue, options.policy_file);
   return view;
 }
 

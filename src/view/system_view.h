@@ -120,6 +120,14 @@ struct MeasureRow {
   bool stale = false;                // no value since the previous period
 };
 
+// The BRAG counts of the system as they stood at a past period's due date (or at the as-of
+// date, for the last point), rebuilt from each action's history.
+struct TrendPoint {
+  std::string label;  // the period's id, or "now"
+  Date date;
+  BragCounts counts;
+};
+
 // A board or committee meeting that saw an organisation's plan (its `board:` entries).
 struct JourneyRow {
   std::string org;
@@ -176,6 +184,8 @@ struct SystemView {
   std::vector<MeasureRow> measures;
   std::vector<JourneyRow> journey;         // every organisation's board meetings, by date
   std::vector<MilestoneCheck> compliance;  // per milestone that asks for something, per org
+  // At each reporting period known at the as-of date and ended by it, then now.
+  std::vector<TrendPoint> trend;
   // Frameworks a plan cites that were published after the as-of date: not scored.
   std::vector<const Framework*> unpublished;
 

@@ -28,6 +28,46 @@ constexpr int kRow = 22;
 constexpr int kBar = 16;
 constexpr const char* kFont = "font-family=\"Arial, Liberation Sans, sans-serif\"";
 
+// One bar of BRAG counts from `x`, a segment per status in kBragOrder, each count written on
+// its segment where it fits; returns the bar's right end.
+double stacked_bar(std::string& svg, double x, int y, double unit, const BragCounts& counts) {
+  for (Brag b : kBragOrder) {
+    const int n = counts[b];
+    if (n == 0) continue;
+    const double w = n * unit;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
+                       x, y + 2, w, kBar, brag_colour(b).fill);
+    if (w >= 14) {
+      svg += fmt::format(
+          "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\" "
+          "{}>{}</text>",
+          x + w / 2, y + 14, brag_colour(b).text, kFont, n);
+    }
+    svg += '\n';
+    x += w;
+  }
+  return x;
+}
+
+// The SVG document's opening, white ground and legend of the five statuses.
+std::string open_chart(int height, const std::string& title) {
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\">\n"
+      "<title>{2}</title>\n"
+      "<rect width=\"{0}\" height=\"{1}\" fill=\"#FFFFFF\"/>\n",
+      kWidth, height, escape_xml(title));
+  int x = kLabelWidth;
+  for (Brag b : kBragOrder) {
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"18\" font-size=\"11\" {}>{}</text>\n",
+        x, brag_colour(b).fill, x + 16, kFont, name_of(b));
+    x += 78;
+  }
+  return svg;
+}
+
 }  // namespace
 
 std::string brag_chart_svg(const SystemView& view) {
@@ -41,21 +81,7 @@ std::string brag_chart_svg(const SystemView& view) {
   const int height = top + rows * kRow + 8;
   const double unit = static_cast<double>(kWidth - kLabelWidth - 40) / most;
 
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
-      "viewBox=\"0 0 {0} {1}\" role=\"img\">\n"
-      "<title>Actions by BRAG status for each framework item</title>\n"
-      "<rect width=\"{0}\" height=\"{1}\" fill=\"#FFFFFF\"/>\n",
-      kWidth, height);
-  // Legend.
-  int x = kLabelWidth;
-  for (Brag b : kBragOrder) {
-    svg += fmt::format(
-        "<rect x=\"{}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{}\"/>"
-        "<text x=\"{}\" y=\"18\" font-size=\"11\" {}>{}</text>\n",
-        x, brag_colour(b).fill, x + 16, kFont, name_of(b));
-    x += 78;
-  }
+  std::string svg = open_chart(height, "Actions by BRAG status for each framework item");
   int y = top;
   for (const FrameworkView& f : view.frameworks) {
     svg += fmt::format(
@@ -74,23 +100,7 @@ std::string brag_chart_svg(const SystemView& view) {
             "{}>gap: no action</text>\n",
             kLabelWidth, y + 14, kFont);
       }
-      double bx = kLabelWidth;
-      for (Brag b : kBragOrder) {
-        const int n = item.actions.counts[b];
-        if (n == 0) continue;
-        const double w = n * unit;
-        svg +=
-            fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
-                        bx, y + 2, w, kBar, brag_colour(b).fill);
-        if (w >= 14) {
-          svg += fmt::format(
-              "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\" "
-              "{}>{}</text>",
-              bx + w / 2, y + 14, brag_colour(b).text, kFont, n);
-        }
-        svg += '\n';
-        bx += w;
-      }
+      const double bx = stacked_bar(svg, kLabelWidth, y, unit, item.actions.counts);
       if (!item.gap()) {
         svg += fmt::format(
             "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n", bx + 4,
@@ -98,6 +108,30 @@ std::string brag_chart_svg(const SystemView& view) {
       }
       y += kRow;
     }
+  }
+  svg += "</svg>\n";
+  return svg;
+}
+
+std::string trend_chart_svg(const SystemView& view) {
+  int most = 1;
+  for (const TrendPoint& p : view.trend) most = std::max(most, p.counts.total());
+  const int top = 34;
+  const int height = top + static_cast<int>(view.trend.size()) * kRow + 8;
+  const double unit = static_cast<double>(kWidth - kLabelWidth - 40) / most;
+  std::string svg = open_chart(height, "Actions by BRAG status at each reporting period");
+  int y = top;
+  for (const TrendPoint& p : view.trend) {
+    const std::string label =
+        &p == &view.trend.back() ? "Now (" + display(p.date) + ")" : month_year(p.date) + " return";
+    svg +=
+        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" {}>{}</text>\n",
+                    kLabelWidth - 8, y + 14, kFont, escape_xml(label));
+    const double end = stacked_bar(svg, kLabelWidth, y, unit, p.counts);
+    svg +=
+        fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n",
+                    end + 4, y + 14, kFont, p.counts.total());
+    y += kRow;
   }
   svg += "</svg>\n";
   return svg;

@@ -19,6 +19,11 @@ const BragColour& brag_colour(Brag b);
 // The chart as a standalone SVG document. Items with no action show as gaps.
 std::string brag_chart_svg(const SystemView& view);
 
+// The system's BRAG counts at each reporting period so far, one bar a period: progress
+// since the first return.
+std::string trend_chart_svg(const SystemView& view);
+inline constexpr const char* kTrendChartFile = "trend-chart.svg";
+
 // A measure's values over time as a small line (a sparkline), with its target as a dashed
 // line, as a standalone SVG document.
 std::string measure_chart_svg(const MeasureRow& row);

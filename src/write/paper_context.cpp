@@ -681,6 +681,20 @@ json measures_json(const SystemView& view) {
   return rows;
 }
 
+// The system's counts at each past period and now, for "Progress since June 2025".
+json trend_json(const SystemView& view) {
+  json rows = json::array();
+  for (const TrendPoint& p : view.trend) {
+    const bool now = &p == &view.trend.back();
+    rows.push_back(
+        {{"label", now ? "Now (" + display(p.date) + ")"
+                       : fmt::format("{} return ({})", month_year(p.date), display(p.date))},
+         {"now", now},
+         {"counts", counts_json(p.counts)}});
+  }
+  return rows;
+}
+
 json recommendations_json(const SystemView& view) {
   json list = json::array();
   if (view.meeting && !view.meeting->recommendations.empty()) {
@@ -765,6 +779,10 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["has_journey"] = !view.journey.empty();
   c["compliance"] = compliance_json(view);
   c["has_compliance"] = !view.compliance.empty();
+  c["trend"] = trend_json(view);
+  c["has_trend"] = !view.trend.empty();
+  c["trend_since"] = view.trend.empty() ? "" : month_year(view.trend.front().date);
+  c["trend_chart"] = kTrendChartFile;
   c["measures"] = measures_json(view);
   c["has_measures"] = !view.measures.empty();
   c["brag_key"] = json::array();

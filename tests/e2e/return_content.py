@@ -317,7 +317,8 @@ def check_build(out):
     check("\r" not in one.stderr and "[1/2]" not in one.stderr,
           "build: progress shown when not on a terminal")
     written = report_files(os.path.join(out, "one", "good", "2026-01"))
-    check(written == ["board-paper.html", "board-paper.md", "brag-chart.svg", "return.xlsx"],
+    check(written == ["board-paper.html", "board-paper.md", "brag-chart.svg", "return.xlsx",
+                       "trend-chart.svg"],
           "build: files %s" % written)
     check(not os.path.exists(os.path.join(out, "one", "broken")), "build: broken was written")
     check(not os.path.exists(os.path.join(out, "one", "partial")), "build: partial was written")

@@ -247,6 +247,24 @@ TEST(PaperRoundTwo, MeasuresShowTheLatestAndWhatIsStale) {
   EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);  // the target
 }
 
+TEST(PaperRoundTwo, ProgressSinceTheFirstReturn) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  EXPECT_EQ(r.c["has_trend"], true);
+  EXPECT_EQ(r.c["trend_since"], "June 2025");
+  ASSERT_EQ(r.c["trend"].size(), 2u);
+  EXPECT_EQ(r.c["trend"][0]["label"], "June 2025 return (30 Jun 2025)");
+  EXPECT_EQ(r.c["trend"][1]["label"], "Now (12 Aug 2025)");
+  EXPECT_EQ(r.c["trend"][1]["counts"], r.c["totals"]);
+  // Two actions fell overdue after June: more Red now than at the return.
+  EXPECT_EQ(r.c["trend"][1]["counts"]["red"].get<int>(),
+            r.c["trend"][0]["counts"]["red"].get<int>() + 2);
+  const std::string svg = trend_chart_svg(*r.view);
+  EXPECT_NE(svg.find(">June 2025 return<"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">Now (12 Aug 2025)<"), std::string::npos);
+
+  EXPECT_EQ(round_two(Date{2025, 6, 1}).c["has_trend"], false);
+}
+
 TEST(PaperRoundTwo, EachActionOnceQuietOnesOnOneLine) {
   RoundTwo r = round_two(Date{2025, 8, 12});
   std::map<std::string, nlohmann::json> items;

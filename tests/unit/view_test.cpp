@@ -203,6 +203,36 @@ TEST_F(ViewTest, PolicyFileChangesTheColours) {
   EXPECT_EQ(v->rows[3].rag.brag, Brag::kAmber);  // I-4 is at risk, no longer overdue
 }
 
+// The trend: the system at each past period's due date, then now, each point the same counts
+// as the view built as of that date.
+TEST_F(ViewTest, TrendIsTheViewAtEachPeriodThenNow) {
+  const Date now{2026, 3, 1};
+  auto v = view(at(now));
+  ASSERT_TRUE(v);
+  ASSERT_EQ(v->trend.size(), 3u);
+  EXPECT_EQ(v->trend[0].label, "2025-06");
+  EXPECT_EQ(v->trend[0].date, (Date{2025, 6, 30}));
+  EXPECT_EQ(v->trend[1].label, "2026-01");
+  EXPECT_EQ(v->trend[2].label, "now");
+  EXPECT_EQ(v->trend[2].date, now);
+  for (const TrendPoint& p : v->trend) {
+    auto then = view(at(p.date));
+    ASSERT_TRUE(then) << p.label;
+    for (Brag b : kBragOrder) EXPECT_EQ(p.counts[b], then->all.counts[b]) << p.label;
+  }
+  // I-1 and A-2 were completed between June and January; I-2 fell overdue in between.
+  EXPECT_EQ(v->trend[0].counts[Brag::kBlue], 0);
+  EXPECT_EQ(v->trend[1].counts[Brag::kBlue], 2);
+  EXPECT_GT(v->trend[1].counts[Brag::kRed], v->trend[0].counts[Brag::kRed]);
+}
+
+// Before the first period has ended there is no trend to show.
+TEST_F(ViewTest, NoTrendBeforeTheFirstPeriod) {
+  auto v = view(at(Date{2025, 6, 29}));
+  ASSERT_TRUE(v);
+  EXPECT_TRUE(v->trend.empty());
+}
+
 // The next period due; after the last one, none (rather than the last, as if it were current).
 TEST(ChoosePeriod, TheNextDueOrNone) {
   // A period is offered only once it has been set (the timeline's `announced:`).
