@@ -298,6 +298,29 @@ int main(int argc, char** argv) {
   update_cmd->add_option("--date", update.date, "Date of the update (default: today)")
       ->type_name("YYYY-MM-DD");
 
+  iact::RollupOptions rollup;
+  CLI::App* rollup_cmd = app.add_subcommand(
+      "rollup",
+      "Put every system side by side for a region or England (XLSX, Markdown, HTML), from the "
+      "plans or from the returns received");
+  rollup_cmd->add_option("PATH", rollup.paths,
+                         "A folder of system folders (default: plans), or return workbooks "
+                         "(.xlsx) written by iact");
+  add_as_of(rollup_cmd, rollup.as_of);
+  add_period(rollup_cmd, rollup.period);
+  rollup_cmd->add_option("--region", rollup.region, "Only the systems of this NHS England region")
+      ->type_name("REGION");
+  rollup_cmd
+      ->add_option("--returns", rollup.returns,
+                   "A folder of the returns received (searched below it), to show whose "
+                   "return is in")
+      ->type_name("DIR");
+  rollup_cmd->add_option("--title", rollup.title, "The roll-up's title")->type_name("TEXT");
+  rollup_cmd
+      ->add_option("-o,--output", rollup.out_dir,
+                   "Folder for rollup-<period>.xlsx, .md and .html (default: reports)")
+      ->type_name("DIR");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -355,6 +378,7 @@ int main(int argc, char** argv) {
   if (*collect_cmd) return iact::run_collect(collect, common);
   if (*apply_cmd) return iact::run_apply(apply, common);
   if (*update_cmd) return iact::run_update(update, common);
+  if (*rollup_cmd) return iact::run_rollup(rollup, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(schema, common);

@@ -102,12 +102,12 @@ struct ImportOptions {
   // The organisation of a new plan (with --into, the plan's own).
   std::string code, name, short_name, kind, icb, region;
   std::string sheet;
-  std::string map;                       // --map MAP.yaml
-  std::string into;                      // --into PLAN.yaml: merge by action id
-  std::string output;                    // -o PLAN.yaml
-  std::vector<std::string> frameworks;   // --framework: match themes against these
-  std::vector<std::string> addresses;    // --addresses: items for rows with no theme
-  std::string date;                      // --date: of imported updates (default today)
+  std::string map;                      // --map MAP.yaml
+  std::string into;                     // --into PLAN.yaml: merge by action id
+  std::string output;                   // -o PLAN.yaml
+  std::vector<std::string> frameworks;  // --framework: match themes against these
+  std::vector<std::string> addresses;   // --addresses: items for rows with no theme
+  std::string date;                     // --date: of imported updates (default today)
   bool keep_going = false;
   bool show_mapping = false;
   bool force = false;
@@ -150,6 +150,18 @@ struct UpdateOptions {
 };
 
 int run_update(const UpdateOptions& options, const CommonOptions& common);
+
+struct RollupOptions {
+  std::vector<std::string> paths;  // one plans folder, or return workbooks
+  std::string as_of;               // plans only
+  std::string period;
+  std::string region;   // only the systems of this NHS England region
+  std::string returns;  // plans only: a folder of received returns, to say which came in
+  std::string title;
+  std::string out_dir = "reports";
+};
+
+int run_rollup(const RollupOptions& options, const CommonOptions& common);
 
 struct ListOptions {
   std::string format = "text";  // text | json | markdown

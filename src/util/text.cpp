@@ -194,4 +194,10 @@ std::string_view line_of(std::string_view text, int line) {
   return result;
 }
 
+std::string count_of(int n, const std::string& singular, const std::string& plural) {
+  const std::string word = n == 1 ? singular : (plural.empty() ? singular + "s" : plural);
+  if (n == 0) return "no " + word;
+  return std::to_string(n) + " " + word;
+}
+
 }  // namespace iact

@@ -58,4 +58,7 @@ std::string join(const Range& words, std::string_view separator = ", ") {
 // The 1-based line `line` of `text` without its line ending, or "" if there is none.
 std::string_view line_of(std::string_view text, int line);
 
+// "1 action", "3 actions", "no actions".
+std::string count_of(int n, const std::string& singular, const std::string& plural = "");
+
 }  // namespace iact

@@ -113,20 +113,22 @@ std::string brag_chart_svg(const SystemView& view) {
   return svg;
 }
 
-std::string trend_chart_svg(const SystemView& view) {
+std::string trend_label(const std::vector<TrendPoint>& points, const TrendPoint& p) {
+  return &p == &points.back() ? "Now (" + display(p.date) + ")" : month_year(p.date) + " return";
+}
+
+std::string trend_chart_svg(const std::vector<TrendPoint>& points) {
   int most = 1;
-  for (const TrendPoint& p : view.trend) most = std::max(most, p.counts.total());
+  for (const TrendPoint& p : points) most = std::max(most, p.counts.total());
   const int top = 34;
-  const int height = top + static_cast<int>(view.trend.size()) * kRow + 8;
+  const int height = top + static_cast<int>(points.size()) * kRow + 8;
   const double unit = static_cast<double>(kWidth - kLabelWidth - 40) / most;
   std::string svg = open_chart(height, "Actions by BRAG status at each reporting period");
   int y = top;
-  for (const TrendPoint& p : view.trend) {
-    const std::string label =
-        &p == &view.trend.back() ? "Now (" + display(p.date) + ")" : month_year(p.date) + " return";
+  for (const TrendPoint& p : points) {
     svg +=
         fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\" {}>{}</text>\n",
-                    kLabelWidth - 8, y + 14, kFont, escape_xml(label));
+                    kLabelWidth - 8, y + 14, kFont, escape_xml(trend_label(points, p)));
     const double end = stacked_bar(svg, kLabelWidth, y, unit, p.counts);
     svg +=
         fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" fill=\"#425563\" {}>{}</text>\n",
@@ -135,6 +137,36 @@ std::string trend_chart_svg(const SystemView& view) {
   }
   svg += "</svg>\n";
   return svg;
+}
+
+std::string trend_mini_svg(const std::vector<TrendPoint>& points) {
+  constexpr int kMiniWidth = 120, kMiniRow = 9;
+  int most = 1;
+  for (const TrendPoint& p : points) most = std::max(most, p.counts.total());
+  std::string words;
+  for (const TrendPoint& p : points) {
+    words += (words.empty() ? "" : "; ") + trend_label(points, p) + ":";
+    for (Brag b : kBragOrder) words += fmt::format(" {} {}", p.counts[b], name_of(b));
+  }
+  const int height = static_cast<int>(points.size()) * kMiniRow;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\"><title>{2}</title>",
+      kMiniWidth, height, escape_xml(words));
+  const double unit = static_cast<double>(kMiniWidth) / most;
+  int y = 0;
+  for (const TrendPoint& p : points) {
+    double x = 0;
+    for (Brag b : kBragOrder) {
+      const int n = p.counts[b];
+      if (n == 0) continue;
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
+                         x, y + 1, n * unit, kMiniRow - 2, brag_colour(b).fill);
+      x += n * unit;
+    }
+    y += kMiniRow;
+  }
+  return svg + "</svg>";
 }
 
 std::string measure_chart_file(size_t index) {

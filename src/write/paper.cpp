@@ -220,7 +220,7 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   // The pictures the Markdown refers to: the BRAG chart, the trend and each
   // measure's line.
   std::vector<std::pair<std::string, std::string>> images = {{kChartFile, brag_chart_svg(view)}};
-  if (!view.trend.empty()) images.emplace_back(kTrendChartFile, trend_chart_svg(view));
+  if (!view.trend.empty()) images.emplace_back(kTrendChartFile, trend_chart_svg(view.trend));
   for (size_t i = 0; i < view.measures.size(); ++i)
     images.emplace_back(measure_chart_file(i), measure_chart_svg(view.measures[i]));
   const fs::path md_work = *work / (job.basename + ".md");

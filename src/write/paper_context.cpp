@@ -16,12 +16,6 @@ namespace iact {
 
 using nlohmann::json;
 
-std::string count_of(int n, const std::string& singular, const std::string& plural) {
-  const std::string word = n == 1 ? singular : (plural.empty() ? singular + "s" : plural);
-  if (n == 0) return "no " + word;
-  return fmt::format("{} {}", n, word);
-}
-
 std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary,
                                       const std::string& text) {
   auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+'; };

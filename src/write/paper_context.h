@@ -29,7 +29,4 @@ nlohmann::json paper_context(const SystemView& view, const PaperSettings& settin
 std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary,
                                       const std::string& text);
 
-// "1 action", "3 actions".
-std::string count_of(int n, const std::string& singular, const std::string& plural = "");
-
 }  // namespace iact

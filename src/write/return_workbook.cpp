@@ -16,6 +16,7 @@
 #include "util/files.h"
 #include "util/text.h"
 #include "write/chart.h"
+#include "write/return_record.h"
 #include "write/xlsx_cells.h"
 
 namespace iact {
@@ -42,6 +43,9 @@ std::string sheet_name_problem(const std::string& name) {
     return fmt::format("sheet name '{}' uses a character Excel refuses: [ ] : * ? / \\", name);
   if (name.front() == '\'' || name.back() == '\'')
     return fmt::format("sheet name '{}' begins or ends with an apostrophe", name);
+  if (lowercase(name) == kReturnRecordSheet)
+    return fmt::format("sheet name '{}' is kept for the return's hidden record of its numbers",
+                       name);
   return "";
 }
 
@@ -438,6 +442,8 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
     error = writer.sheet(s);
     if (error != LXW_NO_ERROR) break;
   }
+  // The numbers again, for a region's roll-up to read back.
+  if (error == LXW_NO_ERROR) error = write_return_record(wb, summarise(view));
   lxw_error closed;
   closed = close_workbook(wb);  // frees the workbook in every case
   if (error == LXW_NO_ERROR) error = closed;

@@ -58,7 +58,14 @@ def check_system(folder, as_of, out):
         counts[brag(a, when)] += 1
 
     wb = openpyxl.load_workbook(write_return(folder, out, "--as-of", as_of))
-    check(wb.sheetnames == SHEETS, "%s: sheets %s" % (name, wb.sheetnames))
+    check(wb.sheetnames == SHEETS + ["iact"], "%s: sheets %s" % (name, wb.sheetnames))
+    # The hidden record a roll-up reads back holds the same counts.
+    record = {r[0]: r[1:] for r in wb["iact"].iter_rows(values_only=True)}
+    check(wb["iact"].sheet_state == "hidden", "%s: the record sheet is shown" % name)
+    check(record["iact-return"][0] == 1, "%s: record version %r" % (name, record["iact-return"]))
+    check(list(record["counts"][:5]) == [counts[c] for c in COLOURS],
+          "%s: record counts %s, computed %s" % (name, record["counts"][:5], counts))
+    check(record["as_of"][0] == as_of, "%s: record as-of %s" % (name, record["as_of"]))
 
     rows = table(wb["Actions"])
     check(len(rows) == len(actions), "%s: %d action rows for %d actions" % (name, len(rows),
