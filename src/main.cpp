@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
   validate_cmd->add_flag("-q,--quiet,--errors-only", validate.quiet,
                          "Print the errors and the summary line, not the warnings");
-  add_format(validate_cmd, validate.format, {"text", "json"});
+  add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
 
   iact::StatusOptions status;
   CLI::App* status_cmd = app.add_subcommand(

@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <cctype>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -192,6 +193,15 @@ std::string_view line_of(std::string_view text, int line) {
       text.substr(start, end == std::string_view::npos ? text.npos : end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
+}
+
+std::string stable_hash(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // the FNV offset basis
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;  // the FNV prime
+  }
+  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace iact

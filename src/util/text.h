@@ -58,4 +58,8 @@ std::string join(const Range& words, std::string_view separator = ", ") {
 // The 1-based line `line` of `text` without its line ending, or "" if there is none.
 std::string_view line_of(std::string_view text, int line);
 
+// A stable hash of text (64-bit FNV-1a) as 16 hex digits: the same on every machine and in
+// every run, so a CI system can recognise one problem from run to run. Not for security.
+std::string stable_hash(std::string_view text);
+
 }  // namespace iact
