@@ -177,6 +177,8 @@ int main(int argc, char** argv) {
       ->required();
   diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
   add_format(diff_cmd, diff.format, {"text", "json"});
+  diff_cmd->add_flag("--exit-code", diff.exit_code,
+                     "Exit 1 when the plans differ and 0 when they do not (for scripts)");
 
   iact::ImportOptions import;
   CLI::App* import_cmd = app.add_subcommand(

@@ -93,6 +93,7 @@ struct DiffOptions {
   std::string before;  // a plan file, a folder, or git:REV:path
   std::string after;
   std::string format = "text";
+  bool exit_code = false;  // exit 1 when the plans differ, as `git diff --exit-code`
 };
 
 int run_diff(const DiffOptions& options, const CommonOptions& common);
