@@ -167,6 +167,8 @@ int main(int argc, char** argv) {
   add_paper_formats(build_cmd, build.formats);
   add_timeout(build_cmd, build.timeout_seconds);
   add_force(build_cmd, build.force);
+  build_cmd->add_flag("-q,--quiet", build.quiet,
+                      "No progress line on a terminal and no notes; the line per system stays");
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(

@@ -85,6 +85,7 @@ struct BuildOptions {
   std::vector<std::string> formats = {"docx", "pdf", "html"};
   int timeout_seconds = kDefaultTimeoutSeconds;
   bool force = false;
+  bool quiet = false;  // no progress line on a terminal, no notes; the per-system lines stay
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);
