@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
       "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
       "assertive community mental health care, against NHS England's frameworks and timeline."};
   app.name("iact");
-  app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
+  app.set_version_flag("--version",
+                       std::string("iact ") + IACT_VERSION + " (commit " + IACT_GIT_COMMIT + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command: iact status plans --frameworks D
   app.footer(
