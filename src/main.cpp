@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/describe.h"
 #include "commands/commands.h"
 #include "util/interrupt.h"
 
@@ -324,6 +325,23 @@ int main(int argc, char** argv) {
       "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
   add_format(frameworks_cmd, frameworks.format, {"text", "json"});
 
+  iact::CompletionOptions completion;
+  CLI::App* completion_cmd = app.add_subcommand(
+      "completion", "Print the completion script of a shell: iact completion bash > FILE");
+  completion_cmd->add_option("SHELL", completion.shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion_cmd->add_option("-o,--output", completion.output, "Write it to this file")
+      ->type_name("FILE");
+
+  iact::ManPagesOptions man_pages;
+  CLI::App* man_pages_cmd =
+      app.add_subcommand("man-pages", "Write iact.1 and iact-COMMAND.1 (the build runs this)");
+  man_pages_cmd->group("");  // hidden: not in --help, completion or the man pages
+  man_pages_cmd->add_option("-o,--output", man_pages.out_dir, "Folder for the pages")
+      ->type_name("DIR")
+      ->required();
+
   if (argc == 1) {  // no command: show what there is
     std::cerr << app.help();
     return iact::kExitUsage;
@@ -364,5 +382,8 @@ int main(int argc, char** argv) {
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(schema, common);
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
+  if (*completion_cmd)
+    return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
+  if (*man_pages_cmd) return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION));
   return iact::kExitUsage;
 }

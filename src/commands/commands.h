@@ -166,4 +166,20 @@ struct SchemaOptions {
 int run_schema(const SchemaOptions& options, const CommonOptions& common);
 int run_frameworks(const ListOptions& options, const CommonOptions& common);
 
+// The command line's own description (cli/cli_model.h), for completion and man pages.
+struct CliModel;
+
+struct CompletionOptions {
+  std::string shell;   // bash | zsh | fish
+  std::string output;  // -o FILE; empty: standard output
+};
+
+int run_completion(const CompletionOptions& options, const CliModel& cli);
+
+struct ManPagesOptions {
+  std::string out_dir;  // -o DIR
+};
+
+int run_man_pages(const ManPagesOptions& options, const CliModel& cli);
+
 }  // namespace iact

@@ -40,4 +40,8 @@ std::string escape_github_property(std::string_view text);
 // other byte is percent-encoded ("plan é.yaml" -> "plan%20%C3%A9.yaml").
 std::string escape_uri_path(std::string_view path);
 
+// Text in a man page (roff): a backslash is written \e, a hyphen \- (so options read and
+// search as typed), and a line that would start with . or ' (a request) starts with \&.
+std::string escape_roff(std::string_view text);
+
 }  // namespace iact

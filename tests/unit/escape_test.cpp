@@ -106,5 +106,10 @@ TEST(EscapeUri, UnreservedAndSlashStayOthersArePercentEncoded) {
   EXPECT_EQ(escape_uri_path("a#b?c%d"), "a%23b%3Fc%25d");
 }
 
+TEST(EscapeRoff, BackslashHyphenAndRequestsAtLineStart) {
+  EXPECT_EQ(escape_roff("--format a\\b"), "\\-\\-format a\\eb");
+  EXPECT_EQ(escape_roff(".start\n'quote\nmid.dle"), "\\&.start\n\\&'quote\nmid.dle");
+}
+
 }  // namespace
 }  // namespace iact
