@@ -1,7 +1,7 @@
 # What a release needs beyond the binary and its data (included by CMakeLists.txt after the
 # iact target and its install rules): `iact --version` names the commit; the shell completion
 # scripts and man pages, written at build time by the built iact from its own command line;
-# and where `cmake --install` puts them.
+# where `cmake --install` puts them; and the Debian package (`cpack -G DEB` in the build folder).
 
 # The commit the binary is built from, read when CMake configures: "unknown" outside git.
 # CMake configures again when HEAD moves, so a build after a commit names the new one. Only
@@ -67,3 +67,26 @@ install(FILES ${IACT_COMPLETIONS}/iact.bash DESTINATION share/bash-completion/co
 install(FILES ${IACT_COMPLETIONS}/_iact DESTINATION share/zsh/site-functions)
 install(FILES ${IACT_COMPLETIONS}/iact.fish DESTINATION share/fish/vendor_completions.d)
 install(DIRECTORY ${IACT_MAN_DIR}/ DESTINATION share/man/man1 FILES_MATCHING PATTERN "*.1")
+
+# The Debian package: iact_<version>_amd64.deb, installing under /usr. dpkg-shlibdeps
+# (Debian: dpkg-dev) works out the libraries' packages (libyaml-cpp0.7, libfmt9,
+# libxlsxwriter4, libzip4, libpugixml1v5, libcsv3...); the programs iact runs are named here.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME iact)
+set(CPACK_PACKAGE_CONTACT "iact maintainers <iact@example.org>")
+set(CPACK_PACKAGE_HOMEPAGE_URL https://iact.invalid)
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "Checks NHS action plans for intensive and assertive community mental health care")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "iact validates the YAML action plans of integrated care boards and mental health "
+       "trusts against NHS England's frameworks and timeline, and writes the board papers "
+       "(DOCX, PDF, HTML) and the NHS England assurance returns (XLSX).")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# pandoc writes the papers, WeasyPrint their PDF, rsvg-convert the chart in DOCX; the
+# Liberation fonts stand in for Arial.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "pandoc, weasyprint, librsvg2-bin, fonts-liberation2")
+include(CPack)

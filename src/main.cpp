@@ -9,6 +9,7 @@
 
 #include "cli/describe.h"
 #include "commands/commands.h"
+#include "util/files.h"
 #include "util/interrupt.h"
 
 namespace {
@@ -88,7 +89,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
 
   iact::CommonOptions common;
-  common.exe = argv[0];
+  common.exe = iact::running_executable(argv[0]);
   app.add_option("--frameworks", common.frameworks_dir,
                  "Folder of national framework files (default: the installed ones)")
       ->type_name("DIR");
