@@ -4,7 +4,10 @@
 #
 #   scripts/setup.sh           what building iact and the sample reports need
 #   scripts/setup.sh --tests   also what only the tests need (clang and its sanitizer and
-#                              libFuzzer runtimes, for the sanitizer build and the fuzzers)
+#                              libFuzzer runtimes, for the sanitizer build and the fuzzers;
+#                              the tools the CI formats, completion, man pages, the .deb and
+#                              the pre-commit hook are tested with; and, with npm, Microsoft's
+#                              SARIF Multitool in .cache/npm)
 set -euo pipefail
 tests=0
 [ "${1:-}" = "--tests" ] && tests=1
@@ -25,14 +28,28 @@ packages=(
 if [ $tests -eq 1 ]; then
   packages+=(
     clang libclang-rt-14-dev        # sanitizer build (ASan, UBSan) and libFuzzer targets
+    dpkg-dev                        # cpack -G DEB: dpkg-shlibdeps finds the library packages
+    man-db zsh fish                 # man -l renders the man pages; zsh and fish completion
+    pre-commit                      # runs the hook of .pre-commit-hooks.yaml
   )
+  command -v npm >/dev/null || packages+=(nodejs npm)   # the SARIF Multitool comes from npm
 fi
+
+# Microsoft's SARIF Multitool (validates iact's SARIF) into .cache/npm, if it is not there.
+npm_tools() {
+  [ $tests -eq 1 ] || return 0
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/npm"
+  [ -x "$dir/node_modules/.bin/sarif-multitool" ] && return 0
+  echo "setup: installing @microsoft/sarif-multitool into $dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool >/dev/null
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -eq 0 ] && { npm_tools; exit 0; }
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -42,3 +59,4 @@ fi
 echo "setup: installing ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+npm_tools

@@ -7,7 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/describe.h"
 #include "commands/commands.h"
+#include "util/files.h"
 #include "util/interrupt.h"
 
 namespace {
@@ -79,14 +81,15 @@ int main(int argc, char** argv) {
       "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
       "assertive community mental health care, against NHS England's frameworks and timeline."};
   app.name("iact");
-  app.set_version_flag("--version", std::string("iact ") + IACT_VERSION);
+  app.set_version_flag("--version",
+                       std::string("iact ") + IACT_VERSION + " (commit " + IACT_GIT_COMMIT + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command: iact status plans --frameworks D
   app.footer(
       "Exit codes: 0 success (warnings allowed), 1 the plans have errors, 2 usage or I/O error.");
 
   iact::CommonOptions common;
-  common.exe = argv[0];
+  common.exe = iact::running_executable(argv[0]);
   app.add_option("--frameworks", common.frameworks_dir,
                  "Folder of national framework files (default: the installed ones)")
       ->type_name("DIR");
@@ -112,7 +115,7 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
   validate_cmd->add_flag("-q,--quiet,--errors-only", validate.quiet,
                          "Print the errors and the summary line, not the warnings");
-  add_format(validate_cmd, validate.format, {"text", "json"});
+  add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
 
   iact::StatusOptions status;
   CLI::App* status_cmd = app.add_subcommand(
@@ -167,6 +170,8 @@ int main(int argc, char** argv) {
   add_paper_formats(build_cmd, build.formats);
   add_timeout(build_cmd, build.timeout_seconds);
   add_force(build_cmd, build.force);
+  build_cmd->add_flag("-q,--quiet", build.quiet,
+                      "No progress line on a terminal and no notes; the line per system stays");
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
@@ -177,6 +182,8 @@ int main(int argc, char** argv) {
       ->required();
   diff_cmd->add_option("NEW", diff.after, "The same, newer")->required();
   add_format(diff_cmd, diff.format, {"text", "json"});
+  diff_cmd->add_flag("--exit-code", diff.exit_code,
+                     "Exit 1 when the plans differ and 0 when they do not (for scripts)");
 
   iact::ImportOptions import;
   CLI::App* import_cmd = app.add_subcommand(
@@ -342,6 +349,23 @@ int main(int argc, char** argv) {
       "frameworks", "List the national frameworks, the item ids plans cite, and the periods");
   add_format(frameworks_cmd, frameworks.format, {"text", "json"});
 
+  iact::CompletionOptions completion;
+  CLI::App* completion_cmd = app.add_subcommand(
+      "completion", "Print the completion script of a shell: iact completion bash > FILE");
+  completion_cmd->add_option("SHELL", completion.shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion_cmd->add_option("-o,--output", completion.output, "Write it to this file")
+      ->type_name("FILE");
+
+  iact::ManPagesOptions man_pages;
+  CLI::App* man_pages_cmd =
+      app.add_subcommand("man-pages", "Write iact.1 and iact-COMMAND.1 (the build runs this)");
+  man_pages_cmd->group("");  // hidden: not in --help, completion or the man pages
+  man_pages_cmd->add_option("-o,--output", man_pages.out_dir, "Folder for the pages")
+      ->type_name("DIR")
+      ->required();
+
   if (argc == 1) {  // no command: show what there is
     std::cerr << app.help();
     return iact::kExitUsage;
@@ -383,5 +407,8 @@ int main(int argc, char** argv) {
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(schema, common);
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
+  if (*completion_cmd)
+    return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
+  if (*man_pages_cmd) return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION));
   return iact::kExitUsage;
 }

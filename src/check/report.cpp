@@ -1,10 +1,13 @@
 #include "check/report.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/escape.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -54,6 +57,60 @@ std::string caret_padding(std::string_view source, int column) {
     ++chars;
   }
   return pad;
+}
+
+// The message with its hint, for formats that show one line of text per problem.
+std::string message_with_hint(const Diagnostic& d) {
+  return d.hint.empty() ? d.message : fmt::format("{} (hint: {})", d.message, d.hint);
+}
+
+// The file as CI systems name it: relative to where iact ran, without a leading "./".
+std::string ci_path(const std::string& file) {
+  std::string_view path = file;
+  while (path.starts_with("./")) path.remove_prefix(2);
+  return std::string(path);
+}
+
+// Plan text may hold bytes that are not UTF-8 only if the file failed the encoding check,
+// in which case no message quotes it; replace anything invalid all the same.
+std::string dump(const nlohmann::json& value) {
+  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// SARIF names a rule in PascalCase beside its id: unknown-item -> UnknownItem.
+std::string pascal_case(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (const char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+const char* sarif_level(Severity s) {
+  return s == Severity::kError ? "error" : "warning";
+}
+
+nlohmann::json sarif_location(const Diagnostic& d) {
+  const std::string path = ci_path(d.file);
+  nlohmann::json artifact;
+  if (path.starts_with("/")) {
+    artifact = {{"uri", "file://" + escape_uri_path(path)}};
+  } else {
+    artifact = {{"uri", escape_uri_path(path)}, {"uriBaseId", "%SRCROOT%"}};
+  }
+  nlohmann::json physical = {{"artifactLocation", artifact}};
+  if (d.pos.known()) {
+    nlohmann::json region = {{"startLine", d.pos.line}};
+    if (d.pos.column > 0) region["startColumn"] = d.pos.column;
+    physical["region"] = region;
+  }
+  return {{"physicalLocation", physical}};
 }
 
 }  // namespace
@@ -107,9 +164,72 @@ void print_json(const Diagnostics& diags, std::ostream& out) {
                      {"message", d.message},
                      {"hint", d.hint}});
   }
-  // Plan text may hold bytes that are not UTF-8 only if the file failed the encoding check,
-  // in which case no message quotes it; replace anything invalid all the same.
-  out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << dump(array) << '\n';
+}
+
+void print_sarif(const Diagnostics& diags, std::ostream& out, std::string_view version) {
+  nlohmann::json rules = nlohmann::json::array();
+  std::map<std::string_view, size_t> index;
+  for (const Rule& r : all_rules()) {
+    index[r.id] = rules.size();
+    const std::string summary(r.summary);
+    rules.push_back(
+        {{"id", r.id},
+         {"name", pascal_case(r.id)},
+         {"shortDescription", {{"text", summary}}},
+         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+         {"help",
+          {{"text", fmt::format("{}: {}. Each result says where, and its hint how to fix it "
+                                "where that is clear; `iact rules` lists every check.",
+                                r.id, summary)}}}});
+  }
+  nlohmann::json results = nlohmann::json::array();
+  for (const Diagnostic& d : diags.items()) {
+    results.push_back({{"ruleId", d.rule},
+                       {"ruleIndex", index.at(d.rule)},
+                       {"level", sarif_level(d.severity)},
+                       {"message", {{"text", message_with_hint(d)}}},
+                       {"locations", nlohmann::json::array({sarif_location(d)})}});
+  }
+  nlohmann::json driver = {{"name", "iact"},
+                           {"version", version},
+                           {"informationUri", "https://iact.invalid"},
+                           {"rules", rules}};
+  nlohmann::json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", nlohmann::json::array({{{"tool", {{"driver", driver}}}, {"results", results}}})}};
+  out << dump(log) << '\n';
+}
+
+void print_github(const Diagnostics& diags, std::ostream& out) {
+  for (const Diagnostic& d : diags.items()) {
+    std::string properties = "file=" + escape_github_property(ci_path(d.file));
+    if (d.pos.known()) {
+      properties += fmt::format(",line={}", d.pos.line);
+      if (d.pos.column > 0) properties += fmt::format(",col={}", d.pos.column);
+    }
+    properties += ",title=" + escape_github_property(d.rule);
+    out << "::" << severity_name(d.severity) << ' ' << properties
+        << "::" << escape_github_data(message_with_hint(d)) << '\n';
+  }
+}
+
+void print_gitlab(const Diagnostics& diags, std::ostream& out) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const Diagnostic& d : diags.items()) {
+    const std::string path = ci_path(d.file);
+    const std::string fingerprint =
+        stable_hash(fmt::format("{}\n{}\n{}\n{}", path, d.pos.line, d.rule, d.message));
+    array.push_back(
+        {{"description", message_with_hint(d)},
+         {"check_name", d.rule},
+         {"fingerprint", fingerprint},
+         {"severity", d.severity == Severity::kError ? "major" : "minor"},
+         // GitLab needs a line; a problem with the file as a whole is on line 1.
+         {"location", {{"path", path}, {"lines", {{"begin", std::max(1, d.pos.line)}}}}}});
+  }
+  out << dump(array) << '\n';
 }
 
 }  // namespace iact

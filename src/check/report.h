@@ -1,9 +1,11 @@
-// Printing diagnostics: clang-style text for people, a JSON array for scripts.
+// Printing diagnostics: clang-style text for people, a JSON array for scripts, and the
+// formats CI systems read (SARIF, GitHub workflow commands, GitLab Code Quality).
 #pragma once
 
 #include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "check/diagnostic.h"
 
@@ -25,5 +27,20 @@ std::string summary_line(const Diagnostics& diags, int files);
 
 // A JSON array of {file, line, column, severity, rule, message, hint}.
 void print_json(const Diagnostics& diags, std::ostream& out);
+
+// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run whose tool.driver
+// lists every rule of the table (its id, summary, level and help), and one result per
+// diagnostic (ruleId, ruleIndex, level, the message with its hint, the file as a relative
+// URI under %SRCROOT%, and the line and column where known). `version` is iact's.
+void print_sarif(const Diagnostics& diags, std::ostream& out, std::string_view version);
+
+// GitHub Actions workflow commands, one line per diagnostic, which GitHub shows as
+// annotations on the lines: `::error file=F,line=L,col=C,title=RULE::message (hint: ...)`.
+void print_github(const Diagnostics& diags, std::ostream& out);
+
+// A GitLab Code Quality report: a JSON array of {description, check_name, fingerprint,
+// severity, location: {path, lines: {begin}}}. The fingerprint is a hash of the file, line,
+// rule and message, so one problem keeps its fingerprint from run to run.
+void print_gitlab(const Diagnostics& diags, std::ostream& out);
 
 }  // namespace iact

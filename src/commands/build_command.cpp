@@ -124,7 +124,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   }
   ReportInputs inputs;
   if (int rc = load_report_inputs({options.plans_dir}, options.as_of, options.period, common,
-                                  inputs, /*keep_going=*/true);
+                                  inputs, /*keep_going=*/true, std::nullopt, options.quiet);
       rc != kExitOk)
     return rc;
 
@@ -142,7 +142,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
 
   const size_t n = inputs.scopes.size();
   std::vector<SystemResult> results(n);
-  Progress progress(n, isatty(STDERR_FILENO) != 0);
+  Progress progress(n, !options.quiet && isatty(STDERR_FILENO) != 0);
   ProcessSlots slots(static_cast<std::ptrdiff_t>(std::min(jobs, 1024u)));
   std::atomic<size_t> next{0};
   auto worker = [&] {
@@ -185,7 +185,7 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
   std::cout << fmt::format("Built {} of {} system{} ({} files) in {} as of {}, {}.\n", n - failed,
                            n, n == 1 ? "" : "s", files, options.out_dir, inputs.as_of.iso(),
                            period);
-  if (!no_meeting.empty()) {
+  if (!no_meeting.empty() && !options.quiet) {
     std::cout << fmt::format(
         "No board meeting on or after {} in the plans of: {}; their cover sheets say 'to be "
         "confirmed' (add a `board:` entry to the ICB plan).\n",

@@ -85,6 +85,7 @@ struct BuildOptions {
   std::vector<std::string> formats = {"docx", "pdf", "html"};
   int timeout_seconds = kDefaultTimeoutSeconds;
   bool force = false;
+  bool quiet = false;  // no progress line on a terminal, no notes; the per-system lines stay
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);
@@ -93,6 +94,7 @@ struct DiffOptions {
   std::string before;  // a plan file, a folder, or git:REV:path
   std::string after;
   std::string format = "text";
+  bool exit_code = false;  // exit 1 when the plans differ, as `git diff --exit-code`
 };
 
 int run_diff(const DiffOptions& options, const CommonOptions& common);
@@ -175,5 +177,21 @@ struct SchemaOptions {
 
 int run_schema(const SchemaOptions& options, const CommonOptions& common);
 int run_frameworks(const ListOptions& options, const CommonOptions& common);
+
+// The command line's own description (cli/cli_model.h), for completion and man pages.
+struct CliModel;
+
+struct CompletionOptions {
+  std::string shell;   // bash | zsh | fish
+  std::string output;  // -o FILE; empty: standard output
+};
+
+int run_completion(const CompletionOptions& options, const CliModel& cli);
+
+struct ManPagesOptions {
+  std::string out_dir;  // -o DIR
+};
+
+int run_man_pages(const ManPagesOptions& options, const CliModel& cli);
 
 }  // namespace iact

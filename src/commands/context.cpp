@@ -230,7 +230,7 @@ std::map<std::string, std::string> stdin_sources(const std::optional<StdinPlan>&
 
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const std::string& period, const CommonOptions& common, ReportInputs& inputs,
-                       bool keep_going, const std::optional<StdinPlan>& from_stdin) {
+                       bool keep_going, const std::optional<StdinPlan>& from_stdin, bool quiet) {
   std::optional<Date> day = resolve_as_of(as_of, common.today);
   if (!day) return kExitUsage;
   Diagnostics framework_diags;
@@ -266,7 +266,7 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
       return kExitPlanErrors;
     }
   }
-  if (v.diags.warning_count() > 0) {
+  if (v.diags.warning_count() > 0 && !quiet) {
     std::cerr << fmt::format(
         "iact: {} warning{} in the plans as of {} (`iact validate --as-of {}` lists them)\n",
         v.diags.warning_count(), v.diags.warning_count() == 1 ? "" : "s", inputs.as_of.iso(),

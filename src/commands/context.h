@@ -82,11 +82,12 @@ struct ReportInputs {
 // that completions and updates may be dated up to today. Errors in the plans are printed
 // and stop here (returns kExitPlanErrors), unless `keep_going` (iact build): then each scope
 // counts its own errors so the others can still be reported. Warnings are counted in one
-// line. Returns kExitOk when `inputs` is ready.
+// line, unless `quiet`. Returns kExitOk when `inputs` is ready.
 int load_report_inputs(const std::vector<std::string>& paths, const std::string& as_of,
                        const std::string& period, const CommonOptions& common, ReportInputs& inputs,
                        bool keep_going = false,
-                       const std::optional<StdinPlan>& from_stdin = std::nullopt);
+                       const std::optional<StdinPlan>& from_stdin = std::nullopt,
+                       bool quiet = false);
 
 // The view of one scope; prints why and returns nothing if the period or meeting named in
 // `options` does not exist, or, when `needs_period` (a paper, a return), if no period is

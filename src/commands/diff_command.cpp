@@ -211,6 +211,8 @@ int run_diff(const DiffOptions& options, const CommonOptions&) {
   } else {
     print_changes(changes, options.before, options.after);
   }
+  // As `git diff --exit-code`: 1 says "they differ", so a script can branch on it.
+  if (options.exit_code && !changes.empty()) return kExitPlanErrors;
   return kExitOk;
 }
 

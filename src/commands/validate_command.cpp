@@ -34,12 +34,22 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   if (options.format == "json") {
     print_json(diags, std::cout);
   } else {
-    const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
     Diagnostics shown;
     for (const Diagnostic& d : diags.items()) {
       if (!options.quiet || d.severity == Severity::kError) shown.items().push_back(d);
     }
-    print_text(shown, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+    // The CI formats go to standard output (a file, or the job's log for GitHub), the
+    // summary line to standard error as in text.
+    if (options.format == "sarif") {
+      print_sarif(shown, std::cout, IACT_VERSION);
+    } else if (options.format == "github") {
+      print_github(shown, std::cout);
+    } else if (options.format == "gitlab") {
+      print_gitlab(shown, std::cout);
+    } else {
+      const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
+      print_text(shown, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+    }
     std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
               << '\n';
   }

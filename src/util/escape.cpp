@@ -262,4 +262,62 @@ bool fits_yaml_block(std::string_view text) {
   return true;
 }
 
+namespace {
+
+std::string percent_encode(std::string_view text, std::string_view also) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '%' || c == '\r' || c == '\n' || also.find(c) != std::string_view::npos) {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string escape_github_data(std::string_view text) {
+  return percent_encode(text, "");
+}
+
+std::string escape_github_property(std::string_view text) {
+  return percent_encode(text, ":,");
+}
+
+std::string escape_uri_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool unreserved = std::isalnum(u) != 0 && u < 0x80;
+    if (unreserved || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  return out;
+}
+
+std::string escape_roff(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  bool line_start = true;
+  for (const char c : text) {
+    if (line_start && (c == '.' || c == '\'')) out += "\\&";
+    line_start = c == '\n';
+    if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-') {
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace iact

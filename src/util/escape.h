@@ -33,4 +33,20 @@ std::string yaml_flow_scalar(std::string_view text);
 // line that does not start with a space.
 bool fits_yaml_block(std::string_view text);
 
+// GitHub Actions workflow commands (`::error file=F,line=L::message`): the message, with
+// % CR LF written %25 %0D %0A, as GitHub reads them back.
+std::string escape_github_data(std::string_view text);
+
+// A property value of a workflow command (file=, title=): as the message, and also : and ,
+// (which would end the value) written %3A and %2C.
+std::string escape_github_property(std::string_view text);
+
+// A file path as a URI reference (RFC 3986): letters, digits, - . _ ~ and / stay, every
+// other byte is percent-encoded ("plan é.yaml" -> "plan%20%C3%A9.yaml").
+std::string escape_uri_path(std::string_view path);
+
+// Text in a man page (roff): a backslash is written \e, a hyphen \- (so options read and
+// search as typed), and a line that would start with . or ' (a request) starts with \&.
+std::string escape_roff(std::string_view text);
+
 }  // namespace iact

@@ -192,4 +192,11 @@ std::optional<fs::path> find_data_dir(const std::string& name, const std::string
   return std::nullopt;
 }
 
+fs::path running_executable(const char* argv0) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec && self.is_absolute()) return self;
+  return argv0 ? fs::path(argv0) : fs::path();
+}
+
 }  // namespace iact

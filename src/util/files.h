@@ -66,6 +66,10 @@ std::optional<std::filesystem::path> make_work_dir(const std::filesystem::path& 
                                                    const std::string& name, std::string& error);
 void remove_work_dir(const std::filesystem::path& work);
 
+// The file of the running program (/proc/self/exe), so that data installed beside it is
+// found however it was started (from PATH, argv[0] is just "iact"); argv[0] if unknown.
+std::filesystem::path running_executable(const char* argv0);
+
 // Where iact's data folder `name` (frameworks, templates) is: `flag` if given, else the
 // environment variable `env`, else beside an installed binary (<prefix>/share/iact/name),
 // else the configured install prefix, else the source tree iact was built from.

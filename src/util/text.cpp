@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <cctype>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -198,6 +199,15 @@ std::string count_of(int n, const std::string& singular, const std::string& plur
   const std::string word = n == 1 ? singular : (plural.empty() ? singular + "s" : plural);
   if (n == 0) return "no " + word;
   return std::to_string(n) + " " + word;
+}
+
+std::string stable_hash(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // the FNV offset basis
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;  // the FNV prime
+  }
+  return fmt::format("{:016x}", hash);
 }
 
 }  // namespace iact

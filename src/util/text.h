@@ -61,4 +61,8 @@ std::string_view line_of(std::string_view text, int line);
 // "1 action", "3 actions", "no actions".
 std::string count_of(int n, const std::string& singular, const std::string& plural = "");
 
+// A stable hash of text (64-bit FNV-1a) as 16 hex digits: the same on every machine and in
+// every run, so a CI system can recognise one problem from run to run. Not for security.
+std::string stable_hash(std::string_view text);
+
 }  // namespace iact

@@ -22,6 +22,12 @@ check "an unknown format is a usage error" 2 "format" -- validate plans --format
 check "no command prints usage" 2 "validate" --
 check "help names the commands" 0 "validate.*rules.*frameworks|frameworks" -- --help
 check "version" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+" -- --version
+check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}|unknown)\)$" -- --version
+commit=$("$iact" --version | sed -n 's/.*(commit \([0-9a-f]*\))$/\1/p')
+if [ -e .git ] && { [ -z "$commit" ] || ! git cat-file -e "$commit^{commit}" 2>/dev/null; }; then
+  echo "FAIL: iact --version names '$commit', not a commit of this repository"
+  failures=$((failures + 1))
+fi
 check "a missing frameworks folder" 2 "cannot find the frameworks folder" -- --frameworks /nonexistent validate plans
 check "rules lists every rule id" 0 "unknown-item +error" -- rules
 check "rules as markdown" 0 "^\| \`coverage-gap\` \| warning \|" -- rules --format markdown
@@ -48,7 +54,10 @@ check "build: a missing folder is a usage error" 2 "no-such-folder: no such file
 check "build: -j must be a number of jobs" 2 "jobs" -- build plans -j 0
 check "diff: a missing path" 2 "nothing.yaml does not exist" -- diff nothing.yaml plans/nenc/nenc-icb.yaml
 check "diff: two copies of one plan do not differ" 0 "^No changes between" -- diff plans/nenc plans/nenc
+check "diff --exit-code: no changes exit 0" 0 "^No changes between" -- diff plans/nenc plans/nenc --exit-code
+check "diff --exit-code: JSON, no changes exit 0" 0 "^\[\]$" -- diff plans/nenc plans/nenc --format json --exit-code
 check "diff: plans with errors are refused" 1 "fix these errors before comparing" -- diff tests/data/bad/duplicates.yaml plans/nenc
+check "diff --exit-code: plans with errors still exit 1" 1 "fix these errors before comparing" -- diff tests/data/bad/duplicates.yaml plans/nenc --exit-code
 # Reports of one period as of two days: the later ones are not quietly replaced.
 out=$(mktemp -d)
 "$iact" return plans/nenc --as-of 2025-07-31 -o "$out" >/dev/null 2>&1
@@ -94,6 +103,8 @@ check "diff: the summary line" 0 "^0 added, 0 removed, 3 changed between" -- dif
 check "diff: a file whose name git quotes" 0 "    title: =SUM\(A1:A2\) -> =SUM\(A1:A3\)" -- diff git:HEAD:. .
 check "diff: a revision that looks like an option" 2 "'--output=x' is not a revision" -- diff git:--output=x:icb.yaml icb.yaml
 check "diff: JSON" 0 '"after": "Added in August, renamed"' -- diff git:HEAD:icb.yaml icb.yaml --format json
+check "diff --exit-code: plans that differ exit 1" 1 "^0 added, 0 removed, 3 changed between" -- diff git:HEAD:. . --exit-code
+check "diff --exit-code: JSON that differs exits 1" 1 '"after": "Added in August, renamed"' -- diff git:HEAD:icb.yaml icb.yaml --format json --exit-code
 check "diff: an unknown revision" 2 "git cat-file -t nope:./icb.yaml. failed" -- diff git:nope:icb.yaml icb.yaml
 check "diff: not git:REV:path" 2 "is not git:REV:path" -- diff git:HEAD icb.yaml
 popd >/dev/null

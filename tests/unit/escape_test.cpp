@@ -109,5 +109,26 @@ TEST(EscapeMarkdownBlock, ParagraphsListsAndEmphasisOnly) {
   EXPECT_EQ(escape_markdown_block("$x$"), "\\$x\\$");
 }
 
+TEST(EscapeGithub, MessageEscapesPercentAndLineBreaksOnly) {
+  EXPECT_EQ(escape_github_data("50% done\r\nnext: a, b"), "50%25 done%0D%0Anext: a, b");
+  EXPECT_EQ(escape_github_data("%0A stays literal"), "%250A stays literal");
+}
+
+TEST(EscapeGithub, PropertiesAlsoEscapeColonAndComma) {
+  EXPECT_EQ(escape_github_property("plans/a,b:c%.yaml"), "plans/a%2Cb%3Ac%25.yaml");
+  EXPECT_EQ(escape_github_property("x\ny"), "x%0Ay");
+}
+
+TEST(EscapeUri, UnreservedAndSlashStayOthersArePercentEncoded) {
+  EXPECT_EQ(escape_uri_path("plans/nenc/cntw-1_a.b~.yaml"), "plans/nenc/cntw-1_a.b~.yaml");
+  EXPECT_EQ(escape_uri_path("plan é.yaml"), "plan%20%C3%A9.yaml");
+  EXPECT_EQ(escape_uri_path("a#b?c%d"), "a%23b%3Fc%25d");
+}
+
+TEST(EscapeRoff, BackslashHyphenAndRequestsAtLineStart) {
+  EXPECT_EQ(escape_roff("--format a\\b"), "\\-\\-format a\\eb");
+  EXPECT_EQ(escape_roff(".start\n'quote\nmid.dle"), "\\&.start\n\\&'quote\nmid.dle");
+}
+
 }  // namespace
 }  // namespace iact

@@ -1,9 +1,12 @@
 #include "check/report.h"
 
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include "util/text.h"
 
 namespace iact {
 namespace {
@@ -60,6 +63,106 @@ TEST(Report, JsonCarriesTheSameDiagnostics) {
   EXPECT_EQ(json[1]["hint"], "did you mean 'carers'?");
   EXPECT_EQ(json[0]["message"], "quote \" and \\ survive");
   EXPECT_EQ(json[2]["severity"], "warning");
+}
+
+TEST(Report, SarifListsEveryRuleAndPointsResultsAtThem) {
+  Diagnostics d = sample();
+  d.add("plan é.yaml", Pos{}, "file-empty", "the file is empty");
+  std::ostringstream out;
+  print_sarif(d, out, "9.8.7");
+  auto log = nlohmann::json::parse(out.str());
+  EXPECT_EQ(log["version"], "2.1.0");
+  EXPECT_TRUE(log["$schema"].get<std::string>().ends_with("sarif-2.1.0.json"));
+  const auto& driver = log["runs"][0]["tool"]["driver"];
+  EXPECT_EQ(driver["name"], "iact");
+  EXPECT_EQ(driver["version"], "9.8.7");
+  EXPECT_EQ(driver["informationUri"], "https://iact.invalid");
+  ASSERT_EQ(driver["rules"].size(), all_rules().size());
+  const auto& results = log["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 4u);
+  for (const auto& r : results) {
+    const auto& rule = driver["rules"][r["ruleIndex"].get<size_t>()];
+    EXPECT_EQ(rule["id"], r["ruleId"]);
+    EXPECT_EQ(rule["defaultConfiguration"]["level"], r["level"]);
+  }
+  const auto& unknown = results[1];
+  EXPECT_EQ(unknown["ruleId"], "unknown-item");
+  EXPECT_EQ(unknown["level"], "error");
+  EXPECT_EQ(unknown["message"]["text"], "no framework item 'carer' (hint: did you mean 'carers'?)");
+  const auto& place = unknown["locations"][0]["physicalLocation"];
+  EXPECT_EQ(place["artifactLocation"]["uri"], "a.yaml");
+  EXPECT_EQ(place["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+  EXPECT_EQ(place["region"]["startLine"], 10);
+  EXPECT_EQ(place["region"]["startColumn"], 5);
+  EXPECT_EQ(results[0]["message"]["text"], "quote \" and \\ survive");  // no hint, no "(hint"
+  EXPECT_EQ(results[2]["level"], "warning");
+  // The whole file: a location without a region; the name is a URI.
+  const auto& whole = results[3]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(whole["artifactLocation"]["uri"], "plan%20%C3%A9.yaml");
+  EXPECT_FALSE(whole.contains("region"));
+}
+
+TEST(Report, SarifNamesAnAbsoluteFileByItsFileUri) {
+  Diagnostics d;
+  d.add("/srv/frameworks/x.yaml", Pos{2, 0}, "framework-invalid", "bad");
+  std::ostringstream out;
+  print_sarif(d, out, "1");
+  auto place =
+      nlohmann::json::parse(out.str())["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(place["artifactLocation"]["uri"], "file:///srv/frameworks/x.yaml");
+  EXPECT_FALSE(place["artifactLocation"].contains("uriBaseId"));
+  EXPECT_EQ(place["region"]["startLine"], 2);
+  EXPECT_FALSE(place["region"].contains("startColumn"));
+}
+
+TEST(Report, GithubWorkflowCommandsEscapeMessageAndProperties) {
+  Diagnostics d;
+  d.add("./plans/a,b:c.yaml", Pos{4, 7}, "due-tbc", "100% sure\nor not", "write: a date");
+  d.add("plans/x.yaml", Pos{}, "file-empty", "the file is empty");
+  std::ostringstream out;
+  print_github(d, out);
+  EXPECT_EQ(out.str(),
+            "::warning file=plans/a%2Cb%3Ac.yaml,line=4,col=7,title=due-tbc::100%25 sure%0Aor "
+            "not (hint: write: a date)\n"
+            "::error file=plans/x.yaml,title=file-empty::the file is empty\n");
+}
+
+TEST(Report, StableHashIsFnv1aOnEveryMachine) {
+  // Published FNV-1a 64-bit test vectors: a hash that changed would renumber every problem.
+  EXPECT_EQ(stable_hash(""), "cbf29ce484222325");
+  EXPECT_EQ(stable_hash("a"), "af63dc4c8601ec8c");
+  EXPECT_EQ(stable_hash("foobar"), "85944171f73967e8");
+}
+
+TEST(Report, GitlabCodeQualityFieldsAndStableFingerprints) {
+  Diagnostics d = sample();
+  d.add("./c.yaml", Pos{}, "file-empty", "the file is empty");
+  std::ostringstream first, again;
+  print_gitlab(d, first);
+  print_gitlab(d, again);
+  EXPECT_EQ(first.str(), again.str());
+  auto issues = nlohmann::json::parse(first.str());
+  ASSERT_EQ(issues.size(), 4u);
+  EXPECT_EQ(issues[1]["check_name"], "unknown-item");
+  EXPECT_EQ(issues[1]["description"], "no framework item 'carer' (hint: did you mean 'carers'?)");
+  EXPECT_EQ(issues[1]["severity"], "major");
+  EXPECT_EQ(issues[2]["severity"], "minor");
+  EXPECT_EQ(issues[1]["location"]["path"], "a.yaml");
+  EXPECT_EQ(issues[1]["location"]["lines"]["begin"], 10);
+  EXPECT_EQ(issues[3]["location"]["path"], "c.yaml");
+  EXPECT_EQ(issues[3]["location"]["lines"]["begin"], 1);  // GitLab needs a line
+  std::set<std::string> fingerprints;
+  for (const auto& i : issues) fingerprints.insert(i["fingerprint"].get<std::string>());
+  EXPECT_EQ(fingerprints.size(), 4u);
+  // The fingerprint follows file, line, rule and message, not the column or the hint.
+  Diagnostics moved;
+  moved.add("a.yaml", Pos{10, 9}, "unknown-item", "no framework item 'carer'", "other hint");
+  moved.add("a.yaml", Pos{11, 5}, "unknown-item", "no framework item 'carer'");
+  std::ostringstream out;
+  print_gitlab(moved, out);
+  auto after = nlohmann::json::parse(out.str());
+  EXPECT_EQ(after[0]["fingerprint"], issues[1]["fingerprint"]);
+  EXPECT_NE(after[1]["fingerprint"], issues[1]["fingerprint"]);
 }
 
 }  // namespace

@@ -1,0 +1,92 @@
+# What a release needs beyond the binary and its data (included by CMakeLists.txt after the
+# iact target and its install rules): `iact --version` names the commit; the shell completion
+# scripts and man pages, written at build time by the built iact from its own command line;
+# where `cmake --install` puts them; and the Debian package (`cpack -G DEB` in the build folder).
+
+# The commit the binary is built from, read when CMake configures: "unknown" outside git.
+# CMake configures again when HEAD moves, so a build after a commit names the new one. Only
+# main.cpp prints it, so only main.cpp is compiled again.
+set(IACT_GIT_COMMIT unknown)
+find_package(Git QUIET)
+if(GIT_FOUND)
+  execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --short HEAD
+                  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                  OUTPUT_VARIABLE commit OUTPUT_STRIP_TRAILING_WHITESPACE
+                  RESULT_VARIABLE failed ERROR_QUIET)
+  if(NOT failed AND commit)
+    set(IACT_GIT_COMMIT ${commit})
+    execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --git-path HEAD
+                            --symbolic-full-name HEAD
+                    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                    OUTPUT_VARIABLE git_paths OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+    string(REPLACE "\n" ";" git_paths "${git_paths}")
+    list(GET git_paths 0 head_file)
+    set(watched ${head_file})
+    list(LENGTH git_paths n)
+    if(n GREATER 1)  # on a branch: its ref file (absent when git has packed the refs)
+      list(GET git_paths 1 branch)
+      execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --git-path ${branch}
+                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                      OUTPUT_VARIABLE ref_file OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+      list(APPEND watched ${ref_file})
+    endif()
+    foreach(file ${watched})
+      if(NOT IS_ABSOLUTE ${file})
+        set(file ${PROJECT_SOURCE_DIR}/${file})
+      endif()
+      if(EXISTS ${file})
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+      endif()
+    endforeach()
+  endif()
+endif()
+set_property(SOURCE src/main.cpp APPEND PROPERTY COMPILE_DEFINITIONS
+             IACT_GIT_COMMIT="${IACT_GIT_COMMIT}")
+
+# Completion scripts and man pages, from the built iact (so they cannot drift from its
+# command line). man/ is emptied first, so a command that was removed leaves no page behind.
+set(IACT_COMPLETIONS ${CMAKE_CURRENT_BINARY_DIR}/completion)
+set(IACT_MAN_DIR ${CMAKE_CURRENT_BINARY_DIR}/man)
+add_custom_command(
+  OUTPUT ${IACT_COMPLETIONS}/iact.bash ${IACT_COMPLETIONS}/_iact ${IACT_COMPLETIONS}/iact.fish
+         ${IACT_MAN_DIR}/iact.1
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${IACT_COMPLETIONS}
+  COMMAND iact completion bash -o ${IACT_COMPLETIONS}/iact.bash
+  COMMAND iact completion zsh -o ${IACT_COMPLETIONS}/_iact
+  COMMAND iact completion fish -o ${IACT_COMPLETIONS}/iact.fish
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${IACT_MAN_DIR}
+  COMMAND iact man-pages -o ${IACT_MAN_DIR}
+  DEPENDS iact
+  COMMENT "Writing the completion scripts and man pages from iact's command line"
+  VERBATIM)
+add_custom_target(iact_completion_and_man ALL
+  DEPENDS ${IACT_COMPLETIONS}/iact.bash ${IACT_MAN_DIR}/iact.1)
+
+install(FILES ${IACT_COMPLETIONS}/iact.bash DESTINATION share/bash-completion/completions
+        RENAME iact)
+install(FILES ${IACT_COMPLETIONS}/_iact DESTINATION share/zsh/site-functions)
+install(FILES ${IACT_COMPLETIONS}/iact.fish DESTINATION share/fish/vendor_completions.d)
+install(DIRECTORY ${IACT_MAN_DIR}/ DESTINATION share/man/man1 FILES_MATCHING PATTERN "*.1")
+
+# The Debian package: iact_<version>_amd64.deb, installing under /usr. dpkg-shlibdeps
+# (Debian: dpkg-dev) works out the libraries' packages (libyaml-cpp0.7, libfmt9,
+# libxlsxwriter4, libzip4, libpugixml1v5, libcsv3...); the programs iact runs are named here.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME iact)
+set(CPACK_PACKAGE_CONTACT "iact maintainers <iact@example.org>")
+set(CPACK_PACKAGE_HOMEPAGE_URL https://iact.invalid)
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "Checks NHS action plans for intensive and assertive community mental health care")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "iact validates the YAML action plans of integrated care boards and mental health "
+       "trusts against NHS England's frameworks and timeline, and writes the board papers "
+       "(DOCX, PDF, HTML) and the NHS England assurance returns (XLSX).")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# pandoc writes the papers, WeasyPrint their PDF, rsvg-convert the chart in DOCX; the
+# Liberation fonts stand in for Arial.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "pandoc, weasyprint, librsvg2-bin, fonts-liberation2")
+include(CPack)
