@@ -4,7 +4,9 @@
 #
 #   scripts/setup.sh           what building iact and the sample reports need
 #   scripts/setup.sh --tests   also what only the tests need (clang and its sanitizer and
-#                              libFuzzer runtimes, for the sanitizer build and the fuzzers)
+#                              libFuzzer runtimes, for the sanitizer build and the fuzzers;
+#                              Chromium and, with npm, axe-core and puppeteer-core in
+#                              .cache/npm, for the accessibility check of the HTML paper)
 set -euo pipefail
 tests=0
 [ "${1:-}" = "--tests" ] && tests=1
@@ -25,14 +27,30 @@ packages=(
 if [ $tests -eq 1 ]; then
   packages+=(
     clang libclang-rt-14-dev        # sanitizer build (ASan, UBSan) and libFuzzer targets
+    chromium                        # the accessibility check opens the HTML paper in it
   )
+  command -v npm >/dev/null || packages+=(nodejs npm)   # axe-core and puppeteer-core come from npm
 fi
+
+# axe-core and puppeteer-core (the accessibility check, tests/a11y) into .cache/npm, if they
+# are not there. puppeteer-core 24 is the last line that runs on Debian 12's Node.js 18; it
+# drives the Debian chromium and downloads no browser.
+npm_tools() {
+  [ $tests -eq 1 ] || return 0
+  local dir wanted=()
+  dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/npm"
+  [ -f "$dir/node_modules/axe-core/axe.min.js" ] || wanted+=(axe-core)
+  [ -f "$dir/node_modules/puppeteer-core/package.json" ] || wanted+=(puppeteer-core@24)
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  echo "setup: installing ${wanted[*]} into $dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "${wanted[@]}" >/dev/null
+}
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -eq 0 ] && { npm_tools; exit 0; }
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -42,3 +60,4 @@ fi
 echo "setup: installing ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+npm_tools
