@@ -24,7 +24,7 @@ BRAG = {
     "Red": ("D5281B", "FFFFFF"),
     "Amber": ("FFB81C", "212B32"),
     "Green": ("007F3B", "FFFFFF"),
-    "Grey": ("768692", "FFFFFF"),
+    "Grey": ("4C6272", "FFFFFF"),
 }
 ARIAL = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial" />'
 # A4 portrait, 2 cm margins; the paper's template switches to landscape for the appendix.

@@ -6,8 +6,9 @@
 #   scripts/setup.sh --tests   also what only the tests need (clang and its sanitizer and
 #                              libFuzzer runtimes, for the sanitizer build and the fuzzers;
 #                              the tools the CI formats, completion, man pages, the .deb and
-#                              the pre-commit hook are tested with; and, with npm, Microsoft's
-#                              SARIF Multitool in .cache/npm)
+#                              the pre-commit hook are tested with; Chromium; and, with npm,
+#                              Microsoft's SARIF Multitool, axe-core and puppeteer-core in
+#                              .cache/npm)
 set -euo pipefail
 tests=0
 [ "${1:-}" = "--tests" ] && tests=1
@@ -31,18 +32,25 @@ if [ $tests -eq 1 ]; then
     dpkg-dev                        # cpack -G DEB: dpkg-shlibdeps finds the library packages
     man-db zsh fish                 # man -l renders the man pages; zsh and fish completion
     pre-commit                      # runs the hook of .pre-commit-hooks.yaml
+    chromium                        # the accessibility check opens the HTML pages in it
   )
-  command -v npm >/dev/null || packages+=(nodejs npm)   # the SARIF Multitool comes from npm
+  command -v npm >/dev/null || packages+=(nodejs npm)   # the npm tools below
 fi
 
-# Microsoft's SARIF Multitool (validates iact's SARIF) into .cache/npm, if it is not there.
+# From npm into .cache/npm, if they are not there: Microsoft's SARIF Multitool (validates
+# iact's SARIF), and axe-core and puppeteer-core (the accessibility check, tests/a11y).
+# puppeteer-core 24 is the last line that runs on Debian 12's Node.js 18; it drives the
+# Debian chromium and downloads no browser.
 npm_tools() {
   [ $tests -eq 1 ] || return 0
-  local dir
+  local dir wanted=()
   dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/npm"
-  [ -x "$dir/node_modules/.bin/sarif-multitool" ] && return 0
-  echo "setup: installing @microsoft/sarif-multitool into $dir"
-  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool >/dev/null
+  [ -x "$dir/node_modules/.bin/sarif-multitool" ] || wanted+=(@microsoft/sarif-multitool)
+  [ -f "$dir/node_modules/axe-core/axe.min.js" ] || wanted+=(axe-core)
+  [ -f "$dir/node_modules/puppeteer-core/package.json" ] || wanted+=(puppeteer-core@24)
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  echo "setup: installing ${wanted[*]} into $dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "${wanted[@]}" >/dev/null
 }
 
 missing=()

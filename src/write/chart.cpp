@@ -15,7 +15,7 @@ const BragColour& brag_colour(Brag b) {
       {"#D5281B", "#FFFFFF"},  // Red
       {"#FFB81C", "#212B32"},  // Amber
       {"#007F3B", "#FFFFFF"},  // Green
-      {"#768692", "#FFFFFF"},  // Grey
+      {"#4C6272", "#FFFFFF"},  // Grey
   }};
   return colours[static_cast<size_t>(b)];
 }
