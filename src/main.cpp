@@ -328,6 +328,21 @@ int main(int argc, char** argv) {
                    "Folder for rollup-<period>.xlsx, .md and .html (default: reports)")
       ->type_name("DIR");
 
+  iact::SiteOptions site;
+  CLI::App* site_cmd = app.add_subcommand(
+      "site",
+      "Write a static website of every system: an index with counts and trends, a page per "
+      "system and per framework item");
+  site_cmd->add_option("PLANS_DIR", site.plans_dir,
+                       "A folder of system folders, or one system folder (default: plans)");
+  add_as_of(site_cmd, site.as_of);
+  add_period(site_cmd, site.period);
+  site_cmd->add_option("--region", site.region, "Only the systems of this NHS England region")
+      ->type_name("REGION");
+  site_cmd->add_option("--title", site.title, "The site's title")->type_name("TEXT");
+  site_cmd->add_option("-o,--output", site.out_dir, "Folder for the site (default: site)")
+      ->type_name("DIR");
+
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
@@ -403,6 +418,7 @@ int main(int argc, char** argv) {
   if (*apply_cmd) return iact::run_apply(apply, common);
   if (*update_cmd) return iact::run_update(update, common);
   if (*rollup_cmd) return iact::run_rollup(rollup, common);
+  if (*site_cmd) return iact::run_site(site, common);
   if (*rules_cmd) return iact::run_rules(rules);
   if (*format_cmd) return iact::run_format();
   if (*schema_cmd) return iact::run_schema(schema, common);

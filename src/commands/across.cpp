@@ -24,7 +24,7 @@ int load_systems_across(const std::string& plans_dir, const std::string& as_of,
       out.failed.push_back(scope.name);
       continue;
     }
-    std::optional<SystemView> view = view_of(scope, out.inputs, options);
+    std::optional<SystemView> view = view_of(scope, out.inputs, options, /*needs_period=*/false);
     if (!view) return kExitUsage;
     const std::string& r = view->lead->organisation.region;
     if (!region.empty() && lowercase(r) != lowercase(region)) {

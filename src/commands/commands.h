@@ -165,6 +165,17 @@ struct RollupOptions {
 
 int run_rollup(const RollupOptions& options, const CommonOptions& common);
 
+struct SiteOptions {
+  std::string plans_dir = "plans";
+  std::string as_of;
+  std::string period;
+  std::string region;
+  std::string title;
+  std::string out_dir = "site";
+};
+
+int run_site(const SiteOptions& options, const CommonOptions& common);
+
 struct ListOptions {
   std::string format = "text";  // text | json | markdown
 };

@@ -68,7 +68,7 @@ std::string html_page(const HtmlPage& page) {
   std::string nav;
   for (const auto& [href, text] : page.nav) {
     nav += fmt::format("<li><a href=\"{}\"{}>{}</a></li>", html_text(href),
-                       text == page.title ? " aria-current=\"page\"" : "", html_text(text));
+                       href == page.current ? " aria-current=\"page\"" : "", html_text(text));
   }
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -14,8 +14,9 @@ namespace iact {
 struct HtmlPage {
   std::string title;  // the <title> and the <h1>
   std::string body;   // inside <main>, after the <h1>
-  // Links in the page's navigation, href and text; the current page is marked.
+  // Links in the page's navigation, href and text; the one to `current` is marked.
   std::vector<std::pair<std::string, std::string>> nav;
+  std::string current;
   std::string footer;  // plain text
   std::string script;  // inline JavaScript that only enhances the page (sorting, filtering)
 };

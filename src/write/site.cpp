@@ -1,0 +1,320 @@
+#include "write/site.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
+#include "write/chart.h"
+#include "write/html.h"
+#include "write/rollup_summary.h"
+
+namespace iact {
+
+namespace {
+
+// A name made safe for a file: letters, digits, '.', '-' and '_' kept, anything else '-'.
+std::string file_stem(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const bool plain =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+    out += plain ? c : '-';
+  }
+  if (out.empty() || out.front() == '.' || out.front() == '-') out = "x" + out;
+  return out.substr(0, 100);
+}
+
+std::vector<std::pair<std::string, std::string>> nav(const std::string& up) {
+  return {{up + "index.html", "All systems"}};
+}
+
+std::string trend_section(const std::vector<TrendPoint>& trend, const std::string& heading,
+                          const std::string& caption) {
+  if (trend.empty()) return "";
+  std::string out = fmt::format(
+      "<h2>{}</h2>\n<table>\n<caption>{}</caption>\n<thead><tr><td></td>{}"
+      "</tr></thead>\n<tbody>\n",
+      html_text(heading), html_text(caption), brag_header_cells());
+  for (const TrendPoint& p : trend) {
+    out += "<tr><th scope=\"row\">" + html_text(trend_label(trend, p)) + "</th>" +
+           brag_count_cells(p.counts) + "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n<figure>" + trend_chart_svg(trend) + "</figure>\n";
+}
+
+std::string lede(const SystemSummary& s) {
+  return fmt::format("As of {}{}.", display_long(s.as_of),
+                     s.period.empty() ? "" : fmt::format(", for the {} return", s.period));
+}
+
+std::string index_page(const Rollup& r, const SiteJob& job) {
+  RollupJob words;
+  words.made_from = "plans";
+  std::string body = fmt::format("<p class=\"lede\">As of {}{}; {}.</p>\n", display_long(r.as_of),
+                                 r.period.empty() ? "" : ", for the " + r.period + " return",
+                                 html_text(count_of(static_cast<int>(r.systems.size()), "system")));
+  for (const std::string& s : rollup_sentences(r, words)) body += "<p>" + html_text(s) + "</p>\n";
+  const std::vector<FrameworkCoverage> frameworks = frameworks_across(r);
+  body +=
+      "<h2>Systems</h2>\n<table class=\"sortable\">\n<caption>Each system's actions by BRAG "
+      "status, overdue, and how many of each framework's items it has an action on</caption>\n"
+      "<thead><tr><th scope=\"col\">ICB</th><th scope=\"col\">Region</th>" +
+      brag_header_cells() + "<th scope=\"col\" class=\"n\">Overdue</th>";
+  for (const FrameworkCoverage& f : frameworks)
+    body += "<th scope=\"col\">" + html_text(f.title) + "</th>";
+  body += "<th scope=\"col\">Trend</th></tr></thead>\n<tbody>\n";
+  for (const SystemSummary& s : r.systems) {
+    body += fmt::format(
+        "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{}</td>{}"
+        "<td class=\"n\">{}</td>",
+        html_text(system_page(s.system)), html_text(s.name), html_text(s.region),
+        brag_count_cells(s.counts), s.overdue);
+    for (const FrameworkCoverage& f : frameworks) {
+      auto it = std::find_if(s.coverage.begin(), s.coverage.end(),
+                             [&](const FrameworkCoverage& c) { return c.id == f.id; });
+      body += it == s.coverage.end() ? std::string("<td>not answered</td>")
+                                     : fmt::format("<td data-sort=\"{}\">{} of {}</td>",
+                                                   it->covered, it->covered, it->items);
+    }
+    body += "<td>" + (s.trend.empty() ? std::string("none yet") : trend_mini_svg(s.trend)) +
+            "</td></tr>\n";
+  }
+  body += "</tbody>\n</table>\n<h2>Framework items</h2>\n";
+  for (const FrameworkCoverage& f : frameworks) {
+    body += fmt::format(
+        "<table class=\"sortable\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Item</th>"
+        "<th scope=\"col\" class=\"n\">Systems addressing it</th><th scope=\"col\" "
+        "class=\"n\">Systems Red on it</th><th scope=\"col\">No action in</th></tr></thead>\n"
+        "<tbody>\n",
+        html_text(f.title));
+    for (const ItemAcross& i : r.items) {
+      if (i.framework != f.id) continue;
+      std::string gaps;
+      for (const std::string& g : i.gaps) gaps += (gaps.empty() ? "" : "; ") + g;
+      body += fmt::format(
+          "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"n\" data-sort=\"{}\">{} of "
+          "{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+          html_text(item_page(i.item)), html_text(i.title), i.addressed, i.addressed,
+          i.addressed + i.gaps.size(), i.red, html_text(gaps));
+    }
+    body += "</tbody>\n</table>\n";
+  }
+  body += trend_section(r.trend, "Progress across the systems",
+                        "Every system's actions by BRAG status at each return and now");
+  HtmlPage page;
+  page.title = job.title;
+  page.body = body;
+  page.nav = nav("");
+  page.current = "index.html";
+  page.footer = fmt::format("Made by iact as of {}.", display_long(r.as_of));
+  page.script = sortable_tables_script();
+  return html_page(page);
+}
+
+// The page's own script: the filters show, and hide the rows that do not match.
+constexpr const char* kFilterScript = R"(
+(function () {
+  var form = document.getElementById('filters');
+  if (!form) return;
+  form.hidden = false;
+  var status = document.getElementById('filter-status');
+  var item = document.getElementById('filter-item');
+  var rows = document.querySelectorAll('#actions tbody tr');
+  var said = document.getElementById('filter-count');
+  function apply() {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var ok = (!status.value || row.getAttribute('data-brag') === status.value) &&
+               (!item.value || (' ' + row.getAttribute('data-items') + ' ').indexOf(' ' + item.value + ' ') >= 0);
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    said.textContent = 'Showing ' + shown + ' of ' + rows.length + ' actions.';
+  }
+  status.addEventListener('change', apply);
+  item.addEventListener('change', apply);
+  apply();
+})();
+)";
+
+std::string system_page_html(const SystemView& v, const SystemSummary& s) {
+  std::string body = "<p class=\"lede\">" + html_text(lede(s)) + "</p>\n";
+  body +=
+      "<table>\n<caption>Actions by organisation and BRAG status</caption>\n<thead><tr>"
+      "<th scope=\"col\">Organisation</th>" +
+      brag_header_cells() + "</tr></thead>\n<tbody>\n";
+  for (const OrgView& o : v.orgs) {
+    body += fmt::format("<tr><th scope=\"row\">{} ({})</th>{}</tr>\n", html_text(o.name),
+                        html_text(o.label), brag_count_cells(o.actions.counts));
+  }
+  if (v.orgs.size() > 1)
+    body += "<tr><th scope=\"row\">System</th>" + brag_count_cells(v.all.counts) + "</tr>\n";
+  body += "</tbody>\n</table>\n";
+  if (!v.trend.empty()) {
+    body += trend_section(v.trend, "Progress since " + month_year(v.trend.front().date),
+                          "Actions by BRAG status at each return and now, rebuilt from each "
+                          "action's updates");
+  }
+  body += "<h2>Framework items</h2>\n";
+  for (const FrameworkView& f : v.frameworks) {
+    body += fmt::format(
+        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Item</th>{}"
+        "</tr></thead>\n<tbody>\n",
+        html_text(f.framework->title), brag_header_cells());
+    for (const ItemView& i : f.items) {
+      body += fmt::format("<tr><th scope=\"row\"><a href=\"../{}\">{}</a>{}</th>{}</tr>\n",
+                          html_text(item_page(i.item->id)), html_text(i.item->title),
+                          i.gap() ? " <span class=\"gap\">(no action)</span>" : "",
+                          brag_count_cells(i.actions.counts));
+    }
+    body += "</tbody>\n</table>\n";
+  }
+
+  body += "<h2 id=\"actions-heading\">Actions</h2>\n";
+  body +=
+      "<form id=\"filters\" class=\"filters\" hidden>\n<div><label for=\"filter-status\">"
+      "BRAG status</label><select id=\"filter-status\"><option value=\"\">All</option>";
+  for (Brag b : kBragOrder) {
+    body += fmt::format("<option value=\"{0}\">{0}</option>", name_of(b));
+  }
+  body +=
+      "</select></div>\n<div><label for=\"filter-item\">Framework item</label><select "
+      "id=\"filter-item\"><option value=\"\">All</option>";
+  for (const FrameworkView& f : v.frameworks) {
+    for (const ItemView& i : f.items) {
+      body += fmt::format("<option value=\"{}\">{}</option>", html_text(i.item->id),
+                          html_text(i.item->title));
+    }
+  }
+  body += "</select></div>\n<p id=\"filter-count\" role=\"status\"></p>\n</form>\n";
+  body += "<table id=\"actions\" class=\"sortable\">\n<caption>Every action, as of " +
+          html_text(display_long(v.as_of)) +
+          "</caption>\n<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">ID</th>"
+          "<th scope=\"col\">Action</th><th scope=\"col\">Framework items</th><th "
+          "scope=\"col\">Lead</th><th scope=\"col\">Due</th><th scope=\"col\">BRAG</th><th "
+          "scope=\"col\">Latest update</th></tr></thead>\n<tbody>\n";
+  for (const ActionRow& row : v.rows) {
+    const Action& a = *row.action;
+    std::string ids, titles;
+    for (const FrameworkItem* item : row.items) {
+      ids += (ids.empty() ? "" : " ") + item->id;
+      titles += (titles.empty() ? "" : "; ") + item->title;
+    }
+    std::string latest;
+    if (row.latest && row.latest->date) {
+      latest = display(row.latest->date->value) +
+               (row.latest->note.empty() ? "" : ": " + row.latest->note);
+    }
+    body += fmt::format(
+        "<tr data-brag=\"{}\" data-items=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td><td data-sort=\"{}\">{}</td><td data-sort=\"{}\">{}</td><td>{}</td></tr>\n",
+        name_of(row.rag.brag), html_text(ids), html_text(row.org), html_text(row.id),
+        html_text(a.title ? a.title->value : ""), html_text(titles),
+        html_text(join_values(a.lead, ", ")),
+        row.state.due && row.state.due->is_date() ? row.state.due->date.iso() : "",
+        html_text(row.state.due ? display(*row.state.due) : ""), static_cast<int>(row.rag.brag),
+        brag_badge(row.rag.brag), html_text(latest));
+  }
+  body += "</tbody>\n</table>\n";
+  HtmlPage page;
+  page.title = s.name;
+  page.body = body;
+  page.nav = nav("../");
+  page.footer =
+      fmt::format("Made by iact from the plans of {} as of {}.", s.name, display_long(v.as_of));
+  page.script = std::string(sortable_tables_script()) + kFilterScript;
+  return html_page(page);
+}
+
+std::string item_page_html(const ItemAcross& item, const std::vector<SystemView>& views,
+                           const Rollup& r) {
+  std::string framework_title;
+  std::string description;
+  for (const SystemView& v : views) {
+    for (const FrameworkView& f : v.frameworks) {
+      if (f.framework->id != item.framework) continue;
+      framework_title = f.framework->title;
+      for (const ItemView& i : f.items) {
+        if (i.item->id == item.item) description = i.item->description;
+      }
+    }
+  }
+  std::string body = fmt::format("<p class=\"lede\">{}.</p>\n", html_text(framework_title));
+  if (!description.empty()) body += "<p>" + html_text(description) + "</p>\n";
+  body +=
+      fmt::format("<p>{} of {} address it; {} Red on it.</p>\n",
+                  html_text(count_of(item.addressed, "system")), item.addressed + item.gaps.size(),
+                  item.red == 0 ? std::string("none is")
+                                : fmt::format("{} {}", item.red, item.red == 1 ? "is" : "are"));
+  body +=
+      "<table class=\"sortable\">\n<caption>Each system's actions on this item</caption>\n"
+      "<thead><tr><th scope=\"col\">ICB</th>" +
+      brag_header_cells() + "</tr></thead>\n<tbody>\n";
+  for (const SystemSummary& s : r.systems) {
+    auto it = std::find_if(s.items.begin(), s.items.end(),
+                           [&](const ItemCounts& c) { return c.item == item.item; });
+    if (it == s.items.end()) continue;
+    body += fmt::format("<tr><th scope=\"row\"><a href=\"../{}\">{}</a>{}</th>{}</tr>\n",
+                        html_text(system_page(s.system)), html_text(s.name),
+                        it->gap() ? " <span class=\"gap\">(no action)</span>" : "",
+                        brag_count_cells(it->counts));
+  }
+  body += "</tbody>\n</table>\n";
+  for (const SystemView& v : views) {
+    std::string rows;
+    for (const ActionRow& row : v.rows) {
+      const bool on_it = std::any_of(row.items.begin(), row.items.end(),
+                                     [&](const FrameworkItem* i) { return i->id == item.item; });
+      if (!on_it) continue;
+      rows += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_text(row.org),
+          html_text(row.id), html_text(row.action->title ? row.action->title->value : ""),
+          html_text(row.state.due ? display(*row.state.due) : ""), brag_badge(row.rag.brag));
+    }
+    if (rows.empty()) continue;
+    const std::string name = v.lead->organisation.name ? v.lead->organisation.name->value : v.name;
+    body += fmt::format(
+        "<h2>{}</h2>\n<table>\n<caption>{}'s actions on {}</caption>\n<thead><tr>"
+        "<th scope=\"col\">Organisation</th><th scope=\"col\">ID</th><th "
+        "scope=\"col\">Action</th><th scope=\"col\">Due</th><th "
+        "scope=\"col\">BRAG</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
+        html_text(name), html_text(name), html_text(item.title), rows);
+  }
+  HtmlPage page;
+  page.title = item.title;
+  page.body = body;
+  page.nav = nav("../");
+  page.footer = fmt::format("Made by iact as of {}.", display_long(r.as_of));
+  page.script = sortable_tables_script();
+  return html_page(page);
+}
+
+}  // namespace
+
+std::string system_page(const std::string& system) {
+  return "systems/" + file_stem(system) + ".html";
+}
+
+std::string item_page(const std::string& item) {
+  return "items/" + file_stem(item) + ".html";
+}
+
+std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<SystemView>& views,
+                                                            const Rollup& rollup,
+                                                            const SiteJob& job) {
+  std::vector<std::pair<std::string, std::string>> pages;
+  pages.emplace_back("index.html", index_page(rollup, job));
+  for (const SystemView& v : views) {
+    auto it = std::find_if(rollup.systems.begin(), rollup.systems.end(),
+                           [&](const SystemSummary& s) { return s.system == v.name; });
+    if (it == rollup.systems.end()) continue;
+    pages.emplace_back(system_page(v.name), system_page_html(v, *it));
+  }
+  for (const ItemAcross& item : rollup.items)
+    pages.emplace_back(item_page(item.item), item_page_html(item, views, rollup));
+  return pages;
+}
+
+}  // namespace iact

@@ -1,0 +1,31 @@
+// The static website of every system (`iact site`): an index of the systems with their
+// counts and trend, a page per system with its actions (filtered by status and framework
+// item where the reader's browser runs the page's own script, listed in full where it does
+// not), and a page per framework item across the systems. Self-contained pages (html.h):
+// nothing is fetched from anywhere, and every number comes from the view and the roll-up.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "view/summary.h"
+
+namespace iact {
+
+struct SiteJob {
+  std::string title;
+  std::filesystem::path dir;  // written into; must exist
+};
+
+// The pages, by path relative to the site's folder, and their HTML.
+std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<SystemView>& views,
+                                                            const Rollup& rollup,
+                                                            const SiteJob& job);
+
+// The file name of a system's page and of a framework item's, relative to the site's folder.
+std::string system_page(const std::string& system);
+std::string item_page(const std::string& item);
+
+}  // namespace iact
