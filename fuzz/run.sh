@@ -15,7 +15,7 @@ case $target in
   date) seeds=("$root"/fuzz/seeds/date/*) ;;
   frameworks) seeds=("$root"/frameworks/*.yaml "$root"/templates/glossary.yaml) ;;
   csv) seeds=("$root"/tests/data/import/**/*.csv) ;;
-  xlsx) seeds=("$root"/tests/data/import/**/*.xlsx) ;;
+  xlsx) seeds=("$root"/tests/data/import/**/*.xlsx "$root"/fuzz/seeds/xlsx/*) ;;
   *) echo "fuzz/run.sh: no seeds for target '$target'" >&2; exit 2 ;;
 esac
 regressions=("$root"/fuzz/regressions/"$target"/*)
