@@ -64,6 +64,12 @@ void add_timeout(CLI::App* command, int& seconds) {
       ->type_name("SECONDS");
 }
 
+void add_jobs(CLI::App* command, unsigned& jobs, const std::string& what = "Plans read") {
+  command->add_option("-j,--jobs", jobs, what + " at once (default: one per core)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+}
+
 void add_force(CLI::App* command, bool& force) {
   command->add_flag("--force", force,
                     "Replace reports as of a later day than this run's (the folder records it)");
@@ -115,7 +121,14 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
   validate_cmd->add_flag("-q,--quiet,--errors-only", validate.quiet,
                          "Print the errors and the summary line, not the warnings");
+  validate_cmd->add_flag("--summary", validate.summary,
+                         "Count the problems by rule and by file instead of printing each");
+  validate_cmd
+      ->add_option("--max-diagnostics", validate.max_diagnostics,
+                   "Print at most N problems, then say how many more (default: all)")
+      ->type_name("N");
   add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
+  add_jobs(validate_cmd, common.jobs);
 
   iact::StatusOptions status;
   CLI::App* status_cmd = app.add_subcommand(
@@ -127,6 +140,7 @@ int main(int argc, char** argv) {
   add_as_of(status_cmd, status.as_of);
   add_period(status_cmd, status.period);
   add_format(status_cmd, status.format, {"text", "json"});
+  add_jobs(status_cmd, common.jobs);
 
   iact::PaperOptions paper;
   CLI::App* paper_cmd = app.add_subcommand(
@@ -153,6 +167,7 @@ int main(int argc, char** argv) {
   add_period(return_cmd, ret.period);
   add_output(return_cmd, ret.out_dir, "returns");
   add_force(return_cmd, ret.force);
+  add_jobs(return_cmd, common.jobs, "Plans read, and returns written,");
   return_cmd->add_flag("--fields", ret.list_fields,
                        "List the fields a column of the return definition may name, and exit");
 

@@ -19,6 +19,8 @@ struct CheckContext {
   // The latest day a completion or update may be dated (default: as_of). Reports of an
   // earlier period set it to today: what happened since is history, not an error.
   std::optional<Date> recorded_until = std::nullopt;
+  // How many plans are read at once (0: one per core). The output never depends on it.
+  unsigned jobs = 0;
 
   Date latest_record() const { return recorded_until.value_or(as_of); }
 };

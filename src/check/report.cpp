@@ -120,25 +120,89 @@ void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& st
   auto paint = [&](const char* code, std::string_view text) {
     return style.colour ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };
+  // Written a few kilobytes at a time: standard error is unbuffered, and twenty thousand
+  // problems would otherwise be a hundred thousand small writes.
+  std::string buffer;
+  auto flush = [&] {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
+  size_t shown = 0;
   for (const Diagnostic& d : diags.items()) {
+    if (style.max_diagnostics > 0 && shown == style.max_diagnostics) break;
+    ++shown;
     std::string where =
         d.pos.known() ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
     const bool error = d.severity == Severity::kError;
-    out << paint(kBold, where + ":") << ' '
-        << paint(error ? kRed : kMagenta, std::string(severity_name(d.severity)) + ":") << ' '
-        << paint(kBold, d.message) << " [" << d.rule << "]\n";
+    buffer += paint(kBold, where + ":");
+    buffer += ' ';
+    buffer += paint(error ? kRed : kMagenta, std::string(severity_name(d.severity)) + ":");
+    buffer += ' ';
+    buffer += paint(kBold, d.message);
+    buffer += " [";
+    buffer += d.rule;
+    buffer += "]\n";
     if (style.show_source && d.pos.known()) {
       std::string_view source = sources.line(d.file, d.pos.line);
       if (!source.empty()) {
         const std::string number = std::to_string(d.pos.line);
         const std::string gutter(number.size(), ' ');
-        out << ' ' << number << " | " << source << '\n';
-        out << ' ' << gutter << " | " << caret_padding(source, d.pos.column) << paint(kGreen, "^")
-            << '\n';
+        buffer += fmt::format(" {} | {}\n", number, source);
+        buffer += fmt::format(" {} | {}{}\n", gutter, caret_padding(source, d.pos.column),
+                              paint(kGreen, "^"));
       }
     }
-    if (!d.hint.empty()) out << "  " << paint(kCyan, "hint:") << ' ' << d.hint << '\n';
+    if (!d.hint.empty()) buffer += fmt::format("  {} {}\n", paint(kCyan, "hint:"), d.hint);
+    if (buffer.size() >= 64 * 1024) flush();
   }
+  const size_t total = diags.items().size();
+  if (shown < total) {
+    buffer += fmt::format(
+        "... and {} more (the first {} shown; --max-diagnostics 0 shows all, "
+        "--summary counts them by rule and file)\n",
+        total - shown, shown);
+  }
+  flush();
+}
+
+void print_summary(const Diagnostics& diags, std::ostream& out) {
+  struct Count {
+    int errors = 0, warnings = 0;
+    int total() const { return errors + warnings; }
+  };
+  std::map<std::string, std::pair<Severity, int>> rules;
+  std::map<std::string, Count> files;
+  for (const Diagnostic& d : diags.items()) {
+    auto& rule = rules.try_emplace(d.rule, d.severity, 0).first->second;
+    ++rule.second;
+    Count& file = files[d.file];
+    (d.severity == Severity::kError ? file.errors : file.warnings) += 1;
+  }
+  if (rules.empty()) return;
+  std::vector<std::pair<std::string, std::pair<Severity, int>>> by_rule(rules.begin(), rules.end());
+  std::stable_sort(by_rule.begin(), by_rule.end(), [](const auto& a, const auto& b) {
+    if (a.second.first != b.second.first) return a.second.first == Severity::kError;
+    return a.second.second > b.second.second;
+  });
+  size_t width = 4;
+  for (const auto& [rule, count] : by_rule) width = std::max(width, rule.size());
+  std::string text = "By rule:\n";
+  for (const auto& [rule, count] : by_rule) {
+    text += fmt::format("  {:<{}}  {:<7}  {:>6}\n", rule, width, severity_name(count.first),
+                        count.second);
+  }
+  std::vector<std::pair<std::string, Count>> by_file(files.begin(), files.end());
+  std::stable_sort(by_file.begin(), by_file.end(), [](const auto& a, const auto& b) {
+    if (a.second.errors != b.second.errors) return a.second.errors > b.second.errors;
+    return a.second.warnings > b.second.warnings;
+  });
+  text += "By file:\n";
+  for (const auto& [file, count] : by_file) {
+    text += fmt::format("  {:>6} error{}  {:>6} warning{}  {}\n", count.errors,
+                        count.errors == 1 ? " " : "s", count.warnings,
+                        count.warnings == 1 ? " " : "s", file);
+  }
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 std::string summary_line(const Diagnostics& diags, int files) {

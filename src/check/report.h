@@ -17,10 +17,15 @@ struct TextStyle {
   // The text of files that are not on disk (a plan read from standard input), by the name
   // diagnostics give them; other files are read when a line of theirs is shown.
   const std::map<std::string, std::string>* sources = nullptr;
+  size_t max_diagnostics = 0;  // print at most this many, then say how many more (0: all)
 };
 
 // `file:line:col: error: message [rule]`, then the source line and caret, then the hint.
 void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& style);
+
+// Instead of every problem: how many each rule found, and each file's errors and warnings,
+// the files with the most errors first (validate --summary).
+void print_summary(const Diagnostics& diags, std::ostream& out);
 
 // "2 errors, 5 warnings in 3 files" (or "plans are valid: no problems in 3 files").
 std::string summary_line(const Diagnostics& diags, int files);

@@ -96,8 +96,8 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
       }
     }
   };
-  const size_t threads =
-      std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  const size_t threads = std::min<size_t>(
+      jobs.size(), ctx.jobs > 0 ? ctx.jobs : std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

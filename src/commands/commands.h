@@ -28,6 +28,7 @@ struct CommonOptions {
   std::optional<long long> source_date_epoch;  // $SOURCE_DATE_EPOCH, read in main
   std::string templates_dir;                   // --templates; empty: find it like the frameworks
   std::string timeline;  // --timeline: a local timeline; empty: .iact-timeline.yaml nearby
+  unsigned jobs = 0;     // a command's -j: plans read (and returns written) at once; 0: per core
 };
 
 struct ValidateOptions {
@@ -35,7 +36,9 @@ struct ValidateOptions {
   std::string stdin_filename;      // the name of that plan, and so its system folder
   std::string as_of;               // YYYY-MM-DD; empty: today
   bool strict = false;
-  bool quiet = false;  // errors and the summary line only
+  bool quiet = false;          // errors and the summary line only
+  bool summary = false;        // counts by rule and by file instead of every problem
+  size_t max_diagnostics = 0;  // print at most this many problems (0: all)
   std::string format = "text";
 };
 

@@ -247,6 +247,7 @@ int load_report_inputs(const std::vector<std::string>& paths, const std::string&
   // by today) is history, not an error: the view reads the plans as they stood then.
   CheckContext ctx{inputs.catalogue, inputs.as_of, inputs.policy,
                    std::max(inputs.as_of, common.today)};
+  ctx.jobs = common.jobs;
   inputs.validation = validate(targets, ctx, from_stdin ? &*from_stdin : nullptr);
   const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
   Validation& v = inputs.validation;

@@ -1,4 +1,6 @@
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -22,28 +24,53 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
       rc != kExitOk)
     return rc;
   const ViewOptions view_options{inputs.as_of, options.period, std::nullopt, inputs.policy};
-  int failures = 0;
+  // Every view first (a period that names nothing stops here), then the workbooks, written
+  // side by side on every core; what each wrote or why it failed is said in folder order.
+  std::vector<SystemView> views;
   for (const ReportScope& scope : inputs.scopes) {
     std::optional<SystemView> view = view_of(scope, inputs, view_options);
     if (!view) return kExitUsage;
-    std::string error;
-    std::string note;
-    std::optional<fs::path> dir =
-        make_report_dir(options.out_dir, *view, options.force, note, error);
-    if (!note.empty()) std::cerr << "iact: " << scope.name << ": " << note << '\n';
-    if (!dir) {
-      std::cerr << "iact: " << scope.name << ": " << error << '\n';
-      ++failures;
-      continue;
+    views.push_back(std::move(*view));
+  }
+  struct Written {
+    std::string out, err;
+  };
+  std::vector<Written> results(views.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < views.size(); i = next++) {
+      const SystemView& view = views[i];
+      Written& w = results[i];
+      std::string error;
+      std::string note;
+      std::optional<fs::path> dir =
+          make_report_dir(options.out_dir, view, options.force, note, error);
+      if (!note.empty()) w.err += "iact: " + view.name + ": " + note + '\n';
+      if (!dir) {
+        w.err += "iact: " + view.name + ": " + error + '\n';
+        continue;
+      }
+      const ReturnData data = return_data(view, inputs.catalogue);
+      ReturnJob job{&*layout, *dir / "return.xlsx", created_epoch(common, inputs.as_of)};
+      if (std::optional<std::string> failed = write_return(data, job)) {
+        w.err += "iact: " + view.name + ": " + *failed + '\n';
+        continue;
+      }
+      w.out = job.file.string() + '\n';
     }
-    const ReturnData data = return_data(*view, inputs.catalogue);
-    ReturnJob job{&*layout, *dir / "return.xlsx", created_epoch(common, inputs.as_of)};
-    if (std::optional<std::string> failed = write_return(data, job)) {
-      std::cerr << "iact: " << scope.name << ": " << *failed << '\n';
-      ++failures;
-      continue;
-    }
-    std::cout << job.file.string() << '\n';
+  };
+  const size_t threads = std::min<size_t>(
+      views.size(),
+      common.jobs > 0 ? common.jobs : std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  int failures = 0;
+  for (const Written& w : results) {
+    std::cerr << w.err;
+    std::cout << w.out;
+    if (w.out.empty()) ++failures;
   }
   return failures > 0 ? kExitUsage : kExitOk;
 }

@@ -10,6 +10,11 @@
 namespace iact {
 
 int run_validate(const ValidateOptions& options, const CommonOptions& common) {
+  if ((options.summary || options.max_diagnostics > 0) && options.format != "text") {
+    std::cerr << fmt::format("iact: {} is for the text format, not {}\n",
+                             options.summary ? "--summary" : "--max-diagnostics", options.format);
+    return kExitUsage;
+  }
   std::optional<Date> as_of = resolve_as_of(options.as_of, common.today);
   if (!as_of) return kExitUsage;
   Diagnostics framework_diags;
@@ -24,6 +29,7 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
   CheckContext ctx{*catalogue, *as_of, policy};
+  ctx.jobs = common.jobs;
   Validation v = validate(paths, ctx, from_stdin ? &*from_stdin : nullptr);
   if (!v.usage_error.empty()) {
     std::cerr << "iact: " << v.usage_error << '\n';
@@ -46,9 +52,13 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
       print_github(shown, std::cout);
     } else if (options.format == "gitlab") {
       print_gitlab(shown, std::cout);
+    } else if (options.summary) {
+      print_summary(shown, std::cerr);
     } else {
       const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
-      print_text(shown, std::cerr, TextStyle{stderr_wants_colour(), true, &sources});
+      TextStyle style{stderr_wants_colour(), true, &sources};
+      style.max_diagnostics = options.max_diagnostics;
+      print_text(shown, std::cerr, style);
     }
     std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
               << '\n';

@@ -9,6 +9,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "plan/yaml_fast.h"
 #include "util/text.h"
 
 namespace iact {
@@ -235,6 +236,13 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
     return std::nullopt;
   }
   const std::string_view text = strip_utf8_bom(raw);
+  // The shapes plans are written in are read directly; anything else goes to yaml-cpp.
+  if (std::optional<YamlNode> fast = parse_yaml_fast(text)) return fast;
+  return parse_yaml_with_yaml_cpp(text, file, diags);
+}
+
+std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, const std::string& file,
+                                                 Diagnostics& diags) {
   std::istringstream in{std::string(text)};
   TreeBuilder builder(file, diags);
   try {

@@ -50,6 +50,12 @@ inline constexpr int kMaxYamlDepth = 64;
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
                                    Diagnostics& diags);
 
+// The same, read by yaml-cpp alone (parse_yaml reads the plain shapes plans use itself:
+// plan/yaml_fast.h), for the tests that hold the two to the same tree. `text` has no
+// byte-order mark and has passed the encoding check.
+std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, const std::string& file,
+                                                 Diagnostics& diags);
+
 // A short name for a node's kind, for messages: "text", "a list", "a mapping", "empty".
 std::string_view describe(const YamlNode& node);
 

@@ -1,7 +1,7 @@
 #include "write/xlsx_cells.h"
 
 #include <algorithm>
-#include <mutex>
+#include <ctime>
 
 #include "util/text.h"
 
@@ -83,9 +83,17 @@ double row_height(int lines) {
 }
 
 lxw_error close_workbook(lxw_workbook* wb) {
-  static std::mutex close_mutex;
-  std::lock_guard lock(close_mutex);
   return workbook_close(wb);
 }
 
 }  // namespace iact
+
+// libxlsxwriter writes a workbook's created time with gmtime(), whose result lives in one
+// buffer shared by the whole process, so two workbooks closed at once could each read the
+// other's time. This gmtime() keeps a buffer per thread (POSIX allows either); being defined
+// in the program, it is the one libxlsxwriter calls, and workbooks can be written side by
+// side, each with its own time (see the XlsxCells.GmtimeIsPerThread test).
+extern "C" struct tm* gmtime(const time_t* timer) {
+  thread_local struct tm buffer;
+  return gmtime_r(timer, &buffer);
+}

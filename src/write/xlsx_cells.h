@@ -25,8 +25,8 @@ int wrapped_lines(std::string_view text, int width);
 // The height in points of a row of `lines` lines, within Excel's tallest row.
 double row_height(int lines);
 
-// workbook_close(), one at a time: libxlsxwriter formats the created time with gmtime(),
-// which is not thread-safe, and iact build writes several workbooks at once.
+// workbook_close(). Several workbooks may be closed at once: libxlsxwriter's one call that
+// is not thread-safe, gmtime(), is made so in xlsx_cells.cpp.
 lxw_error close_workbook(lxw_workbook* wb);
 
 }  // namespace iact
