@@ -1,9 +1,11 @@
 #include "plan/yaml_fast.h"
 
-#include <fmt/format.h>
-
 #include <unordered_set>
 #include <vector>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
 
 namespace iact {
 
@@ -63,25 +65,10 @@ int hex_value(char c) {
   return -1;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp >= 0xD800 && cp <= 0xDFFF) decline();
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp <= 0x10FFFF) {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    decline();
-  }
+// A code point as UTF-8; surrogates and values past U+10FFFF are left to yaml-cpp.
+void append_code_point(std::string& out, unsigned long cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) decline();
+  append_utf8(out, static_cast<unsigned int>(cp));
 }
 
 class Parser {
@@ -255,7 +242,7 @@ class Parser {
             if (h < 0) decline();
             cp = cp * 16 + static_cast<unsigned long>(h);
           }
-          append_utf8(out, cp);
+          append_code_point(out, cp);
           i += digits;
           break;
         }
@@ -302,6 +289,7 @@ class Parser {
         if (is_null_word(entry.key)) decline();
       }
       if (!keys.insert(entry.key).second) decline();  // yaml-cpp's path reports it
+      if (colon - at > 1000) decline();               // YAML allows keys of 1024 characters
       entry.value = std::make_unique<YamlNode>(value_after(li, colon + 1, indent, true));
       map.entries.push_back(std::move(entry));
       // The next key, at this mapping's column.
@@ -442,15 +430,13 @@ class Parser {
     if (chomp == '+') decline();
     expect_line_end(i, line.end);
     // Content lines: from the first non-empty line's indentation.
-    size_t first = li + 1;
-    while (first < lines_.size() && lines_[first].empty) ++first;
-    if (first >= lines_.size() || lines_[first].indent <= indent) decline();  // empty content
+    const size_t first = li + 1;
+    // No content, or empty lines before it (which would be line breaks at its start).
+    if (first >= lines_.size() || lines_[first].empty || lines_[first].indent <= indent) decline();
     const int m = lines_[first].indent;
-    for (size_t k = li + 1; k < first; ++k) {
-      if (lines_[k].indent > m) decline();  // spaces that would be content
-    }
     std::vector<std::string_view> content;
     size_t k = first;
+    size_t last_content = first;
     for (; k < lines_.size(); ++k) {
       const Line& l = lines_[k];
       if (l.empty) {
@@ -464,6 +450,7 @@ class Parser {
           text_.substr(l.begin + static_cast<size_t>(m), l.end - l.begin - static_cast<size_t>(m));
       if (!text.empty() && text.back() == ' ') decline();
       content.push_back(text);
+      last_content = k;
     }
     while (!content.empty() && content.back().empty()) content.pop_back();
     std::string value;
@@ -479,7 +466,8 @@ class Parser {
       }
       value += content[c];
     }
-    if (chomp != '-') value += '\n';
+    // Clipped: the line break after the last line, if the text has one.
+    if (chomp != '-' && lines_[last_content].end < text_.size()) value += '\n';
     li_ = k;
     YamlNode node;
     node.kind = YamlNode::Kind::kScalar;
@@ -569,6 +557,7 @@ class Parser {
     while (i < end) {
       const char k = text_[i];
       if (k == ',' || k == '[' || k == ']' || k == '{' || k == '}' || k == ':') break;
+      if (k == '?') decline();  // yaml-cpp ends a plain scalar in a flow collection here
       if (k == '#' && text_[i - 1] == ' ') decline();  // a comment inside an open collection
       ++i;
     }

@@ -171,10 +171,6 @@ std::optional<ReturnLayout> load_return_layout(const fs::path& file, Diagnostics
 
 namespace {
 
-lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
-  return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
-}
-
 std::span<const std::string_view> choice_list(const std::string& name) {
   if (name == "status") return kStatusNames;
   if (name == "brag") return kBragNames;
@@ -199,43 +195,8 @@ int default_width(FieldKind kind) {
 
 class WorkbookWriter {
  public:
-  WorkbookWriter(lxw_workbook* wb, const ReturnData& data) : wb_(wb), data_(data) {
-    header_ = format();
-    format_set_bold(header_);
-    format_set_font_color(header_, LXW_COLOR_WHITE);
-    format_set_bg_color(header_, kNhsBlue);
-    format_set_text_wrap(header_);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(header_, LXW_BORDER_THIN);
-    heading_ = format();
-    format_set_bold(heading_);
-    format_set_font_size(heading_, 14);
-    format_set_font_color(heading_, kNhsBlue);
-    label_ = format();
-    format_set_bold(label_);
-    format_set_align(label_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_text_wrap(label_);
-    text_ = format();
-    format_set_align(text_, LXW_ALIGN_VERTICAL_TOP);
-    wrapped_ = format();
-    format_set_align(wrapped_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_text_wrap(wrapped_);
-    date_ = format();
-    format_set_num_format(date_, "dd/mm/yyyy");
-    format_set_align(date_, LXW_ALIGN_LEFT);
-    format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
-    number_ = format();
-    format_set_align(number_, LXW_ALIGN_VERTICAL_TOP);
-    number_left_ = format();
-    format_set_align(number_left_, LXW_ALIGN_LEFT);
-    format_set_align(number_left_, LXW_ALIGN_VERTICAL_TOP);
-    for (Brag b : kBragOrder) {
-      lxw_format* f = format();
-      format_set_bg_color(f, colour_of(brag_colour(b).fill));
-      format_set_font_color(f, colour_of(brag_colour(b).text));
-      brag_[static_cast<size_t>(b)] = f;
-    }
-  }
+  WorkbookWriter(lxw_workbook* wb, const ReturnData& data)
+      : wb_(wb), data_(data), f_(add_sheet_formats(wb)) {}
 
   lxw_error sheet(const ReturnSheet& s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
@@ -247,8 +208,6 @@ class WorkbookWriter {
   }
 
  private:
-  lxw_format* format() { return workbook_add_format(wb_); }
-
   static constexpr int kCoverLabelWidth = 36;
   static constexpr int kCoverValueWidth = 40;
 
@@ -260,12 +219,13 @@ class WorkbookWriter {
       case ReturnCell::Kind::kText:
       case ReturnCell::Kind::kBrag:
         // Always a string: plan text that looks like a formula stays text.
-        return worksheet_write_string(ws, r, c, fit_cell(v.text).c_str(), wrap ? wrapped_ : text_);
+        return worksheet_write_string(ws, r, c, fit_cell(v.text).c_str(),
+                                      wrap ? f_.wrapped : f_.text);
       case ReturnCell::Kind::kNumber:
-        return worksheet_write_number(ws, r, c, v.number, left ? number_left_ : number_);
+        return worksheet_write_number(ws, r, c, v.number, left ? f_.number_left : f_.number);
       case ReturnCell::Kind::kDate: {
         lxw_datetime dt{v.date.year, v.date.month, v.date.day, 0, 0, 0};
-        return worksheet_write_datetime(ws, r, c, &dt, date_);
+        return worksheet_write_datetime(ws, r, c, &dt, f_.date);
       }
     }
     return LXW_NO_ERROR;
@@ -292,7 +252,7 @@ class WorkbookWriter {
       cf.type = LXW_CONDITIONAL_TYPE_TEXT;
       cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
       cf.value_string = name.data();
-      cf.format = brag_[static_cast<size_t>(b)];
+      cf.format = f_.brag[static_cast<size_t>(b)];
       if (lxw_error e = worksheet_conditional_format_range(ws, first, c, last, c, &cf);
           e != LXW_NO_ERROR)
         return e;
@@ -303,13 +263,13 @@ class WorkbookWriter {
   lxw_error cover(lxw_worksheet* ws, const ReturnSheet& s) {
     lxw_row_t r = 0;
     if (!s.heading.empty()) {
-      worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), heading_);
+      worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), f_.heading);
       r = 2;
     }
     int value_width = kCoverValueWidth;
     for (const ReturnColumn& col : s.columns) value_width = std::max(value_width, col.width);
     for (const ReturnColumn& col : s.columns) {
-      worksheet_write_string(ws, r, 0, fit_cell(col.header).c_str(), label_);
+      worksheet_write_string(ws, r, 0, fit_cell(col.header).c_str(), f_.label);
       const ReturnCell value = col.field->get(data_, 0);
       if (lxw_error e = cell(ws, r, 1, value, true, true); e != LXW_NO_ERROR) return e;
       const int lines = std::max(wrapped_lines(col.header, kCoverLabelWidth),
@@ -330,7 +290,8 @@ class WorkbookWriter {
 
   lxw_error rows(lxw_worksheet* ws, const ReturnSheet& s) {
     const lxw_row_t top = s.heading.empty() ? 0 : 2;
-    if (!s.heading.empty()) worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), heading_);
+    if (!s.heading.empty())
+      worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), f_.heading);
     const ReturnSource source = s.rows;
     const size_t n = data_.count(source);
     const auto ncols = static_cast<lxw_col_t>(s.columns.size());
@@ -343,7 +304,7 @@ class WorkbookWriter {
       // Filter buttons take about three characters of a table's heading.
       header_lines =
           std::max(header_lines, wrapped_lines(col.header, widths[c] - (s.table ? 3 : 0)));
-      if (!s.table) worksheet_write_string(ws, top, c, fit_cell(col.header).c_str(), header_);
+      if (!s.table) worksheet_write_string(ws, top, c, fit_cell(col.header).c_str(), f_.header);
     }
     if (header_lines > 1) worksheet_set_row(ws, top, row_height(header_lines), nullptr);
     for (size_t i = 0; i < n; ++i) {
@@ -366,7 +327,7 @@ class WorkbookWriter {
       std::vector<lxw_table_column*> pointers;
       for (lxw_col_t c = 0; c < ncols; ++c) {
         columns[c].header = headers[c].data();
-        columns[c].header_format = header_;
+        columns[c].header_format = f_.header;
         pointers.push_back(&columns[c]);
       }
       pointers.push_back(nullptr);
@@ -397,15 +358,7 @@ class WorkbookWriter {
 
   lxw_workbook* wb_;
   const ReturnData& data_;
-  lxw_format* header_;
-  lxw_format* heading_;
-  lxw_format* label_;
-  lxw_format* text_;
-  lxw_format* wrapped_;
-  lxw_format* date_;
-  lxw_format* number_;
-  lxw_format* number_left_;
-  std::array<lxw_format*, 5> brag_{};
+  SheetFormats f_;
 };
 
 }  // namespace

@@ -36,23 +36,13 @@ struct Grid {
   std::vector<std::vector<Value>> rows;
 };
 
-lxw_color_t colour_of(const char* hex) {  // "#RRGGBB"
-  return static_cast<lxw_color_t>(std::stoul(hex + 1, nullptr, 16));
-}
-
 constexpr lxw_color_t kAttention = 0xF7D4D1;  // a light red behind dark text
 constexpr lxw_color_t kCaution = 0xFFEDC2;    // a light amber
 
 class Writer {
  public:
-  explicit Writer(lxw_workbook* wb) : wb_(wb) {
-    header_ = workbook_add_format(wb);
-    format_set_bold(header_);
-    format_set_font_color(header_, LXW_COLOR_WHITE);
-    format_set_bg_color(header_, kNhsBlue);
-    format_set_text_wrap(header_);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(header_, LXW_BORDER_THIN);
+  explicit Writer(lxw_workbook* wb) : wb_(wb), f_(add_sheet_formats(wb)) {
+    // A BRAG count column's heading, in its status's colours.
     for (Brag b : kBragOrder) {
       lxw_format* h = workbook_add_format(wb);
       format_set_bold(h);
@@ -62,29 +52,7 @@ class Writer {
       format_set_bg_color(h, colour_of(brag_colour(b).fill));
       format_set_font_color(h, colour_of(brag_colour(b).text));
       brag_header_[static_cast<size_t>(b)] = h;
-      lxw_format* c = workbook_add_format(wb);
-      format_set_bg_color(c, colour_of(brag_colour(b).fill));
-      format_set_font_color(c, colour_of(brag_colour(b).text));
-      brag_cell_[static_cast<size_t>(b)] = c;
     }
-    title_ = workbook_add_format(wb);
-    format_set_bold(title_);
-    format_set_font_size(title_, 14);
-    format_set_font_color(title_, kNhsBlue);
-    label_ = workbook_add_format(wb);
-    format_set_bold(label_);
-    format_set_align(label_, LXW_ALIGN_VERTICAL_TOP);
-    text_ = workbook_add_format(wb);
-    format_set_align(text_, LXW_ALIGN_VERTICAL_TOP);
-    wrapped_ = workbook_add_format(wb);
-    format_set_align(wrapped_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_text_wrap(wrapped_);
-    date_ = workbook_add_format(wb);
-    format_set_num_format(date_, "dd/mm/yyyy");
-    format_set_align(date_, LXW_ALIGN_LEFT);
-    format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
-    number_ = workbook_add_format(wb);
-    format_set_align(number_, LXW_ALIGN_VERTICAL_TOP);
     attention_ = workbook_add_format(wb);
     format_set_bg_color(attention_, kAttention);
     format_set_font_color(attention_, 0x7A1A11);
@@ -99,7 +67,7 @@ class Writer {
     for (lxw_col_t c = 0; c < ncols; ++c) {
       const Column& col = g.columns[c];
       worksheet_set_column(ws, c, c, col.width, nullptr);
-      lxw_format* h = col.brag ? brag_header_[static_cast<size_t>(*col.brag)] : header_;
+      lxw_format* h = col.brag ? brag_header_[static_cast<size_t>(*col.brag)] : f_.header;
       worksheet_write_string(ws, 0, c, fit_cell(col.header).c_str(), h);
       header_lines = std::max(header_lines, wrapped_lines(col.header, col.width - 3));
     }
@@ -112,13 +80,14 @@ class Writer {
         const Value& v = g.rows[i][c];
         lxw_error e = LXW_NO_ERROR;
         if (const auto* s = std::get_if<std::string>(&v)) {
-          e = worksheet_write_string(ws, r, c, fit_cell(*s).c_str(), col.wrap ? wrapped_ : text_);
+          e = worksheet_write_string(ws, r, c, fit_cell(*s).c_str(),
+                                     col.wrap ? f_.wrapped : f_.text);
           if (col.wrap) lines = std::max(lines, wrapped_lines(*s, col.width));
         } else if (const auto* n = std::get_if<int>(&v)) {
-          e = worksheet_write_number(ws, r, c, *n, col.of ? coverage_format(col.of) : number_);
+          e = worksheet_write_number(ws, r, c, *n, col.of ? coverage_format(col.of) : f_.number);
         } else if (const auto* d = std::get_if<Date>(&v)) {
           lxw_datetime dt{d->year, d->month, d->day, 0, 0, 0};
-          e = worksheet_write_datetime(ws, r, c, &dt, date_);
+          e = worksheet_write_datetime(ws, r, c, &dt, f_.date);
         }
         if (e != LXW_NO_ERROR) return e;
       }
@@ -136,13 +105,7 @@ class Writer {
     return LXW_NO_ERROR;
   }
 
-  lxw_format* title() const { return title_; }
-  lxw_format* label() const { return label_; }
-  lxw_format* text() const { return text_; }
-  lxw_format* wrapped() const { return wrapped_; }
-  lxw_format* date() const { return date_; }
-  lxw_format* number() const { return number_; }
-  lxw_format* brag_cell(Brag b) const { return brag_cell_[static_cast<size_t>(b)]; }
+  const SheetFormats& formats() const { return f_; }
 
  private:
   lxw_format* coverage_format(int of) {
@@ -165,7 +128,7 @@ class Writer {
         cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
         std::string quoted = "\"" + name + "\"";
         cf.value_string = quoted.data();
-        cf.format = brag_cell_[static_cast<size_t>(b)];
+        cf.format = f_.brag[static_cast<size_t>(b)];
         if (lxw_error e = worksheet_conditional_format_range(ws, first, c, last, c, &cf);
             e != LXW_NO_ERROR)
           return e;
@@ -199,10 +162,9 @@ class Writer {
   }
 
   lxw_workbook* wb_;
-  lxw_format* header_;
+  SheetFormats f_;
   std::array<lxw_format*, 5> brag_header_{};
-  std::array<lxw_format*, 5> brag_cell_{};
-  lxw_format *title_, *label_, *text_, *wrapped_, *date_, *number_, *attention_, *caution_;
+  lxw_format *attention_, *caution_;
   std::map<int, lxw_format*> coverage_;
 };
 
@@ -310,19 +272,19 @@ void summary_sheet(lxw_worksheet* ws, const Writer& w, const Rollup& r, const Ro
   worksheet_set_column(ws, 0, 0, 28, nullptr);
   worksheet_set_column(ws, 1, 6, 10, nullptr);
   worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_write_string(ws, 0, 0, fit_cell(job.title).c_str(), w.title());
+  worksheet_write_string(ws, 0, 0, fit_cell(job.title).c_str(), w.formats().heading);
   lxw_row_t row = 2;
   auto line = [&](const std::string& label, const std::string& value) {
-    worksheet_write_string(ws, row, 0, fit_cell(label).c_str(), w.label());
-    worksheet_merge_range(ws, row, 1, row, 6, fit_cell(value).c_str(), w.wrapped());
+    worksheet_write_string(ws, row, 0, fit_cell(label).c_str(), w.formats().label);
+    worksheet_merge_range(ws, row, 1, row, 6, fit_cell(value).c_str(), w.formats().wrapped);
     const int lines = wrapped_lines(value, 58);
     if (lines > 1) worksheet_set_row(ws, row, row_height(lines), nullptr);
     ++row;
   };
   line("Period", r.period.empty() ? "none" : r.period);
-  worksheet_write_string(ws, row, 0, "As of", w.label());
+  worksheet_write_string(ws, row, 0, "As of", w.formats().label);
   lxw_datetime dt{r.as_of.year, r.as_of.month, r.as_of.day, 0, 0, 0};
-  worksheet_write_datetime(ws, row++, 1, &dt, w.date());
+  worksheet_write_datetime(ws, row++, 1, &dt, w.formats().date);
   line("Systems", std::to_string(r.systems.size()));
   line("Made from", job.made_from);
   if (job.returns) {
@@ -330,15 +292,16 @@ void summary_sheet(lxw_worksheet* ws, const Writer& w, const Rollup& r, const Ro
                                          r.systems.size(), job.returns->folder));
   }
   ++row;
-  worksheet_write_string(ws, row, 0, "Actions across the systems", w.label());
+  worksheet_write_string(ws, row, 0, "Actions across the systems", w.formats().label);
   lxw_col_t c = 1;
   for (Brag b : kBragOrder) {
-    worksheet_write_string(ws, row, c, std::string(name_of(b)).c_str(), w.brag_cell(b));
-    worksheet_write_number(ws, row + 1, c, r.counts[b], w.number());
+    worksheet_write_string(ws, row, c, std::string(name_of(b)).c_str(),
+                           w.formats().brag[static_cast<size_t>(b)]);
+    worksheet_write_number(ws, row + 1, c, r.counts[b], w.formats().number);
     ++c;
   }
-  worksheet_write_string(ws, row, c, "Total", w.label());
-  worksheet_write_number(ws, row + 1, c, r.counts.total(), w.number());
+  worksheet_write_string(ws, row, c, "Total", w.formats().label);
+  worksheet_write_number(ws, row + 1, c, r.counts.total(), w.formats().number);
   row += 3;
   const std::array<std::pair<const char*, const char*>, 4> sheets = {{
       {"Systems",
@@ -355,8 +318,8 @@ void summary_sheet(lxw_worksheet* ws, const Writer& w, const Rollup& r, const Ro
        "later than first agreed; Green on track; Grey not yet started and not due soon"},
   }};
   for (const auto& [name, what] : sheets) {
-    worksheet_write_string(ws, row, 0, name, w.label());
-    worksheet_merge_range(ws, row, 1, row, 6, what, w.wrapped());
+    worksheet_write_string(ws, row, 0, name, w.formats().label);
+    worksheet_merge_range(ws, row, 1, row, 6, what, w.formats().wrapped);
     worksheet_set_row(ws, row, row_height(wrapped_lines(what, 58)), nullptr);
     ++row;
   }

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "util/text.h"
+#include "write/chart.h"
 
 namespace iact {
 
@@ -84,6 +85,50 @@ double row_height(int lines) {
 
 lxw_error close_workbook(lxw_workbook* wb) {
   return workbook_close(wb);
+}
+
+lxw_color_t colour_of(const char* hex) {
+  return static_cast<lxw_color_t>(std::stoul(std::string(hex + 1), nullptr, 16));
+}
+
+SheetFormats add_sheet_formats(lxw_workbook* wb) {
+  SheetFormats f{};
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_font_color(f.header, LXW_COLOR_WHITE);
+  format_set_bg_color(f.header, kNhsBlue);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  f.heading = workbook_add_format(wb);
+  format_set_bold(f.heading);
+  format_set_font_size(f.heading, 14);
+  format_set_font_color(f.heading, kNhsBlue);
+  f.label = workbook_add_format(wb);
+  format_set_bold(f.label);
+  format_set_align(f.label, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap(f.label);
+  f.text = workbook_add_format(wb);
+  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+  f.wrapped = workbook_add_format(wb);
+  format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap(f.wrapped);
+  f.date = workbook_add_format(wb);
+  format_set_num_format(f.date, "dd/mm/yyyy");
+  format_set_align(f.date, LXW_ALIGN_LEFT);
+  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
+  f.number = workbook_add_format(wb);
+  format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+  f.number_left = workbook_add_format(wb);
+  format_set_align(f.number_left, LXW_ALIGN_LEFT);
+  format_set_align(f.number_left, LXW_ALIGN_VERTICAL_TOP);
+  for (Brag b : kBragOrder) {
+    lxw_format* brag = workbook_add_format(wb);
+    format_set_bg_color(brag, colour_of(brag_colour(b).fill));
+    format_set_font_color(brag, colour_of(brag_colour(b).text));
+    f.brag[static_cast<size_t>(b)] = brag;
+  }
+  return f;
 }
 
 }  // namespace iact

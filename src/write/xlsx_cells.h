@@ -4,12 +4,32 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace iact {
 
 inline constexpr lxw_color_t kNhsBlue = 0x005EB8;
+
+// "#RRGGBB" as libxlsxwriter's colour.
+lxw_color_t colour_of(const char* hex);
+
+// The cell formats the return and the roll-up share, added to a workbook: headings of
+// tables (white on NHS blue), a sheet's title, labels, text (wrapped or not), dates,
+// numbers (right or left), and each BRAG status in its colours.
+struct SheetFormats {
+  lxw_format* header;
+  lxw_format* heading;
+  lxw_format* label;
+  lxw_format* text;
+  lxw_format* wrapped;
+  lxw_format* date;
+  lxw_format* number;
+  lxw_format* number_left;
+  std::array<lxw_format*, 5> brag;  // indexed by Brag
+};
+SheetFormats add_sheet_formats(lxw_workbook* wb);
 
 // Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
 // UTF-8, an emoji) counts twice.

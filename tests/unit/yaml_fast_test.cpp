@@ -80,6 +80,8 @@ TEST(YamlFast, ThePlainShapesOfPlans) {
       "deep:\n  deeper:\n    deepest:\n      - x\n      - y\n",
       "a: 'single ''quoted'' text'\nb: \"tab\\tand\\nnewline \\x41 \\U0001F600\"\n",
       "k: -5\nl: +3\nm: .5\nn: value with - dash\n",
+      "last: |\n  no line break at the end",  // the value has none either
+      "last: >-\n  folded\n  at the end",
   };
   for (const std::string& text : texts) {
     EXPECT_TRUE(agrees(text, text)) << "declined: " << text;
@@ -102,6 +104,8 @@ TEST(YamlFast, DeclinesWhatItDoesNotRead) {
       "a: 'unclosed\n",
       "a: |2\n   x\n",               // an indentation indicator
       "a: |+\n  x\n\n",              // keep chomping
+      "a: |\n\n  x\n",               // a line break before the content
+      "a: [persona?ised]\n",         // yaml-cpp ends a scalar at '?' in a flow collection
       "a: >\n  x\n    more\n  y\n",  // a more-indented folded line
       "plain text only\n",
       "",
