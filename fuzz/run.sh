@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 shopt -s nullglob globstar
 
 case $target in
-  plan) seeds=("$root"/plans/*/*.yaml "$root"/tests/data/**/*.yaml) ;;
+  plan|yaml) seeds=("$root"/plans/*/*.yaml "$root"/tests/data/**/*.yaml) ;;
   date) seeds=("$root"/fuzz/seeds/date/*) ;;
   frameworks) seeds=("$root"/frameworks/*.yaml "$root"/templates/glossary.yaml) ;;
   csv) seeds=("$root"/tests/data/import/**/*.csv) ;;

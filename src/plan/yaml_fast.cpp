@@ -105,8 +105,16 @@ class Parser {
       line.empty = i == end;
       line.blank = line.empty || text_[i] == '#';
       for (size_t j = begin; j < end; ++j) {
-        const char c = text_[j];
-        if (c == '\t' || c == '\r') decline();
+        const auto c = static_cast<unsigned char>(text_[j]);
+        // Tabs, carriage returns and other control characters; C1 controls, byte-order
+        // marks and the Unicode line and paragraph separators, which YAML readers treat
+        // in different ways: all left to yaml-cpp.
+        if (c < 0x20 || c == 0x7F) decline();
+        if (c == 0xC2 && j + 1 < end && static_cast<unsigned char>(text_[j + 1]) < 0xA0) decline();
+        if (c == 0xEF && text_.substr(j, 3) == "\xEF\xBB\xBF") decline();
+        if (c == 0xE2 &&
+            (text_.substr(j, 3) == "\xE2\x80\xA8" || text_.substr(j, 3) == "\xE2\x80\xA9"))
+          decline();
       }
       // Document markers and directives.
       if (end - begin >= 3 &&
@@ -114,6 +122,9 @@ class Parser {
           (end - begin == 3 || text_[begin + 3] == ' '))
         decline();
       if (end > begin && text_[begin] == '%') decline();
+      // Spaces at the very end, with no line break after them: yaml-cpp may keep them in a
+      // block scalar's value.
+      if (end == text_.size() && line.empty && end > begin) decline();
       lines_.push_back(line);
       if (end == text_.size()) break;
       begin = end + 1;
@@ -383,17 +394,20 @@ class Parser {
     YamlNode node;
     node.kind = YamlNode::Kind::kScalar;
     node.pos = pos_of(li, at);
-    node.scalar = plain_line(at, lines_[li].end);
+    bool comment = false;
+    node.scalar = plain_line(at, lines_[li].end, comment);
     size_t next = li + 1;
-    while (next < lines_.size() && !lines_[next].empty && lines_[next].indent > indent) {
+    // A comment ends the scalar; until one, more-indented lines go on with it.
+    while (!comment && next < lines_.size() && !lines_[next].empty &&
+           lines_[next].indent > indent) {
       const Line& n = lines_[next];
       const size_t start = n.begin + static_cast<size_t>(n.indent);
       if (text_[start] == '#' || is_indicator(text_[start])) decline();
       node.scalar += ' ';
-      node.scalar += plain_line(start, n.end);
+      node.scalar += plain_line(start, n.end, comment);
       ++next;
     }
-    // A blank line, then more of it (a line break in the value), or a comment then more.
+    // More of it after a blank line (a line break in the value) or after a comment (an error).
     const size_t after = next_content(next);
     if (after < lines_.size() && lines_[after].indent > indent) decline();
     li_ = next;
@@ -404,12 +418,14 @@ class Parser {
     return node;
   }
 
-  // One line of a plain scalar in block context: up to a comment, without trailing spaces.
-  std::string plain_line(size_t at, size_t end) const {
+  // One line of a plain scalar in block context: up to a comment (`comment` says whether
+  // there was one), without trailing spaces.
+  std::string plain_line(size_t at, size_t end, bool& comment) const {
     size_t stop = end;
     for (size_t i = at; i < end; ++i) {
       if (text_[i] == '#' && i > at && text_[i - 1] == ' ') {
         stop = i;
+        comment = true;
         break;
       }
       if (text_[i] == ':' && (i + 1 == end || text_[i + 1] == ' ')) decline();

@@ -100,13 +100,18 @@ TEST(YamlFast, DeclinesWhatItDoesNotRead) {
       "a: 1\n---\nb: 2\n",
       "a:\tb\n",           // tabs
       "a: 1\r\nb: 2\r\n",  // CR LF
-      "a: b: c\n",         // an error
+      "- -:\x04\x04 \n",   // control characters
+      "a: b\xC2\x85"
+      "c\n",        // a C1 control (NEL, a line break to some readers)
+      "a: b: c\n",  // an error
       "a: 'unclosed\n",
-      "a: |2\n   x\n",               // an indentation indicator
-      "a: |+\n  x\n\n",              // keep chomping
-      "a: |\n\n  x\n",               // a line break before the content
-      "a: [persona?ised]\n",         // yaml-cpp ends a scalar at '?' in a flow collection
-      "a: >\n  x\n    more\n  y\n",  // a more-indented folded line
+      "a: |2\n   x\n",                       // an indentation indicator
+      "a: |+\n  x\n\n",                      // keep chomping
+      "a: >-\n  x\n  y\n  ",                 // spaces at the end, after the last line break
+      "a: |\n\n  x\n",                       // a line break before the content
+      "a: [persona?ised]\n",                 // yaml-cpp ends a scalar at '?' in a flow collection
+      "a: text # a comment\n  more text\n",  // a comment ends a plain scalar: an error
+      "a: >\n  x\n    more\n  y\n",          // a more-indented folded line
       "plain text only\n",
       "",
   };
