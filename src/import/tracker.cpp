@@ -259,6 +259,8 @@ struct RowReader {
     const Cell* c = cell(f);
     if (!c || c->empty()) return std::nullopt;
     if (c->kind == Cell::Kind::kDate) {
+      // A month typed as "Jun-25" is stored as its first day but means the month.
+      if (c->month_only) return month_due(c->date.year, c->date.month);
       return Due{Due::Kind::kDate, c->date, DateForm::kDay, c->date.iso()};
     }
     auto parsed = parse_written_due(c->text);

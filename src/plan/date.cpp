@@ -181,6 +181,11 @@ std::optional<Date> parse_iso_day(std::string_view text) {
   return due->date;
 }
 
+Due month_due(int y, int m) {
+  return Due{Due::Kind::kDate, Date{y, m, days_in_month(y, m)}, DateForm::kMonth,
+             fmt::format("{:04d}-{:02d}", y, m)};
+}
+
 namespace {
 
 // Words and numbers of free text: "end of March 2026" -> end, of, march, 2026; "31/03/25"
@@ -234,11 +239,6 @@ int year_of(const Token& t) {
 
 Due day_due(int y, int m, int d) {
   return Due{Due::Kind::kDate, Date{y, m, d}, DateForm::kDay, Date{y, m, d}.iso()};
-}
-
-Due month_due(int y, int m) {
-  return Due{Due::Kind::kDate, Date{y, m, days_in_month(y, m)}, DateForm::kMonth,
-             fmt::format("{:04d}-{:02d}", y, m)};
 }
 
 std::optional<Due> quarter_due(int quarter, int first_year) {

@@ -43,6 +43,9 @@ struct Due {
   bool operator==(const Due& o) const { return kind == o.kind && (!is_date() || date == o.date); }
 };
 
+// A month due at its end, written "YYYY-MM".
+Due month_due(int year, int month);
+
 struct DateError {
   std::string message;  // what is wrong with this text
   std::string hint;     // the accepted forms, or the likely intended date

@@ -19,6 +19,7 @@ struct Cell {
   std::string text;          // as a person reads it: numbers without float noise, dates as ISO days
   double number = 0;         // kNumber, and the serial number of a kDate
   Date date;                 // kDate: a numeric cell whose number format shows a date
+  bool month_only = false;   // kDate: the format shows a month and year, not a day ("Jun-25")
   bool merged_copy = false;  // filled in from the top-left cell of a merged range
 
   bool empty() const { return kind == Kind::kEmpty || (kind == Kind::kText && text.empty()); }

@@ -158,7 +158,7 @@ std::optional<std::pair<int, int>> parse_ref(std::string_view ref) {
 }
 
 struct Styles {
-  std::vector<bool> xf_is_date;  // by cell style index (<c s="...">)
+  std::vector<DateShown> xf_date;  // by cell style index (<c s="...">)
 };
 
 Styles read_styles(const std::string* xml) {
@@ -177,7 +177,7 @@ Styles read_styles(const std::string* xml) {
     each_child(xfs, "xf", [&](const pugi::xml_node& xf) {
       const int id = xf.attribute("numFmtId").as_int();
       auto it = custom.find(id);
-      styles.xf_is_date.push_back(is_date_format(id, it == custom.end() ? "" : it->second));
+      styles.xf_date.push_back(date_format_shows(id, it == custom.end() ? "" : it->second));
     });
   }
   return styles;
@@ -242,12 +242,15 @@ std::string read_sheet(const std::string& xml, const std::vector<std::string>& s
           cell.number = number;
           cell.text = format_number(number);
           const long style = c.attribute("s").as_llong(0);
-          if (style >= 0 && static_cast<size_t>(style) < styles.xf_is_date.size() &&
-              styles.xf_is_date[static_cast<size_t>(style)]) {
+          const DateShown shown = style >= 0 && static_cast<size_t>(style) < styles.xf_date.size()
+                                      ? styles.xf_date[static_cast<size_t>(style)]
+                                      : DateShown::kNone;
+          if (shown != DateShown::kNone) {
             if (auto d = excel_serial_date(number, date1904)) {
               cell.kind = Cell::Kind::kDate;
               cell.date = *d;
-              cell.text = d->iso();
+              cell.month_only = shown == DateShown::kMonth;
+              cell.text = cell.month_only ? d->iso().substr(0, 7) : d->iso();
             }
           }
         } else {
@@ -292,12 +295,14 @@ std::optional<Date> excel_serial_date(double serial, bool date1904) {
   return Date{1899, 12, 30}.plus_days(whole);
 }
 
-bool is_date_format(int id, std::string_view code) {
+DateShown date_format_shows(int id, std::string_view code) {
   if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
       (id >= 50 && id <= 58)) {
-    return id != 18 && id != 19 && id != 20 && id != 21 && id != 45 && id != 46 && id != 47;
+    if (id == 18 || id == 19 || id == 20 || id == 21 || id == 45 || id == 46 || id == 47)
+      return DateShown::kNone;                              // times
+    return id == 17 ? DateShown::kMonth : DateShown::kDay;  // 17 is "mmm-yy"
   }
-  if (code.empty()) return false;
+  if (code.empty()) return DateShown::kNone;
   // Look only at the format's own letters: not quoted text, escaped characters or [...].
   bool day = false, month = false, year = false, time = false;
   for (size_t i = 0; i < code.size(); ++i) {
@@ -333,7 +338,10 @@ bool is_date_format(int id, std::string_view code) {
     }
   }
   // "m" beside "h", "s" or ":" is minutes ("h:mm", "[h]:mm", "mm:ss").
-  return day || year || (month && !time && code.find(':') == std::string_view::npos);
+  const bool minutes = time || code.find(':') != std::string_view::npos;
+  if (day) return DateShown::kDay;
+  if (year || (month && !minutes)) return month && !minutes ? DateShown::kMonth : DateShown::kDay;
+  return DateShown::kNone;
 }
 
 std::variant<Workbook, ReadError> read_xlsx(std::string_view bytes, const std::string& display) {

@@ -19,8 +19,14 @@ std::variant<Workbook, ReadError> read_xlsx(std::string_view bytes, const std::s
 // 1900) or the 1904 system; nothing if out of range.
 std::optional<Date> excel_serial_date(double serial, bool date1904);
 
-// Whether an Excel number format shows a date or time ("dd/mm/yyyy", "mmm-yy", built-in
-// format 14...). `id` is the built-in format id, `code` the custom format's code.
-bool is_date_format(int id, std::string_view code);
+// What an Excel number format shows of a date: none (not a date), a day ("dd/mm/yyyy",
+// built-in format 14...), or only a month and year ("mmm-yy", "mmmm yyyy": Excel keeps the
+// first of the month behind a month typed as "Jun-25"). `id` is the built-in format id,
+// `code` the custom format's code.
+enum class DateShown { kNone, kDay, kMonth };
+DateShown date_format_shows(int id, std::string_view code);
+inline bool is_date_format(int id, std::string_view code) {
+  return date_format_shows(id, code) != DateShown::kNone;
+}
 
 }  // namespace iact

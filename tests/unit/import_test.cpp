@@ -185,6 +185,27 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_EQ(t.diags.items()[0].rule, "import-assumed");
 }
 
+TEST(Tracker, AMonthDateCellIsDueAtTheMonthsEnd) {
+  // Excel keeps "Jun-25" typed into a cell as 1 June 2025 behind a month-only format; the
+  // tracker means June, so the action is due on 30 June, not 1 June.
+  Workbook book =
+      csv("Ref,Action,Theme,Target date\n1,Agree the standard,DNA,x\n2,Audit it,DNA,x\n");
+  Cell& month = book.sheets[0].rows[1].cells[3];
+  month = Cell{Cell::Kind::kDate, "2025-06", 45809, Date{2025, 6, 1}, true};
+  Cell& day = book.sheets[0].rows[2].cells[3];
+  day = Cell{Cell::Kind::kDate, "2025-06-01", 45809, Date{2025, 6, 1}, false};
+  ImportSettings s;
+  s.catalogue = &frameworks();
+  s.own_label = "SFT";
+  s.update_date = Date{2025, 6, 30};
+  s.organisations = {{"SFT", {"RH5", "SFT", "Somerset NHS Foundation Trust", "trust"}}};
+  TrackerImport t = import_tracker(book, mapping_of(book), s);
+  ASSERT_EQ(t.actions.size(), 2u) << (t.diags.items().empty() ? "" : t.diags.items()[0].message);
+  EXPECT_EQ(plan_form(t.actions[0].due), "2025-06");
+  EXPECT_EQ(t.actions[0].due.date, (Date{2025, 6, 30}));
+  EXPECT_EQ(plan_form(t.actions[1].due), "2025-06-01");
+}
+
 TEST(Tracker, HeadingRowsApplyToTheRowsBelow) {
   TrackerImport t = import_csv(
       "Ref,Action,Target date,Status\n"

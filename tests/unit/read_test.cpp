@@ -185,6 +185,15 @@ TEST(Xlsx, DateFormatsAreRecognised) {
                            "mm:ss", "[h]:mm", "0%"}) {
     EXPECT_FALSE(is_date_format(164, code)) << code;
   }
+  // A month typed as "Jun-25" is kept as its first day behind a format with no day.
+  EXPECT_EQ(date_format_shows(17, ""), DateShown::kMonth);
+  EXPECT_EQ(date_format_shows(14, ""), DateShown::kDay);
+  for (const char* code : {"mmm-yy", "mmmm yyyy", "[$-809]mmm yy", "mm/yyyy;@"}) {
+    EXPECT_EQ(date_format_shows(164, code), DateShown::kMonth) << code;
+  }
+  for (const char* code : {"dd/mm/yyyy", "d-mmm-yy", "yyyy-mm-dd", "dddd d mmmm"}) {
+    EXPECT_EQ(date_format_shows(164, code), DateShown::kDay) << code;
+  }
 }
 
 // A zip archive in memory, of the given parts.
