@@ -44,9 +44,10 @@ namespace {
 
 // The letter that carries the status in greyscale print, and what each status means.
 constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
-constexpr std::array<const char*, 5> kMeanings = {
-    "complete", "off track: overdue, off track or blocked", "at risk", "on track",
-    "not yet started, and not due soon"};
+constexpr std::array<const char*, 5> kMeanings = {"complete",
+                                                  "off track: overdue, off track or blocked",
+                                                  "at risk, re-planned, or with no due date yet",
+                                                  "on track", "not yet started, and not due soon"};
 
 std::string lower(Brag b) {
   return lowercase(name_of(b));

@@ -128,7 +128,7 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kBlue); }},
     ReturnField{"red", Kind::kNumber, "Red (off track).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kRed); }},
-    ReturnField{"amber", Kind::kNumber, "Amber (at risk).",
+    ReturnField{"amber", Kind::kNumber, "Amber (at risk, re-planned, or no due date yet).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kAmber); }},
     ReturnField{"green", Kind::kNumber, "Green (on track).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGreen); }},

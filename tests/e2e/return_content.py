@@ -85,7 +85,7 @@ def check_system(folder, as_of, out):
     c = cover(wb)
     check(day(c["Statuses as of"]) == when, "%s: cover as-of %s" % (name, c["Statuses as of"]))
     check(c["Actions"] == len(actions) == context["totals"]["total"], "%s: totals" % name)
-    labels = {"Blue": "Blue - complete", "Red": "Red - off track", "Amber": "Amber - at risk",
+    labels = {"Blue": "Blue - complete", "Red": "Red - off track", "Amber": "Amber - at risk, re-planned or no date",
               "Green": "Green - on track", "Grey": "Grey - not yet started"}
     for colour in COLOURS:
         check(c[labels[colour]] == counts[colour] == context["totals"][colour.lower()],
