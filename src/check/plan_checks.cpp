@@ -172,10 +172,14 @@ void check_stale(const Plan& plan, const Action& action,
   for (const Update& u : action.updates) {
     if (u.date && u.date->value > window->opened) return;
   }
+  const std::string id = action.id ? action.id->value : "?";
   diags.add(plan.file, action.id ? action.id->pos : action.pos, "stale-action",
-            fmt::format("action {} has no update since {}: none in period {} (due {})",
-                        action.id ? action.id->value : "?", window->opened.iso(), window->last->id,
-                        window->last->due.iso()),
+            action.updates.empty()
+                ? fmt::format("action {} has no updates at all; period {} (due {}) needed one "
+                              "after {}",
+                              id, window->last->id, window->last->due.iso(), window->opened.iso())
+                : fmt::format("action {} has no update since {}: none in period {} (due {})", id,
+                              window->opened.iso(), window->last->id, window->last->due.iso()),
             "add an entry under `updates:` with the date, status and a note");
 }
 

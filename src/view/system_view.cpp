@@ -335,7 +335,9 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
   view.period = choose_period(catalogue, options.period, options.as_of);
   if (!options.period.empty() && !view.period) {
     error = {fmt::format("there is no reporting period '{}'", options.period),
-             fmt::format("the timeline has: {}", period_list(catalogue))};
+             fmt::format("the timeline has: {}; for a reporting round of your own board's, add "
+                         "it to .iact-timeline.yaml in the plans folder (see docs/guide.md)",
+                         period_list(catalogue))};
     return std::nullopt;
   }
   // With no period due, what changed is counted since the last one ended.

@@ -112,6 +112,11 @@ const std::vector<RuleCase>& cases() {
        "update dated 2025-07-01 comes after one dated 2025-08-01"},
       {"stale-action", "date: 2025-08-01", "date: 2025-05-01", 14,
        "action A-1 has no update since 2025-06-30: none in period 2026-01 (due 2026-01-31)"},
+      {"stale-action",
+       "    updates:\n      - date: 2025-08-01\n        status: on-track\n        note: Started.\n",
+       "", 14,
+       "action A-1 has no updates at all; period 2026-01 (due 2026-01-31) needed one after "
+       "2025-06-30"},
       {"replan-mismatch", "status: on-track\n        note: Started.",
        "status: on-track\n        due: 2026-03-31\n        note: Started.", 19,
        "due is 30 Jun 2026 but the latest re-plan in its updates (line 25) says 31 Mar 2026",

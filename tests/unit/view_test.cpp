@@ -188,7 +188,9 @@ TEST_F(ViewTest, UnknownPeriodOrMeetingIsAnErrorThatListsTheChoices) {
   ViewError error;
   EXPECT_FALSE(view(at(as_of_, "2099-01"), &error));
   EXPECT_EQ(error.message, "there is no reporting period '2099-01'");
-  EXPECT_EQ(error.hint, "the timeline has: 2025-06, 2026-01");
+  EXPECT_EQ(error.hint,
+            "the timeline has: 2025-06, 2026-01; for a reporting round of your own board's, add "
+            "it to .iact-timeline.yaml in the plans folder (see docs/guide.md)");
   EXPECT_FALSE(view(at(as_of_, "", Date{2025, 1, 1}), &error));
   EXPECT_EQ(error.message, "icb.yaml has no board meeting on 2025-01-01");
   EXPECT_EQ(error.hint, "its board meetings: 2025-09-25, 2025-11-27, 2026-01-29");
