@@ -55,6 +55,23 @@ std::string friendly(Status s) {
   return std::string(kFormStatusWords[static_cast<size_t>(s)]);
 }
 
+// The day answers are recorded as: --date, else today; never a day still to come.
+std::optional<Date> answer_date(const std::string& text, Date today) {
+  if (text.empty()) return today;
+  std::optional<Date> date = parse_iso_day(text);
+  if (!date) {
+    std::cerr << fmt::format("iact: --date '{}' is not a date; write it as YYYY-MM-DD\n", text);
+    return std::nullopt;
+  }
+  if (today < *date) {
+    std::cerr << fmt::format(
+        "iact: --date {} is after today ({}); an update records what has already happened\n",
+        date->iso(), today.iso());
+    return std::nullopt;
+  }
+  return date;
+}
+
 Date due_or_max(const ActionRow& row) {
   return row.state.due && row.state.due->is_date() ? row.state.due->date : Date{9999, 12, 31};
 }
@@ -82,13 +99,15 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
     std::cerr << "iact: " << error << '\n';
     return kExitUsage;
   }
-  // One form per lead: the action's owner (a role), else its lead organisation; with
-  // --by org, per lead organisation.
+  // One form per lead of each system: the action's owner (a role), else its lead
+  // organisation; with --by org, per lead organisation. Two systems' leads of one name (every
+  // ICB's "ICB") are two forms, each with its own system's contact.
   struct Group {
     UpdateForm form;
+    std::string system;
     std::vector<const ActionRow*> rows;
   };
-  std::map<std::string, Group> groups;
+  std::map<std::pair<std::string, std::string>, Group> groups;
   const ViewOptions view_options{inputs.as_of, "", std::nullopt, inputs.policy};
   std::vector<SystemView> views;
   views.reserve(inputs.scopes.size());
@@ -103,7 +122,8 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
       std::string lead = options.by == "org" || a.owner.empty()
                              ? (a.lead.empty() ? row.org : a.lead.front().value)
                              : a.owner;
-      Group& g = groups[lead];
+      Group& g = groups[{v.name, lead}];
+      g.system = v.name;
       g.form.lead = lead;
       g.form.system = v.lead->organisation.name ? v.lead->organisation.name->value : v.name;
       g.form.as_of = inputs.as_of;
@@ -120,7 +140,10 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
   std::set<std::string> names;
   const long long epoch = created_epoch(common, inputs.as_of);
   int failures = 0;
-  for (auto& [lead, g] : groups) {
+  // Forms of several systems go side by side, each named after its system too.
+  const bool several_systems = views.size() > 1;
+  for (auto& [key, g] : groups) {
+    const std::string& lead = key.second;
     // Overdue first, then by due date.
     std::stable_sort(g.rows.begin(), g.rows.end(), [](const ActionRow* a, const ActionRow* b) {
       if (a->overdue != b->overdue) return a->overdue;
@@ -146,8 +169,9 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
       fa.fingerprint = action_fingerprint(a);
       g.form.actions.push_back(std::move(fa));
     }
-    std::string name = slug(lead);
-    for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", slug(lead), n);
+    const std::string base = several_systems ? slug(g.system) + "-" + slug(lead) : slug(lead);
+    std::string name = base;
+    for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", base, n);
     names.insert(name);
     const fs::path file = *out / (name + ".xlsx");
     if (std::optional<std::string> failed = write_update_form(g.form, file, epoch)) {
@@ -302,7 +326,7 @@ int write_edited(std::map<std::string, Edited>& edited, const std::vector<Plan>&
 }  // namespace
 
 int run_apply(const ApplyOptions& options, const CommonOptions& common) {
-  std::optional<Date> date = resolve_as_of(options.date, common.today);
+  std::optional<Date> date = answer_date(options.date, common.today);
   if (!date) return kExitUsage;
   Diagnostics framework_diags;
   std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.plans});
@@ -432,7 +456,7 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
 }
 
 int run_update(const UpdateOptions& options, const CommonOptions& common) {
-  std::optional<Date> date = resolve_as_of(options.date, common.today);
+  std::optional<Date> date = answer_date(options.date, common.today);
   if (!date) return kExitUsage;
   Diagnostics framework_diags;
   std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.plan});

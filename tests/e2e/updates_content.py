@@ -74,7 +74,7 @@ def form_rows(path):
         if record.cell(r, 1).value is None:
             continue
         rows.append({"row": int(record.cell(r, 1).value), "id": record.cell(r, 2).value,
-                     "org": record.cell(r, 3).value,
+                     "org": record.cell(r, 3).value, "plan": record.cell(r, 4).value,
                      "shown_id": updates.cell(int(record.cell(r, 1).value), 1).value,
                      "current": updates.cell(int(record.cell(r, 1).value), 4).value})
     return wb, rows
@@ -100,6 +100,12 @@ def round_trip(work):
         for row in rows:
             check(row["id"] == row["shown_id"], "%s: row %d shows its action" % (f, row["row"]))
             listed.add((row["org"], row["id"]))
+        # Each form is one system's: every ICB's lead is "ICB", and one ICB's form must
+        # not carry another's actions, nor its contact.
+        systems = {r["plan"].split("/")[0] for r in rows}
+        check(len(systems) == 1, "%s: the actions of one system only (%s)" % (f, sorted(systems)))
+        check(os.path.basename(f).startswith(next(iter(systems)) + "-"),
+              "%s: named after its system %s" % (f, sorted(systems)))
         overdue = ["shown Red" in (r["current"] or "") for r in rows]
         check(overdue == sorted(overdue, reverse=True), "%s: overdue actions first" % f)
     want = expected_open(work)
@@ -250,7 +256,7 @@ def bad_forms(work):
         wb["Updates"].cell(rows[0]["row"], 6).value = "At risk"
     path, rows = variant("stale.xlsx", answer)
     r = iact("update", "plans/nenc/nenc-icb.yaml", rows[0]["id"], "--note",
-             "Changed by hand meanwhile.", "--date", "2025-08-05", cwd=work)
+             "Changed by hand meanwhile.", "--date", ANSWER_DATE, cwd=work)
     check(r.returncode == 0, "update before the stale form: %s" % r.stderr)
     refused(work, path, "has changed in plans/nenc/nenc-icb.yaml since this form was made",
             "a stale form")
@@ -289,6 +295,15 @@ def dry_run_and_update(work):
     check(r.returncode == 2 and "is not a status" in r.stderr, "update: a bad status")
     r = iact("update", plan, ident, cwd=work)
     check(r.returncode == 2 and "say what changed" in r.stderr, "update: nothing to say")
+    # Updates stay in date order, and none is dated in the future.
+    future = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    r = iact("update", plan, ident, "--note", "Planned.", "--date", future, cwd=work)
+    check(r.returncode == 2 and "is after today" in r.stderr, "update: a future date: %s" % r.stderr)
+    snapshot = digest(os.path.join(work, "plans"))
+    r = iact("update", plan, ident, "--note", "Earlier news.", "--date", "2025-07-01", cwd=work)
+    check(r.returncode != 0 and "newest update is dated 2025-08-01" in r.stderr and
+          "date it 2025-08-01 or later" in r.stderr, "update: older than the newest: %s" % r.stderr)
+    check(digest(os.path.join(work, "plans")) == snapshot, "update: an out-of-order one writes nothing")
 
 
 def main():
