@@ -20,14 +20,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The schema for editors, as a path from the plan's folder, if iact can find it.
+// The schema for editors, if iact can find it: as a path from the plan's folder when the
+// plan lives beside it (plans/ of this repository), else where it is installed, in full, so
+// that a plan made elsewhere does not point into a folder it has nothing to do with.
 std::string schema_path(const CommonOptions& common, const fs::path& plan) {
   std::optional<fs::path> dir = find_data_dir("schema", "", "IACT_SCHEMA", common.exe);
   std::error_code ec;
   if (!dir || !fs::exists(*dir / "iact-plan.schema.json", ec)) return "";
-  const fs::path from = fs::absolute(plan.parent_path().empty() ? "." : plan.parent_path(), ec);
-  const fs::path rel = fs::relative(fs::absolute(*dir / "iact-plan.schema.json", ec), from, ec);
-  return ec ? "" : rel.generic_string();
+  const fs::path schema = fs::weakly_canonical(fs::absolute(*dir / "iact-plan.schema.json"), ec);
+  if (ec) return "";
+  const fs::path from =
+      fs::weakly_canonical(fs::absolute(plan.parent_path().empty() ? "." : plan.parent_path()), ec);
+  if (ec) return schema.generic_string();
+  const fs::path home = schema.parent_path().parent_path();  // the repository, or share/iact
+  const fs::path inside = from.lexically_relative(home);
+  if (inside.empty() || *inside.begin() == "..") return schema.generic_string();
+  return schema.lexically_relative(from).generic_string();
 }
 
 // A line of YAML with its comment lined up with the others.

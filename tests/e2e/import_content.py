@@ -339,7 +339,20 @@ def new_plan(work):
     plan = load(out)
     check(plan["organisation"]["icb"] == "QSL" and plan["actions"][0]["lead"] == "SFT",
           "iact new: organisation and lead")
-    check(open(out).read().startswith("# yaml-language-server: $schema="), "iact new: schema line")
+    # Made outside the repository, the plan names the schema in full, where it is; made in
+    # the repository's plans/, by a path from the plan.
+    schema = os.path.join(ROOT, "schema", "iact-plan.schema.json")
+    first = open(out).readline()
+    check(first == "# yaml-language-server: $schema=%s\n" % schema, "iact new: schema line: %s" % first)
+    repo = os.path.join(work, "repo")
+    os.makedirs(os.path.join(repo, "schema"))
+    shutil.copy(schema, os.path.join(repo, "schema"))
+    r = subprocess.run([IACT, "new", *SFT, "-o", os.path.join(repo, "plans", "somerset", "sft.yaml")],
+                       capture_output=True, text=True,
+                       env=dict(os.environ, IACT_SCHEMA=os.path.join(repo, "schema")))
+    first = open(os.path.join(repo, "plans", "somerset", "sft.yaml")).readline()
+    check(first == "# yaml-language-server: $schema=../../schema/iact-plan.schema.json\n",
+          "iact new in plans/: a relative schema path: %s" % first)
     r = iact("new", *SFT, "-o", out)
     check(r.returncode == 2 and "exists" in r.stderr, "iact new does not overwrite")
     r = iact("new", "--code", "RH5", "--name", "X", "--kind", "trust", "-o", out + "2")
