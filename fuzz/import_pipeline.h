@@ -26,7 +26,7 @@ inline void import_workbook(const Workbook& book) {
   std::string error, hint;
   std::optional<ColumnMapping> mapping = map_columns(book, {}, error, hint);
   if (!mapping) return;
-  describe_mapping(*mapping);
+  describe_mapping(*mapping, book);
   ImportSettings settings;
   settings.catalogue = &catalogue();
   settings.own_label = "SFT";

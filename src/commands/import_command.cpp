@@ -273,7 +273,7 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     return kExitPlanErrors;
   }
   if (options.show_mapping) {
-    std::cout << describe_mapping(*mapping);
+    std::cout << describe_mapping(*mapping, book);
     return kExitOk;
   }
 

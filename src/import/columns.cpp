@@ -349,7 +349,10 @@ std::optional<ColumnMapping> map_columns(const Workbook& book, const ColumnChoic
       hint = "check header_row in the mapping file";
     } else {
       error = fmt::format("no header row found in the first {} rows of {}", kHeaderSearchRows,
-                          book.sheets.size() == 1 ? "the sheet" : "any sheet");
+                          !choices.sheet.empty()    ? fmt::format("sheet '{}'", choices.sheet)
+                          : book.format == "csv"    ? std::string("the file")
+                          : book.sheets.size() == 1 ? std::string("the sheet")
+                                                    : std::string("any sheet"));
       hint =
           "a tracker needs a row of column headers naming at least the action and one more "
           "field (Ref, Action, Lead, Target date, Status...); `--show-mapping` shows the first "
@@ -430,9 +433,12 @@ std::optional<ColumnMapping> map_columns(const Workbook& book, const ColumnChoic
   return m;
 }
 
-std::string describe_mapping(const ColumnMapping& m) {
-  std::string out = fmt::format("Sheet '{}', header on row {}:\n", m.sheet->name,
-                                m.sheet->rows[m.header_index].number);
+std::string describe_mapping(const ColumnMapping& m, const Workbook& book) {
+  const int row = m.sheet->rows[m.header_index].number;
+  const std::string where = book.format == "csv"
+                                ? fmt::format("Header on row {}", row)
+                                : fmt::format("Sheet '{}', header on row {}", m.sheet->name, row);
+  std::string out = where + ":\n";
   std::map<size_t, TrackerField> by_column;
   for (const auto& [field, col] : m.columns) by_column[col] = field;
   for (size_t col = 0; col < m.headers.size(); ++col) {

@@ -83,7 +83,7 @@ std::optional<ColumnMapping> map_columns(const Workbook& book, const ColumnChoic
                                          std::string& error, std::string& hint);
 
 // The mapping as `iact import --show-mapping` prints it: each column, its field and why.
-std::string describe_mapping(const ColumnMapping& mapping);
+std::string describe_mapping(const ColumnMapping& mapping, const Workbook& book);
 
 // The first rows of each sheet (or of `sheet`), column by column, for writing a mapping
 // file when no header row can be found.

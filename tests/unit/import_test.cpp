@@ -39,7 +39,9 @@ TEST(Columns, HeadersAreMatchedByTheNamesTrackersUse) {
     EXPECT_EQ(m.column(field), col) << tracker_field(field).name;
   }
   EXPECT_FALSE(m.column(kStatus));
-  const std::string shown = describe_mapping(m);
+  const std::string shown = describe_mapping(m, b);
+  // A CSV file has no sheets to name.
+  EXPECT_EQ(shown.rfind("Header on row 3:\n", 0), 0u) << shown;
   EXPECT_NE(shown.find("K (Misc)                             -> notes"), std::string::npos)
       << shown;
   EXPECT_NE(shown.find("the header contains 'progress update', a name for update"),
@@ -62,7 +64,8 @@ TEST(Columns, AMappingFileOverridesTheGuess) {
 TEST(Columns, NoHeaderOrAWrongMappingIsExplained) {
   std::string error, hint;
   EXPECT_FALSE(map_columns(csv("a,b\n1,2\n"), {}, error, hint));
-  EXPECT_NE(error.find("no header row found in the first 30 rows"), std::string::npos);
+  EXPECT_NE(error.find("no header row found in the first 30 rows of the file"), std::string::npos)
+      << error;
   ColumnChoices choices;
   choices.columns[TrackerField::kDue] = "Target dat";
   EXPECT_FALSE(map_columns(csv("Ref,Action,Target date\n1,x,y\n"), choices, error, hint));
