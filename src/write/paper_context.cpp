@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <map>
 
 #include <fmt/format.h>
@@ -47,6 +48,24 @@ constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
 constexpr std::array<const char*, 5> kMeanings = {
     "complete", "off track: overdue, off track or blocked", "at risk", "on track",
     "not yet started, and not due soon"};
+
+// What a table shows for a number that is nought or not given.
+constexpr const char* kNothing = "\u2013";
+
+// {"key": true} for each of `keys` that some row of the table `rows` has a value for: a
+// column that would be empty on every row is left out of its table.
+json columns_shown(const json& rows, std::initializer_list<const char*> keys) {
+  json shown = json::object();
+  for (const char* key : keys) {
+    shown[key] = std::any_of(rows.begin(), rows.end(), [&](const json& row) {
+      auto v = row.find(key);
+      if (v == row.end() || !v->is_string()) return false;
+      const std::string& text = v->get_ref<const std::string&>();
+      return !trim(text).empty() && text != kNothing;
+    });
+  }
+  return shown;
+}
 
 std::string lower(Brag b) {
   return lowercase(name_of(b));
@@ -474,6 +493,7 @@ json frameworks_json(const SystemView& view, json& gaps) {
         ij["actions"].push_back(std::move(a));
       }
       ij["has_actions"] = !ij["actions"].empty();
+      ij["show_progress"] = columns_shown(ij["actions"], {"progress"})["progress"];
       ij["quiet"] = join(quiet);
       ij["has_quiet"] = !quiet.empty();
       ij["elsewhere"] = join(elsewhere);
@@ -539,12 +559,6 @@ json timeline_json(const SystemView& view) {
 
 json appendix_json(const SystemView& view) {
   json list = json::array();
-  // Columns that would be empty on every row are dropped.
-  bool any_group = false, any_cost = false;
-  for (const ActionRow& row : view.rows) {
-    any_group = any_group || (row.action->group && !row.action->group->value.empty());
-    any_cost = any_cost || row.action->cost.has_value();
-  }
   for (const OrgView& org : view.orgs) {
     json oj{{"org", org.label},
             {"name", org.name},
@@ -553,8 +567,11 @@ json appendix_json(const SystemView& view) {
             {"actions", json::array()}};
     for (size_t r : org.actions.rows) oj["actions"].push_back(action_json(view, r));
     oj["has_actions"] = !org.actions.rows.empty();
-    oj["show_group"] = any_group;
-    oj["show_cost"] = any_cost;
+    // Each organisation's table drops the columns its own actions leave empty.
+    const json shown = columns_shown(oj["actions"], {"group", "cost", "progress"});
+    oj["show_group"] = shown["group"];
+    oj["show_cost"] = shown["cost"];
+    oj["show_progress"] = shown["progress"];
     list.push_back(std::move(oj));
   }
   return list;
@@ -757,6 +774,8 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["gaps"] = gaps;
   c["has_gaps"] = !gaps.empty();
   c["risks"] = risks_json(view);
+  c["risk_columns"] =
+      columns_shown(c["risks"], {"register_ref", "likelihood", "impact", "mitigations", "actions"});
   c["has_risks"] = !view.risks.empty();
   c["timeline"] = timeline_json(view);
   c["next_due"] = json::array();
@@ -770,6 +789,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["narrative"] = narrative_json(view);
   c["finance"] = finance_json(view);
   c["journey"] = journey_json(view);
+  c["journey_columns"] = columns_shown(c["journey"], {"public", "purpose"});
   c["has_journey"] = !view.journey.empty();
   c["compliance"] = compliance_json(view);
   c["has_compliance"] = !view.compliance.empty();
@@ -778,6 +798,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["trend_since"] = view.trend.empty() ? "" : month_year(view.trend.front().date);
   c["trend_chart"] = kTrendChartFile;
   c["measures"] = measures_json(view);
+  c["measure_columns"] = columns_shown(c["measures"], {"target", "note"});
   c["has_measures"] = !view.measures.empty();
   c["brag_key"] = json::array();
   for (Brag b : kBragOrder) {

@@ -54,10 +54,12 @@ def check_system(folder, as_of, out):
     for a in actions:
         counts[brag(a, day)] += 1
 
-    written = run([IACT, "paper", folder, "--as-of", as_of, "--to", "docx,html", "-o", out])
+    written = run([IACT, "paper", folder, "--as-of", as_of, "--to", "docx,html,md", "-o", out])
     docx = [line for line in written.stdout.splitlines() if line.endswith(".docx")]
     check(len(docx) == 1, "%s: one DOCX written, got %s" % (name, written.stdout))
     text = paper_text(docx[0])
+    with open(docx[0][:-len("docx")] + "md", encoding="utf-8") as f:
+        check_tables(name, f.read())
 
     for a in actions:
         check(re.search(r"(?m)^\s*%s\s" % re.escape(a["id"]), text) is not None,
@@ -92,6 +94,28 @@ def check_system(folder, as_of, out):
                       "%s: gap %s is not named under Gaps" % (name, item["id"]))
     check(len(catalogue) > 0, "frameworks listed")
     return text
+
+
+def table_rows(markdown):
+    """Each pipe table of `markdown` as (header, rows), every row a list of cell texts."""
+    tables, block = [], []
+    for line in markdown.splitlines() + [""]:
+        if line.startswith("|"):
+            block.append([c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]])
+        elif block:
+            if len(block) > 2:
+                tables.append((block[0], block[2:]))
+            block = []
+    return tables
+
+
+def check_tables(name, markdown):
+    """No column is empty on every row of its table."""
+    for header, rows in table_rows(markdown):
+        for i, title in enumerate(header):
+            cells = [r[i].strip("*").strip() if i < len(r) else "" for r in rows]
+            check(any(cells), "%s: the column %r of the table headed %s is empty on every row"
+                  % (name, title, header))
 
 
 def check_hostile(out):

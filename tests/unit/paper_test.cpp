@@ -4,6 +4,7 @@
 #include "write/chart.h"
 
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <map>
@@ -296,6 +297,66 @@ TEST(PaperRoundTwo, AFrameworkPublishedLaterIsNotScored) {
   EXPECT_FALSE(r.view->period);  // no period had been set yet
   for (const auto& m : r.c["timeline"])
     EXPECT_EQ(std::string(m["title"]).find("webinar"), std::string::npos);
+}
+
+// The Markdown the shipped template makes of a context.
+std::string rendered(const nlohmann::json& c) {
+  std::ifstream in(std::string(IACT_TEST_TEMPLATES) + "/board-paper.md");
+  std::stringstream tmpl;
+  tmpl << in.rdbuf();
+  std::string error;
+  auto out = render_markdown_template(tmpl.str(), c, error);
+  EXPECT_TRUE(out) << error;
+  return out.value_or("");
+}
+
+// The header row of the first table after `heading` in `markdown`.
+std::string header_after(const std::string& markdown, const std::string& heading) {
+  const size_t at = markdown.find(heading);
+  if (at == std::string::npos) return "";
+  const size_t row = markdown.find("\n|", at);
+  if (row == std::string::npos) return "";
+  return markdown.substr(row + 1, markdown.find('\n', row + 1) - row - 1);
+}
+
+// A column empty on every row of its table is left out of that table, and only that one.
+TEST(PaperRoundTwo, ColumnsEmptyOnEveryRowAreDropped) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  const nlohmann::json& risk = r.c["risk_columns"];
+  EXPECT_EQ(risk["register_ref"], true);  // two of three risks have one
+  EXPECT_EQ(risk["likelihood"], true);
+  EXPECT_EQ(risk["mitigations"], false);  // no risk has mitigations or actions
+  EXPECT_EQ(risk["actions"], false);
+  // The ICB's actions have groups and costs; the trust's have neither.
+  EXPECT_EQ(r.c["appendix"][0]["show_group"], true);
+  EXPECT_EQ(r.c["appendix"][1]["show_group"], false);
+  EXPECT_EQ(r.c["appendix"][1]["show_cost"], false);
+  EXPECT_EQ(r.c["journey_columns"]["purpose"], true);
+  EXPECT_EQ(r.c["measure_columns"]["note"], true);
+
+  const std::string md = rendered(r.c);
+  const std::string risks = header_after(md, "# Risks and mitigations");
+  EXPECT_EQ(risks, "| Org | Risk | Ref | Description | L | I | Score | State |");
+  const std::string icb = header_after(md, "## NHS Round Two ICB (RICB)");
+  EXPECT_NE(icb.find(" Group |"), std::string::npos) << icb;
+  EXPECT_NE(icb.find(" Cost |"), std::string::npos) << icb;
+  const std::string trust = header_after(md, "## Round Two Mental Health Trust (RMHT)");
+  EXPECT_EQ(trust, "| Action | What | Lead | Due | BRAG | Progress |");
+
+  // With no scores or references at all, those columns and their key go too.
+  for (Plan& p : r.plans) {
+    for (Risk& k : p.risks) {
+      k.likelihood.reset();
+      k.impact.reset();
+      k.register_ref.clear();
+    }
+  }
+  nlohmann::json unscored = paper_context(*r.view, PaperSettings{"chart.svg"});
+  const std::string md2 = rendered(unscored);
+  EXPECT_EQ(header_after(md2, "# Risks and mitigations"),
+            "| Org | Risk | Description | Score | State |");
+  EXPECT_EQ(md2.find("L likelihood"), std::string::npos);
+  EXPECT_EQ(md2.find("Ref: the board"), std::string::npos);
 }
 
 }  // namespace
