@@ -82,11 +82,27 @@ json brag_json(Brag b) {
                                   kLetters[i], name, name, lower(b))}};
 }
 
+// A count as a table shows it: a dash for none.
+std::string count_cell(size_t n) {
+  return n == 0 ? std::string(kNothing) : std::to_string(n);
+}
+
+// A count as a sentence says it: "none" for nought.
+std::string count_words(int n) {
+  return n == 0 ? std::string("none") : std::to_string(n);
+}
+
 json counts_json(const BragCounts& c) {
   json j;
-  for (Brag b : kBragOrder) j[lower(b)] = c[b];
+  json cells;
+  for (Brag b : kBragOrder) {
+    j[lower(b)] = c[b];
+    cells[lower(b)] = count_cell(static_cast<size_t>(c[b]));
+  }
   j["total"] = c.total();
   j["open"] = c.open();
+  cells["total"] = count_cell(static_cast<size_t>(c.total()));
+  j["cells"] = cells;  // for tables: a dash for none
   return j;
 }
 
@@ -366,7 +382,7 @@ std::string amber_phrase(const SystemView& view) {
     }
   }
   const int amber = at_risk + replanned + tbc + soon;
-  if (amber == 0) return "0 Amber";
+  if (amber == 0) return "no Amber";
   std::vector<std::string> parts;
   if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
   if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
@@ -376,14 +392,25 @@ std::string amber_phrase(const SystemView& view) {
   return fmt::format("{} Amber ({})", amber, join(parts, ", "));
 }
 
+// "Actions address 5 of the 8 items", or "No action yet addresses any of the 8 items".
+std::string coverage_words(const FrameworkView& f) {
+  if (f.covered() == 0)
+    return fmt::format("No action yet addresses any of the {} items", f.items.size());
+  return fmt::format("Actions address {} of the {} items", f.covered(), f.items.size());
+}
+
+json change_row(const std::string& label, size_t n) {
+  return {{"label", label}, {"count", n}, {"cell", count_cell(n)}};
+}
+
 json summary_json(const SystemView& view) {
   const BragCounts& c = view.all.counts;
   json paragraphs = json::array();
-  std::string totals =
-      fmt::format("The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
-                  orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
-                  count_of(c.total(), "action"), display_long(view.as_of), c[Brag::kBlue],
-                  c[Brag::kGreen], amber_phrase(view), c[Brag::kRed]);
+  std::string totals = fmt::format(
+      "The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
+      orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
+      count_of(c.total(), "action"), display_long(view.as_of), count_words(c[Brag::kBlue]),
+      count_words(c[Brag::kGreen]), amber_phrase(view), count_words(c[Brag::kRed]));
   if (c[Brag::kGrey] > 0) {
     totals += fmt::format(", with {} not yet started", c[Brag::kGrey]);
   }
@@ -396,11 +423,11 @@ json summary_json(const SystemView& view) {
             ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
             : fmt::format("the last board meeting ({})", display_long(*view.since));
     paragraphs.push_back(since_sentence(view, since));
-    changes.push_back({{"label", "Completed"}, {"count", view.completed_in_period.size()}});
-    changes.push_back({{"label", "Became overdue"}, {"count", view.overdue_in_period.size()}});
-    changes.push_back({{"label", "Slipped to a later date"}, {"count", view.slipped.size()}});
-    changes.push_back({{"label", "New actions"}, {"count", view.new_actions.size()}});
-    changes.push_back({{"label", "Risks closed"}, {"count", view.closed_risks.size()}});
+    changes.push_back(change_row("Completed", view.completed_in_period.size()));
+    changes.push_back(change_row("Became overdue", view.overdue_in_period.size()));
+    changes.push_back(change_row("Slipped to a later date", view.slipped.size()));
+    changes.push_back(change_row("New actions", view.new_actions.size()));
+    changes.push_back(change_row("Risks closed", view.closed_risks.size()));
   } else {
     paragraphs.push_back(
         view.period ? std::string("This is the first reporting period, so there is no earlier "
@@ -409,13 +436,11 @@ json summary_json(const SystemView& view) {
                                   "no earlier return to compare with.",
                                   display_long(view.as_of)));
   }
-  changes.push_back(
-      {{"label", "Re-planned later than first agreed"}, {"count", view.replanned.size()}});
-  changes.push_back({{"label", "Overdue now"}, {"count", view.overdue.size()}});
+  changes.push_back(change_row("Re-planned later than first agreed", view.replanned.size()));
+  changes.push_back(change_row("Overdue now", view.overdue.size()));
 
   for (const FrameworkView& f : view.frameworks) {
-    std::string text = fmt::format("Actions address {} of the {} items of {}", f.covered(),
-                                   f.items.size(), f.framework->title);
+    std::string text = coverage_words(f) + " of " + f.framework->title;
     std::vector<std::string> gaps;
     for (const ItemView& i : f.items) {
       if (i.gap()) gaps.push_back(fmt::format("{} ({})", i.item->title, i.item->id));
@@ -464,6 +489,7 @@ json frameworks_json(const SystemView& view, json& gaps) {
             {"title", f.framework->title},
             {"source", f.framework->source_document},
             {"covered", f.covered()},
+            {"coverage", coverage_words(f) + " of this framework"},
             {"count", f.items.size()},
             {"items", json::array()}};
     for (const ItemView& i : f.items) {
@@ -526,7 +552,7 @@ json risks_json(const SystemView& view) {
     const RiskRow& r = *rp;
     const Risk& risk = *r.risk;
     auto num = [](const std::optional<Located<int>>& v) {
-      return v ? std::to_string(v->value) : std::string("–");
+      return v ? std::to_string(v->value) : std::string(kNothing);
     };
     const std::optional<int> score = risk.score();
     list.push_back({{"org", r.org},
@@ -613,13 +639,12 @@ json narrative_json(const SystemView& view) {
 json finance_json(const SystemView& view) {
   const FinanceView& f = view.finance;
   auto row = [](const std::string& label, const CostTotals& t) {
+    auto amount = [](double pounds) { return pounds > 0 ? money(pounds) : kNothing; };
     return json{{"label", label},
-                {"one_off", t.one_off > 0 ? money(t.one_off) : "-"},
-                {"recurrent", t.recurrent > 0 ? money(t.recurrent) : "-"},
-                {"gap", t.unfunded_one_off + t.unfunded_recurrent > 0
-                            ? money(t.unfunded_one_off + t.unfunded_recurrent)
-                            : "-"},
-                {"tbc", t.tbc}};
+                {"one_off", amount(t.one_off)},
+                {"recurrent", amount(t.recurrent)},
+                {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent)},
+                {"tbc", count_cell(static_cast<size_t>(t.tbc))}};
   };
   json items = json::array();
   for (const auto& [item, totals] : f.items)

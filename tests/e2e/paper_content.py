@@ -64,12 +64,13 @@ def check_system(folder, as_of, out):
     for a in actions:
         check(re.search(r"(?m)^\s*%s\s" % re.escape(a["id"]), text) is not None,
               "%s: action %s is not in the paper" % (name, a["id"]))
-    m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+) complete, (\d+) on track, (\d+) "
-                  r"Amber(?: \([^)]*\))? and (\d+) off track or overdue(?:, with (\d+) not yet "
-                  r"started)?", re.sub(r"\s+", " ", text))
+    # Nought is written "none" (or "no Amber"), never 0.
+    m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+|none) complete, (\d+|none) on "
+                  r"track, (\d+|no) Amber(?: \([^)]*\))? and (\d+|none) off track or overdue"
+                  r"(?:, with (\d+) not yet started)?", re.sub(r"\s+", " ", text))
     check(m is not None, "%s: the summary sentence with the counts is missing" % name)
     if m:
-        got = [int(g or 0) for g in m.groups()]
+        got = [int(g) if g and g.isdigit() else 0 for g in m.groups()]
         want = [len(actions), counts["Blue"], counts["Green"], counts["Amber"], counts["Red"],
                 counts["Grey"]]
         check(got == want, "%s: summary counts %s, computed %s" % (name, got, want))
@@ -110,12 +111,16 @@ def table_rows(markdown):
 
 
 def check_tables(name, markdown):
-    """No column is empty on every row of its table."""
+    """No column is empty on every row of its table; nought is one dash in every table."""
     for header, rows in table_rows(markdown):
         for i, title in enumerate(header):
             cells = [r[i].strip("*").strip() if i < len(r) else "" for r in rows]
             check(any(cells), "%s: the column %r of the table headed %s is empty on every row"
                   % (name, title, header))
+            for cell in cells:
+                check(cell not in ("0", "-", "\\-"),
+                      "%s: %r in the column %r of the table headed %s: nought is a dash (\u2013)"
+                      % (name, cell, title, header))
 
 
 def check_hostile(out):

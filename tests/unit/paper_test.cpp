@@ -76,8 +76,8 @@ TEST(PaperContext, SummaryIsWrittenFromTheView) {
   nlohmann::json c = paper_context(*view, PaperSettings{});
   const std::string first = c["summary"]["paragraphs"][0]["text"];
   EXPECT_EQ(first,
-            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, 0 Amber "
-            "and 0 off track or overdue.");
+            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, no Amber "
+            "and none off track or overdue.");
   EXPECT_EQ(c["totals"]["total"], 2);
   EXPECT_EQ(c["appendix"][0]["actions"][1]["brag"]["letter"], "B");
   EXPECT_EQ(c["cover"][0]["label"], "Meeting");
@@ -357,6 +357,40 @@ TEST(PaperRoundTwo, ColumnsEmptyOnEveryRowAreDropped) {
             "| Org | Risk | Description | Score | State |");
   EXPECT_EQ(md2.find("L likelihood"), std::string::npos);
   EXPECT_EQ(md2.find("Ref: the board"), std::string::npos);
+}
+
+// Nought is "no" or "none" in sentences, and a dash in every table.
+TEST(PaperRoundTwo, NoughtIsWordsInSentencesAndADashInTables) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  for (const std::string& p : paragraphs(r.c)) {
+    EXPECT_EQ(p.find(" 0 "), std::string::npos) << p;
+    EXPECT_EQ(p.find(", 0"), std::string::npos) << p;
+  }
+  // Finance: no money and no count read the same.
+  const nlohmann::json& items = r.c["finance"]["items"];
+  bool dash_for_money = false, dash_for_count = false;
+  for (const auto& i : items) {
+    for (const char* k : {"one_off", "recurrent", "gap", "tbc"}) {
+      const std::string cell = i[k];
+      EXPECT_NE(cell, "0") << k;
+      EXPECT_NE(cell, "-") << k;
+      if (cell == "\u2013") (std::string(k) == "tbc" ? dash_for_count : dash_for_money) = true;
+    }
+  }
+  EXPECT_TRUE(dash_for_money && dash_for_count);
+  EXPECT_EQ(r.c["totals"]["cells"]["blue"], "2");
+  EXPECT_EQ(r.c["totals"]["blue"], 2);  // numbers stay numbers for templates that count
+  for (const auto& change : r.c["summary"]["changes"]) {
+    if (change["label"] == "Completed") {
+      EXPECT_EQ(change["cell"], "\u2013");
+    }
+  }
+  // A framework no action addresses is said in words, not "0 of".
+  for (const auto& f : r.c["frameworks"])
+    EXPECT_EQ(std::string(f["coverage"]).find(" 0 "), std::string::npos) << f["coverage"];
+  const std::string md = rendered(r.c);
+  EXPECT_EQ(md.find("| 0 |"), std::string::npos);
+  EXPECT_EQ(md.find("| - |"), std::string::npos);
 }
 
 }  // namespace
