@@ -690,6 +690,16 @@ json compliance_json(const SystemView& view) {
   return rows;
 }
 
+// "Last value 31 Mar 2025, before this period (from 30 Jun 2025).": when a stale measure
+// was last updated, and that it was before the period the paper reports on.
+std::string stale_note(const MeasureRow& m, Date since) {
+  if (m.values.empty()) return fmt::format("No value yet; this period is from {}.", display(since));
+  const Date last = m.values.back().date;
+  if (last == since)
+    return fmt::format("Last value {}, when this period began; none since.", display(last));
+  return fmt::format("Last value {}, before this period (from {}).", display(last), display(since));
+}
+
 json measures_json(const SystemView& view) {
   json rows = json::array();
   for (size_t i = 0; i < view.measures.size(); ++i) {
@@ -701,10 +711,8 @@ json measures_json(const SystemView& view) {
     };
     const bool has = !m.values.empty();
     std::string note = has ? m.values.back().note : "";
-    if (m.stale)
-      note = "Not updated since " +
-             (view.since ? display(*view.since) : std::string("the last period")) +
-             (note.empty() ? "." : ". " + note);
+    // A measure is stale only against a period's start (view.since).
+    if (m.stale && view.since) note = stale_note(m, *view.since) + (note.empty() ? "" : " " + note);
     rows.push_back({{"org", m.org},
                     {"title", m.measure->title},
                     {"latest", has ? value(m.values.back().value) : "No value yet"},

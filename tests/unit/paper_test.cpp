@@ -243,7 +243,8 @@ TEST(PaperRoundTwo, MeasuresShowTheLatestAndWhatIsStale) {
   EXPECT_EQ(r.c["measures"][0]["chart"], "measure-1.svg");
   EXPECT_EQ(r.c["measures"][1]["latest"], "71%");
   EXPECT_EQ(r.c["measures"][1]["stale"], true);
-  EXPECT_EQ(r.c["measures"][1]["note"], "Not updated since 30 Jun 2025.");
+  EXPECT_EQ(r.c["measures"][1]["note"],
+            "Last value 31 Mar 2025, before this period (from 30 Jun 2025).");
   const std::string svg = measure_chart_svg(r.view->measures[0]);
   EXPECT_NE(svg.find("<polyline"), std::string::npos);
   EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);  // the target
