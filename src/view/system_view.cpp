@@ -205,10 +205,22 @@ void add_lists(SystemView& view) {
 }
 
 void add_finance(SystemView& view) {
-  for (const ActionRow& row : view.rows) {
-    if (row.action->cost)
-      view.finance.system.add(row.action->cost->kind == Cost::Kind::kNone ? Cost{}
-                                                                          : *row.action->cost);
+  std::set<const FrameworkItem*> shown;
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& item : f.items) shown.insert(item.item);
+  }
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    const ActionRow& row = view.rows[r];
+    if (!row.action->cost || row.action->cost->kind == Cost::Kind::kNone) continue;
+    const Cost& cost = *row.action->cost;
+    view.finance.system.add(cost);
+    if (cost.funded && !*cost.funded) view.finance.unfunded.push_back(r);
+    const bool placed = std::any_of(row.items.begin(), row.items.end(),
+                                    [&](const FrameworkItem* i) { return shown.count(i) > 0; });
+    if (!placed) {
+      view.finance.unplaced.add(cost);
+      view.finance.unplaced_rows.push_back(r);
+    }
   }
   // Per framework item, in the order the paper shows them: only items with costs.
   for (const FrameworkView& f : view.frameworks) {
@@ -309,6 +321,7 @@ void add_trend(SystemView& view, const Catalogue& catalogue,
 void CostTotals::add(const Cost& cost) {
   if (cost.kind == Cost::Kind::kTbc) {
     ++tbc;
+    if (cost.funded && !*cost.funded) ++unfunded_tbc;
     return;
   }
   if (cost.kind != Cost::Kind::kAmount) return;

@@ -97,9 +97,10 @@ struct CostTotals {
   double recurrent = 0;
   double unfunded_one_off = 0;
   double unfunded_recurrent = 0;
-  int costed = 0;    // actions with an amount
-  int unstated = 0;  // of those, how many do not say whether they are funded
-  int tbc = 0;       // actions whose cost is still to be confirmed
+  int costed = 0;        // actions with an amount
+  int unstated = 0;      // of those, how many do not say whether they are funded
+  int tbc = 0;           // actions whose cost is still to be confirmed
+  int unfunded_tbc = 0;  // of those, how many are marked not funded
 
   void add(const Cost& cost);
   bool any() const { return costed > 0 || tbc > 0; }
@@ -109,6 +110,12 @@ struct FinanceView {
   CostTotals system;
   // Per framework item (an action that addresses several counts in each).
   std::vector<std::pair<const FrameworkItem*, CostTotals>> items;
+  // Actions with a cost that address none of those items (only items of a framework not
+  // scored at the as-of date): counted in `system` but under no item.
+  CostTotals unplaced;
+  std::vector<size_t> unplaced_rows;  // indices into SystemView::rows
+  // Actions whose cost is marked not funded (funded: false), whether an amount or TBC.
+  std::vector<size_t> unfunded;
 };
 
 // A measure as it stood at the as-of date.

@@ -142,11 +142,12 @@ std::string cost_text(const std::optional<Cost>& cost) {
     case Cost::Kind::kNone:
       return "None";
     case Cost::Kind::kTbc:
-      return "TBC";
     case Cost::Kind::kAmount:
       break;
   }
-  std::string text = money(cost->amount) + (cost->recurrent ? " a year" : "");
+  std::string text = cost->kind == Cost::Kind::kTbc
+                         ? std::string("TBC")
+                         : money(cost->amount) + (cost->recurrent ? " a year" : "");
   if (cost->funded) text += *cost->funded ? " (funded)" : " (not funded)";
   return text;
 }
@@ -356,6 +357,10 @@ std::string finance_sentence(const CostTotals& t) {
     text += fmt::format("{}{} {} still to be costed", text.empty() ? "" : "; ",
                         text.empty() ? count_of(t.tbc, "action") : std::to_string(t.tbc),
                         t.tbc == 1 ? "is" : "are");
+    if (t.unfunded_tbc == t.tbc)
+      text += t.tbc == 1 ? " and is not yet funded" : " and none of them is yet funded";
+    else if (t.unfunded_tbc > 0)
+      text += fmt::format(", {} of them not funded", t.unfunded_tbc);
     if (text.front() >= 'a' && text.front() <= 'z') text[0] = static_cast<char>(text[0] - 32);
   }
   return text + ".";
@@ -636,6 +641,35 @@ json narrative_json(const SystemView& view) {
   return sections;
 }
 
+// An action named in a finance sentence: "G-2 (RICB, \u00a361,000 a year)".
+std::string costed_action(const SystemView& view, size_t r) {
+  const ActionRow& row = view.rows[r];
+  const Cost& cost = *row.action->cost;
+  const std::string amount = cost.kind == Cost::Kind::kTbc
+                                 ? std::string("cost to be confirmed")
+                                 : money(cost.amount) + (cost.recurrent ? " a year" : "");
+  return view.orgs.size() > 1 ? fmt::format("{} ({}, {})", row.id, row.org, amount)
+                              : fmt::format("{} ({})", row.id, amount);
+}
+
+std::string and_list(const std::vector<std::string>& parts) {
+  if (parts.size() < 2) return join(parts);
+  return join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") + " and " +
+         parts.back();
+}
+
+// "2 actions are marked not funded: G-2 (RICB, \u00a361,000 a year) and T-4 (RMHT, cost
+// to be confirmed)."
+std::string unfunded_sentence(const SystemView& view) {
+  const std::vector<size_t>& rows = view.finance.unfunded;
+  if (rows.empty()) return "";
+  std::vector<std::string> named;
+  for (size_t r : rows) named.push_back(costed_action(view, r));
+  return fmt::format("{} not funded: {}.",
+                     count_of(static_cast<int>(rows.size()), "action is", "actions are"),
+                     and_list(named));
+}
+
 json finance_json(const SystemView& view) {
   const FinanceView& f = view.finance;
   auto row = [](const std::string& label, const CostTotals& t) {
@@ -649,10 +683,31 @@ json finance_json(const SystemView& view) {
   json items = json::array();
   for (const auto& [item, totals] : f.items)
     items.push_back(row(fmt::format("{} ({})", item->title, item->id), totals));
-  return {{"has_finance", f.system.costed > 0},
+  // Costs in the system row but under no item row get a row of their own, so the rows
+  // reconcile with the total, and a sentence that says why.
+  json unplaced = false;
+  if (!f.unplaced_rows.empty()) {
+    std::vector<std::string> ids;
+    for (size_t r : f.unplaced_rows) {
+      const ActionRow& a = view.rows[r];
+      ids.push_back(view.orgs.size() > 1 ? fmt::format("{} ({})", a.id, a.org) : a.id);
+    }
+    const size_t n = ids.size();
+    unplaced = row(fmt::format("Under no item above: {}", join(ids)), f.unplaced);
+    unplaced["note"] = fmt::format(
+        "The system row includes the {} of {}, which {} no framework item scored in this "
+        "paper; {} shown on a row of {} own.",
+        n == 1 ? "cost" : "costs", and_list(ids), n == 1 ? "addresses" : "address",
+        n == 1 ? "it is" : "they are", n == 1 ? "its" : "their");
+  }
+  const std::string unfunded = unfunded_sentence(view);
+  return {{"has_finance", f.system.any()},
           {"items", items},
+          {"unplaced", unplaced},
           {"system", row("System", f.system)},
-          {"sentence", finance_sentence(f.system)}};
+          {"sentence", finance_sentence(f.system)},
+          {"unfunded", unfunded},
+          {"has_unfunded", !unfunded.empty()}};
 }
 
 json journey_json(const SystemView& view) {

@@ -394,5 +394,60 @@ TEST(PaperRoundTwo, NoughtIsWordsInSentencesAndADashInTables) {
   EXPECT_EQ(md.find("| - |"), std::string::npos);
 }
 
+// Unfunded costs are named, whether an amount or still to be confirmed.
+TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  EXPECT_EQ(r.c["finance"]["unfunded"], "1 action is not funded: G-2 (RICB, \u00a361,000 a year).");
+  EXPECT_EQ(r.c["finance"]["unplaced"], false);  // every cost is under an item shown
+  // The carers' service, still to be costed, marked not funded too.
+  for (Plan& p : r.plans) {
+    for (Action& a : p.actions) {
+      if (a.id && a.id->value == "G-3") a.cost->funded = false;
+    }
+  }
+  ViewOptions options;
+  options.as_of = Date{2025, 8, 12};
+  ViewError error;
+  auto view =
+      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view);
+  nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  EXPECT_EQ(c["finance"]["unfunded"],
+            "2 actions are not funded: G-2 (RICB, \u00a361,000 a year) and G-3 (RICB, cost to be "
+            "confirmed).");
+  EXPECT_TRUE(has(paragraphs(c),
+                  "The 2 actions with a cost come to \u00a320,000 one-off and \u00a361,000 a "
+                  "year; the funding gap is \u00a361,000 a year; 1 is still to be costed and is "
+                  "not yet funded."));
+}
+
+// Somerset's November 2024 paper: two costed actions address only items of a framework
+// published after the meeting, so a row of their own makes the rows add up to the system.
+TEST(PaperFinance, CostsUnderNoItemShownHaveARowOfTheirOwn) {
+  std::vector<Plan> plans;
+  Diagnostics diags;
+  for (const char* f : {"somerset-icb.yaml", "somerset-ft.yaml"}) {
+    const std::string path = std::string(IACT_TEST_DATA) + "/../../plans/somerset/" + f;
+    plans.push_back(*load_plan_file(path, path, diags));
+  }
+  ViewOptions options;
+  options.as_of = Date{2024, 11, 28};
+  ViewError error;
+  auto view = build_view("somerset", {&plans[0], &plans[1]}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view) << error.message;
+  nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  const nlohmann::json& unplaced = c["finance"]["unplaced"];
+  ASSERT_TRUE(unplaced.is_object()) << c["finance"].dump();
+  EXPECT_EQ(unplaced["label"], "Under no item above: SMI-20 (SFT), SMI-25 (SFT)");
+  EXPECT_EQ(unplaced["one_off"], "\u00a3111,000");
+  EXPECT_EQ(unplaced["note"],
+            "The system row includes the costs of SMI-20 (SFT) and SMI-25 (SFT), which address "
+            "no framework item scored in this paper; they are shown on a row of their own.");
+  const std::string md = rendered(c);
+  EXPECT_NE(
+      md.find("| Under no item above: SMI\\-20 \\(SFT\\), SMI\\-25 \\(SFT\\) | \u00a3111,000 |"),
+      std::string::npos);
+}
+
 }  // namespace
 }  // namespace iact
