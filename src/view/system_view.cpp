@@ -332,6 +332,49 @@ void CostTotals::add(const Cost& cost) {
   if (unfunded) (cost.recurrent ? unfunded_recurrent : unfunded_one_off) += cost.amount;
 }
 
+std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogue& catalogue,
+                                          const ViewOptions& options) {
+  std::vector<ViewError> found;
+  const Date as_of = view.as_of;
+  if (options.meeting && view.meeting) {
+    const Date meeting = view.meeting->date->value;
+    const long apart = meeting.days() - as_of.days();
+    if (apart > kDatesApartDays || apart < -kDatesApartDays) {
+      found.push_back(
+          {fmt::format("the meeting on {} is {} days {} the as-of date, {}", meeting.iso(),
+                       apart > 0 ? apart : -apart, apart > 0 ? "after" : "before", as_of.iso()),
+           fmt::format("pass --as-of {} for the plans as they stand at that meeting",
+                       meeting.iso())});
+    }
+  }
+  if (!options.period.empty() && view.period) {
+    const Period& chosen = *view.period;
+    const bool at_meeting = view.meeting != nullptr;
+    const Date day = at_meeting ? view.meeting->date->value : as_of;
+    const std::string when = at_meeting ? fmt::format("the meeting on {}", day.iso())
+                                        : fmt::format("the as-of date, {}", day.iso());
+    // The period iact would choose for that day: the first due on or after it.
+    const Period* usual = choose_period(catalogue, "", day);
+    const std::string instead =
+        usual ? fmt::format("pass --period {} (due {}), or leave --period out", usual->id,
+                            usual->due.iso())
+              : fmt::format("pass --as-of {} for a paper for the {} period", chosen.due.iso(),
+                            chosen.id);
+    const long before = day.days() - chosen.due.days();
+    if (before > kDatesApartDays) {
+      found.push_back({fmt::format("the {} period was due on {}, {} days before {}", chosen.id,
+                                   chosen.due.iso(), before, when),
+                       instead});
+    } else if (usual && usual != &chosen && usual->due < chosen.due) {
+      found.push_back({fmt::format("the {} period is due on {}, but the {} period, due {}, "
+                                   "comes first after {}",
+                                   chosen.id, chosen.due.iso(), usual->id, usual->due.iso(), when),
+                       instead});
+    }
+  }
+  return found;
+}
+
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
                                      const Catalogue& catalogue, const ViewOptions& options,
                                      ViewError& error) {

@@ -213,6 +213,18 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
                                      const Catalogue& catalogue, const ViewOptions& options,
                                      ViewError& error);
 
+// How far apart, in days, the meeting and the as-of date (or a period's due date and the
+// meeting) may be before an explicit choice of them is said to disagree.
+inline constexpr long kDatesApartDays = 31;
+
+// Where a --meeting or --period the user gave disagrees with the other dates of the view:
+// a meeting more than kDatesApartDays from the as-of date; a period due more than that
+// before the meeting (or, with no meeting, the as-of date), or due after another period
+// that comes first. Each names the dates, and its hint what to pass instead. Choices left
+// to iact agree by construction and are not checked.
+std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogue& catalogue,
+                                          const ViewOptions& options);
+
 // The period a view is for: `id` when given; else the first period due on or after
 // `as_of`. Null if `id` names none, or none is due any more (the view then counts changes
 // since the last period that ended).

@@ -57,6 +57,8 @@ def check_system(folder, as_of, out):
     written = run([IACT, "paper", folder, "--as-of", as_of, "--to", "docx,html,md", "-o", out])
     docx = [line for line in written.stdout.splitlines() if line.endswith(".docx")]
     check(len(docx) == 1, "%s: one DOCX written, got %s" % (name, written.stdout))
+    check(": warning:" not in written.stderr,
+          "%s: the default dates disagree: %s" % (name, written.stderr))
     text = paper_text(docx[0])
     with open(docx[0][:-len("docx")] + "md", encoding="utf-8") as f:
         check_tables(name, f.read())

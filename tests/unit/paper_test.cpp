@@ -449,5 +449,52 @@ TEST(PaperFinance, CostsUnderNoItemShownHaveARowOfTheirOwn) {
       std::string::npos);
 }
 
+// A --meeting or --period that does not belong with the other dates is named, with what to
+// pass instead; the dates iact chooses itself agree.
+TEST(PaperDates, ChoicesThatDisagreeAreNamed) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  ViewOptions options;
+  options.as_of = Date{2025, 8, 12};
+  EXPECT_TRUE(date_disagreements(*r.view, testing::frameworks(), options).empty());
+
+  auto warnings = [&](ViewOptions o) {
+    ViewError error;
+    auto view =
+        build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), o, error);
+    EXPECT_TRUE(view) << error.message;
+    return view ? date_disagreements(*view, testing::frameworks(), o) : std::vector<ViewError>{};
+  };
+  // The August meeting with the plans as of April.
+  options.as_of = Date{2025, 4, 1};
+  options.meeting = Date{2025, 8, 12};
+  auto w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message, "the meeting on 2025-08-12 is 133 days after the as-of date, 2025-04-01");
+  EXPECT_EQ(w[0].hint, "pass --as-of 2025-08-12 for the plans as they stand at that meeting");
+  options.as_of = Date{2025, 7, 20};  // three weeks before: fine
+  EXPECT_TRUE(warnings(options).empty());
+
+  // The August meeting with the June period, due long before it.
+  options.as_of = Date{2025, 8, 12};
+  options.period = "2025-06";
+  w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message,
+            "the 2025-06 period was due on 2025-06-30, 43 days before the meeting on 2025-08-12");
+  EXPECT_EQ(w[0].hint, "pass --period 2026-01 (due 2026-01-31), or leave --period out");
+
+  // A May meeting given January's period, when June's comes first.
+  r.plans[0].board[1].date->value = Date{2025, 5, 20};
+  options = ViewOptions{};
+  options.as_of = Date{2025, 5, 1};
+  options.period = "2026-01";
+  w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message,
+            "the 2026-01 period is due on 2026-01-31, but the 2025-06 period, due 2025-06-30, "
+            "comes first after the meeting on 2025-05-20");
+  EXPECT_EQ(w[0].hint, "pass --period 2025-06 (due 2025-06-30), or leave --period out");
+}
+
 }  // namespace
 }  // namespace iact
