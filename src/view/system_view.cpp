@@ -205,10 +205,22 @@ void add_lists(SystemView& view) {
 }
 
 void add_finance(SystemView& view) {
-  for (const ActionRow& row : view.rows) {
-    if (row.action->cost)
-      view.finance.system.add(row.action->cost->kind == Cost::Kind::kNone ? Cost{}
-                                                                          : *row.action->cost);
+  std::set<const FrameworkItem*> shown;
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& item : f.items) shown.insert(item.item);
+  }
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    const ActionRow& row = view.rows[r];
+    if (!row.action->cost || row.action->cost->kind == Cost::Kind::kNone) continue;
+    const Cost& cost = *row.action->cost;
+    view.finance.system.add(cost);
+    if (cost.funded && !*cost.funded) view.finance.unfunded.push_back(r);
+    const bool placed = std::any_of(row.items.begin(), row.items.end(),
+                                    [&](const FrameworkItem* i) { return shown.count(i) > 0; });
+    if (!placed) {
+      view.finance.unplaced.add(cost);
+      view.finance.unplaced_rows.push_back(r);
+    }
   }
   // Per framework item, in the order the paper shows them: only items with costs.
   for (const FrameworkView& f : view.frameworks) {
@@ -309,6 +321,7 @@ void add_trend(SystemView& view, const Catalogue& catalogue,
 void CostTotals::add(const Cost& cost) {
   if (cost.kind == Cost::Kind::kTbc) {
     ++tbc;
+    if (cost.funded && !*cost.funded) ++unfunded_tbc;
     return;
   }
   if (cost.kind != Cost::Kind::kAmount) return;
@@ -317,6 +330,49 @@ void CostTotals::add(const Cost& cost) {
   const bool unfunded = cost.funded && !*cost.funded;
   (cost.recurrent ? recurrent : one_off) += cost.amount;
   if (unfunded) (cost.recurrent ? unfunded_recurrent : unfunded_one_off) += cost.amount;
+}
+
+std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogue& catalogue,
+                                          const ViewOptions& options) {
+  std::vector<ViewError> found;
+  const Date as_of = view.as_of;
+  if (options.meeting && view.meeting) {
+    const Date meeting = view.meeting->date->value;
+    const long apart = meeting.days() - as_of.days();
+    if (apart > kDatesApartDays || apart < -kDatesApartDays) {
+      found.push_back(
+          {fmt::format("the meeting on {} is {} days {} the as-of date, {}", meeting.iso(),
+                       apart > 0 ? apart : -apart, apart > 0 ? "after" : "before", as_of.iso()),
+           fmt::format("pass --as-of {} for the plans as they stand at that meeting",
+                       meeting.iso())});
+    }
+  }
+  if (!options.period.empty() && view.period) {
+    const Period& chosen = *view.period;
+    const bool at_meeting = view.meeting != nullptr;
+    const Date day = at_meeting ? view.meeting->date->value : as_of;
+    const std::string when = at_meeting ? fmt::format("the meeting on {}", day.iso())
+                                        : fmt::format("the as-of date, {}", day.iso());
+    // The period iact would choose for that day: the first due on or after it.
+    const Period* usual = choose_period(catalogue, "", day);
+    const std::string instead =
+        usual ? fmt::format("pass --period {} (due {}), or leave --period out", usual->id,
+                            usual->due.iso())
+              : fmt::format("pass --as-of {} for a paper for the {} period", chosen.due.iso(),
+                            chosen.id);
+    const long before = day.days() - chosen.due.days();
+    if (before > kDatesApartDays) {
+      found.push_back({fmt::format("the {} period was due on {}, {} days before {}", chosen.id,
+                                   chosen.due.iso(), before, when),
+                       instead});
+    } else if (usual && usual != &chosen && usual->due < chosen.due) {
+      found.push_back({fmt::format("the {} period is due on {}, but the {} period, due {}, "
+                                   "comes first after {}",
+                                   chosen.id, chosen.due.iso(), usual->id, usual->due.iso(), when),
+                       instead});
+    }
+  }
+  return found;
 }
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,

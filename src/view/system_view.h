@@ -97,9 +97,10 @@ struct CostTotals {
   double recurrent = 0;
   double unfunded_one_off = 0;
   double unfunded_recurrent = 0;
-  int costed = 0;    // actions with an amount
-  int unstated = 0;  // of those, how many do not say whether they are funded
-  int tbc = 0;       // actions whose cost is still to be confirmed
+  int costed = 0;        // actions with an amount
+  int unstated = 0;      // of those, how many do not say whether they are funded
+  int tbc = 0;           // actions whose cost is still to be confirmed
+  int unfunded_tbc = 0;  // of those, how many are marked not funded
 
   void add(const Cost& cost);
   bool any() const { return costed > 0 || tbc > 0; }
@@ -109,6 +110,12 @@ struct FinanceView {
   CostTotals system;
   // Per framework item (an action that addresses several counts in each).
   std::vector<std::pair<const FrameworkItem*, CostTotals>> items;
+  // Actions with a cost that address none of those items (only items of a framework not
+  // scored at the as-of date): counted in `system` but under no item.
+  CostTotals unplaced;
+  std::vector<size_t> unplaced_rows;  // indices into SystemView::rows
+  // Actions whose cost is marked not funded (funded: false), whether an amount or TBC.
+  std::vector<size_t> unfunded;
 };
 
 // A measure as it stood at the as-of date.
@@ -205,6 +212,18 @@ struct ViewError {
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
                                      const Catalogue& catalogue, const ViewOptions& options,
                                      ViewError& error);
+
+// How far apart, in days, the meeting and the as-of date (or a period's due date and the
+// meeting) may be before an explicit choice of them is said to disagree.
+inline constexpr long kDatesApartDays = 31;
+
+// Where a --meeting or --period the user gave disagrees with the other dates of the view:
+// a meeting more than kDatesApartDays from the as-of date; a period due more than that
+// before the meeting (or, with no meeting, the as-of date), or due after another period
+// that comes first. Each names the dates, and its hint what to pass instead. Choices left
+// to iact agree by construction and are not checked.
+std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogue& catalogue,
+                                          const ViewOptions& options);
 
 // The period a view is for: `id` when given; else the first period due on or after
 // `as_of`. Null if `id` names none, or none is due any more (the view then counts changes

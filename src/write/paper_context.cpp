@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <map>
 
 #include <fmt/format.h>
@@ -49,6 +50,24 @@ constexpr std::array<const char*, 5> kMeanings = {"complete",
                                                   "at risk, re-planned, or with no due date yet",
                                                   "on track", "not yet started, and not due soon"};
 
+// What a table shows for a number that is nought or not given.
+constexpr const char* kNothing = "\u2013";
+
+// {"key": true} for each of `keys` that some row of the table `rows` has a value for: a
+// column that would be empty on every row is left out of its table.
+json columns_shown(const json& rows, std::initializer_list<const char*> keys) {
+  json shown = json::object();
+  for (const char* key : keys) {
+    shown[key] = std::any_of(rows.begin(), rows.end(), [&](const json& row) {
+      auto v = row.find(key);
+      if (v == row.end() || !v->is_string()) return false;
+      const std::string& text = v->get_ref<const std::string&>();
+      return !trim(text).empty() && text != kNothing;
+    });
+  }
+  return shown;
+}
+
 std::string lower(Brag b) {
   return lowercase(name_of(b));
 }
@@ -64,11 +83,27 @@ json brag_json(Brag b) {
                                   kLetters[i], name, name, lower(b))}};
 }
 
+// A count as a table shows it: a dash for none.
+std::string count_cell(size_t n) {
+  return n == 0 ? std::string(kNothing) : std::to_string(n);
+}
+
+// A count as a sentence says it: "none" for nought.
+std::string count_words(int n) {
+  return n == 0 ? std::string("none") : std::to_string(n);
+}
+
 json counts_json(const BragCounts& c) {
   json j;
-  for (Brag b : kBragOrder) j[lower(b)] = c[b];
+  json cells;
+  for (Brag b : kBragOrder) {
+    j[lower(b)] = c[b];
+    cells[lower(b)] = count_cell(static_cast<size_t>(c[b]));
+  }
   j["total"] = c.total();
   j["open"] = c.open();
+  cells["total"] = count_cell(static_cast<size_t>(c.total()));
+  j["cells"] = cells;  // for tables: a dash for none
   return j;
 }
 
@@ -108,11 +143,12 @@ std::string cost_text(const std::optional<Cost>& cost) {
     case Cost::Kind::kNone:
       return "None";
     case Cost::Kind::kTbc:
-      return "TBC";
     case Cost::Kind::kAmount:
       break;
   }
-  std::string text = money(cost->amount) + (cost->recurrent ? " a year" : "");
+  std::string text = cost->kind == Cost::Kind::kTbc
+                         ? std::string("TBC")
+                         : money(cost->amount) + (cost->recurrent ? " a year" : "");
   if (cost->funded) text += *cost->funded ? " (funded)" : " (not funded)";
   return text;
 }
@@ -322,6 +358,10 @@ std::string finance_sentence(const CostTotals& t) {
     text += fmt::format("{}{} {} still to be costed", text.empty() ? "" : "; ",
                         text.empty() ? count_of(t.tbc, "action") : std::to_string(t.tbc),
                         t.tbc == 1 ? "is" : "are");
+    if (t.unfunded_tbc == t.tbc)
+      text += t.tbc == 1 ? " and is not yet funded" : " and none of them is yet funded";
+    else if (t.unfunded_tbc > 0)
+      text += fmt::format(", {} of them not funded", t.unfunded_tbc);
     if (text.front() >= 'a' && text.front() <= 'z') text[0] = static_cast<char>(text[0] - 32);
   }
   return text + ".";
@@ -348,7 +388,7 @@ std::string amber_phrase(const SystemView& view) {
     }
   }
   const int amber = at_risk + replanned + tbc + soon;
-  if (amber == 0) return "0 Amber";
+  if (amber == 0) return "no Amber";
   std::vector<std::string> parts;
   if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
   if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
@@ -358,14 +398,25 @@ std::string amber_phrase(const SystemView& view) {
   return fmt::format("{} Amber ({})", amber, join(parts, ", "));
 }
 
+// "Actions address 5 of the 8 items", or "No action yet addresses any of the 8 items".
+std::string coverage_words(const FrameworkView& f) {
+  if (f.covered() == 0)
+    return fmt::format("No action yet addresses any of the {} items", f.items.size());
+  return fmt::format("Actions address {} of the {} items", f.covered(), f.items.size());
+}
+
+json change_row(const std::string& label, size_t n) {
+  return {{"label", label}, {"count", n}, {"cell", count_cell(n)}};
+}
+
 json summary_json(const SystemView& view) {
   const BragCounts& c = view.all.counts;
   json paragraphs = json::array();
-  std::string totals =
-      fmt::format("The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
-                  orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
-                  count_of(c.total(), "action"), display_long(view.as_of), c[Brag::kBlue],
-                  c[Brag::kGreen], amber_phrase(view), c[Brag::kRed]);
+  std::string totals = fmt::format(
+      "The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
+      orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
+      count_of(c.total(), "action"), display_long(view.as_of), count_words(c[Brag::kBlue]),
+      count_words(c[Brag::kGreen]), amber_phrase(view), count_words(c[Brag::kRed]));
   if (c[Brag::kGrey] > 0) {
     totals += fmt::format(", with {} not yet started", c[Brag::kGrey]);
   }
@@ -378,11 +429,11 @@ json summary_json(const SystemView& view) {
             ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
             : fmt::format("the last board meeting ({})", display_long(*view.since));
     paragraphs.push_back(since_sentence(view, since));
-    changes.push_back({{"label", "Completed"}, {"count", view.completed_in_period.size()}});
-    changes.push_back({{"label", "Became overdue"}, {"count", view.overdue_in_period.size()}});
-    changes.push_back({{"label", "Slipped to a later date"}, {"count", view.slipped.size()}});
-    changes.push_back({{"label", "New actions"}, {"count", view.new_actions.size()}});
-    changes.push_back({{"label", "Risks closed"}, {"count", view.closed_risks.size()}});
+    changes.push_back(change_row("Completed", view.completed_in_period.size()));
+    changes.push_back(change_row("Became overdue", view.overdue_in_period.size()));
+    changes.push_back(change_row("Slipped to a later date", view.slipped.size()));
+    changes.push_back(change_row("New actions", view.new_actions.size()));
+    changes.push_back(change_row("Risks closed", view.closed_risks.size()));
   } else {
     paragraphs.push_back(
         view.period ? std::string("This is the first reporting period, so there is no earlier "
@@ -391,13 +442,11 @@ json summary_json(const SystemView& view) {
                                   "no earlier return to compare with.",
                                   display_long(view.as_of)));
   }
-  changes.push_back(
-      {{"label", "Re-planned later than first agreed"}, {"count", view.replanned.size()}});
-  changes.push_back({{"label", "Overdue now"}, {"count", view.overdue.size()}});
+  changes.push_back(change_row("Re-planned later than first agreed", view.replanned.size()));
+  changes.push_back(change_row("Overdue now", view.overdue.size()));
 
   for (const FrameworkView& f : view.frameworks) {
-    std::string text = fmt::format("Actions address {} of the {} items of {}", f.covered(),
-                                   f.items.size(), f.framework->title);
+    std::string text = coverage_words(f) + " of " + f.framework->title;
     std::vector<std::string> gaps;
     for (const ItemView& i : f.items) {
       if (i.gap()) gaps.push_back(fmt::format("{} ({})", i.item->title, i.item->id));
@@ -446,6 +495,7 @@ json frameworks_json(const SystemView& view, json& gaps) {
             {"title", f.framework->title},
             {"source", f.framework->source_document},
             {"covered", f.covered()},
+            {"coverage", coverage_words(f) + " of this framework"},
             {"count", f.items.size()},
             {"items", json::array()}};
     for (const ItemView& i : f.items) {
@@ -475,6 +525,7 @@ json frameworks_json(const SystemView& view, json& gaps) {
         ij["actions"].push_back(std::move(a));
       }
       ij["has_actions"] = !ij["actions"].empty();
+      ij["show_progress"] = columns_shown(ij["actions"], {"progress"})["progress"];
       ij["quiet"] = join(quiet);
       ij["has_quiet"] = !quiet.empty();
       ij["elsewhere"] = join(elsewhere);
@@ -507,7 +558,7 @@ json risks_json(const SystemView& view) {
     const RiskRow& r = *rp;
     const Risk& risk = *r.risk;
     auto num = [](const std::optional<Located<int>>& v) {
-      return v ? std::to_string(v->value) : std::string("–");
+      return v ? std::to_string(v->value) : std::string(kNothing);
     };
     const std::optional<int> score = risk.score();
     list.push_back({{"org", r.org},
@@ -540,12 +591,6 @@ json timeline_json(const SystemView& view) {
 
 json appendix_json(const SystemView& view) {
   json list = json::array();
-  // Columns that would be empty on every row are dropped.
-  bool any_group = false, any_cost = false;
-  for (const ActionRow& row : view.rows) {
-    any_group = any_group || (row.action->group && !row.action->group->value.empty());
-    any_cost = any_cost || row.action->cost.has_value();
-  }
   for (const OrgView& org : view.orgs) {
     json oj{{"org", org.label},
             {"name", org.name},
@@ -554,8 +599,11 @@ json appendix_json(const SystemView& view) {
             {"actions", json::array()}};
     for (size_t r : org.actions.rows) oj["actions"].push_back(action_json(view, r));
     oj["has_actions"] = !org.actions.rows.empty();
-    oj["show_group"] = any_group;
-    oj["show_cost"] = any_cost;
+    // Each organisation's table drops the columns its own actions leave empty.
+    const json shown = columns_shown(oj["actions"], {"group", "cost", "progress"});
+    oj["show_group"] = shown["group"];
+    oj["show_cost"] = shown["cost"];
+    oj["show_progress"] = shown["progress"];
     list.push_back(std::move(oj));
   }
   return list;
@@ -594,24 +642,73 @@ json narrative_json(const SystemView& view) {
   return sections;
 }
 
+// An action named in a finance sentence: "G-2 (RICB, \u00a361,000 a year)".
+std::string costed_action(const SystemView& view, size_t r) {
+  const ActionRow& row = view.rows[r];
+  const Cost& cost = *row.action->cost;
+  const std::string amount = cost.kind == Cost::Kind::kTbc
+                                 ? std::string("cost to be confirmed")
+                                 : money(cost.amount) + (cost.recurrent ? " a year" : "");
+  return view.orgs.size() > 1 ? fmt::format("{} ({}, {})", row.id, row.org, amount)
+                              : fmt::format("{} ({})", row.id, amount);
+}
+
+std::string and_list(const std::vector<std::string>& parts) {
+  if (parts.size() < 2) return join(parts);
+  return join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") + " and " +
+         parts.back();
+}
+
+// "2 actions are marked not funded: G-2 (RICB, \u00a361,000 a year) and T-4 (RMHT, cost
+// to be confirmed)."
+std::string unfunded_sentence(const SystemView& view) {
+  const std::vector<size_t>& rows = view.finance.unfunded;
+  if (rows.empty()) return "";
+  std::vector<std::string> named;
+  for (size_t r : rows) named.push_back(costed_action(view, r));
+  return fmt::format("{} not funded: {}.",
+                     count_of(static_cast<int>(rows.size()), "action is", "actions are"),
+                     and_list(named));
+}
+
 json finance_json(const SystemView& view) {
   const FinanceView& f = view.finance;
   auto row = [](const std::string& label, const CostTotals& t) {
+    auto amount = [](double pounds) { return pounds > 0 ? money(pounds) : kNothing; };
     return json{{"label", label},
-                {"one_off", t.one_off > 0 ? money(t.one_off) : "-"},
-                {"recurrent", t.recurrent > 0 ? money(t.recurrent) : "-"},
-                {"gap", t.unfunded_one_off + t.unfunded_recurrent > 0
-                            ? money(t.unfunded_one_off + t.unfunded_recurrent)
-                            : "-"},
-                {"tbc", t.tbc}};
+                {"one_off", amount(t.one_off)},
+                {"recurrent", amount(t.recurrent)},
+                {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent)},
+                {"tbc", count_cell(static_cast<size_t>(t.tbc))}};
   };
   json items = json::array();
   for (const auto& [item, totals] : f.items)
     items.push_back(row(fmt::format("{} ({})", item->title, item->id), totals));
-  return {{"has_finance", f.system.costed > 0},
+  // Costs in the system row but under no item row get a row of their own, so the rows
+  // reconcile with the total, and a sentence that says why.
+  json unplaced = false;
+  if (!f.unplaced_rows.empty()) {
+    std::vector<std::string> ids;
+    for (size_t r : f.unplaced_rows) {
+      const ActionRow& a = view.rows[r];
+      ids.push_back(view.orgs.size() > 1 ? fmt::format("{} ({})", a.id, a.org) : a.id);
+    }
+    const size_t n = ids.size();
+    unplaced = row(fmt::format("Under no item above: {}", join(ids)), f.unplaced);
+    unplaced["note"] = fmt::format(
+        "The system row includes the {} of {}, which {} no framework item scored in this "
+        "paper; {} shown on a row of {} own.",
+        n == 1 ? "cost" : "costs", and_list(ids), n == 1 ? "addresses" : "address",
+        n == 1 ? "it is" : "they are", n == 1 ? "its" : "their");
+  }
+  const std::string unfunded = unfunded_sentence(view);
+  return {{"has_finance", f.system.any()},
           {"items", items},
+          {"unplaced", unplaced},
           {"system", row("System", f.system)},
-          {"sentence", finance_sentence(f.system)}};
+          {"sentence", finance_sentence(f.system)},
+          {"unfunded", unfunded},
+          {"has_unfunded", !unfunded.empty()}};
 }
 
 json journey_json(const SystemView& view) {
@@ -649,6 +746,16 @@ json compliance_json(const SystemView& view) {
   return rows;
 }
 
+// "Last value 31 Mar 2025, before this period (from 30 Jun 2025).": when a stale measure
+// was last updated, and that it was before the period the paper reports on.
+std::string stale_note(const MeasureRow& m, Date since) {
+  if (m.values.empty()) return fmt::format("No value yet; this period is from {}.", display(since));
+  const Date last = m.values.back().date;
+  if (last == since)
+    return fmt::format("Last value {}, when this period began; none since.", display(last));
+  return fmt::format("Last value {}, before this period (from {}).", display(last), display(since));
+}
+
 json measures_json(const SystemView& view) {
   json rows = json::array();
   for (size_t i = 0; i < view.measures.size(); ++i) {
@@ -660,10 +767,8 @@ json measures_json(const SystemView& view) {
     };
     const bool has = !m.values.empty();
     std::string note = has ? m.values.back().note : "";
-    if (m.stale)
-      note = "Not updated since " +
-             (view.since ? display(*view.since) : std::string("the last period")) +
-             (note.empty() ? "." : ". " + note);
+    // A measure is stale only against a period's start (view.since).
+    if (m.stale && view.since) note = stale_note(m, *view.since) + (note.empty() ? "" : " " + note);
     rows.push_back({{"org", m.org},
                     {"title", m.measure->title},
                     {"latest", has ? value(m.values.back().value) : "No value yet"},
@@ -758,6 +863,8 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["gaps"] = gaps;
   c["has_gaps"] = !gaps.empty();
   c["risks"] = risks_json(view);
+  c["risk_columns"] =
+      columns_shown(c["risks"], {"register_ref", "likelihood", "impact", "mitigations", "actions"});
   c["has_risks"] = !view.risks.empty();
   c["timeline"] = timeline_json(view);
   c["next_due"] = json::array();
@@ -771,6 +878,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["narrative"] = narrative_json(view);
   c["finance"] = finance_json(view);
   c["journey"] = journey_json(view);
+  c["journey_columns"] = columns_shown(c["journey"], {"public", "purpose"});
   c["has_journey"] = !view.journey.empty();
   c["compliance"] = compliance_json(view);
   c["has_compliance"] = !view.compliance.empty();
@@ -779,6 +887,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["trend_since"] = view.trend.empty() ? "" : month_year(view.trend.front().date);
   c["trend_chart"] = kTrendChartFile;
   c["measures"] = measures_json(view);
+  c["measure_columns"] = columns_shown(c["measures"], {"target", "note"});
   c["has_measures"] = !view.measures.empty();
   c["brag_key"] = json::array();
   for (Brag b : kBragOrder) {

@@ -72,6 +72,20 @@ if NO_COLOR=1 "$iact" validate tests/data/bad/version.yaml --quiet --as-of 2025-
   failures=$((failures + 1))
 fi
 check "schema -o writes the schema" 0 "wrote" -- schema -o /tmp/iact-schema-test.json
+# Dates the user gives that do not belong together are named, with what to pass instead.
+check "paper: a meeting far from the as-of date is a warning" 0 "nenc: warning: the meeting on 2025-07-29 is 120 days after the as-of date, 2025-03-31" -- paper plans/nenc --as-of 2025-03-31 --meeting 2025-07-29 --dump-context
+check "paper: the warning says which --as-of to pass" 0 "hint: pass --as-of 2025-07-29 for the plans as they stand at that meeting" -- paper plans/nenc --as-of 2025-03-31 --meeting 2025-07-29 --dump-context
+check "paper: a period due long before the as-of date is a warning" 0 "warning: the 2025-06 period was due on 2025-06-30, 81 days before the as-of date, 2025-09-19$" -- paper plans/bob --as-of 2025-09-19 --period 2025-06 --dump-context
+check "paper: a period after the one that comes first is a warning" 0 "warning: the 2026-01 period is due on 2026-01-31, but the 2025-06 period, due 2025-06-30, comes first after the meeting on 2025-05-01" -- paper plans/bnssg --as-of 2025-05-01 --period 2026-01 --dump-context
+for args in "plans/nenc --as-of 2025-07-29" "plans/bnssg --as-of 2025-05-01 --period 2025-06" "plans/nenc --as-of 2025-07-10 --meeting 2025-07-29"; do
+  # shellcheck disable=SC2086
+  if NO_COLOR=1 "$iact" paper $args --dump-context 2>&1 >/dev/null | grep -q ": warning:"; then
+    echo "FAIL: paper $args: dates that agree were warned about"
+    failures=$((failures + 1))
+  else
+    echo "ok: paper $args: no warning about dates"
+  fi
+done
 # Periods after January 2026: without a local one, a paper says so and how to add one.
 check "paper: past the last period, it says how to add one" 2 "no reporting period is due on or after 30 November 2026; the last in the timeline is 2026-01" -- paper plans/nenc --as-of 2026-11-30 --to md -o /tmp/iact-no-period
 check "paper: the hint shows the local timeline" 2 "plans/nenc/.iact-timeline.yaml:" -- paper plans/nenc --as-of 2026-11-30 --to md -o /tmp/iact-no-period

@@ -4,6 +4,7 @@
 #include "write/chart.h"
 
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <map>
@@ -75,8 +76,8 @@ TEST(PaperContext, SummaryIsWrittenFromTheView) {
   nlohmann::json c = paper_context(*view, PaperSettings{});
   const std::string first = c["summary"]["paragraphs"][0]["text"];
   EXPECT_EQ(first,
-            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, 0 Amber "
-            "and 0 off track or overdue.");
+            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, no Amber "
+            "and none off track or overdue.");
   EXPECT_EQ(c["totals"]["total"], 2);
   EXPECT_EQ(c["appendix"][0]["actions"][1]["brag"]["letter"], "B");
   EXPECT_EQ(c["cover"][0]["label"], "Meeting");
@@ -242,7 +243,8 @@ TEST(PaperRoundTwo, MeasuresShowTheLatestAndWhatIsStale) {
   EXPECT_EQ(r.c["measures"][0]["chart"], "measure-1.svg");
   EXPECT_EQ(r.c["measures"][1]["latest"], "71%");
   EXPECT_EQ(r.c["measures"][1]["stale"], true);
-  EXPECT_EQ(r.c["measures"][1]["note"], "Not updated since 30 Jun 2025.");
+  EXPECT_EQ(r.c["measures"][1]["note"],
+            "Last value 31 Mar 2025, before this period (from 30 Jun 2025).");
   const std::string svg = measure_chart_svg(r.view->measures[0]);
   EXPECT_NE(svg.find("<polyline"), std::string::npos);
   EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);  // the target
@@ -296,6 +298,202 @@ TEST(PaperRoundTwo, AFrameworkPublishedLaterIsNotScored) {
   EXPECT_FALSE(r.view->period);  // no period had been set yet
   for (const auto& m : r.c["timeline"])
     EXPECT_EQ(std::string(m["title"]).find("webinar"), std::string::npos);
+}
+
+// The Markdown the shipped template makes of a context.
+std::string rendered(const nlohmann::json& c) {
+  std::ifstream in(std::string(IACT_TEST_TEMPLATES) + "/board-paper.md");
+  std::stringstream tmpl;
+  tmpl << in.rdbuf();
+  std::string error;
+  auto out = render_markdown_template(tmpl.str(), c, error);
+  EXPECT_TRUE(out) << error;
+  return out.value_or("");
+}
+
+// The header row of the first table after `heading` in `markdown`.
+std::string header_after(const std::string& markdown, const std::string& heading) {
+  const size_t at = markdown.find(heading);
+  if (at == std::string::npos) return "";
+  const size_t row = markdown.find("\n|", at);
+  if (row == std::string::npos) return "";
+  return markdown.substr(row + 1, markdown.find('\n', row + 1) - row - 1);
+}
+
+// A column empty on every row of its table is left out of that table, and only that one.
+TEST(PaperRoundTwo, ColumnsEmptyOnEveryRowAreDropped) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  const nlohmann::json& risk = r.c["risk_columns"];
+  EXPECT_EQ(risk["register_ref"], true);  // two of three risks have one
+  EXPECT_EQ(risk["likelihood"], true);
+  EXPECT_EQ(risk["mitigations"], false);  // no risk has mitigations or actions
+  EXPECT_EQ(risk["actions"], false);
+  // The ICB's actions have groups and costs; the trust's have neither.
+  EXPECT_EQ(r.c["appendix"][0]["show_group"], true);
+  EXPECT_EQ(r.c["appendix"][1]["show_group"], false);
+  EXPECT_EQ(r.c["appendix"][1]["show_cost"], false);
+  EXPECT_EQ(r.c["journey_columns"]["purpose"], true);
+  EXPECT_EQ(r.c["measure_columns"]["note"], true);
+
+  const std::string md = rendered(r.c);
+  const std::string risks = header_after(md, "# Risks and mitigations");
+  EXPECT_EQ(risks, "| Org | Risk | Ref | Description | L | I | Score | State |");
+  const std::string icb = header_after(md, "## NHS Round Two ICB (RICB)");
+  EXPECT_NE(icb.find(" Group |"), std::string::npos) << icb;
+  EXPECT_NE(icb.find(" Cost |"), std::string::npos) << icb;
+  const std::string trust = header_after(md, "## Round Two Mental Health Trust (RMHT)");
+  EXPECT_EQ(trust, "| Action | What | Lead | Due | BRAG | Progress |");
+
+  // With no scores or references at all, those columns and their key go too.
+  for (Plan& p : r.plans) {
+    for (Risk& k : p.risks) {
+      k.likelihood.reset();
+      k.impact.reset();
+      k.register_ref.clear();
+    }
+  }
+  nlohmann::json unscored = paper_context(*r.view, PaperSettings{"chart.svg"});
+  const std::string md2 = rendered(unscored);
+  EXPECT_EQ(header_after(md2, "# Risks and mitigations"),
+            "| Org | Risk | Description | Score | State |");
+  EXPECT_EQ(md2.find("L likelihood"), std::string::npos);
+  EXPECT_EQ(md2.find("Ref: the board"), std::string::npos);
+}
+
+// Nought is "no" or "none" in sentences, and a dash in every table.
+TEST(PaperRoundTwo, NoughtIsWordsInSentencesAndADashInTables) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  for (const std::string& p : paragraphs(r.c)) {
+    EXPECT_EQ(p.find(" 0 "), std::string::npos) << p;
+    EXPECT_EQ(p.find(", 0"), std::string::npos) << p;
+  }
+  // Finance: no money and no count read the same.
+  const nlohmann::json& items = r.c["finance"]["items"];
+  bool dash_for_money = false, dash_for_count = false;
+  for (const auto& i : items) {
+    for (const char* k : {"one_off", "recurrent", "gap", "tbc"}) {
+      const std::string cell = i[k];
+      EXPECT_NE(cell, "0") << k;
+      EXPECT_NE(cell, "-") << k;
+      if (cell == "\u2013") (std::string(k) == "tbc" ? dash_for_count : dash_for_money) = true;
+    }
+  }
+  EXPECT_TRUE(dash_for_money && dash_for_count);
+  EXPECT_EQ(r.c["totals"]["cells"]["blue"], "2");
+  EXPECT_EQ(r.c["totals"]["blue"], 2);  // numbers stay numbers for templates that count
+  for (const auto& change : r.c["summary"]["changes"]) {
+    if (change["label"] == "Completed") {
+      EXPECT_EQ(change["cell"], "\u2013");
+    }
+  }
+  // A framework no action addresses is said in words, not "0 of".
+  for (const auto& f : r.c["frameworks"])
+    EXPECT_EQ(std::string(f["coverage"]).find(" 0 "), std::string::npos) << f["coverage"];
+  const std::string md = rendered(r.c);
+  EXPECT_EQ(md.find("| 0 |"), std::string::npos);
+  EXPECT_EQ(md.find("| - |"), std::string::npos);
+}
+
+// Unfunded costs are named, whether an amount or still to be confirmed.
+TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  EXPECT_EQ(r.c["finance"]["unfunded"], "1 action is not funded: G-2 (RICB, \u00a361,000 a year).");
+  EXPECT_EQ(r.c["finance"]["unplaced"], false);  // every cost is under an item shown
+  // The carers' service, still to be costed, marked not funded too.
+  for (Plan& p : r.plans) {
+    for (Action& a : p.actions) {
+      if (a.id && a.id->value == "G-3") a.cost->funded = false;
+    }
+  }
+  ViewOptions options;
+  options.as_of = Date{2025, 8, 12};
+  ViewError error;
+  auto view =
+      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view);
+  nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  EXPECT_EQ(c["finance"]["unfunded"],
+            "2 actions are not funded: G-2 (RICB, \u00a361,000 a year) and G-3 (RICB, cost to be "
+            "confirmed).");
+  EXPECT_TRUE(has(paragraphs(c),
+                  "The 2 actions with a cost come to \u00a320,000 one-off and \u00a361,000 a "
+                  "year; the funding gap is \u00a361,000 a year; 1 is still to be costed and is "
+                  "not yet funded."));
+}
+
+// Somerset's November 2024 paper: two costed actions address only items of a framework
+// published after the meeting, so a row of their own makes the rows add up to the system.
+TEST(PaperFinance, CostsUnderNoItemShownHaveARowOfTheirOwn) {
+  std::vector<Plan> plans;
+  Diagnostics diags;
+  for (const char* f : {"somerset-icb.yaml", "somerset-ft.yaml"}) {
+    const std::string path = std::string(IACT_TEST_DATA) + "/../../plans/somerset/" + f;
+    plans.push_back(*load_plan_file(path, path, diags));
+  }
+  ViewOptions options;
+  options.as_of = Date{2024, 11, 28};
+  ViewError error;
+  auto view = build_view("somerset", {&plans[0], &plans[1]}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view) << error.message;
+  nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  const nlohmann::json& unplaced = c["finance"]["unplaced"];
+  ASSERT_TRUE(unplaced.is_object()) << c["finance"].dump();
+  EXPECT_EQ(unplaced["label"], "Under no item above: SMI-20 (SFT), SMI-25 (SFT)");
+  EXPECT_EQ(unplaced["one_off"], "\u00a3111,000");
+  EXPECT_EQ(unplaced["note"],
+            "The system row includes the costs of SMI-20 (SFT) and SMI-25 (SFT), which address "
+            "no framework item scored in this paper; they are shown on a row of their own.");
+  const std::string md = rendered(c);
+  EXPECT_NE(
+      md.find("| Under no item above: SMI\\-20 \\(SFT\\), SMI\\-25 \\(SFT\\) | \u00a3111,000 |"),
+      std::string::npos);
+}
+
+// A --meeting or --period that does not belong with the other dates is named, with what to
+// pass instead; the dates iact chooses itself agree.
+TEST(PaperDates, ChoicesThatDisagreeAreNamed) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  ViewOptions options;
+  options.as_of = Date{2025, 8, 12};
+  EXPECT_TRUE(date_disagreements(*r.view, testing::frameworks(), options).empty());
+
+  auto warnings = [&](ViewOptions o) {
+    ViewError error;
+    auto view =
+        build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), o, error);
+    EXPECT_TRUE(view) << error.message;
+    return view ? date_disagreements(*view, testing::frameworks(), o) : std::vector<ViewError>{};
+  };
+  // The August meeting with the plans as of April.
+  options.as_of = Date{2025, 4, 1};
+  options.meeting = Date{2025, 8, 12};
+  auto w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message, "the meeting on 2025-08-12 is 133 days after the as-of date, 2025-04-01");
+  EXPECT_EQ(w[0].hint, "pass --as-of 2025-08-12 for the plans as they stand at that meeting");
+  options.as_of = Date{2025, 7, 20};  // three weeks before: fine
+  EXPECT_TRUE(warnings(options).empty());
+
+  // The August meeting with the June period, due long before it.
+  options.as_of = Date{2025, 8, 12};
+  options.period = "2025-06";
+  w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message,
+            "the 2025-06 period was due on 2025-06-30, 43 days before the meeting on 2025-08-12");
+  EXPECT_EQ(w[0].hint, "pass --period 2026-01 (due 2026-01-31), or leave --period out");
+
+  // A May meeting given January's period, when June's comes first.
+  r.plans[0].board[1].date->value = Date{2025, 5, 20};
+  options = ViewOptions{};
+  options.as_of = Date{2025, 5, 1};
+  options.period = "2026-01";
+  w = warnings(options);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].message,
+            "the 2026-01 period is due on 2026-01-31, but the 2025-06 period, due 2025-06-30, "
+            "comes first after the meeting on 2025-05-20");
+  EXPECT_EQ(w[0].hint, "pass --period 2025-06 (due 2025-06-30), or leave --period out");
 }
 
 }  // namespace
