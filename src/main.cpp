@@ -114,8 +114,10 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = app.add_subcommand(
       "validate", "Check plans: every problem with file:line:col, a rule id and a hint");
   validate_cmd->add_option("PATH", validate.paths,
-                           "Plan files or folders (searched for *.yaml), or - for one plan on "
-                           "standard input; default: plans/");
+                           "Plan files or folders (searched for *.yaml and *.yml), or - for one "
+                           "plan on standard input; default: plans/. A file named "
+                           ".iact-timeline.yaml is checked as a local timeline; a file not named "
+                           "*.yaml or *.yml is skipped with a note");
   add_stdin_filename(validate_cmd, validate.stdin_filename);
   add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
