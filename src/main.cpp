@@ -9,6 +9,7 @@
 
 #include "cli/describe.h"
 #include "commands/commands.h"
+#include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
 #include "util/files.h"
 #include "util/interrupt.h"
 

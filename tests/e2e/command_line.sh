@@ -22,8 +22,8 @@ check "an unknown format is a usage error" 2 "format" -- validate plans --format
 check "no command prints usage" 2 "validate" --
 check "help names the commands" 0 "validate.*rules.*frameworks|frameworks" -- --help
 check "version" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+" -- --version
-check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}|unknown)\)$" -- --version
-commit=$("$iact" --version | sed -n 's/.*(commit \([0-9a-f]*\))$/\1/p')
+check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}(-dirty)?|unknown)\)$" -- --version
+commit=$("$iact" --version | sed -n 's/.*(commit \([0-9a-f]*\)\(-dirty\)\{0,1\})$/\1/p')
 if [ -e .git ] && { [ -z "$commit" ] || ! git cat-file -e "$commit^{commit}" 2>/dev/null; }; then
   echo "FAIL: iact --version names '$commit', not a commit of this repository"
   failures=$((failures + 1))
