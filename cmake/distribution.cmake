@@ -3,45 +3,24 @@
 # scripts and man pages, written at build time by the built iact from its own command line;
 # where `cmake --install` puts them; and the Debian package (`cpack -G DEB` in the build folder).
 
-# The commit the binary is built from, read when CMake configures: "unknown" outside git.
-# CMake configures again when HEAD moves, so a build after a commit names the new one. Only
-# main.cpp prints it, so only main.cpp is compiled again.
-set(IACT_GIT_COMMIT unknown)
+# The commit the binary is built from, found at every build (not when CMake configures, which
+# a new commit does not cause) by cmake/git_commit.cmake: "abc1234", "abc1234-dirty" when a
+# tracked file has changes, "unknown" outside git. It writes generated/git_commit.h only when
+# the text changes, and only main.cpp includes it, so nothing else is compiled again.
+set(IACT_GENERATED ${CMAKE_CURRENT_BINARY_DIR}/generated)
 find_package(Git QUIET)
-if(GIT_FOUND)
-  execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --short HEAD
-                  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                  OUTPUT_VARIABLE commit OUTPUT_STRIP_TRAILING_WHITESPACE
-                  RESULT_VARIABLE failed ERROR_QUIET)
-  if(NOT failed AND commit)
-    set(IACT_GIT_COMMIT ${commit})
-    execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --git-path HEAD
-                            --symbolic-full-name HEAD
-                    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                    OUTPUT_VARIABLE git_paths OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
-    string(REPLACE "\n" ";" git_paths "${git_paths}")
-    list(GET git_paths 0 head_file)
-    set(watched ${head_file})
-    list(LENGTH git_paths n)
-    if(n GREATER 1)  # on a branch: its ref file (absent when git has packed the refs)
-      list(GET git_paths 1 branch)
-      execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --git-path ${branch}
-                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                      OUTPUT_VARIABLE ref_file OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
-      list(APPEND watched ${ref_file})
-    endif()
-    foreach(file ${watched})
-      if(NOT IS_ABSOLUTE ${file})
-        set(file ${PROJECT_SOURCE_DIR}/${file})
-      endif()
-      if(EXISTS ${file})
-        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
-      endif()
-    endforeach()
-  endif()
+if(NOT GIT_FOUND)
+  set(GIT_EXECUTABLE git)  # the script then finds no checkout: "unknown"
 endif()
-set_property(SOURCE src/main.cpp APPEND PROPERTY COMPILE_DEFINITIONS
-             IACT_GIT_COMMIT="${IACT_GIT_COMMIT}")
+add_custom_target(iact_git_commit
+  COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+          -DOUTPUT=${IACT_GENERATED}/git_commit.h -DGIT_EXECUTABLE=${GIT_EXECUTABLE}
+          -P ${PROJECT_SOURCE_DIR}/cmake/git_commit.cmake
+  BYPRODUCTS ${IACT_GENERATED}/git_commit.h
+  COMMENT "Finding the commit iact is built from"
+  VERBATIM)
+add_dependencies(iact iact_git_commit)
+target_include_directories(iact PRIVATE ${IACT_GENERATED})
 
 # Completion scripts and man pages, from the built iact (so they cannot drift from its
 # command line). man/ is emptied first, so a command that was removed leaves no page behind.

@@ -9,6 +9,7 @@
 
 #include "cli/describe.h"
 #include "commands/commands.h"
+#include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
 #include "util/files.h"
 #include "util/interrupt.h"
 
@@ -114,8 +115,10 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd = app.add_subcommand(
       "validate", "Check plans: every problem with file:line:col, a rule id and a hint");
   validate_cmd->add_option("PATH", validate.paths,
-                           "Plan files or folders (searched for *.yaml), or - for one plan on "
-                           "standard input; default: plans/");
+                           "Plan files or folders (searched for *.yaml and *.yml), or - for one "
+                           "plan on standard input; default: plans/. A file named "
+                           ".iact-timeline.yaml is checked as a local timeline; a file not named "
+                           "*.yaml or *.yml is skipped with a note");
   add_stdin_filename(validate_cmd, validate.stdin_filename);
   add_as_of(validate_cmd, validate.as_of);
   validate_cmd->add_flag("--strict", validate.strict, "Treat warnings as errors (exit 1)");
@@ -329,7 +332,17 @@ int main(int argc, char** argv) {
                          "A folder of system folders (default: plans), or return workbooks "
                          "(.xlsx) written by iact");
   add_as_of(rollup_cmd, rollup.as_of);
-  add_period(rollup_cmd, rollup.period);
+  rollup_cmd->add_option(
+      "--period", rollup.period,
+      "Reporting period, e.g. 2026-01. From plans, default: the next one due on or after the "
+      "as-of date; when none is, the roll-up is for no period, as of that date "
+      "(rollup-<as-of>.*), and a note says so. From returns: only that period's returns are "
+      "rolled up, the others skipped with a note; default: the one period they are for");
+  rollup_cmd->footer(
+      "Exit codes: 0 written (returns of other periods, given twice or replaced by a later one "
+      "are skipped with a note), 1 written, but a system whose plans have errors, or a "
+      "workbook that is not a readable iact return, was left out, 2 usage or I/O error: "
+      "nothing written.");
   rollup_cmd->add_option("--region", rollup.region, "Only the systems of this NHS England region")
       ->type_name("REGION");
   rollup_cmd

@@ -39,7 +39,7 @@ struct StdinPlan {
   std::optional<std::filesystem::path> folder;
 };
 
-// PATHs may be plan files or folders (searched recursively for *.yaml), or `-` for
+// PATHs may be plan files or folders (searched recursively for *.yaml and *.yml), or `-` for
 // `from_stdin`. A file's folder siblings are loaded too, so the system checks give the same
 // answer for a file as for its folder; only the named files' problems are reported. A
 // *.yaml entry that is not a readable file (a FIFO, a device, a broken link, a link loop)

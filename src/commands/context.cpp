@@ -62,8 +62,18 @@ std::optional<std::filesystem::path> find_templates(const CommonOptions& common)
   return std::nullopt;
 }
 
+std::optional<fs::path> local_timeline_for(const CommonOptions& common,
+                                           const std::vector<std::string>& paths) {
+  if (!common.timeline.empty()) return fs::path(common.timeline);
+  std::error_code ec;
+  fs::path start = fs::is_directory("plans", ec) ? "plans" : ".";
+  if (!paths.empty() && paths.front() != "-") start = paths.front();
+  return find_local_timeline(start);
+}
+
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags,
-                                         const std::vector<std::string>& paths) {
+                                         const std::vector<std::string>& paths,
+                                         bool with_local_timeline) {
   auto dir = find_frameworks_dir(common.frameworks_dir, common.exe);
   std::error_code ec;
   if (!dir || !std::filesystem::is_directory(*dir, ec)) {
@@ -77,13 +87,7 @@ std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostic
   Catalogue catalogue = load_catalogue(*dir, found);
   // The organisation's own reporting periods, beside its plans.
   std::optional<fs::path> local;
-  if (!common.timeline.empty()) {
-    local = fs::path(common.timeline);
-  } else {
-    fs::path start = fs::is_directory("plans", ec) ? "plans" : ".";
-    if (!paths.empty() && paths.front() != "-") start = paths.front();
-    local = find_local_timeline(start);
-  }
+  if (with_local_timeline) local = local_timeline_for(common, paths);
   if (local) {
     FileRead read = read_file(*local, kMaxPlanFileBytes);
     if (!read.bytes) {

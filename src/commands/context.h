@@ -33,12 +33,18 @@ Date report_as_of(bool as_of_defaulted, Date as_of, const Catalogue& catalogue,
 // prints why and returns nothing if there is none.
 std::optional<std::filesystem::path> find_templates(const CommonOptions& common);
 
-// Finds and loads the frameworks, with the local timeline of the plans in `paths` (--timeline,
-// else .iact-timeline.yaml found from the first path, or from the current folder). Returns
-// nothing (after printing why) if the folder cannot be found or either holds errors; the
-// files' warnings, if any, go to `diags`.
+// The local timeline of the plans in `paths`: --timeline, else .iact-timeline.yaml found from
+// the first path (or from plans/, or the current folder), if there is one.
+std::optional<std::filesystem::path> local_timeline_for(const CommonOptions& common,
+                                                        const std::vector<std::string>& paths);
+
+// Finds and loads the frameworks, with the local timeline of the plans in `paths` (see
+// local_timeline_for) unless `with_local_timeline` is false. Returns nothing (after printing
+// why) if the folder cannot be found or either holds errors; the files' warnings, if any, go
+// to `diags`.
 std::optional<Catalogue> load_frameworks(const CommonOptions& common, Diagnostics& diags,
-                                         const std::vector<std::string>& paths = {});
+                                         const std::vector<std::string>& paths = {},
+                                         bool with_local_timeline = true);
 
 // What to say when no reporting period is due on or after `as_of`: the last one, and how to
 // add the next in a local timeline beside `plans`.

@@ -1,6 +1,7 @@
 // iact rollup: the systems side by side for a region or for England, from their plans or
 // from the returns they sent.
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -49,6 +50,48 @@ void say_skipped(const std::string& file, const std::string& error, const std::s
   if (!hint.empty()) std::cerr << fmt::format("  hint: {}\n", hint);
 }
 
+// A return left out for no fault of its own (another period's, one given twice, one a later
+// return replaces): a note, which leaves the exit code alone.
+void say_passed_over(const std::string& file, const std::string& why) {
+  std::cerr << fmt::format("iact: note: {}: skipped: {}\n", file, why);
+}
+
+// The return workbooks under `folder`, when it holds no plans: the user meant a roll-up from
+// returns. Says how to ask for one, with a shell pattern that names them, and returns true;
+// false if there are none.
+bool say_returns_not_plans(const fs::path& folder) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (!it->is_regular_file(ec) || lowercase(p.extension().string()) != ".xlsx") continue;
+    if (p.filename().string().starts_with(".")) continue;  // partial files
+    if (read_return_file(p).summary) found.push_back(p);
+  }
+  if (found.empty()) return false;
+  // folder/*/*/return.xlsx when they lie at one depth (as `iact return -o` writes them).
+  const fs::path first = found.front().lexically_relative(folder);
+  const auto depth = std::distance(first.begin(), first.end());
+  bool one_depth = true, one_name = true;
+  for (const fs::path& f : found) {
+    const fs::path rel = f.lexically_relative(folder);
+    one_depth = one_depth && std::distance(rel.begin(), rel.end()) == depth;
+    one_name = one_name && f.filename() == first.filename();
+  }
+  std::string pattern = fmt::format("$(find {} -name '*.xlsx')", folder.string());
+  if (one_depth) {
+    fs::path glob = folder;
+    for (auto i = 1; i < depth; ++i) glob /= "*";
+    glob /= one_name ? first.filename() : fs::path("*.xlsx");
+    pattern = glob.string();
+  }
+  std::cerr << fmt::format("iact: {} holds no plans, but {}\n", folder.string(),
+                           count_of(static_cast<int>(found.size()), "return workbook"))
+            << fmt::format("  hint: to roll up the returns, name them: iact rollup {}\n", pattern)
+            << "        (--returns DIR goes with a plans folder, to show whose return is in)\n";
+  return true;
+}
+
 // The returns in a folder (searched below it) for `period`, by ICB code; the newest as-of
 // date wins. Workbooks that are not returns are passed over quietly: the folder may hold
 // anything.
@@ -78,10 +121,18 @@ int summaries_from_returns(const RollupOptions& options, std::vector<SystemSumma
                            int& skipped) {
   std::map<std::string, std::vector<std::string>> periods;  // period -> files
   std::vector<SystemSummary> all;
+  std::map<fs::path, std::string> named;  // canonical path -> as first named
   for (const std::string& file : options.paths) {
     if (std::string why = not_a_file(file); !why.empty()) {
       say_skipped(file, why, "");
       ++skipped;
+      continue;
+    }
+    std::error_code ec;
+    if (auto [it, fresh] = named.try_emplace(fs::weakly_canonical(file, ec), file); !fresh) {
+      say_passed_over(file, it->second == file
+                                ? std::string("given twice")
+                                : fmt::format("given twice (also as {})", it->second));
       continue;
     }
     ReadReturn r = read_return_file(file);
@@ -105,11 +156,13 @@ int summaries_from_returns(const RollupOptions& options, std::vector<SystemSumma
               << "  hint: pass --period to roll up one of them\n";
     return kExitUsage;
   }
+  // A region may keep every return in one inbox: other periods' returns, and those a later
+  // return of the same system replaces, are passed over with a note.
   std::map<std::string, size_t> by_code;
   for (SystemSummary& s : all) {
     if (!period.empty() && s.period != period) {
-      say_skipped(s.source, fmt::format("it is the return for {}, not {}", s.period, period), "");
-      ++skipped;
+      say_passed_over(s.source, fmt::format("it is the return for {}, not {}",
+                                            s.period.empty() ? "no period" : s.period, period));
       continue;
     }
     auto [it, fresh] = by_code.try_emplace(s.code, out.size());
@@ -118,12 +171,16 @@ int summaries_from_returns(const RollupOptions& options, std::vector<SystemSumma
       continue;
     }
     SystemSummary& kept = out[it->second];
+    if (kept.as_of == s.as_of) {
+      say_passed_over(s.source, fmt::format("{}'s return as of {} is given twice (also as {})",
+                                            s.code, s.as_of.iso(), kept.source));
+      continue;
+    }
     const bool newer = kept.as_of < s.as_of;
-    say_skipped(newer ? kept.source : s.source,
-                fmt::format("{} has a return as of a later day ({})", s.code,
-                            newer ? s.source : kept.source),
-                "");
-    ++skipped;
+    say_passed_over(
+        newer ? kept.source : s.source,
+        fmt::format("{} has a return as of a later day, {} ({})", s.code,
+                    (newer ? s.as_of : kept.as_of).iso(), newer ? s.source : kept.source));
     if (newer) kept = std::move(s);
   }
   if (out.empty()) {
@@ -168,10 +225,23 @@ int run_rollup(const RollupOptions& options, const CommonOptions& common) {
     job.made_from = count_of(static_cast<int>(summaries.size()), "return");
   } else {
     const std::string plans = options.paths.empty() ? "plans" : options.paths.front();
+    std::error_code ec;
+    if (fs::is_directory(plans, ec) && find_yaml_files(plans).empty() &&
+        say_returns_not_plans(plans))
+      return kExitUsage;
     auto across = std::make_unique<SystemsAcross>();
     rc = load_systems_across(plans, options.as_of, options.period, options.region, common, *across);
     if (rc != kExitOk && across->views.empty()) return rc;
     for (const SystemView& v : across->views) summaries.push_back(summarise(v));
+    if (options.period.empty() && summaries.front().period.empty() &&
+        !across->inputs.catalogue.periods.empty()) {
+      const ReportInputs& in = across->inputs;
+      std::cerr << "iact: note: " << no_period_hint(in.catalogue, in.as_of, in.plans) << '\n'
+                << fmt::format(
+                       "iact: note: so the roll-up is as of {}, for no period: "
+                       "rollup-{}.xlsx, .md and .html\n",
+                       display_long(in.as_of), in.as_of.iso());
+    }
     if (!across->failed.empty()) rc = kExitPlanErrors;
     job.made_from = fmt::format("the plans in {}", plans);
     if (!options.returns.empty()) {

@@ -1,4 +1,5 @@
 #include <iostream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -6,8 +7,66 @@
 #include "check/validate.h"
 #include "commands/commands.h"
 #include "commands/context.h"
+#include "util/files.h"
 
 namespace iact {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What the PATHs name: plans (files and folders), local timelines, and files that are not
+// YAML, which are skipped with a note so that a hook passing every changed file still works.
+struct Targets {
+  std::vector<std::string> plans;
+  std::vector<std::string> timelines;  // files named .iact-timeline.yaml
+  int skipped = 0;
+};
+
+Targets sort_targets(const std::vector<std::string>& paths) {
+  Targets t;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    const fs::path path(p);
+    // A pipe or device (the /dev/fd/63 of `<(...)`) has no name to judge it by: read it.
+    const bool regular = fs::is_regular_file(path, ec);
+    if (p != "-" && regular && path.filename() == kLocalTimelineName) {
+      t.timelines.push_back(p);
+    } else if (p != "-" && regular && !is_yaml(path)) {
+      std::cerr << fmt::format("iact: {}: skipped: not a plan (plans are *.yaml or *.yml files)\n",
+                               p);
+      ++t.skipped;
+    } else {
+      t.plans.push_back(p);
+    }
+  }
+  return t;
+}
+
+// Checks each local timeline as what it is: the national timeline with its periods added.
+// Returns the timelines that have errors, as canonical paths.
+std::set<fs::path> check_timelines(const std::vector<std::string>& files, const Catalogue& national,
+                                   Diagnostics& diags) {
+  std::set<fs::path> broken;
+  for (const std::string& file : files) {
+    const std::string shown = fs::path(file).lexically_normal().string();
+    Diagnostics found;
+    FileRead read = read_file(file, kMaxPlanFileBytes);
+    if (read.bytes) {
+      Catalogue with_it = national;
+      add_catalogue_text(*read.bytes, shown, with_it, found, /*local=*/true);
+    } else {
+      found.add(shown, {}, "file-unreadable", read.error);
+    }
+    std::error_code ec;
+    if (found.has_errors()) broken.insert(fs::weakly_canonical(file, ec));
+    found.sort();
+    diags.append(found);
+  }
+  return broken;
+}
+
+}  // namespace
 
 int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   if ((options.summary || options.max_diagnostics > 0) && options.format != "text") {
@@ -17,26 +76,53 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
   }
   std::optional<Date> as_of = resolve_as_of(options.as_of, common.today);
   if (!as_of) return kExitUsage;
-  Diagnostics framework_diags;
-  std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, options.paths);
-  if (!catalogue) return kExitUsage;
+  const Targets targets = sort_targets(options.paths);
+  std::vector<std::string> paths = targets.plans;
+  if (options.paths.empty()) paths.push_back(fs::is_directory("plans") ? "plans" : ".");
 
-  std::optional<RagSettings> policy;
-  if (!load_rag_policy(common, policy)) return kExitUsage;
-
-  std::optional<StdinPlan> from_stdin;
-  if (!read_stdin_plan(options.paths, options.stdin_filename, from_stdin)) return kExitUsage;
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back(std::filesystem::is_directory("plans") ? "plans" : ".");
-  CheckContext ctx{*catalogue, *as_of, policy};
-  ctx.jobs = common.jobs;
-  Validation v = validate(paths, ctx, from_stdin ? &*from_stdin : nullptr);
-  if (!v.usage_error.empty()) {
-    std::cerr << "iact: " << v.usage_error << '\n';
-    return kExitUsage;
+  Diagnostics diags;
+  std::set<fs::path> broken_timelines;
+  if (!targets.timelines.empty()) {
+    Diagnostics ignored;  // the national files' warnings: said with the plans, if any
+    std::optional<Catalogue> national = load_frameworks(common, ignored, {}, false);
+    if (!national) return kExitUsage;
+    broken_timelines = check_timelines(targets.timelines, *national, diags);
   }
-  Diagnostics diags = framework_diags;
-  diags.append(v.diags);
+  // Plans whose own local timeline was named and has errors cannot be checked against it.
+  if (!paths.empty() && !broken_timelines.empty()) {
+    std::error_code ec;
+    std::optional<fs::path> local = local_timeline_for(common, paths);
+    if (local && broken_timelines.count(fs::weakly_canonical(*local, ec))) {
+      std::cerr << fmt::format(
+          "iact: the plans were not checked: their local timeline {} has "
+          "errors (below)\n",
+          local->string());
+      paths.clear();
+    }
+  }
+
+  Validation v;
+  std::optional<StdinPlan> from_stdin;
+  if (!paths.empty()) {
+    Diagnostics framework_diags;
+    std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, paths);
+    if (!catalogue) return kExitUsage;
+
+    std::optional<RagSettings> policy;
+    if (!load_rag_policy(common, policy)) return kExitUsage;
+
+    if (!read_stdin_plan(paths, options.stdin_filename, from_stdin)) return kExitUsage;
+    CheckContext ctx{*catalogue, *as_of, policy};
+    ctx.jobs = common.jobs;
+    v = validate(paths, ctx, from_stdin ? &*from_stdin : nullptr);
+    if (!v.usage_error.empty()) {
+      std::cerr << "iact: " << v.usage_error << '\n';
+      return kExitUsage;
+    }
+    diags.append(framework_diags);
+    diags.append(v.diags);
+  }
+  const int files = v.files + static_cast<int>(targets.timelines.size());
   if (options.format == "json") {
     print_json(diags, std::cout);
   } else {
@@ -60,7 +146,8 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
       style.max_diagnostics = options.max_diagnostics;
       print_text(shown, std::cerr, style);
     }
-    std::cerr << summary_line(diags, v.files) << (v.files == 0 ? " (no *.yaml plans found)" : "")
+    std::cerr << summary_line(diags, files)
+              << (files == 0 && targets.skipped == 0 ? " (no *.yaml or *.yml plans found)" : "")
               << '\n';
   }
   if (diags.has_errors()) return kExitPlanErrors;

@@ -67,12 +67,10 @@ FileRead read_file(const fs::path& path, std::uintmax_t max_bytes, bool streams_
   return {std::move(bytes), ""};
 }
 
-namespace {
 bool is_yaml(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
 }
-}  // namespace
 
 std::vector<fs::path> find_yaml_files(const fs::path& dir) {
   std::vector<fs::path> out;

@@ -28,6 +28,9 @@ std::string not_a_file(const std::filesystem::path& path, bool streams_ok = fals
 FileRead read_file(const std::filesystem::path& path, std::uintmax_t max_bytes,
                    bool streams_ok = false);
 
+// Whether `path` is named like a plan: *.yaml or *.yml.
+bool is_yaml(const std::filesystem::path& path);
+
 // Every *.yaml / *.yml entry under `dir` but folders and hidden files, recursively, in a
 // stable (sorted) order. Entries that are not readable files (FIFOs, broken links) are
 // included, so that reading them reports why.

@@ -22,8 +22,8 @@ check "an unknown format is a usage error" 2 "format" -- validate plans --format
 check "no command prints usage" 2 "validate" --
 check "help names the commands" 0 "validate.*rules.*frameworks|frameworks" -- --help
 check "version" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+" -- --version
-check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}|unknown)\)$" -- --version
-commit=$("$iact" --version | sed -n 's/.*(commit \([0-9a-f]*\))$/\1/p')
+check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}(-dirty)?|unknown)\)$" -- --version
+commit=$("$iact" --version | sed -n 's/.*(commit \([0-9a-f]*\)\(-dirty\)\{0,1\})$/\1/p')
 if [ -e .git ] && { [ -z "$commit" ] || ! git cat-file -e "$commit^{commit}" 2>/dev/null; }; then
   echo "FAIL: iact --version names '$commit', not a commit of this repository"
   failures=$((failures + 1))
@@ -36,7 +36,25 @@ check "frameworks lists periods" 0 "2026-01 +due 2026-01-31" -- frameworks
 check "the samples pass" 0 "^0 errors, [0-9]+ warnings in 1[0-9] files$" -- validate plans --as-of 2025-07-31
 check "strict turns warnings into exit 1" 1 "warnings" -- validate plans --as-of 2025-07-31 --strict
 check "a single file is checked with its folder's plans" 0 "^0 errors" -- validate plans/somerset/somerset-icb.yaml --as-of 2025-07-31
-check "a folder with no plans says so" 0 "no \*\.yaml plans found" -- validate tests/e2e
+check "a folder with no plans says so" 0 "no \*\.yaml or \*\.yml plans found" -- validate tests/e2e
+check "validate's help says folders are searched for .yml too" 0 "searched for \*\.yaml and \*\.yml" -- validate --help
+# What a hook passes: a .yml plan, a README beside the plans, a local timeline.
+hook=$(mktemp -d)
+cp -r plans/somerset "$hook/somerset"
+mv "$hook/somerset/somerset-ft.yaml" "$hook/somerset/somerset-ft.yml"
+files=$(ls "$hook/somerset" | wc -l)
+check "a folder's .yml plans are checked" 0 "^0 errors, [0-9]+ warnings in $files files$" -- validate "$hook/somerset" --as-of 2025-07-31
+echo "# Somerset" >"$hook/somerset/README.md"
+check "a named file that is not YAML is skipped with a note" 0 "README.md: skipped: not a plan \(plans are \*\.yaml or \*\.yml files\)" -- validate "$hook/somerset/README.md"
+check "... and the plans named with it are checked" 0 "^0 errors, [0-9]+ warnings in 1 file$" -- validate "$hook/somerset/README.md" "$hook/somerset/somerset-ft.yml" --as-of 2025-07-31
+printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-12, due: 2026-12-31, title: Board update }\n' >"$hook/somerset/.iact-timeline.yaml"
+check "a named local timeline is checked as one" 0 "^plans are valid: no problems in 1 file$" -- validate "$hook/somerset/.iact-timeline.yaml"
+check "... with the plans beside it" 0 "^0 errors, [0-9]+ warnings in 2 files$" -- validate "$hook/somerset/.iact-timeline.yaml" "$hook/somerset/somerset-icb.yaml" --as-of 2025-07-31
+printf 'iact-timeline: 1\nperiods:\n  - { id: December, due: 2026-12-31, title: Board update }\n' >"$hook/somerset/.iact-timeline.yaml"
+check "a local timeline's errors have their lines" 1 "somerset/\.iact-timeline\.yaml:3:[0-9]+: error: period id 'December' is not a month written YYYY-MM \[framework-invalid\]" -- validate "$hook/somerset/.iact-timeline.yaml"
+check "... and are not a plan's" 1 "^1 error, 0 warnings in 1 file$" -- validate "$hook/somerset/.iact-timeline.yaml"
+check "plans whose named timeline is broken are not checked against it" 1 "the plans were not checked: their local timeline .*has errors" -- validate "$hook/somerset/.iact-timeline.yaml" "$hook/somerset/somerset-icb.yaml"
+rm -rf "$hook"
 check "status sums up a system" 0 "^System +5 +1 +6 +10 +3 +25$" -- status plans/nenc --as-of 2025-07-31
 check "status lists overdue actions" 0 "Overdue \(1\):" -- status plans/nenc --as-of 2025-07-31
 check "status flags gaps" 0 "information-sharing +gap: no action" -- status plans/somerset --as-of 2025-07-31

@@ -2,7 +2,9 @@
 # The pre-commit hook (.pre-commit-hooks.yaml), run by pre-commit itself: a plans repository
 # with the three lines of the README in its .pre-commit-config.yaml cannot commit a plan with
 # an error (the hook fails naming the file and line), and commits it once fixed. Only the
-# changed plan is passed to iact, which checks it with the other plans of its folder.
+# changed plan is passed to iact, which checks it with the other plans of its folder. A README
+# beside the plans is never passed, even with a `files:` that matches it; a local timeline is
+# checked as a timeline; a .yml plan is checked like a .yaml one.
 set -u
 iact=$(realpath "$1")
 root=$(realpath "$2")
@@ -26,11 +28,14 @@ rev=$(git -C "$work/hooks" rev-parse HEAD)
 repo=$work/plans-repo
 mkdir -p "$repo/plans"
 cp -r "$root/plans/somerset" "$repo/plans/"
+# The hooks line exactly as the README gives it.
+hooks=$(grep -m 1 "^    hooks: \[{ id: iact-validate" "$root/README.md")
+[ -n "$hooks" ] || fail "the README has no hooks line"
 cat >"$repo/.pre-commit-config.yaml" <<EOF
 repos:
   - repo: $work/hooks
     rev: $rev
-    hooks: [{ id: iact-validate, files: ^plans/ }]
+$hooks
 EOF
 cd "$repo" || exit 1
 git init -q && git add . && git commit -qm "the Somerset plans"
@@ -62,5 +67,38 @@ git add README.md
 out=$(git commit -m "not a plan" 2>&1)
 grep -q "^iact validate\.*(no files to check)Skipped$" <<<"$out" || fail "the hook ran without plans: $out"
 
-[ $failures -eq 0 ] && echo "ok: the pre-commit hook refuses $plan:$line and passes it fixed"
+# A README among the plans: not passed to iact, so the commit goes through.
+echo "# Somerset's plans" >plans/somerset/README.md
+git add plans/somerset/README.md
+out=$(git commit -m "a README beside the plans" 2>&1)
+[ $? -eq 0 ] || fail "the commit of plans/somerset/README.md failed: $out"
+grep -q "^iact validate\.*(no files to check)Skipped$" <<<"$out" || fail "the README was checked: $out"
+# ... nor with the pattern the README used to give, which matches it: the hook takes YAML only.
+sed "s|files: .*}|files: ^plans/ }|" .pre-commit-config.yaml >"$work/old-config.yaml"
+out=$(pre-commit run --config "$work/old-config.yaml" --files plans/somerset/README.md 2>&1)
+grep -q "^iact validate\.*(no files to check)Skipped$" <<<"$out" ||
+  fail "files: ^plans/ passes the README to iact: $out"
+
+# A local timeline, as iact's hints suggest: checked as a timeline, its errors with their line.
+timeline=plans/somerset/.iact-timeline.yaml
+printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-12, due: 2026-12-31, title: Board update }\n' >$timeline
+git add $timeline
+out=$(git commit -m "our next board update" 2>&1)
+[ $? -eq 0 ] || fail "the commit of a good local timeline failed: $out"
+grep -q "^iact validate\.*Passed$" <<<"$out" || fail "the hook did not pass the timeline: $out"
+sed -i 's/id: 2026-12/id: December/' $timeline
+out=$(pre-commit run --files $timeline 2>&1)
+[ $? -ne 0 ] || fail "a broken local timeline passed: $out"
+grep -q "^$timeline:3:[0-9]*: error: period id 'December' is not a month written YYYY-MM \[framework-invalid\]$" <<<"$out" ||
+  fail "the hook's output does not name $timeline:3: $out"
+git checkout -q $timeline
+
+# A .yml plan with an error: the hook checks it.
+git mv plans/somerset/somerset-ft.yaml plans/somerset/somerset-ft.yml
+sed -i "${line}s/due: .*/due: 31.12.25/" plans/somerset/somerset-ft.yml
+out=$(pre-commit run --files plans/somerset/somerset-ft.yml 2>&1)
+grep -q "^plans/somerset/somerset-ft.yml:$line:[0-9]*: error: .*\[invalid-date\]$" <<<"$out" ||
+  fail "the hook did not check a .yml plan: $out"
+
+[ $failures -eq 0 ] && echo "ok: the pre-commit hook refuses $plan:$line and passes it fixed; a README is not checked, a local timeline is checked as one, a .yml plan as a plan"
 exit $((failures > 0))

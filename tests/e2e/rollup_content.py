@@ -220,9 +220,25 @@ def main():
              "-o", later)
         later_file = os.path.join(later, "fifth", PERIOD, "return.xlsx")
         fifth_file = received[systems.index("fifth")]
-        proc = iact("rollup", fifth_file, later_file, "-o", os.path.join(tmp, "out5"), expect=1)
-        check(fifth_file + ": skipped: QFV has a return as of a later day" in proc.stderr,
-              "duplicate: " + proc.stderr)
+        proc = iact("rollup", fifth_file, later_file, "-o", os.path.join(tmp, "out5"))
+        check("note: " + fifth_file + ": skipped: QFV has a return as of a later day, 2026-02-10"
+              in proc.stderr, "duplicate: " + proc.stderr)
+        # The same return twice, by one name or two: given twice, not "a later day".
+        for twice in ([fifth_file, fifth_file],
+                      [fifth_file, os.path.join(returns, "fifth", "..", "fifth", PERIOD,
+                                                "return.xlsx")]):
+            proc = iact("rollup", received[0], *twice, "-o", os.path.join(tmp, "out5"))
+            check("note: %s: skipped: given twice" % twice[1] in proc.stderr and
+                  "later day" not in proc.stderr, "given twice: " + proc.stderr)
+        copy = os.path.join(tmp, "copy.xlsx")
+        shutil.copy(fifth_file, copy)
+        proc = iact("rollup", fifth_file, copy, "-o", os.path.join(tmp, "out5"))
+        check("note: %s: skipped: QFV's return as of %s is given twice (also as %s)" % (
+            copy, AS_OF, fifth_file) in proc.stderr and "later day" not in proc.stderr,
+              "a copy given too: " + proc.stderr)
+        rows = systems_by_code(openpyxl.load_workbook(os.path.join(tmp, "out5",
+                                                                   "rollup-2026-01.xlsx")))
+        check(len(rows) == 1, "a return given twice is rolled up once: %s" % sorted(rows))
         june = os.path.join(tmp, "june")
         iact("return", os.path.join(plans, "fifth"), "--period", "2025-06", "--as-of", "2025-06-30",
              "-o", june)
@@ -230,10 +246,34 @@ def main():
         proc = iact("rollup", received[0], june_file, "-o", os.path.join(tmp, "out6"), expect=2)
         check("more than one period" in proc.stderr and "2025-06: 1 return" in proc.stderr and
               "--period" in proc.stderr, "two periods: " + proc.stderr)
+        # One inbox of every period's returns: the others are passed over with a note, exit 0.
         proc = iact("rollup", received[0], june_file, "--period", "2025-06", "-o",
+                    os.path.join(tmp, "out7"))
+        check("note: %s: skipped: it is the return for 2026-01, not 2025-06" % received[0]
+              in proc.stderr and "left out" not in proc.stderr, "filter: " + proc.stderr)
+        # ... but a damaged return among them still makes the exit 1.
+        proc = iact("rollup", received[0], june_file, damaged, "--period", "2025-06", "-o",
                     os.path.join(tmp, "out7"), expect=1)
-        check("it is the return for 2026-01, not 2025-06" in proc.stderr, "filter: " + proc.stderr)
+        check("1 workbook left out of the roll-up" in proc.stderr, "damaged: " + proc.stderr)
         iact("rollup", received[0], "--as-of", AS_OF, "-o", os.path.join(tmp, "x"), expect=2)
+
+        # A folder of returns and no plans: the returns are named by a pattern.
+        proc = iact("rollup", returns, "--period", PERIOD, "-o", os.path.join(tmp, "x"),
+                    expect=2)
+        check("%s holds no plans, but 5 return workbooks" % returns in proc.stderr and
+              "iact rollup %s/*/*/return.xlsx" % returns in proc.stderr,
+              "returns folder: " + proc.stderr)
+
+        # No period due at the as-of date: a roll-up as of that date, and a note that says so.
+        out_late = os.path.join(tmp, "late")
+        proc = iact("rollup", plans, "--as-of", "2026-11-30", "-o", out_late)
+        check(proc.stdout.split()[0] == os.path.join(out_late, "rollup-2026-11-30.xlsx"),
+              "late roll-up: " + proc.stdout)
+        check("note: no reporting period is due on or after 30 November 2026" in proc.stderr and
+              "so the roll-up is as of 30 November 2026, for no period" in proc.stderr,
+              "no period note: " + proc.stderr)
+        check("the roll-up is for no period, as of that date" in
+              " ".join(iact("rollup", "--help").stdout.split()), "rollup --help on the period")
 
         # Which returns are in: four of the five.
         inbox = os.path.join(tmp, "inbox")
