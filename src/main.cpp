@@ -5,6 +5,7 @@
 #include <ctime>
 #include <iostream>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/describe.h"
@@ -76,10 +77,16 @@ void add_force(CLI::App* command, bool& force) {
                     "Replace reports as of a later day than this run's (the folder records it)");
 }
 
-void add_period(CLI::App* command, std::string& period) {
+// `when_none`: what the command does when no period is due on or after the as-of date.
+void add_period(CLI::App* command, std::string& period, std::string_view when_none) {
   command->add_option("--period", period,
-                      "Reporting period, e.g. 2026-01 (default: the next one due)");
+                      fmt::format("Reporting period, e.g. 2026-01 (default: the next one due on "
+                                  "or after the as-of date; when none is, {})",
+                                  when_none));
 }
+
+constexpr std::string_view kNoPeriodRefused =
+    "name one, or add your board's next round to .iact-timeline.yaml in the plans folder";
 
 }  // namespace
 
@@ -141,7 +148,7 @@ int main(int argc, char** argv) {
                          "default: plans/ (every system)");
   add_stdin_filename(status_cmd, status.stdin_filename);
   add_as_of(status_cmd, status.as_of);
-  add_period(status_cmd, status.period);
+  add_period(status_cmd, status.period, "the status is shown for no period, with a note");
   add_format(status_cmd, status.format, {"text", "json"});
   add_jobs(status_cmd, common.jobs);
 
@@ -150,7 +157,7 @@ int main(int argc, char** argv) {
       "paper", "Write the board paper (DOCX, PDF, HTML) of a system from templates/");
   paper_cmd->add_option("PATH", paper.paths, "A system folder or plan file; default: plans/");
   add_as_of(paper_cmd, paper.as_of);
-  add_period(paper_cmd, paper.period);
+  add_period(paper_cmd, paper.period, kNoPeriodRefused);
   paper_cmd
       ->add_option("--meeting", paper.meeting,
                    "Date of the board: entry whose cover sheet to use (default: the next)")
@@ -167,7 +174,7 @@ int main(int argc, char** argv) {
       "return", "Write the NHS England assurance return (XLSX) of a system from templates/");
   return_cmd->add_option("PATH", ret.paths, "A system folder or plan file; default: plans/");
   add_as_of(return_cmd, ret.as_of);
-  add_period(return_cmd, ret.period);
+  add_period(return_cmd, ret.period, kNoPeriodRefused);
   add_output(return_cmd, ret.out_dir, "returns");
   add_force(return_cmd, ret.force);
   add_jobs(return_cmd, common.jobs, "Plans read, and returns written,");
@@ -181,7 +188,7 @@ int main(int argc, char** argv) {
                         "A folder of system folders, or one system folder (default: plans)");
   add_output(build_cmd, build.out_dir, "papers and returns");
   add_as_of(build_cmd, build.as_of);
-  add_period(build_cmd, build.period);
+  add_period(build_cmd, build.period, kNoPeriodRefused);
   build_cmd->add_option("-j,--jobs", build.jobs, "pandoc runs at once (default: one per core)")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
@@ -364,7 +371,7 @@ int main(int argc, char** argv) {
   site_cmd->add_option("PLANS_DIR", site.plans_dir,
                        "A folder of system folders, or one system folder (default: plans)");
   add_as_of(site_cmd, site.as_of);
-  add_period(site_cmd, site.period);
+  add_period(site_cmd, site.period, "the pages are for no period, as of that date");
   site_cmd->add_option("--region", site.region, "Only the systems of this NHS England region")
       ->type_name("REGION");
   site_cmd->add_option("--title", site.title, "The site's title")->type_name("TEXT");
