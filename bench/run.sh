@@ -59,8 +59,9 @@ row() {  # name, then the iact command and the reference command separated by --
 
 ref=("$python" bench/reference.py)
 echo
-echo "| work                         |     iact |   script | faster |  iact mem | script mem |"
-echo "|------------------------------|---------:|---------:|-------:|----------:|-----------:|"
+printf '| %-28s | %11s | %11s | %7s | %10s | %10s |\n' work iact script faster "iact mem" \
+  "script mem"
+echo "|------------------------------|------------:|------------:|--------:|-----------:|-----------:|"
 row "validate, text to a file" "$iact" validate "$corpus" --as-of $as_of -- \
   "${ref[@]}" validate "$corpus" --as-of $as_of
 row "validate, JSON" "$iact" validate "$corpus" --as-of $as_of --format json -- \
