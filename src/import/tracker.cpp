@@ -590,7 +590,10 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
       a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kRisk)), risk));
     if (const std::string cost = r.text(kCost); !cost.empty()) {
       a.cost = cost_from(cost);
-      if (!a.cost) a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kCost)), cost));
+      // What the amount cannot say stays in the notes: the text itself, when it is no cost
+      // iact reads, or when it carries a footnote mark ("£61k*": indicative) the amount drops.
+      if (!a.cost || cost.find('*') != std::string::npos)
+        a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kCost)), cost));
     }
     // Nothing is lost: every other cell goes into the notes under its header.
     std::set<size_t> mapped;

@@ -188,6 +188,20 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_EQ(t.diags.items()[0].rule, "import-assumed");
 }
 
+TEST(Tracker, ACostsFootnoteMarkIsKeptInTheNotes) {
+  TrackerImport t = import_csv(
+      "Ref,Action,Theme,Cost\n1,Agree the standard,DNA,\xC2\xA3"
+      "61k*\n2,Audit it,DNA,\xC2\xA3"
+      "5k\n");
+  ASSERT_EQ(t.actions.size(), 2u);
+  ASSERT_TRUE(t.actions[0].cost);
+  EXPECT_EQ(t.actions[0].cost->amount, 61000);
+  EXPECT_EQ(t.actions[0].notes, (std::vector<std::string>{"Theme: DNA",
+                                                          "Cost: \xC2\xA3"
+                                                          "61k*"}));
+  EXPECT_EQ(t.actions[1].notes, (std::vector<std::string>{"Theme: DNA"}));
+}
+
 TEST(Tracker, AMonthDateCellIsDueAtTheMonthsEnd) {
   // Excel keeps "Jun-25" typed into a cell as 1 June 2025 behind a month-only format; the
   // tracker means June, so the action is due on 30 June, not 1 June.
