@@ -327,6 +327,14 @@ std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& 
               << no_period_hint(inputs.catalogue, options.as_of, inputs.plans) << '\n';
     return std::nullopt;
   }
+  // Dates the user chose for a paper or return that do not belong together: said, not
+  // refused.
+  if (needs_period) {
+    for (const ViewError& w : date_disagreements(*view, inputs.catalogue, options)) {
+      std::cerr << fmt::format("iact: {}: warning: {}\n  hint: {}\n", scope.name, w.message,
+                               w.hint);
+    }
+  }
   return view;
 }
 

@@ -45,11 +45,6 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
   for (const ReportScope& scope : inputs.scopes) {
     std::optional<SystemView> view = view_of(scope, inputs, view_options);
     if (!view) return kExitUsage;
-    // Dates the user chose that do not belong together: said, not refused.
-    for (const ViewError& w : date_disagreements(*view, inputs.catalogue, view_options)) {
-      std::cerr << fmt::format("iact: {}: warning: {}\n  hint: {}\n", scope.name, w.message,
-                               w.hint);
-    }
     if (!view->meeting && !options.dump_context) {
       std::cerr << fmt::format(
           "iact: {}: no board meeting on or after {} in {}; the cover sheet says 'to be "

@@ -95,6 +95,8 @@ check "paper: a meeting far from the as-of date is a warning" 0 "nenc: warning: 
 check "paper: the warning says which --as-of to pass" 0 "hint: pass --as-of 2025-07-29 for the plans as they stand at that meeting" -- paper plans/nenc --as-of 2025-03-31 --meeting 2025-07-29 --dump-context
 check "paper: a period due long before the as-of date is a warning" 0 "warning: the 2025-06 period was due on 2025-06-30, 81 days before the as-of date, 2025-09-19$" -- paper plans/bob --as-of 2025-09-19 --period 2025-06 --dump-context
 check "paper: a period after the one that comes first is a warning" 0 "warning: the 2026-01 period is due on 2026-01-31, but the 2025-06 period, due 2025-06-30, comes first after the meeting on 2025-05-01" -- paper plans/bnssg --as-of 2025-05-01 --period 2026-01 --dump-context
+check "return: a period due long before the as-of date is a warning too" 0 "bob: warning: the 2025-06 period was due on 2025-06-30, 81 days before the as-of date, 2025-09-19$" -- return plans/bob --as-of 2025-09-19 --period 2025-06 -o /tmp/iact-return-dates-$$
+rm -rf /tmp/iact-return-dates-$$
 for args in "plans/nenc --as-of 2025-07-29" "plans/bnssg --as-of 2025-05-01 --period 2025-06" "plans/nenc --as-of 2025-07-10 --meeting 2025-07-29"; do
   # shellcheck disable=SC2086
   if NO_COLOR=1 "$iact" paper $args --dump-context 2>&1 >/dev/null | grep -q ": warning:"; then
