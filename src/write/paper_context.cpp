@@ -141,7 +141,7 @@ std::string cost_text(const std::optional<Cost>& cost) {
   if (!cost) return "";
   switch (cost->kind) {
     case Cost::Kind::kNone:
-      return "None";
+      return "\u2013";  // no cost: nought, a dash as in every table
     case Cost::Kind::kTbc:
     case Cost::Kind::kAmount:
       break;

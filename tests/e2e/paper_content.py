@@ -130,7 +130,7 @@ def check_tables(name, markdown):
             check(any(cells), "%s: the column %r of the table headed %s is empty on every row"
                   % (name, title, header))
             for cell in cells:
-                check(cell not in ("0", "-", "\\-"),
+                check(cell not in ("0", "-", "\\-", "None", "£0"),
                       "%s: %r in the column %r of the table headed %s: nought is a dash (\u2013)"
                       % (name, cell, title, header))
 
