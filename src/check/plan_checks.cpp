@@ -211,6 +211,40 @@ void check_self_assessment(const Plan& plan, const CheckContext& ctx, Diagnostic
   }
 }
 
+// A submission must be for a milestone of the timeline that a submission meets.
+void check_submissions(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
+  std::vector<std::string> by_submission;
+  for (const Milestone& m : ctx.catalogue.milestones) {
+    if (m.requires_ == "submission") by_submission.push_back(m.id);
+  }
+  for (const Submission& s : plan.submissions) {
+    if (!s.milestone) continue;
+    const std::string& id = s.milestone->value;
+    auto m = std::find_if(ctx.catalogue.milestones.begin(), ctx.catalogue.milestones.end(),
+                          [&](const Milestone& x) { return x.id == id; });
+    if (m != ctx.catalogue.milestones.end() && m->requires_ == "submission") continue;
+    const std::string those = by_submission.empty()
+                                  ? std::string(
+                                        "the timeline has none; `requires: submission` "
+                                        "on a milestone asks for one")
+                                  : "those met by a submission: " + join(by_submission);
+    if (m == ctx.catalogue.milestones.end()) {
+      auto near = closest_match(id, by_submission);
+      diags.add(plan.file, s.milestone->pos, "unknown-milestone",
+                fmt::format("the timeline has no milestone '{}'", id),
+                near ? fmt::format("did you mean '{}'? ({})", *near, those) : those);
+    } else {
+      const std::string& r = m->requires_;
+      const std::string how = r == "public-board"       ? " but by each board meeting in public"
+                              : r == "icb-public-board" ? " but by the ICB's board in public"
+                              : r == "review"           ? " but by the system's `review:`"
+                                                        : ": it asks nothing of systems";
+      diags.add(plan.file, s.milestone->pos, "unknown-milestone",
+                fmt::format("milestone '{}' is not met by a submission{}", id, how), those);
+    }
+  }
+}
+
 // The log and the fields say the same: the newest re-plan is the action's `due` (and the
 // first agreed date is known), and the newest status in the log is the declared one, or
 // the history of the action (and so "slipped" in the return) would not match the plan.
@@ -398,6 +432,7 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
     check_log(plan, action, diags);
   }
   check_self_assessment(plan, ctx, diags);
+  check_submissions(plan, ctx, diags);
   check_risks(plan, diags);
 }
 

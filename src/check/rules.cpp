@@ -36,6 +36,8 @@ constexpr std::array kRules = {
     Rule{"unknown-item", kError,
          "`addresses` or `self_assessment` names a framework item that does not exist"},
     Rule{"unknown-group", kError, "an action's `group` is not one of the plan's `groups`"},
+    Rule{"unknown-milestone", kError,
+         "a `submissions` entry names no timeline milestone met by a submission"},
     Rule{"completed-in-future", kError, "`completed` is later than the as-of date"},
     Rule{"unknown-risk-action", kError, "a risk's `actions` names an action the plan lacks"},
     Rule{"item-outside-frameworks", kWarning,

@@ -48,7 +48,7 @@ struct Milestone {
   std::string title;
   std::string local_file;         // set when a local timeline, not the national one, defines it
   std::optional<Date> announced;  // when it became known
-  std::string requires_;          // public-board | review | "" (kMilestoneRequirementNames)
+  std::string requires_;  // public-board | review | submission | "" (kMilestoneRequirementNames)
 
   bool known_at(Date day) const { return !announced || *announced <= day; }
 };

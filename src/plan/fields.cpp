@@ -72,6 +72,18 @@ constexpr std::array kReviewFields = {
 constexpr ObjectDef kReview{"review", "The 2024 review of intensive and assertive care.",
                             kReviewFields};
 
+constexpr std::array kSubmissionFields = {
+    FieldDef{"milestone", kText, kRequired,
+             "Id of the timeline milestone it was for, e.g. cost-estimates (`iact frameworks` "
+             "lists them)."},
+    FieldDef{"date", kDate, kOptional,
+             "When it was sent to NHS England; leave it out when no record says (the paper "
+             "then shows the milestone met, date not recorded)."},
+    FieldDef{"note", kText, kOptional, "What was sent, or who approved it."},
+};
+constexpr ObjectDef kSubmission{
+    "submission", "What the system sent NHS England for a national milestone.", kSubmissionFields};
+
 constexpr std::array kDnaFields = {
     FieldDef{"policy", kChoice, kRequired, "Policies say DNA is never a reason to discharge.",
              kAssuranceNames},
@@ -366,6 +378,13 @@ constexpr std::array kPlanFields = {
              {},
              &kPartner},
     FieldDef{"board", kObjectList, kOptional, "Meetings where the plan is discussed.", {}, &kBoard},
+    FieldDef{"submissions",
+             kObjectList,
+             kOptional,
+             "What the system sent NHS England for national milestones, and when (the paper's "
+             "milestones met).",
+             {},
+             &kSubmission},
     FieldDef{"rag",
              kObject,
              kOptional,
@@ -468,7 +487,8 @@ constexpr std::array kMilestoneFields = {
     FieldDef{"requires", kChoice, kOptional,
              "What a system must record to meet it, for the paper's milestone table: "
              "public-board (each organisation's board in public by the date), icb-public-board "
-             "(the ICB's board in public) or review (the system's review by the date).",
+             "(the ICB's board in public), review (the system's review by the date) or "
+             "submission (a plan's `submissions:` entry for the milestone, by the date).",
              kMilestoneRequirementNames},
 };
 constexpr ObjectDef kMilestone{"milestone", "A national milestone.", kMilestoneFields};

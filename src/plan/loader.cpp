@@ -231,6 +231,10 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     m.data_protection = b.text_or_empty("data_protection");
     plan.board.push_back(std::move(m));
   }
+  for (const FieldReader& s : r.objects("submissions")) {
+    plan.submissions.push_back(
+        Submission{s.pos(), s.text("milestone"), s.date("date"), s.text_or_empty("note")});
+  }
   if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
   plan.groups = r.texts("groups");
   for (const FieldReader& s : r.objects("self_assessment")) {

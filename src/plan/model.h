@@ -43,9 +43,10 @@ inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
 
 // What a system records to meet a national milestone (timeline `requires:`).
 // public-board: every organisation's board, in public; icb-public-board: the ICB's board,
-// in public; review: the system's review (the earliest of its plans' `review:` dates).
-inline constexpr std::array<std::string_view, 3> kMilestoneRequirementNames = {
-    "public-board", "icb-public-board", "review"};
+// in public; review: the system's review (the earliest of its plans' `review:` dates);
+// submission: what the system sent NHS England for it (a plan's `submissions:` entry).
+inline constexpr std::array<std::string_view, 4> kMilestoneRequirementNames = {
+    "public-board", "icb-public-board", "review", "submission"};
 
 // Whether a board paper is for the meeting in public or in private.
 inline constexpr std::array<std::string_view, 2> kClassificationNames = {"public", "private"};
@@ -94,6 +95,15 @@ struct Review {
 struct DnaAssurance {
   std::optional<Located<std::string>> policy;    // yes | no | partial
   std::optional<Located<std::string>> practice;  // yes | no | partial
+  std::string note;
+};
+
+// Something the system sent NHS England for a national milestone (cost estimates, the DNA
+// discharge assurance), and when.
+struct Submission {
+  Pos pos;
+  std::optional<Located<std::string>> milestone;  // a timeline milestone's id
+  std::optional<Located<Date>> date;
   std::string note;
 };
 
@@ -242,6 +252,7 @@ struct Plan {
   std::optional<DnaAssurance> dna_discharge;
   std::vector<Partner> partners;
   std::vector<BoardMeeting> board;
+  std::vector<Submission> submissions;
   std::optional<RagSettings> rag;
   std::vector<Located<std::string>> groups;
   std::vector<SelfAssessment> self_assessment;

@@ -262,7 +262,8 @@ void add_governance(SystemView& view) {
                      return a.meeting->date->value < b.meeting->date->value;
                    });
   // For each milestone that asks for something, when each organisation did it: its first
-  // meeting in public after the one that met the previous such milestone, or the review.
+  // meeting in public after the one that met the previous such milestone, or the review, or
+  // the submission.
   std::map<std::string, Date> used;  // organisation -> the meeting that met the last one
   for (const Milestone* m : view.milestones) {
     if (m->requires_.empty()) continue;
@@ -277,6 +278,21 @@ void add_governance(SystemView& view) {
           if (p.review && p.review->date && p.review->date->value <= view.as_of &&
               (!check.done || p.review->date->value < *check.done))
             check.done = p.review->date->value;
+        }
+      } else if (m->requires_ == "submission") {
+        // What the system sent: one line, the earliest any of its plans records.
+        if (&org != &view.orgs.front()) continue;
+        check.org = "System";
+        for (const OrgView& o : view.orgs) {
+          for (const Submission& s : o.plan->submissions) {
+            if (!s.milestone || s.milestone->value != m->id) continue;
+            if (!s.date) {
+              check.done_undated = true;
+              continue;
+            }
+            const Date d = s.date->value;
+            if (d <= view.as_of && (!check.done || d < *check.done)) check.done = d;
+          }
         }
       } else {
         if (m->requires_ == "icb-public-board" && !org.is_icb) continue;

@@ -147,8 +147,9 @@ struct JourneyRow {
 struct MilestoneCheck {
   const Milestone* milestone = nullptr;
   std::string org;
-  std::optional<Date> done;  // when it was done, if it has been by the as-of date
-  bool due_yet = true;       // the milestone's date has passed at the as-of date
+  std::optional<Date> done;   // when it was done, if it has been by the as-of date
+  bool due_yet = true;        // the milestone's date has passed at the as-of date
+  bool done_undated = false;  // recorded as done, but no record says when (a submission)
 
   bool met() const { return done && *done <= milestone->date; }
   long days_late() const { return done ? done->days() - milestone->date.days() : 0; }

@@ -685,7 +685,9 @@ json finance_json(const SystemView& view) {
   for (const auto& [item, totals] : f.items)
     items.push_back(row(fmt::format("{} ({})", item->title, item->id), totals));
   // Costs in the system row but under no item row get a row of their own, so the rows
-  // reconcile with the total, and a sentence that says why.
+  // reconcile with the total, and a sentence that says why. (The row is the last of
+  // `items`: a section of its own between the items and the system row would leave a blank
+  // line there when empty, which ends a Markdown table.)
   json unplaced = false;
   if (!f.unplaced_rows.empty()) {
     std::vector<std::string> ids;
@@ -695,6 +697,7 @@ json finance_json(const SystemView& view) {
     }
     const size_t n = ids.size();
     unplaced = row(fmt::format("Under no item above: {}", join(ids)), f.unplaced);
+    items.push_back(unplaced);  // the table's last item row
     unplaced["note"] = fmt::format(
         "The system row includes the {} of {}, which {} no framework item scored in this "
         "paper; {} shown on a row of {} own.",
@@ -735,6 +738,8 @@ json compliance_json(const SystemView& view) {
       result = "Met, " + display(*c.done);
     } else if (c.done) {
       result = fmt::format("Met late, {} ({} days after)", display(*c.done), c.days_late());
+    } else if (c.done_undated) {
+      result = "Met; the date is not recorded";
     } else {
       result = c.due_yet ? "Not recorded" : "Not yet due";
     }

@@ -123,7 +123,14 @@ def table_rows(markdown):
 
 
 def check_tables(name, markdown):
-    """No column is empty on every row of its table; nought is one dash in every table."""
+    """No column is empty on every row of its table; nought is one dash in every table; no
+    row is cut off from its table (a blank line ends a Markdown table)."""
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("|") and (n == 0 or not lines[n - 1].startswith("|")):
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            check(re.match(r"^\|\s*:?-", following) is not None,
+                  "%s: line %d, a table row with no table: %s" % (name, n + 1, line[:80]))
     for header, rows in table_rows(markdown):
         for i, title in enumerate(header):
             cells = [r[i].strip("*").strip() if i < len(r) else "" for r in rows]

@@ -112,6 +112,15 @@ const std::vector<RuleCase>& cases() {
        "update dated 2025-07-01 comes after one dated 2025-08-01"},
       {"stale-action", "date: 2025-08-01", "date: 2025-05-01", 14,
        "action A-1 has no update since 2025-06-30: none in period 2026-01 (due 2026-01-31)"},
+      {"unknown-milestone", "groups: [Governance, Clinical delivery]",
+       "submissions: [{milestone: cost-estimate, date: 2024-11-29}]\n"
+       "groups: [Governance, Clinical delivery]",
+       12, "the timeline has no milestone 'cost-estimate'", "did you mean 'cost-estimates'?"},
+      {"unknown-milestone", "groups: [Governance, Clinical delivery]",
+       "submissions: [{milestone: public-boards-2024, date: 2024-11-29}]\n"
+       "groups: [Governance, Clinical delivery]",
+       12, "'public-boards-2024' is not met by a submission but by the ICB's board in public",
+       "those met by a submission: dna-policy-assurance, cost-estimates"},
       {"stale-action",
        "    updates:\n      - date: 2025-08-01\n        status: on-track\n        note: Started.\n",
        "", 14,
