@@ -257,7 +257,9 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->type_name("ITEM,...");
   import_cmd
-      ->add_option("--date", import.date, "Date of the imported progress updates (default: today)")
+      ->add_option("--date", import.date,
+                   "Date of the imported progress updates (default: the day an XLSX tracker was "
+                   "last saved, else today)")
       ->type_name("YYYY-MM-DD");
   import_cmd->add_flag("--keep-going", import.keep_going,
                        "Write the rows that can be imported, and list those left out (exit 1)");

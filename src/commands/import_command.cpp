@@ -295,6 +295,22 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
 
   std::optional<Date> update_date = resolve_as_of(options.date, common.today);
   if (!update_date) return kExitUsage;
+  // The tracker's "latest update" column says what was true when it was last saved, not
+  // today: dated today, old news would read as current and hide actions gone stale.
+  if (options.date.empty()) {
+    if (book.saved && *book.saved <= common.today) {
+      update_date = book.saved;
+      std::cerr << fmt::format(
+          "iact: the tracker's progress updates are dated {}, when it was last saved; give "
+          "--date YYYY-MM-DD if they were written on another day\n",
+          book.saved->iso());
+    } else {
+      std::cerr << fmt::format(
+          "iact: the tracker's progress updates are dated today, {}; if they were written "
+          "earlier, give --date YYYY-MM-DD, the day the tracker was last brought up to date\n",
+          common.today.iso());
+    }
+  }
   ImportSettings settings;
   settings.catalogue = &*catalogue;
   settings.frameworks = options.frameworks;
@@ -372,7 +388,7 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     header.frameworks = settings.frameworks.empty() ? imported.frameworks : settings.frameworks;
     header.groups = imported.groups;
     header.comments = {
-        fmt::format("Imported by `iact import` on {} from", update_date->iso()),
+        fmt::format("Imported by `iact import` on {} from", common.today.iso()),
         fmt::format("  {}{}", tracker,
                     book.format == "xlsx" ? fmt::format(", sheet '{}'", mapping->sheet->name)
                                           : std::string()),

@@ -49,6 +49,7 @@ struct Workbook {
   std::string format;  // "csv" or "xlsx"
   std::vector<Sheet> sheets;
   std::vector<std::string> notes;  // how it was read, for the user ("read as Windows-1252")
+  std::optional<Date> saved;       // xlsx: the day it was last saved (docProps/core.xml)
 };
 
 struct ReadError {

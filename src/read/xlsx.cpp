@@ -416,6 +416,19 @@ std::variant<Workbook, ReadError> read_xlsx(std::string_view bytes, const std::s
   Workbook book;
   book.file = display;
   book.format = "xlsx";
+  // When Excel last saved it: <dcterms:modified>2025-01-31T09:15:00Z</dcterms:modified>.
+  if (auto core = read_part(zip.get(), "docProps/core.xml", error)) {
+    pugi::xml_document doc;
+    if (doc.load_buffer(core->data(), core->size())) {
+      for (pugi::xml_node n : doc.document_element().children()) {
+        const std::string_view name = n.name();
+        if (name != "modified" && !name.ends_with(":modified")) continue;
+        const std::string_view text = n.child_value();
+        if (text.size() >= 10) book.saved = parse_iso_day(text.substr(0, 10));
+      }
+    }
+  }
+  error.clear();  // the properties are optional
   if (date1904) book.notes.push_back("dates in the 1904 date system");
   size_t cells = 0;
   bool cut_columns = false;

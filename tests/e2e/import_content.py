@@ -3,6 +3,7 @@ validate, every action with the right id, title, lead, due date in its own form,
 themes and update, nothing dropped; bad rows are named by row with exit 1; --keep-going,
 --show-mapping, --map and --into behave as documented; files that are not trackers are
 refused with the reason."""
+import datetime
 import os
 import shutil
 import subprocess
@@ -361,6 +362,24 @@ def new_plan(work):
     check(r.returncode == 1 and "[invalid-code]" in r.stderr, "iact new: a bad code is an error")
 
 
+def update_dates(work):
+    """Without --date, a workbook's updates are dated when it was last saved, not today; a
+    CSV's are dated today; either way iact says which, and how to change it."""
+    out = os.path.join(work, "dated", "sft.yaml")
+    r = iact("import", os.path.join(DATA, "trust-tracker.xlsx"), *SFT, "-o", out)
+    check(r.returncode == 0 and "updates are dated 2025-01-01, when it was last saved" in r.stderr,
+          "xlsx: the saved day is said: %s" % r.stderr[-400:])
+    dates = {str(u["date"]) for a in load(out)["actions"] for u in a.get("updates") or []}
+    check(dates == {"2025-01-01"}, "xlsx: updates dated when it was saved: %s" % dates)
+    check("Imported by `iact import` on %s" % datetime.date.today().isoformat()
+          in open(out).read(), "xlsx: the import's own day is in its comment")
+    out = os.path.join(work, "dated", "system.yaml")
+    r = iact("import", os.path.join(DATA, "system-actions.csv"), "--code", "QSL", "--name",
+             "NHS Somerset ICB", "--kind", "icb", "-o", out)
+    check("updates are dated today, %s; if they were written earlier, give --date"
+          % datetime.date.today().isoformat() in r.stderr, "csv: today, said: %s" % r.stderr[-400:])
+
+
 def main():
     work = tempfile.mkdtemp(prefix="iact-import-")
     try:
@@ -373,6 +392,7 @@ def main():
         into(work)
         not_trackers(work)
         new_plan(work)
+        update_dates(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     finish("import")

@@ -117,6 +117,7 @@ TEST(Xlsx, ExcelsOwnWorkbook) {
   Workbook b = xlsx_file("trust-tracker.xlsx");
   ASSERT_EQ(b.sheets.size(), 3u);
   EXPECT_EQ(b.sheets[0].name, "Action plan");
+  EXPECT_EQ(b.saved, (Date{2025, 1, 1}));  // docProps/core.xml's dcterms:modified
   EXPECT_FALSE(b.sheets[0].hidden);
   EXPECT_TRUE(b.sheets[2].hidden);
   const Sheet& s = b.sheets[0];
