@@ -53,7 +53,14 @@ std::vector<KnownOrganisation> known_organisations(const PlanOrganisation& own,
       self.names.emplace_back(w);
   }
   orgs.push_back(self);
-  if (!own.icb.empty()) {
+  // A trust's "ICB" is its ICB: by the short name the ICB's own plan gives it, when that
+  // plan is beside this one (so the paper and the forms name it one way), else by its code.
+  auto is_own_icb = [&](const Plan& p) {
+    return !own.icb.empty() && p.organisation.code && p.organisation.code->value == own.icb;
+  };
+  const bool icb_plan_known =
+      std::any_of(siblings.begin(), siblings.end(), is_own_icb) || (into && is_own_icb(*into));
+  if (!own.icb.empty() && !icb_plan_known) {
     orgs.push_back(KnownOrganisation{own.icb, {own.icb, "icb", "the icb"}});
   }
   auto add_plan = [&](const Plan& p) {
@@ -62,6 +69,10 @@ std::vector<KnownOrganisation> known_organisations(const PlanOrganisation& own,
       KnownOrganisation k{o.label(), {o.code->value}};
       if (o.short_name) k.names.push_back(o.short_name->value);
       if (o.name) k.names.push_back(o.name->value);
+      if (is_own_icb(p)) {
+        k.names.emplace_back("icb");
+        k.names.emplace_back("the icb");
+      }
       if (o.code->value != own.code) orgs.push_back(k);
     }
     for (const Partner& partner : p.partners) {

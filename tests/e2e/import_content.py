@@ -380,6 +380,20 @@ def update_dates(work):
           % datetime.date.today().isoformat() in r.stderr, "csv: today, said: %s" % r.stderr[-400:])
 
 
+def icb_by_its_plan(work):
+    """A trust tracker's "ICB" is the ICB by the short name its plan beside gives it."""
+    folder = os.path.join(work, "named", "somerset")
+    r = iact("new", "--code", "QSL", "--name", "NHS Somerset ICB", "--short", "SOM", "--kind",
+             "icb", "-o", os.path.join(folder, "icb.yaml"))
+    check(r.returncode == 0, "new ICB plan: %s" % r.stderr)
+    out = os.path.join(folder, "sft.yaml")
+    r = iact("import", os.path.join(DATA, "trust-tracker.xlsx"), *SFT, "-o", out)
+    check(r.returncode == 0, "import beside the ICB's plan: %s" % r.stderr[-300:])
+    leads = [a["lead"] if isinstance(a["lead"], list) else [a["lead"]] for a in load(out)["actions"]]
+    check(["SOM", "SFT"] in leads and not any("QSL" in l for l in leads),
+          "the ICB is SOM, as its plan names it: %s" % leads)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="iact-import-")
     try:
@@ -393,6 +407,7 @@ def main():
         not_trackers(work)
         new_plan(work)
         update_dates(work)
+        icb_by_its_plan(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     finish("import")
