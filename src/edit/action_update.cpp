@@ -116,7 +116,10 @@ bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
                                error))
       return false;
     changes.push_back(fmt::format("{} due: {} -> {}{}", id, due_text(a.due), plan_form(*answer.due),
-                                  a.baseline_due ? "" : " (the first date kept as baseline_due)"));
+                                  moved && !a.baseline_due
+                                      ? " (the first date kept as baseline_due)"
+                                  : moved ? ""
+                                          : " (a date agreed where there was none)"));
   }
   if (now == Status::kComplete && !a.completed) {
     if (!text.set_action_field(id, "completed", answer.date.iso(), {"status"}, error)) return false;

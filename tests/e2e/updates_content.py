@@ -295,6 +295,16 @@ def dry_run_and_update(work):
     check(r.returncode == 2 and "is not a status" in r.stderr, "update: a bad status")
     r = iact("update", plan, ident, cwd=work)
     check(r.returncode == 2 and "say what changed" in r.stderr, "update: nothing to say")
+    # A date where there was none (tbc) is agreed, not re-planned: no baseline_due.
+    with open(os.path.join(work, "plans/bnssg/awp.yaml")) as f:
+        tbc = [str(a["id"]) for a in yaml.safe_load(f)["actions"] if str(a["due"]) == "tbc"][0]
+    r = iact("update", "plans/bnssg/awp.yaml", tbc, "--due", "2026-06-30", "--note", "Agreed.",
+             "--date", ANSWER_DATE, cwd=work)
+    with open(os.path.join(work, "plans/bnssg/awp.yaml")) as f:
+        a = {str(x["id"]): x for x in yaml.safe_load(f)["actions"]}[tbc]
+    check(r.returncode == 0 and "a date agreed where there was none" in r.stdout + r.stderr and
+          "baseline_due" not in r.stdout + r.stderr and "baseline_due" not in a,
+          "update: a date for a tbc action is agreed, not re-planned: %s %s" % (r.stdout, a))
     # Updates stay in date order, and none is dated in the future.
     future = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
     r = iact("update", plan, ident, "--note", "Planned.", "--date", future, cwd=work)
