@@ -342,8 +342,10 @@ bool placeholder(std::string_view text) {
   for (std::string_view w : kWhole) {
     if (t == w) return true;
   }
-  for (std::string_view start : {"lorem ipsum", "todo", "insert ", "xxx ", "[insert", "<insert",
-                                 "action text missing", "text missing", "placeholder"}) {
+  // "example:" is how `iact new`'s example action begins, until it is replaced.
+  for (std::string_view start :
+       {"lorem ipsum", "todo", "insert ", "xxx ", "[insert", "<insert", "action text missing",
+        "text missing", "placeholder", "example:"}) {
     if (t.starts_with(start)) return true;
   }
   return false;

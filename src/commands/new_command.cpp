@@ -80,8 +80,8 @@ std::string starter_plan(const NewOptions& o, const std::string& schema, Date to
       "actions:\n";
   out += commented("  - id: ACT-01", "unique in the plan: letters, digits, . _ -");
   out +=
-      "    title: Agree how the service identifies the people who need intensive and assertive "
-      "care\n";
+      "    title: \"Example: agree how the service identifies the people who need intensive "
+      "care\"\n";
   out += commented("    addresses: [cohort-identification, model-governance]", "framework items");
   out += commented("    lead: " + yaml_scalar(label), "the lead organisation(s)");
   out += commented("    owner: Associate Director of Mental Health", "a role, not a name");

@@ -337,6 +337,8 @@ def new_plan(work):
     check(r.returncode == 0 and os.path.exists(out), "iact new: %d %s" % (r.returncode, r.stderr))
     r = iact("validate", out)
     check(r.returncode == 0 and "0 errors" in r.stderr, "iact new validates: %s" % r.stderr)
+    check("action ACT-01 has placeholder text for its title" in r.stderr,
+          "iact new: the example action is flagged until it is replaced: %s" % r.stderr)
     plan = load(out)
     check(plan["organisation"]["icb"] == "QSL" and plan["actions"][0]["lead"] == "SFT",
           "iact new: organisation and lead")
