@@ -51,6 +51,14 @@ void check_return_readiness(const std::vector<const Plan*>& plans, const Catalog
               "add `self_assessment:` to the plan, an entry per item: { item: carers, "
               "assurance: reasonable, narrative: ... }");
   }
+  // Who answers for it: the cover's senior responsible officer and sign-off.
+  if (!lead.sro) {
+    diags.add(lead.file, lead.organisation.pos, "return-incomplete",
+              fmt::format("{}'s cover will name no senior responsible officer, and no role to "
+                          "sign it off",
+                          which),
+              "add `sro: { role: Chief Nursing Officer }` (a role; a name is optional)");
+  }
   // DNA discharge assurance, per organisation.
   for (const Plan* p : plans) {
     if (p->dna_discharge) continue;

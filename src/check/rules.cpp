@@ -70,8 +70,8 @@ constexpr std::array kRules = {
     Rule{"duplicate-organisation", kError, "two plans in one system are for the same organisation"},
     Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
     Rule{"return-incomplete", kWarning,
-         "the return will have empty cells: no `self_assessment:` for an item, or no "
-         "`dna_discharge_assurance:` for an organisation"},
+         "the return will have empty cells: no `self_assessment:` for an item, no "
+         "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover"},
     // Importing a tracker (iact import): the line is the tracker's row, the column its column.
     Rule{"import-header", kError,
          "no header row, or a mapping file's column, sheet or value that the tracker lacks"},
