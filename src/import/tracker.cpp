@@ -554,10 +554,20 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
     }
 
     // Status: the status column, else the RAG colour, else complete if it has a completion.
+    // "In progress" says only that work goes on; an Amber or Red beside it is the lead's own
+    // rating of how it goes, and what the board saw, so it wins (the status text is kept).
     bool status_in_text = false, rag_in_text = false;
     std::optional<Status> status = r.status_of(kStatus, status_in_text);
     std::optional<Status> rag = r.status_of(kRag, rag_in_text);
-    if (status) {
+    const bool rag_says_worse =
+        status == Status::kOnTrack && rag &&
+        (*rag == Status::kAtRisk || *rag == Status::kOffTrack || *rag == Status::kBlocked);
+    if (rag_says_worse) {
+      a.status = *rag;
+      if (!status_in_text)
+        a.notes.push_back(
+            fmt::format("{}: {}", note_label(m, *m.column(kStatus)), r.text(kStatus)));
+    } else if (status) {
       a.status = *status;
       if (rag)
         a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kRag)), r.text(kRag)));

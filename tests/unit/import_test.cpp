@@ -170,7 +170,7 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_EQ(a.lead, (std::vector<std::string>{"QSL"}));
   EXPECT_EQ(a.owner, "Head of Nursing");
   EXPECT_EQ(plan_form(a.due), "Q2 2025/26");
-  EXPECT_EQ(a.status, Status::kOnTrack);
+  EXPECT_EQ(a.status, Status::kAtRisk);  // "In progress", rated Amber: the rating wins
   ASSERT_TRUE(a.update);
   EXPECT_EQ(a.update->note, "Drafted.");
   EXPECT_EQ(a.update->date, (Date{2025, 6, 30}));
@@ -181,7 +181,8 @@ TEST(Tracker, ARowBecomesAnAction) {
   // Nothing is lost: the tracker's own wording of what the plan says another way, and every
   // cell without a field.
   EXPECT_EQ(a.notes, (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",
-                                               "RAG: Amber", "Risk: Staffing", "Misc: Kept"}));
+                                               "Status: In progress", "Risk: Staffing",
+                                               "Misc: Kept"}));
   EXPECT_EQ(t.frameworks, (std::vector<std::string>{"nhse-2024-themes"}));
   // The reference became an id: said once.
   ASSERT_EQ(t.diags.items().size(), 1u);
