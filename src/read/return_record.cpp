@@ -18,11 +18,6 @@ struct Damaged {
   std::string why;
 };
 
-std::string text_at(const Row& row, size_t col) {
-  const Cell* c = row.at(col);
-  return c && !c->empty() ? std::string(trim(c->text)) : std::string();
-}
-
 int count_at(const Row& row, size_t col) {
   const Cell* c = row.at(col);
   if (!c || c->kind != Cell::Kind::kNumber || c->number < 0 || c->number > 1e7 ||

@@ -7,6 +7,7 @@
 #include "read/csv.h"
 #include "read/xlsx.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -79,6 +80,11 @@ std::string column_name(size_t col) {
 
 std::string format_number(double value) {
   return fmt::format("{:.15g}", value);  // the 15 significant digits a spreadsheet shows
+}
+
+std::string text_at(const Row& row, size_t col) {
+  const Cell* c = row.at(col);
+  return c && !c->empty() ? std::string(trim(c->text)) : std::string();
 }
 
 }  // namespace iact

@@ -78,4 +78,7 @@ std::string column_name(size_t col);
 // A number as a spreadsheet shows it (15 significant digits): 12, 1.5, 0.3.
 std::string format_number(double value);
 
+// The text of a row's cell, trimmed; "" when the cell is empty or missing.
+std::string text_at(const Row& row, size_t col);
+
 }  // namespace iact

@@ -16,11 +16,6 @@ const Sheet* sheet_named(const Workbook& book, std::string_view name) {
   return nullptr;
 }
 
-std::string text_at(const Row& row, size_t col) {
-  const Cell* c = row.at(col);
-  return c && !c->empty() ? std::string(trim(c->text)) : std::string();
-}
-
 }  // namespace
 
 std::optional<ReadForm> read_update_form(const Workbook& book, Diagnostics& diags) {

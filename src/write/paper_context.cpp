@@ -107,7 +107,7 @@ json counts_json(const BragCounts& c) {
   return j;
 }
 
-std::string person(const std::optional<Person>& p) {
+std::string person_line(const std::optional<Person>& p) {
   if (!p) return "";
   return p->name ? fmt::format("{}, {}", p->name->value, p->role.value) : p->role.value;
 }
@@ -249,8 +249,8 @@ json cover_rows(const SystemView& view, const json& meeting) {
   }
   add("Report title", default_title(view));
   if (meeting.is_object()) add("Purpose", meeting["purpose"]);
-  add("Executive sponsor", person(lead.sro));
-  add("Report author", person(lead.author));
+  add("Executive sponsor", person_line(lead.sro));
+  add("Report author", person_line(lead.author));
   if (meeting.is_object()) {
     add("Presented by", meeting["presented_by"]);
     add("Previously considered by", meeting["previously_considered"]);
@@ -853,8 +853,8 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["since"] = view.since ? json(display_long(*view.since)) : json(false);
   c["meeting"] = meeting;
   c["cover"] = cover_rows(view, meeting);
-  c["sponsor"] = person(view.lead->sro);
-  c["author"] = person(view.lead->author);
+  c["sponsor"] = person_line(view.lead->sro);
+  c["author"] = person_line(view.lead->author);
   c["summary"] = summary_json(view);
   c["organisations"] = json::array();
   for (const OrgView& o : view.orgs) {

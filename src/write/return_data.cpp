@@ -32,7 +32,7 @@ ReturnCell yes_if(bool b) {
   return ReturnCell::of(std::string(b ? "Yes" : ""));
 }
 
-std::string person(const std::optional<Person>& p) {
+std::string person_cell(const std::optional<Person>& p) {
   if (!p) return "";
   return p->name ? fmt::format("{} ({})", p->role.value, p->name->value) : p->role.value;
 }
@@ -94,10 +94,12 @@ const std::array kCoverFields = {
                 }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).as_of); }},
-    ReturnField{"sro", Kind::kText, "The senior responsible officer's role.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(person(lead(d).sro)); }},
-    ReturnField{"author", Kind::kText, "The plan author's role.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(person(lead(d).author)); }},
+    ReturnField{
+        "sro", Kind::kText, "The senior responsible officer's role.",
+        [](const ReturnData& d, size_t) { return ReturnCell::of(person_cell(lead(d).sro)); }},
+    ReturnField{
+        "author", Kind::kText, "The plan author's role.",
+        [](const ReturnData& d, size_t) { return ReturnCell::of(person_cell(lead(d).author)); }},
     ReturnField{"board_date", Kind::kDate, "The board meeting that discusses this update.",
                 [](const ReturnData& d, size_t) {
                   return v(d).meeting ? ReturnCell::of(v(d).meeting->date->value) : ReturnCell{};
@@ -248,7 +250,7 @@ const Action& act(const ReturnData& d, size_t i) {
   return *d.view->rows[i].action;
 }
 
-std::string cost_text(const std::optional<Cost>& cost) {
+std::string cost_cell_text(const std::optional<Cost>& cost) {
   if (!cost) return "";
   std::string text;
   switch (cost->kind) {
@@ -325,9 +327,10 @@ const std::array kActionFields = {
                 }},
     ReturnField{"added", Kind::kDate, "When it joined the plan, if recorded.",
                 [](const ReturnData& d, size_t i) { return date_cell(act(d, i).added); }},
-    ReturnField{
-        "cost", Kind::kText, "Its cost.",
-        [](const ReturnData& d, size_t i) { return ReturnCell::of(cost_text(act(d, i).cost)); }},
+    ReturnField{"cost", Kind::kText, "Its cost.",
+                [](const ReturnData& d, size_t i) {
+                  return ReturnCell::of(cost_cell_text(act(d, i).cost));
+                }},
     ReturnField{"evidence", Kind::kText, "Evidence of completion.",
                 [](const ReturnData& d, size_t i) {
                   return ReturnCell::of(join_values(act(d, i).evidence, "; "));
