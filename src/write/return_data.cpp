@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,10 @@ ReturnCell due_cell(const std::optional<Due>& due) {
 
 ReturnCell date_cell(const std::optional<Located<Date>>& d) {
   return d ? ReturnCell::of(d->value) : ReturnCell{};
+}
+
+ReturnCell words_cell(std::string_view code) {
+  return ReturnCell::of(as_words(code));
 }
 
 ReturnCell brag_cell(Brag b) {
@@ -121,7 +126,7 @@ const std::array kCoverFields = {
     ReturnField{"board_assurance", Kind::kText, "The level of assurance the paper offers.",
                 [](const ReturnData& d, size_t) {
                   const BoardMeeting* m = v(d).meeting;
-                  return ReturnCell::of(m ? value_or_empty(m->assurance) : std::string());
+                  return words_cell(m ? value_or_empty(m->assurance) : std::string());
                 }},
     ReturnField{
         "actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
@@ -166,12 +171,12 @@ const std::array kCoverFields = {
                 "The lead plan's DNA discharge assurance on policy: yes, no or partial.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return ReturnCell::of(dna ? value_or_empty(dna->policy) : std::string());
+                  return words_cell(dna ? value_or_empty(dna->policy) : std::string());
                 }},
     ReturnField{"dna_practice", Kind::kText, "The same on practice.",
                 [](const ReturnData& d, size_t) {
                   const auto& dna = lead(d).dna_discharge;
-                  return ReturnCell::of(dna ? value_or_empty(dna->practice) : std::string());
+                  return words_cell(dna ? value_or_empty(dna->practice) : std::string());
                 }},
     ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
                 [](const ReturnData&, size_t) { return ReturnCell{}; }},
@@ -232,7 +237,7 @@ const std::array kItemFields = {
                 "The lead plan's self-assessed assurance on the item (self_assessment:).",
                 [](const ReturnData& d, size_t i) {
                   const SelfAssessment* s = assessed(d, i);
-                  return ReturnCell::of(s ? value_or_empty(s->assurance) : std::string());
+                  return words_cell(s ? value_or_empty(s->assurance) : std::string());
                 }},
     ReturnField{"narrative", Kind::kText, "The narrative of that self-assessment.",
                 [](const ReturnData& d, size_t i) {
@@ -302,7 +307,7 @@ const std::array kActionFields = {
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(act(d, i).owner); }},
     ReturnField{"timeframe", Kind::kText, "short, medium or long.",
                 [](const ReturnData& d, size_t i) {
-                  return ReturnCell::of(value_or_empty(act(d, i).timeframe));
+                  return words_cell(value_or_empty(act(d, i).timeframe));
                 }},
     ReturnField{"due", Kind::kDue, "The due date at the as-of date (a date, or tbc / ongoing).",
                 [](const ReturnData& d, size_t i) { return due_cell(row(d, i).state.due); }},
@@ -311,10 +316,9 @@ const std::array kActionFields = {
                   const auto& b = act(d, i).baseline_due;
                   return b ? due_cell(b->value) : ReturnCell{};
                 }},
-    ReturnField{"status", Kind::kText, "The declared status at the as-of date.",
-                [](const ReturnData& d, size_t i) {
-                  return ReturnCell::of(std::string(name_of(row(d, i).state.status)));
-                }},
+    ReturnField{
+        "status", Kind::kText, "The declared status at the as-of date.",
+        [](const ReturnData& d, size_t i) { return words_cell(name_of(row(d, i).state.status)); }},
     ReturnField{"brag", Kind::kBrag, "The computed BRAG status (Blue, Red, Amber, Green, Grey).",
                 [](const ReturnData& d, size_t i) { return brag_cell(row(d, i).rag.brag); }},
     ReturnField{"brag_reason", Kind::kText, "Why it has that colour.",
@@ -467,8 +471,8 @@ const OrgView& org(const ReturnData& d, size_t i) {
 std::string dna(const ReturnData& d, size_t i, int part) {
   const auto& a = org(d, i).plan->dna_discharge;
   if (!a) return "";
-  if (part == 0) return value_or_empty(a->policy);
-  if (part == 1) return value_or_empty(a->practice);
+  if (part == 0) return as_words(value_or_empty(a->policy));
+  if (part == 1) return as_words(value_or_empty(a->practice));
   return a->note;
 }
 
@@ -557,6 +561,13 @@ const ReturnField* find_return_field(ReturnSource source, std::string_view name)
     if (f.name == name) return &f;
   }
   return nullptr;
+}
+
+std::string as_words(std::string_view code) {
+  std::string out(code);
+  std::replace(out.begin(), out.end(), '-', ' ');
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
 }
 
 }  // namespace iact

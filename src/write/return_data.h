@@ -76,6 +76,10 @@ struct ReturnField {
 };
 
 std::span<const ReturnField> return_fields(ReturnSource source);
+
+// A plan's code word as a return shows it to people: "on-track" -> "On track", "partial" ->
+// "Partial", "medium-long" -> "Medium long"; "" stays "".
+std::string as_words(std::string_view code);
 const ReturnField* find_return_field(ReturnSource source, std::string_view name);
 
 }  // namespace iact

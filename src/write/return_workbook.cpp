@@ -234,7 +234,8 @@ class WorkbookWriter {
   lxw_error drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
                       const std::string& choices) {
     std::vector<std::string> words;
-    for (std::string_view w : choice_list(choices)) words.emplace_back(w);
+    for (std::string_view w : choice_list(choices))
+      words.push_back(choices == "brag" ? std::string(w) : as_words(w));
     std::vector<char*> list;
     for (std::string& w : words) list.push_back(w.data());
     list.push_back(nullptr);

@@ -141,7 +141,7 @@ def check_structure(wb, name, n_actions):
     fills = {rule.text: rule.dxf.fill.bgColor.rgb for _, rule in rules if rule.dxf and rule.dxf.fill}
     check(fills.get("Blue", "").endswith("005EB8"), "%s: Blue fill %s" % (name, fills.get("Blue")))
     lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation}
-    want = '"not-started,on-track,at-risk,off-track,blocked,complete"'
+    want = '"Not started,On track,At risk,Off track,Blocked,Complete"'
     check(lists.get("%s2:%s%d" % (status_col, status_col, n_actions + 1)) == want,
           "%s: status drop-down %s" % (name, lists))
 
@@ -164,12 +164,12 @@ def check_formulas(out):
     risk = table(wb["Risks"])[0]
     check(risk["Risk"] == "=1/0" and risk["Score"] == 20, "formulas: risk row %r" % risk)
     summary = {r["Item"]: r for r in table(wb["Summary"])}
-    check(summary["personalised-risk"]["Self-assessed assurance"] == "limited" and
+    check(summary["personalised-risk"]["Self-assessed assurance"] == "Limited" and
           summary["personalised-risk"]["Narrative"] == "=A1*2 is not a formula",
           "formulas: self-assessment %r" % summary["personalised-risk"])
-    check(summary["families"]["Self-assessed assurance"] == "reasonable", "formulas: families")
+    check(summary["families"]["Self-assessed assurance"] == "Reasonable", "formulas: families")
     dna = list(wb["DNA discharge"].iter_rows(min_row=4, values_only=True))[0]
-    check(dna[2:5] == ("partial", "no", plan["dna_discharge_assurance"]["note"]),
+    check(dna[2:5] == ("Partial", "No", plan["dna_discharge_assurance"]["note"]),
           "formulas: DNA row %r" % (dna,))
     # No cell anywhere holds a formula.
     for sheet in wb.worksheets:
@@ -228,7 +228,7 @@ def check_history(out):
     rows = {r["ID"]: r for r in table(wb["Actions"])}
     check(sorted(rows) == ["DONE", "LATE", "OLD-REPLAN", "SLIPS", "STEADY"], "history: June rows %s" % sorted(rows))
     check(rows.get("DONE", {}).get("BRAG") == "Amber" and rows.get("DONE", {}).get("Status") ==
-          "at-risk", "history: DONE in June %r" % rows.get("DONE"))
+          "At risk", "history: DONE in June %r" % rows.get("DONE"))
     check(day(rows.get("SLIPS", {}).get("Due")) == datetime.date(2025, 11, 30),
           "history: SLIPS due in June %r" % rows.get("SLIPS"))
     # The first period has no earlier one: everything re-planned by then counts as slipped.
