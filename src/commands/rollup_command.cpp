@@ -1,5 +1,8 @@
 // iact rollup: the systems side by side for a region or for England, from their plans or
 // from the returns they sent.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -56,6 +59,17 @@ void say_passed_over(const std::string& file, const std::string& why) {
   std::cerr << fmt::format("iact: note: {}: skipped: {}\n", file, why);
 }
 
+// A path as a shell reads it back: as it is when it is plain, else in single quotes.
+std::string shell_word(const std::string& path) {
+  const bool plain = !path.empty() && std::all_of(path.begin(), path.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/._-+,:=@%", c);
+  });
+  if (plain) return path;
+  std::string out = "'";
+  for (char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 // The return workbooks under `folder`, when it holds no plans: the user meant a roll-up from
 // returns. Says how to ask for one, with a shell pattern that names them, and returns true;
 // false if there are none.
@@ -78,12 +92,13 @@ bool say_returns_not_plans(const fs::path& folder) {
     one_depth = one_depth && std::distance(rel.begin(), rel.end()) == depth;
     one_name = one_name && f.filename() == first.filename();
   }
-  std::string pattern = fmt::format("$(find {} -name '*.xlsx')", folder.string());
+  // The folder quoted, the pattern after it not, so the shell still expands it.
+  std::string pattern = fmt::format("$(find {} -name '*.xlsx')", shell_word(folder.string()));
   if (one_depth) {
-    fs::path glob = folder;
+    fs::path glob;
     for (auto i = 1; i < depth; ++i) glob /= "*";
-    glob /= one_name ? first.filename() : fs::path("*.xlsx");
-    pattern = glob.string();
+    glob /= one_name ? shell_word(first.filename().string()) : std::string("*.xlsx");
+    pattern = (fs::path(shell_word(folder.string())) / glob).string();
   }
   std::cerr << fmt::format("iact: {} holds no plans, but {}\n", folder.string(),
                            count_of(static_cast<int>(found.size()), "return workbook"))

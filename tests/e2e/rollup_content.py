@@ -264,6 +264,18 @@ def main():
               "iact rollup %s/*/*/return.xlsx" % returns in proc.stderr,
               "returns folder: " + proc.stderr)
 
+        # A folder whose name the shell would split is quoted in the pattern, which works.
+        spaced = os.path.join(tmp, "returns in 'June'")
+        shutil.copytree(returns, spaced)
+        proc = iact("rollup", spaced, "--period", PERIOD, "-o", os.path.join(tmp, "x"), expect=2)
+        line = [l for l in proc.stderr.splitlines() if "iact rollup " in l]
+        check(bool(line), "spaced returns folder: " + proc.stderr)
+        if line:
+            command = line[0].split("name them: ", 1)[1].replace("iact", IACT, 1)
+            ran = subprocess.run(["bash", "-c", command + " --period %s -o %s" % (
+                PERIOD, os.path.join(tmp, "spaced-out"))], capture_output=True, text=True)
+            check(ran.returncode == 0, "the hint's command runs: %s %s" % (command, ran.stderr))
+
         # No period due at the as-of date: a roll-up as of that date, and a note that says so.
         out_late = os.path.join(tmp, "late")
         proc = iact("rollup", plans, "--as-of", "2026-11-30", "-o", out_late)
