@@ -377,8 +377,10 @@ bool PlanText::append_actions(std::string_view block, std::string& error) {
           l.erase(0, std::min(spaces, static_cast<size_t>(-delta)));
         }
       }
-      // Blank lines between the new actions only if the file has them between its own.
-      bool spaced = false;
+      // Blank lines between the new actions only if the file has them between its own; a
+      // file of one action cannot say, so the block's own spacing stands.
+      bool spaced =
+          std::any_of(added.begin(), added.end(), [](const std::string& l) { return l.empty(); });
       if (v.items.size() >= 2) {
         const int second = v.items[1].pos.line;
         spaced = second >= 2 && trim_blank(lines_[static_cast<size_t>(second) - 2]);

@@ -84,6 +84,12 @@ TEST(PlanText, ActionsAreAppendedInTheFilesIndentation) {
                       std::string("    # a comment at the end of A-2\n").size(),
                   "\n  - id: C\n    title: z\n");
   EXPECT_EQ(spaced.text(), expected);
+  // A plan of one action cannot say how it spaces them: the block's own spacing stands.
+  const std::string one = "iact: 1\nactions:\n  - id: A\n    title: x\n";
+  PlanText single = edit(one);
+  ASSERT_TRUE(single.append_actions("  - id: C\n    title: z\n\n  - id: D\n    title: w\n", error))
+      << error;
+  EXPECT_EQ(single.text(), one + "\n  - id: C\n    title: z\n\n  - id: D\n    title: w\n");
 }
 
 TEST(PlanText, CrlfAndAMissingFinalNewlineStay) {
