@@ -104,7 +104,6 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
   // ICB's "ICB") are two forms, each with its own system's contact.
   struct Group {
     UpdateForm form;
-    std::string system;
     std::vector<const ActionRow*> rows;
   };
   std::map<std::pair<std::string, std::string>, Group> groups;
@@ -123,7 +122,6 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
                              ? (a.lead.empty() ? row.org : a.lead.front().value)
                              : a.owner;
       Group& g = groups[{v.name, lead}];
-      g.system = v.name;
       g.form.lead = lead;
       g.form.system = v.lead->organisation.name ? v.lead->organisation.name->value : v.name;
       g.form.as_of = inputs.as_of;
@@ -143,7 +141,7 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
   // Forms of several systems go side by side, each named after its system too.
   const bool several_systems = views.size() > 1;
   for (auto& [key, g] : groups) {
-    const std::string& lead = key.second;
+    const auto& [system, lead] = key;
     // Overdue first, then by due date.
     std::stable_sort(g.rows.begin(), g.rows.end(), [](const ActionRow* a, const ActionRow* b) {
       if (a->overdue != b->overdue) return a->overdue;
@@ -169,7 +167,7 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
       fa.fingerprint = action_fingerprint(a);
       g.form.actions.push_back(std::move(fa));
     }
-    const std::string base = several_systems ? slug(g.system) + "-" + slug(lead) : slug(lead);
+    const std::string base = several_systems ? slug(system) + "-" + slug(lead) : slug(lead);
     std::string name = base;
     for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", base, n);
     names.insert(name);

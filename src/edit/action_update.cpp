@@ -86,13 +86,14 @@ bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
   const std::string id = value_or_empty(a.id);
   // Updates are kept in date order, and the newest one carries the status: an answer dated
   // before the newest entry would be written after it and read as older than it is.
-  for (const Update& u : a.updates) {
-    if (u.date && answer.date < u.date->value) {
-      error = fmt::format(
-          "{}'s newest update is dated {} (line {}), after this one ({}); date it {} or later", id,
-          u.date->value.iso(), u.date->pos.line, answer.date.iso(), u.date->value.iso());
-      return false;
-    }
+  if (const Update* newest = a.newest_update(Action::UpdateKind::kAny);
+      newest && answer.date < newest->date->value) {
+    const Date& d = newest->date->value;
+    error = fmt::format(
+        "{}'s newest update is dated {} (line {}), after this one ({}); date it {} or "
+        "later",
+        id, d.iso(), newest->date->pos.line, answer.date.iso(), d.iso());
+    return false;
   }
   const Status was = a.status ? a.status->value : Status::kNotStarted;
   const Status now = answer.status.value_or(was);

@@ -338,10 +338,10 @@ DateShown date_format_shows(int id, std::string_view code) {
     }
   }
   // "m" beside "h", "s" or ":" is minutes ("h:mm", "[h]:mm", "mm:ss").
-  const bool minutes = time || code.find(':') != std::string_view::npos;
+  const bool months = month && !time && code.find(':') == std::string_view::npos;
   if (day) return DateShown::kDay;
-  if (year || (month && !minutes)) return month && !minutes ? DateShown::kMonth : DateShown::kDay;
-  return DateShown::kNone;
+  if (months) return DateShown::kMonth;
+  return year ? DateShown::kDay : DateShown::kNone;
 }
 
 std::variant<Workbook, ReadError> read_xlsx(std::string_view bytes, const std::string& display) {

@@ -134,6 +134,12 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(ws) - first + 1);
 }
 
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -44,6 +44,9 @@ std::string_view trim(std::string_view s);
 // ASCII lower case, for comparing words people type ("TBC", "In Progress").
 std::string lowercase(std::string_view s);
 
+// The text with its first letter upper case: "approve" -> "Approve".
+std::string capitalised(std::string_view s);
+
 // "a, b, c".
 template <typename Range>
 std::string join(const Range& words, std::string_view separator = ", ") {

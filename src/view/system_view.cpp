@@ -269,29 +269,28 @@ void add_governance(SystemView& view) {
     if (m->requires_.empty()) continue;
     for (const OrgView& org : view.orgs) {
       MilestoneCheck check{m, org.label, std::nullopt, m->date <= view.as_of};
-      if (m->requires_ == "review") {
-        // The system's review: one line, from whichever plan records it first.
+      // The earliest of the days `d` by the as-of date, as when the check was met.
+      auto met_on = [&](Date d) {
+        if (d <= view.as_of && (!check.done || d < *check.done)) check.done = d;
+      };
+      if (m->requires_ == "review" || m->requires_ == "submission") {
+        // Something the system did once (its review, what it sent NHS England): one line,
+        // from whichever of its plans records it first.
         if (&org != &view.orgs.front()) continue;
         check.org = "System";
         for (const OrgView& o : view.orgs) {
           const Plan& p = *o.plan;
-          if (p.review && p.review->date && p.review->date->value <= view.as_of &&
-              (!check.done || p.review->date->value < *check.done))
-            check.done = p.review->date->value;
-        }
-      } else if (m->requires_ == "submission") {
-        // What the system sent: one line, the earliest any of its plans records.
-        if (&org != &view.orgs.front()) continue;
-        check.org = "System";
-        for (const OrgView& o : view.orgs) {
-          for (const Submission& s : o.plan->submissions) {
+          if (m->requires_ == "review") {
+            if (p.review && p.review->date) met_on(p.review->date->value);
+            continue;
+          }
+          for (const Submission& s : p.submissions) {
             if (!s.milestone || s.milestone->value != m->id) continue;
-            if (!s.date) {
+            if (s.date) {
+              met_on(s.date->value);
+            } else {
               check.done_undated = true;
-              continue;
             }
-            const Date d = s.date->value;
-            if (d <= view.as_of && (!check.done || d < *check.done)) check.done = d;
           }
         }
       } else {
@@ -300,8 +299,7 @@ void add_governance(SystemView& view) {
         for (const BoardMeeting& b : org.plan->board) {
           if (!b.date || !b.is_public || !*b.is_public) continue;
           const Date d = b.date->value;
-          if (d > view.as_of || (last != used.end() && d <= last->second)) continue;
-          if (!check.done || d < *check.done) check.done = d;
+          if (last == used.end() || d > last->second) met_on(d);
         }
         if (check.done) used[org.label] = *check.done;
       }

@@ -112,12 +112,6 @@ std::string person_line(const std::optional<Person>& p) {
   return p->name ? fmt::format("{}, {}", p->name->value, p->role.value) : p->role.value;
 }
 
-std::string capitalised(std::string_view word) {
-  std::string s(word);
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
 std::string due_text(const ActionRow& row) {
   const bool dated = row.state.due && row.state.due->is_date();
   if (!dated && row.rag.brag == Brag::kBlue && row.action->completed)

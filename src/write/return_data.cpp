@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <fmt/format.h>
 
@@ -564,9 +563,8 @@ const ReturnField* find_return_field(ReturnSource source, std::string_view name)
 }
 
 std::string as_words(std::string_view code) {
-  std::string out(code);
+  std::string out = capitalised(code);
   std::replace(out.begin(), out.end(), '-', ' ');
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
 

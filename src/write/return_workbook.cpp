@@ -234,8 +234,7 @@ class WorkbookWriter {
   lxw_error drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
                       const std::string& choices) {
     std::vector<std::string> words;
-    for (std::string_view w : choice_list(choices))
-      words.push_back(choices == "brag" ? std::string(w) : as_words(w));
+    for (std::string_view w : choice_list(choices)) words.push_back(as_words(w));
     std::vector<char*> list;
     for (std::string& w : words) list.push_back(w.data());
     list.push_back(nullptr);
@@ -244,21 +243,6 @@ class WorkbookWriter {
     v.value_list = list.data();
     v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
     return worksheet_data_validation_range(ws, first, c, last, c, &v);
-  }
-
-  lxw_error brag_colours(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c) {
-    for (Brag b : kBragOrder) {
-      std::string name(name_of(b));
-      lxw_conditional_format cf{};
-      cf.type = LXW_CONDITIONAL_TYPE_TEXT;
-      cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
-      cf.value_string = name.data();
-      cf.format = f_.brag[static_cast<size_t>(b)];
-      if (lxw_error e = worksheet_conditional_format_range(ws, first, c, last, c, &cf);
-          e != LXW_NO_ERROR)
-        return e;
-    }
-    return LXW_NO_ERROR;
   }
 
   lxw_error cover(lxw_worksheet* ws, const ReturnSheet& s) {
@@ -277,7 +261,7 @@ class WorkbookWriter {
                                  wrapped_lines(value.text, value_width));
       if (lines > 1) worksheet_set_row(ws, r, row_height(lines), nullptr);
       if (col.field->kind == FieldKind::kBrag) {
-        if (lxw_error e = brag_colours(ws, r, r, 1); e != LXW_NO_ERROR) return e;
+        if (lxw_error e = add_brag_colours(ws, f_, r, r, 1); e != LXW_NO_ERROR) return e;
       }
       if (!col.choices.empty()) {
         if (lxw_error e = drop_down(ws, r, r, 1, col.choices); e != LXW_NO_ERROR) return e;
@@ -344,7 +328,7 @@ class WorkbookWriter {
       for (lxw_col_t c = 0; c < ncols; ++c) {
         const ReturnColumn& col = s.columns[c];
         if (col.field->kind == FieldKind::kBrag) {
-          if (lxw_error e = brag_colours(ws, top + 1, last, c); e != LXW_NO_ERROR) return e;
+          if (lxw_error e = add_brag_colours(ws, f_, top + 1, last, c); e != LXW_NO_ERROR) return e;
         }
         if (!col.choices.empty()) {
           if (lxw_error e = drop_down(ws, top + 1, last, c, col.choices); e != LXW_NO_ERROR)

@@ -120,21 +120,7 @@ class Writer {
 
   lxw_error flag(lxw_worksheet* ws, const Column& col, lxw_row_t first, lxw_row_t last,
                  lxw_col_t c) {
-    if (col.status) {
-      for (Brag b : kBragOrder) {
-        std::string name(name_of(b));
-        lxw_conditional_format cf{};
-        cf.type = LXW_CONDITIONAL_TYPE_CELL;
-        cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-        std::string quoted = "\"" + name + "\"";
-        cf.value_string = quoted.data();
-        cf.format = f_.brag[static_cast<size_t>(b)];
-        if (lxw_error e = worksheet_conditional_format_range(ws, first, c, last, c, &cf);
-            e != LXW_NO_ERROR)
-          return e;
-      }
-      return LXW_NO_ERROR;
-    }
+    if (col.status) return add_brag_colours(ws, f_, first, last, c);
     lxw_conditional_format cf{};
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     std::string quoted;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "rag/rag.h"
 #include "util/text.h"
 #include "write/chart.h"
 
@@ -129,6 +130,22 @@ SheetFormats add_sheet_formats(lxw_workbook* wb) {
     f.brag[static_cast<size_t>(b)] = brag;
   }
   return f;
+}
+
+lxw_error add_brag_colours(lxw_worksheet* ws, const SheetFormats& f, lxw_row_t first,
+                           lxw_row_t last, lxw_col_t col) {
+  for (Brag b : kBragOrder) {
+    std::string name(name_of(b));
+    lxw_conditional_format cf{};
+    cf.type = LXW_CONDITIONAL_TYPE_TEXT;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
+    cf.value_string = name.data();
+    cf.format = f.brag[static_cast<size_t>(b)];
+    if (lxw_error e = worksheet_conditional_format_range(ws, first, col, last, col, &cf);
+        e != LXW_NO_ERROR)
+      return e;
+  }
+  return LXW_NO_ERROR;
 }
 
 }  // namespace iact

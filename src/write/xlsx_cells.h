@@ -31,6 +31,11 @@ struct SheetFormats {
 };
 SheetFormats add_sheet_formats(lxw_workbook* wb);
 
+// Colours the cells of column `col`, rows `first` to `last`, that begin with a BRAG status's
+// name in that status's format, by conditional formatting (a cell changed by hand recolours).
+lxw_error add_brag_colours(lxw_worksheet* ws, const SheetFormats& f, lxw_row_t first,
+                           lxw_row_t last, lxw_col_t col);
+
 // Excel counts a cell's length in UTF-16 units: a character beyond U+FFFF (four bytes in
 // UTF-8, an emoji) counts twice.
 size_t utf16_length(std::string_view s);

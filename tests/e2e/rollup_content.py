@@ -14,7 +14,7 @@ import tempfile
 import openpyxl
 import yaml
 
-from support import check, finish
+from support import check, finish, run
 
 IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
@@ -23,12 +23,7 @@ PERIOD, AS_OF = "2026-01", "2026-02-01"
 
 
 def iact(*args, expect=0):
-    proc = subprocess.run([IACT, *args], capture_output=True, text=True,
-                          env=dict(os.environ, NO_COLOR="1"))
-    if proc.returncode != expect:
-        sys.exit("iact %s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
-                                                         proc.stderr))
-    return proc
+    return run([IACT, *args], env=dict(os.environ, NO_COLOR="1"), expect=expect)
 
 
 def status(plans, as_of, period=None):

@@ -7,11 +7,10 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from support import check, finish
+from support import check, finish, run
 
 IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
@@ -20,12 +19,7 @@ AS_OF = "2026-02-01"
 
 
 def iact(*args, expect=0):
-    proc = subprocess.run([IACT, *args], capture_output=True, text=True,
-                          env=dict(os.environ, NO_COLOR="1"))
-    if proc.returncode != expect:
-        sys.exit("iact %s exited %d, expected %d\n%s" % (" ".join(args), proc.returncode, expect,
-                                                         proc.stderr))
-    return proc
+    return run([IACT, *args], env=dict(os.environ, NO_COLOR="1"), expect=expect)
 
 
 class Page(html.parser.HTMLParser):
