@@ -349,47 +349,20 @@ class WorkbookWriter {
 }  // namespace
 
 std::optional<std::string> write_return(const ReturnData& data, const ReturnJob& job) {
-  std::error_code ec;
-  fs::create_directories(job.file.parent_path(), ec);
-  if (ec) return fmt::format("cannot create {}: {}", job.file.parent_path().string(), ec.message());
-  const fs::path partial = partial_path_for(job.file);
-  auto fail = [&](std::string why) {
-    discard_partial(partial);
-    remove_stale_output(job.file);  // never leave an older return looking current
-    return why;
-  };
-  lxw_workbook* wb = workbook_new(partial.c_str());
-  if (!wb) return fail(fmt::format("cannot create {}", partial.string()));
-
   const SystemView& view = *data.view;
-  std::string title = job.layout->title;
-  std::string subject =
+  const WorkbookFile target{
+      job.file, job.layout->title,
       fmt::format("{}{} as of {}", view.name, view.period ? ", period " + view.period->id : "",
-                  view.as_of.iso());
-  lxw_doc_properties props{};
-  props.title = title.data();
-  props.subject = subject.data();
-  // Reproducible: the created time comes from the caller (SOURCE_DATE_EPOCH or the as-of
-  // date), never the clock. libxlsxwriter reads 0 as "now", so 0 becomes one second later.
-  props.created = static_cast<time_t>(std::max(job.created_epoch, 1LL));
-  workbook_set_properties(wb, &props);
-
-  WorkbookWriter writer(wb, data);
-  lxw_error error = LXW_NO_ERROR;
-  for (const ReturnSheet& s : job.layout->sheets) {
-    error = writer.sheet(s);
-    if (error != LXW_NO_ERROR) break;
-  }
-  // The numbers again, for a region's roll-up to read back.
-  if (error == LXW_NO_ERROR) error = write_return_record(wb, summarise(view));
-  lxw_error closed;
-  closed = close_workbook(wb);  // frees the workbook in every case
-  if (error == LXW_NO_ERROR) error = closed;
-  if (error != LXW_NO_ERROR)
-    return fail(fmt::format("cannot write {}: {}", job.file.string(), lxw_strerror(error)));
-  std::string commit_error;
-  if (!commit_partial(partial, job.file, commit_error)) return fail(commit_error);
-  return std::nullopt;
+                  view.as_of.iso()),
+      job.created_epoch};
+  return write_workbook(target, [&](lxw_workbook* wb) {
+    WorkbookWriter writer(wb, data);
+    for (const ReturnSheet& s : job.layout->sheets) {
+      if (lxw_error error = writer.sheet(s); error != LXW_NO_ERROR) return error;
+    }
+    // The numbers again, for a region's roll-up to read back.
+    return write_return_record(wb, summarise(view));
+  });
 }
 
 std::string describe_return_fields() {

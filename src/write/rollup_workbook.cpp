@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
-#include "util/files.h"
 #include "write/chart.h"
 #include "write/xlsx_cells.h"
 
@@ -335,44 +334,19 @@ std::string trend_heading(const Rollup& rollup, const std::string& label) {
 }
 
 std::optional<std::string> write_rollup_workbook(const Rollup& rollup, const RollupJob& job) {
-  std::error_code ec;
-  fs::create_directories(job.file.parent_path(), ec);
-  if (ec) return fmt::format("cannot create {}: {}", job.file.parent_path().string(), ec.message());
-  const fs::path partial = partial_path_for(job.file);
-  auto fail = [&](std::string why) {
-    discard_partial(partial);
-    remove_stale_output(job.file);
-    return why;
-  };
-  lxw_workbook* wb = workbook_new(partial.c_str());
-  if (!wb) return fail(fmt::format("cannot create {}", partial.string()));
-  std::string title = job.title;
-  lxw_doc_properties props{};
-  props.title = title.data();
-  props.created = static_cast<time_t>(std::max(job.created_epoch, 1LL));
-  workbook_set_properties(wb, &props);
-
-  Writer w(wb);
-  lxw_worksheet* summary = workbook_add_worksheet(wb, "Summary");
-  lxw_worksheet* systems = workbook_add_worksheet(wb, "Systems");
-  lxw_worksheet* items = workbook_add_worksheet(wb, "Framework items");
-  lxw_worksheet* trend = workbook_add_worksheet(wb, "Trend");
-  lxw_error error = LXW_NO_ERROR;
-  if (!summary || !systems || !items || !trend) {
-    error = LXW_ERROR_MEMORY_MALLOC_FAILED;
-  } else {
+  return write_workbook({job.file, job.title, "", job.created_epoch}, [&](lxw_workbook* wb) {
+    Writer w(wb);
+    lxw_worksheet* summary = workbook_add_worksheet(wb, "Summary");
+    lxw_worksheet* systems = workbook_add_worksheet(wb, "Systems");
+    lxw_worksheet* items = workbook_add_worksheet(wb, "Framework items");
+    lxw_worksheet* trend = workbook_add_worksheet(wb, "Trend");
+    if (!summary || !systems || !items || !trend) return LXW_ERROR_MEMORY_MALLOC_FAILED;
     summary_sheet(summary, w, rollup, job);
-    error = w.grid(systems, systems_grid(rollup, job), 3);
+    lxw_error error = w.grid(systems, systems_grid(rollup, job), 3);
     if (error == LXW_NO_ERROR) error = w.grid(items, items_grid(rollup), 3);
     if (error == LXW_NO_ERROR) error = w.grid(trend, trend_grid(rollup), 4);
-  }
-  const lxw_error closed = close_workbook(wb);
-  if (error == LXW_NO_ERROR) error = closed;
-  if (error != LXW_NO_ERROR)
-    return fail(fmt::format("cannot write {}: {}", job.file.string(), lxw_strerror(error)));
-  std::string commit_error;
-  if (!commit_partial(partial, job.file, commit_error)) return fail(commit_error);
-  return std::nullopt;
+    return error;
+  });
 }
 
 }  // namespace iact

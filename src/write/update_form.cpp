@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "util/files.h"
 #include "write/xlsx_cells.h"
 
 namespace iact {
@@ -221,32 +220,18 @@ void hidden_record(lxw_worksheet* ws, const UpdateForm& form) {
 
 std::optional<std::string> write_update_form(const UpdateForm& form, const fs::path& file,
                                              long long created_epoch) {
-  const fs::path partial = partial_path_for(file);
-  auto fail = [&](std::string why) {
-    discard_partial(partial);
-    return why;
-  };
-  lxw_workbook* wb = workbook_new(partial.c_str());
-  if (!wb) return fail(fmt::format("cannot create {}", partial.string()));
-  std::string title = fmt::format("Action plan updates for {}", form.lead);
-  lxw_doc_properties props{};
-  props.title = title.data();
-  props.created = static_cast<time_t>(std::max(created_epoch, 1LL));
-  workbook_set_properties(wb, &props);
-  const Formats f = make_formats(wb);
-  lxw_worksheet* readme = workbook_add_worksheet(wb, kFormReadMe);
-  lxw_worksheet* sheet = workbook_add_worksheet(wb, kFormSheet);
-  lxw_worksheet* data = workbook_add_worksheet(wb, kFormDataSheet);
-  read_me(readme, form, f);
-  lxw_error error = updates(sheet, form, f);
-  hidden_record(data, form);
-  const lxw_error closed = close_workbook(wb);
-  if (error == LXW_NO_ERROR) error = closed;
-  if (error != LXW_NO_ERROR)
-    return fail(fmt::format("cannot write {}: {}", file.string(), lxw_strerror(error)));
-  std::string commit_error;
-  if (!commit_partial(partial, file, commit_error)) return fail(commit_error);
-  return std::nullopt;
+  const WorkbookFile target{file, fmt::format("Action plan updates for {}", form.lead), "",
+                            created_epoch, /*remove_stale=*/false};
+  return write_workbook(target, [&](lxw_workbook* wb) {
+    const Formats f = make_formats(wb);
+    lxw_worksheet* readme = workbook_add_worksheet(wb, kFormReadMe);
+    lxw_worksheet* sheet = workbook_add_worksheet(wb, kFormSheet);
+    lxw_worksheet* data = workbook_add_worksheet(wb, kFormDataSheet);
+    read_me(readme, form, f);
+    const lxw_error error = updates(sheet, form, f);
+    hidden_record(data, form);
+    return error;
+  });
 }
 
 std::string update_form_email(const UpdateForm& form, const std::string& file_name) {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <ctime>
 
+#include <fmt/format.h>
+
 #include "rag/rag.h"
+#include "util/files.h"
 #include "util/text.h"
 #include "write/chart.h"
 
@@ -146,6 +149,39 @@ lxw_error add_brag_colours(lxw_worksheet* ws, const SheetFormats& f, lxw_row_t f
       return e;
   }
   return LXW_NO_ERROR;
+}
+
+std::optional<std::string> write_workbook(const WorkbookFile& target,
+                                          const std::function<lxw_error(lxw_workbook*)>& fill) {
+  std::error_code ec;
+  std::filesystem::create_directories(target.file.parent_path(), ec);
+  if (ec) {
+    return fmt::format("cannot create {}: {}", target.file.parent_path().string(), ec.message());
+  }
+  const std::filesystem::path partial = partial_path_for(target.file);
+  auto fail = [&](std::string why) {
+    discard_partial(partial);
+    if (target.remove_stale) remove_stale_output(target.file);
+    return why;
+  };
+  lxw_workbook* wb = workbook_new(partial.c_str());
+  if (!wb) return fail(fmt::format("cannot create {}", partial.string()));
+  std::string title = target.title;
+  std::string subject = target.subject;
+  lxw_doc_properties props{};
+  props.title = title.data();
+  if (!subject.empty()) props.subject = subject.data();
+  // libxlsxwriter reads 0 as "now", so 0 becomes one second later.
+  props.created = static_cast<time_t>(std::max(target.created_epoch, 1LL));
+  workbook_set_properties(wb, &props);
+  lxw_error error = fill(wb);
+  const lxw_error closed = close_workbook(wb);  // frees the workbook in every case
+  if (error == LXW_NO_ERROR) error = closed;
+  if (error != LXW_NO_ERROR)
+    return fail(fmt::format("cannot write {}: {}", target.file.string(), lxw_strerror(error)));
+  std::string commit_error;
+  if (!commit_partial(partial, target.file, commit_error)) return fail(commit_error);
+  return std::nullopt;
 }
 
 }  // namespace iact

@@ -5,6 +5,9 @@
 #include <xlsxwriter.h>
 
 #include <array>
+#include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -53,5 +56,21 @@ double row_height(int lines);
 // workbook_close(). Several workbooks may be closed at once: libxlsxwriter's one call that
 // is not thread-safe, gmtime(), is made so in xlsx_cells.cpp.
 lxw_error close_workbook(lxw_workbook* wb);
+
+// A workbook to write, and what its properties say. The created time comes from the caller
+// (SOURCE_DATE_EPOCH or the as-of date), never the clock, so that runs are reproducible.
+struct WorkbookFile {
+  std::filesystem::path file;
+  std::string title;
+  std::string subject;
+  long long created_epoch = 0;
+  bool remove_stale = true;  // on failure, remove an older `file`, never left looking current
+};
+
+// Writes `target.file` (its folder made as needed) through a partial file renamed into place
+// when complete: `fill` adds the sheets. On failure nothing is left behind, and the message
+// says why.
+std::optional<std::string> write_workbook(const WorkbookFile& target,
+                                          const std::function<lxw_error(lxw_workbook*)>& fill);
 
 }  // namespace iact
