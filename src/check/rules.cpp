@@ -71,7 +71,11 @@ constexpr std::array kRules = {
     Rule{"unknown-lead", kError, "an action's `lead` names no organisation of the system"},
     Rule{"return-incomplete", kWarning,
          "the return will have empty cells: no `self_assessment:` for an item, no "
-         "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover"},
+         "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover "
+         "(`not-stated` answers them)"},
+    Rule{"return-draft", kError,
+         "a required answer of the return is missing, so the return is a draft "
+         "(`validate --for-return`, `return --final`, `build --final`)"},
     // Importing a tracker (iact import): the line is the tracker's row, the column its column.
     Rule{"import-header", kError,
          "no header row, or a mapping file's column, sheet or value that the tracker lacks"},
