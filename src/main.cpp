@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
   import_cmd
       ->add_option("--framework", import.frameworks,
                    "Match themes against this framework's items only (repeat for more; "
-                   "default: all, or the --into plan's)")
+                   "default: those the tracker's themes cite, or the --into plan's)")
       ->type_name("ID");
   import_cmd
       ->add_option("--addresses", import.addresses, "Framework items for rows that name no theme")
@@ -282,7 +282,8 @@ int main(int argc, char** argv) {
   import_cmd->add_flag("--keep-going", import.keep_going,
                        "Write the rows that can be imported, and list those left out (exit 1)");
   import_cmd->add_flag("--show-mapping", import.show_mapping,
-                       "Print which column holds which field, and why, then stop");
+                       "Print which column holds which field, and why, and what each theme "
+                       "text becomes, then stop");
   import_cmd->add_flag("--force", import.force, "Replace the -o file if it exists");
 
   iact::NewOptions new_plan;

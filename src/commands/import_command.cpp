@@ -283,8 +283,22 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     if (options.show_mapping) std::cout << describe_first_rows(book, choices.sheet);
     return kExitPlanErrors;
   }
+  for (const std::string& f : options.frameworks) {
+    if (!catalogue->framework(f)) {
+      std::cerr << fmt::format("iact: no framework '{}' (known: {})\n", f,
+                               join(catalogue->framework_ids()));
+      return kExitUsage;
+    }
+  }
   if (options.show_mapping) {
     std::cout << describe_mapping(*mapping, book);
+    // What the theme texts become: the rows are read as the import reads them.
+    ImportSettings look;
+    look.catalogue = &*catalogue;
+    look.frameworks = options.frameworks;
+    look.update_date = common.today;
+    if (map) look.values = map->values;
+    std::cout << describe_themes(import_tracker(book, *mapping, look));
     return kExitOk;
   }
 
@@ -328,13 +342,6 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
   if (settings.frameworks.empty() && into) {
     for (const auto& f : into->frameworks) settings.frameworks.push_back(f.value);
   }
-  for (const std::string& f : settings.frameworks) {
-    if (!catalogue->framework(f)) {
-      std::cerr << fmt::format("iact: no framework '{}' (known: {})\n", f,
-                               join(catalogue->framework_ids()));
-      return kExitUsage;
-    }
-  }
   settings.organisations = known_organisations(org, siblings, into ? &*into : nullptr);
   settings.own_label = org.label();
   settings.update_date = *update_date;
@@ -353,6 +360,24 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
   }
 
   TrackerImport imported = import_tracker(book, *mapping, settings);
+  // A new plan answers to the frameworks the tracker's themes cite, not to every framework
+  // one of its words happens to touch.
+  if (settings.frameworks.empty() && !imported.cited.empty()) {
+    std::vector<std::string> loose;
+    for (const std::string& f : imported.frameworks) {
+      if (std::find(imported.cited.begin(), imported.cited.end(), f) == imported.cited.end())
+        loose.push_back(f);
+    }
+    settings.frameworks = imported.cited;
+    imported = import_tracker(book, *mapping, settings);
+    std::cerr << fmt::format(
+        "iact: the tracker's themes cite {}, so the plan answers to {}{}; choose with "
+        "--framework ID (repeat it for more)\n",
+        join(settings.frameworks), settings.frameworks.size() == 1 ? "it" : "those",
+        loose.empty() ? std::string()
+                      : fmt::format(" ({} matched only loosely and {} left out)", join(loose),
+                                    loose.size() == 1 ? "is" : "are"));
+  }
   print_diagnostics(imported.diags);
   const int errors = imported.diags.error_count();
   if (errors > 0 && !options.keep_going) {

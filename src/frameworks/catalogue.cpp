@@ -127,19 +127,21 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
   for (const FieldReader& ir : r.objects("items")) {
     auto item_id = ir.text("id");
     if (!item_id) continue;
-    auto aliases = [](const FieldReader& reader) {
+    auto texts = [](const FieldReader& reader, std::string_view key) {
       std::vector<std::string> out;
-      for (const auto& a : reader.texts("aliases")) out.push_back(a.value);
+      for (const auto& a : reader.texts(key)) out.push_back(a.value);
       return out;
     };
     add(FrameworkItem{item_id->value, f.id, "", ir.text_or_empty("title"),
-                      ir.text_or_empty("description"), aliases(ir), file, item_id->pos},
+                      ir.text_or_empty("description"), texts(ir, "aliases"), file, item_id->pos,
+                      texts(ir, "wording")},
         item_id->pos);
     for (const FieldReader& er : ir.objects("expectations")) {
       auto slug = er.text("id");
       if (!slug) continue;
       add(FrameworkItem{fmt::format("{}.{}", item_id->value, slug->value), f.id, item_id->value,
-                        er.text_or_empty("title"), "", aliases(er), file, slug->pos},
+                        er.text_or_empty("title"), "", texts(er, "aliases"), file, slug->pos,
+                        std::vector<std::string>()},
           slug->pos);
     }
   }

@@ -23,6 +23,7 @@ struct FrameworkItem {
   std::vector<std::string> aliases;  // other wordings, for matching tracker text
   std::string file;
   Pos pos;
+  std::vector<std::string> wording;  // the source document's own words for it
 
   bool is_expectation() const { return !parent.empty(); }
 };

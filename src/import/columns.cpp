@@ -271,11 +271,32 @@ const TrackerFieldDef* tracker_field(std::string_view name) {
   return nullptr;
 }
 
+namespace {
+
+// The length of the UTF-8 punctuation or space at `i` (a no-break space; U+2000 to U+206F:
+// dashes, curly quotes, bullets, ellipses), or 0: "Theme 2 – Carers" reads as
+// "theme 2 carers".
+size_t unicode_punctuation(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (i + 1 < s.size() && at(i) == 0xC2 && at(i + 1) == 0xA0) return 2;
+  if (i + 2 < s.size() && at(i) == 0xE2 &&
+      (at(i + 1) == 0x80 || (at(i + 1) == 0x81 && at(i + 2) < 0xB0)))
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
 std::string normalise_header(std::string_view header) {
   std::string out;
   bool space = false;
   for (size_t i = 0; i < header.size(); ++i) {
     const auto c = static_cast<unsigned char>(header[i]);
+    if (const size_t n = unicode_punctuation(header, i)) {
+      space = true;
+      i += n - 1;
+      continue;
+    }
     if (c == '&') {  // "Carers & families" reads as "carers and families"
       if (!out.empty() && out.back() != ' ') out += ' ';
       out += "and";

@@ -221,6 +221,18 @@ std::optional<Cost> cost_from(std::string_view raw) {
   return std::nullopt;
 }
 
+// Notes a theme text and what it became, once per distinct text.
+void record_theme(TrackerImport& out, const std::string& text, int row, bool heading, bool mapped,
+                  ThemeMatch match) {
+  for (ThemeUse& use : out.themes) {
+    if (use.text == text && use.heading == heading) {
+      use.rows.push_back(row);
+      return;
+    }
+  }
+  out.themes.push_back({text, {row}, heading, mapped, std::move(match)});
+}
+
 struct RowReader {
   const Workbook& book;
   const ColumnMapping& m;
@@ -339,9 +351,19 @@ struct RowReader {
       if (auto it = s.values.themes.find(normalise_header(t)); it != s.values.themes.end()) {
         a.addresses = it->second;
         a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kTheme)), t));
+        ThemeMatch named;
+        for (const std::string& id : it->second) {
+          if (const FrameworkItem* item = s.catalogue->resolve(id).item) {
+            named.items.push_back(item);
+            named.found.push_back({item, 100, "the mapping file's `themes:` names it"});
+            named.cited.push_back(item->framework);
+          }
+        }
+        record_theme(out, t, row->number, false, true, std::move(named));
         return;
       }
       ThemeMatch match = themes.match(t);
+      record_theme(out, t, row->number, false, false, match);
       for (const FrameworkItem* item : match.items) a.addresses.push_back(item->id);
       // The tracker's own wording stays with the action, unless it was the ids themselves.
       if (normalise_header(t) != normalise_header(join(a.addresses, " ")))
@@ -438,6 +460,45 @@ std::optional<Status> status_from_words(std::string_view text, bool* found_in) {
   return best->status;
 }
 
+std::string describe_themes(const TrackerImport& t) {
+  if (t.themes.empty())
+    return "Themes: none (no theme column holds text, and no heading row names a framework "
+           "item)\n";
+  std::string out = "Themes, each text and the framework items it becomes (how sure):\n";
+  for (const ThemeUse& use : t.themes) {
+    std::vector<std::string> rows;
+    for (size_t i = 0; i < use.rows.size() && i < 8; ++i)
+      rows.push_back(std::to_string(use.rows[i]));
+    if (use.rows.size() > 8) rows.push_back(fmt::format("and {} more", use.rows.size() - 8));
+    std::string shown = use.text;
+    std::replace(shown.begin(), shown.end(), '\n', ' ');
+    out += fmt::format("  '{}' ({}{} {})\n", shown, use.heading ? "heading " : "",
+                       use.rows.size() == 1 ? "row" : "rows", join(rows));
+    std::vector<ThemeFound> found = use.match.found;  // surest first
+    std::stable_sort(found.begin(), found.end(), [](const ThemeFound& a, const ThemeFound& b) {
+      return a.confidence > b.confidence;
+    });
+    for (const ThemeFound& f : found) {
+      out += fmt::format("      -> {:<32} {:>3}%  {} ({})\n", f.item->id, f.confidence, f.how,
+                         f.item->framework);
+    }
+    if (use.match.found.empty()) {
+      out +=
+          "      -> no framework item; say which items it means under `themes:` in a "
+          "mapping file\n";
+    } else {
+      for (const std::string& part : use.match.unmatched)
+        out += fmt::format("      -> nothing for '{}'\n", part);
+    }
+  }
+  if (!t.cited.empty()) {
+    out += fmt::format(
+        "The themes cite {}; a new plan answers to {} (--framework ID chooses others).\n",
+        join(t.cited), t.cited.size() == 1 ? "it" : "those");
+  }
+  return out;
+}
+
 TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
                              const ImportSettings& s) {
   TrackerImport out;
@@ -469,7 +530,9 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
       if (heading) {
         heading_group = t;
         heading_items.clear();
-        for (const FrameworkItem* item : themes.match(t).items) heading_items.push_back(item->id);
+        ThemeMatch named = themes.match(t);
+        for (const FrameworkItem* item : named.items) heading_items.push_back(item->id);
+        if (!named.items.empty()) record_theme(out, t, row.number, true, false, std::move(named));
         if (std::find(out.groups.begin(), out.groups.end(), t) == out.groups.end())
           out.groups.push_back(t);
         continue;
@@ -622,7 +685,14 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
     for (const std::string& item : a.addresses) addressed.insert(item);
     out.actions.push_back(std::move(a));
   }
+  std::set<std::string> cited;
+  for (const ThemeUse& use : out.themes)
+    cited.insert(use.match.cited.begin(), use.match.cited.end());
+  for (const std::string& id : s.default_addresses) {
+    if (const FrameworkItem* item = s.catalogue->resolve(id).item) cited.insert(item->framework);
+  }
   for (const Framework& f : s.catalogue->frameworks) {
+    if (cited.count(f.id)) out.cited.push_back(f.id);
     for (size_t index : f.items) {
       if (addressed.count(s.catalogue->items[index].id)) {
         out.frameworks.push_back(f.id);

@@ -12,6 +12,7 @@
 #include "check/diagnostic.h"
 #include "frameworks/catalogue.h"
 #include "import/columns.h"
+#include "import/themes.h"
 #include "plan/date.h"
 #include "plan/model.h"
 #include "read/table.h"
@@ -68,18 +69,35 @@ struct ImportSettings {
   ValueChoices values;
 };
 
+// A theme text of the tracker (a theme cell or a heading row) and what it became.
+struct ThemeUse {
+  std::string text;
+  std::vector<int> rows;  // the rows that hold it
+  bool heading = false;   // a heading row, whose items the rows below it take
+  bool mapped = false;    // the mapping file's `themes:` says what it means
+  ThemeMatch match;       // the items (for a mapped text: those the mapping file names)
+};
+
 struct TrackerImport {
   ColumnMapping mapping;
   std::vector<ImportedAction> actions;
   std::vector<std::string> groups;      // in the order they appear
   std::vector<std::string> frameworks;  // of the items the actions address, catalogue order
-  Diagnostics diags;                    // errors name rows that were left out
+  std::vector<ThemeUse> themes;         // each distinct theme text, in the order they appear
+  // The frameworks the tracker cites, in catalogue order: those of each theme text's surest
+  // items, and of the items a mapping file or --addresses names.
+  std::vector<std::string> cited;
+  Diagnostics diags;  // errors name rows that were left out
   int rows_left_out = 0;
 };
 
 // Reads the actions of `mapping`'s sheet. Rows with errors are reported and left out.
 TrackerImport import_tracker(const Workbook& book, const ColumnMapping& mapping,
                              const ImportSettings& settings);
+
+// The theme texts as `iact import --show-mapping` prints them: each distinct text, the rows
+// that hold it, the items it becomes and how sure each match is, and the frameworks cited.
+std::string describe_themes(const TrackerImport& imported);
 
 // A status word as trackers write it ("Complete", "In progress", "Delayed", "Amber"), or
 // nothing. `found_in` is set when the word was found inside longer text ("Phase 1 in

@@ -465,7 +465,16 @@ constexpr std::array kItemFields = {
              kOptional,
              "Other wordings of the item that national letters, board papers and trackers use "
              "(\"DNA\", \"did not attend\"); `iact import` matches a tracker's theme text "
-             "against the title and these.",
+             "against the title, the wording and these.",
+             {},
+             nullptr,
+             true},
+    FieldDef{"wording",
+             kTextList,
+             kOptional,
+             "The item in the source document's own words (\"failure to review treatment / "
+             "medication\"), where they differ from the title; `iact import` matches theme "
+             "text against them too, and `--show-mapping` names them.",
              {},
              nullptr,
              true},

@@ -397,6 +397,63 @@ def icb_by_its_plan(work):
           "the ICB is SOM, as its plan names it: %s" % leads)
 
 
+def nhse_themes(work):
+    """A tracker numbered by NHS England's 2024 themes, in NHS England's words: each row maps
+    to its 2024 item, with --framework nhse-2024-themes too; a new plan answers only to the
+    frameworks its themes cite, and says so; --show-mapping lists each theme text with the
+    items it becomes and how sure the match is."""
+    tracker = os.path.join(work, "themes.csv")
+    themes = [
+        ("Theme 1 \u2013 Lack of continuity of care and failure to join up presentation history",
+         "continuity"),
+        ("Theme 2 \u2013 Failure to review treatment and medication", "treatment-review"),
+        ("Theme 3 \u2013 Lack of, or poor, involvement of carers or family members", "carers"),
+        ("Theme 4 \u2013 No long-term planning of care", "long-term-planning"),
+        ("Theme 5 \u2013 Poorly planned, precipitous discharge from hospital", "discharge"),
+        ("Failure to review medication", "treatment-review"),
+    ]
+    with open(tracker, "w", encoding="utf-8") as f:
+        f.write("Ref,Action,Theme,Target date,Status\n")
+        for n, (theme, _) in enumerate(themes, 1):
+            f.write('T%d,Action %d for the theme,"%s",31/03/2026,On track\n' % (n, n, theme))
+    for extra in ([], ["--framework", "nhse-2024-themes"]):
+        out = os.path.join(work, "themes%d" % len(extra), "sft.yaml")
+        r = iact("import", tracker, *SFT, "-o", out, "--date", "2026-01-15", *extra)
+        check(r.returncode == 0, "NHS England's themes %s: exit %d: %s" % (
+            extra, r.returncode, r.stderr[-600:]))
+        if r.returncode != 0:
+            continue
+        plan = load(out)
+        check(plan["frameworks"] == "nhse-2024-themes",
+              "the plan answers to the cited framework only: %s" % plan["frameworks"])
+        for n, (theme, item) in enumerate(themes, 1):
+            got = by_id(plan)["T%d" % n]["addresses"]
+            check(got == item, "%r addresses %r, wanted %r" % (theme, got, item))
+    r = iact("import", tracker, *SFT, "-o", os.path.join(work, "themes-said", "sft.yaml"),
+             "--date", "2026-01-15")
+    check("iact: the tracker's themes cite nhse-2024-themes, so the plan answers to it "
+          "(investigation-2025, nhse-2024-requirements, webinar-2025 matched only loosely and "
+          "are left out)" in r.stderr,
+          "the import says which frameworks it chose: %s" % r.stderr)
+    r = iact("import", tracker, "--show-mapping")
+    check(r.returncode == 0, "--show-mapping: exit %d" % r.returncode)
+    check("  'Theme 2 \u2013 Failure to review treatment and medication' (row 3)\n"
+          "      -> treatment-review                 100%  the same words as NHS England's "
+          "wording 'failure to review treatment / medication' (nhse-2024-themes)\n" in r.stdout
+          and "  'Failure to review medication' (row 7)\n      -> treatment-review"
+          "                  75%  is part of NHS England's wording" in r.stdout
+          and "The themes cite nhse-2024-themes; a new plan answers to it" in r.stdout,
+          "--show-mapping lists the themes: %s" % r.stdout)
+    # A tracker whose themes cite several frameworks lists those, and only those.
+    out = os.path.join(work, "cited", "sft.yaml")
+    r = iact("import", os.path.join(DATA, "trust-tracker.xlsx"), *SFT, "-o", out,
+             "--date", "2025-01-15")
+    if r.returncode == 0:
+        check(load(out)["frameworks"] == ["investigation-2025", "nhse-2024-themes",
+                                          "webinar-2025"],
+              "trust-tracker.xlsx cites three frameworks: %s" % load(out)["frameworks"])
+
+
 def main():
     work = tempfile.mkdtemp(prefix="iact-import-")
     try:
@@ -411,6 +468,7 @@ def main():
         new_plan(work)
         update_dates(work)
         icb_by_its_plan(work)
+        nhse_themes(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     finish("import")

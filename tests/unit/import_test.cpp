@@ -106,6 +106,54 @@ TEST(Themes, TitlesAliasesAndNumbering) {
   EXPECT_FALSE(themes.names_items("Audit of non-attendance"));
 }
 
+// NHS England's own words for its 2024 themes, as trackers number and reword them, find the
+// 2024 item (word order, plurals, "of" and the like aside), and say how sure they are.
+TEST(Themes, NhsEnglandsWordingFindsTheItem) {
+  ThemeMatcher themes(frameworks(), {"nhse-2024-themes"});
+  const std::pair<const char*, const char*> cases[] = {
+      {"Theme 2 \xE2\x80\x93 Failure to review treatment and medication", "treatment-review"},
+      {"Failure to review treatment / medication", "treatment-review"},
+      {"Medication and treatment review", "treatment-review"},
+      {"Theme 1 - Lack of continuity of care and failure to join up presentation history",
+       "continuity"},
+      {"Theme 3 - Lack of, or poor, involvement of carers or family members", "carers"},
+      {"4. No long-term planning of care", "long-term-planning"},
+      {"Theme 5: Poorly planned, precipitous discharge from hospital", "discharge"},
+      {"DNA (did not attend) is never a reason to discharge, in policy and in practice",
+       "dna-discharge"},
+  };
+  for (const auto& [text, item] : cases) {
+    ThemeMatch m = themes.match(text);
+    EXPECT_EQ(items(themes, text), (std::vector<std::string>{item})) << text;
+    ASSERT_EQ(m.found.size(), 1u) << text;
+    EXPECT_EQ(m.found[0].confidence, 100) << text << ": " << m.found[0].how;
+    EXPECT_TRUE(m.unmatched.empty()) << text;
+  }
+  ThemeMatch wording = themes.match("Theme 2 - Failure to review treatment and medication");
+  EXPECT_EQ(wording.found[0].how,
+            "the same words as NHS England's wording 'failure to review treatment / medication'");
+  // Most of a wording is a match, less sure.
+  ThemeMatch part = themes.match("Failure to review medication");
+  ASSERT_EQ(part.found.size(), 1u);
+  EXPECT_EQ(part.found[0].item->id, "treatment-review");
+  EXPECT_EQ(part.found[0].confidence, 75);
+  // Across every framework, the theme cites the 2024 themes: the webinar's care-treatment,
+  // found only by its one word "treatment", is a looser match and cites nothing.
+  ThemeMatcher all(frameworks(), {});
+  ThemeMatch m = all.match("Theme 2 - Failure to review treatment and medication");
+  EXPECT_EQ(items(all, "Theme 2 - Failure to review treatment and medication"),
+            (std::vector<std::string>{"treatment-review", "care-treatment"}));
+  EXPECT_EQ(m.cited, (std::vector<std::string>{"nhse-2024-themes"}));
+  EXPECT_LT(m.found[1].confidence, 50);
+  // A description finds an item only when no name does.
+  ThemeMatch described = all.match("Key worker during hospital stays");
+  ASSERT_FALSE(described.found.empty());
+  EXPECT_EQ(described.found.front().item->id, "continuity-of-care");
+  EXPECT_LE(described.found.front().confidence, 50);
+  EXPECT_NE(described.found.front().how.find("in its description"), std::string::npos);
+  EXPECT_TRUE(all.match("Summer fun").items.empty());
+}
+
 TEST(StatusWords, TheWordsTrackersUse) {
   const std::pair<const char*, Status> cases[] = {
       {"Complete", Status::kComplete},
@@ -180,9 +228,9 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_TRUE(a.cost->recurrent);
   // Nothing is lost: the tracker's own wording of what the plan says another way, and every
   // cell without a field.
-  EXPECT_EQ(a.notes, (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",
-                                               "Status: In progress", "Risk: Staffing",
-                                               "Misc: Kept"}));
+  EXPECT_EQ(a.notes,
+            (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",
+                                      "Status: In progress", "Risk: Staffing", "Misc: Kept"}));
   EXPECT_EQ(t.frameworks, (std::vector<std::string>{"nhse-2024-themes"}));
   // The reference became an id: said once.
   ASSERT_EQ(t.diags.items().size(), 1u);
@@ -283,6 +331,29 @@ TEST(Tracker, StatusFromRagOrCompletion) {
   EXPECT_EQ(t.actions[1].status, Status::kComplete);
   EXPECT_EQ(t.actions[1].completed, (Date{2025, 2, 28}));
   EXPECT_EQ(t.actions[2].status, Status::kOffTrack);
+}
+
+// The tracker's theme texts, once each with their rows, and the frameworks they cite.
+TEST(Tracker, ThemesAreListedWithTheFrameworksTheyCite) {
+  TrackerImport t = import_csv(
+      "Ref,Action,Theme,Target date\n"
+      "1,A,Theme 2 - Failure to review treatment and medication,2025-03\n"
+      "2,B,DNA,2025-03\n"
+      "3,C,Theme 2 - Failure to review treatment and medication,2025-03\n");
+  ASSERT_EQ(t.actions.size(), 3u);
+  EXPECT_EQ(t.cited, (std::vector<std::string>{"nhse-2024-themes"}));
+  ASSERT_EQ(t.themes.size(), 2u);
+  EXPECT_EQ(t.themes[0].rows, (std::vector<int>{2, 4}));
+  const std::string shown = describe_themes(t);
+  EXPECT_NE(shown.find("'Theme 2 - Failure to review treatment and medication' (rows 2, 4)\n"
+                       "      -> treatment-review                 100%  the same words as NHS "
+                       "England's wording 'failure to review treatment / medication' "
+                       "(nhse-2024-themes)\n"),
+            std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("The themes cite nhse-2024-themes; a new plan answers to it"),
+            std::string::npos)
+      << shown;
 }
 
 TEST(Tracker, AMappingFilesWordsComeFirst) {
