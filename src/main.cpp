@@ -285,6 +285,15 @@ int main(int argc, char** argv) {
                        "Print which column holds which field, and why, and what each theme "
                        "text becomes, then stop");
   import_cmd->add_flag("--force", import.force, "Replace the -o file if it exists");
+  import_cmd
+      ->add_option("--prefer", import.prefer,
+                   "With --into, where the plan and the tracker differ: the newer value (the "
+                   "plan's, when it has an update dated after the tracker), or the tracker's")
+      ->check(CLI::IsMember({"newer", "tracker"}))
+      ->type_name("newer|tracker");
+  import_cmd->add_flag("--update-titles", import.update_titles,
+                       "With --into, replace the plan's titles with the tracker's where they "
+                       "differ");
 
   iact::NewOptions new_plan;
   CLI::App* new_cmd =

@@ -119,6 +119,8 @@ struct ImportOptions {
   bool keep_going = false;
   bool show_mapping = false;
   bool force = false;
+  std::string prefer = "newer";  // --prefer newer|tracker: with --into, whose values win
+  bool update_titles = false;    // --update-titles: with --into, the tracker's titles
 };
 
 int run_import(const ImportOptions& options, const CommonOptions& common);

@@ -134,14 +134,28 @@ Diagnostics check_written(const std::string& text, const std::string& display,
   return diags;
 }
 
+// What --into does where the plan and the tracker differ.
+struct MergeChoices {
+  bool prefer_tracker = false;  // --prefer tracker: its values win even over newer plan values
+  bool update_titles = false;   // --update-titles: the tracker's titles replace the plan's
+};
+
+struct MergeResult {
+  std::vector<std::string> changes;  // "  X due: a -> b", "  added Y: title"
+  std::vector<std::string> kept;     // the plan's newer values the tracker would have undone,
+                                     // and older tracker updates left out of the log
+  size_t values_kept = 0;            // of those, values
+  std::vector<std::string> titles;   // actions whose titles differ from the tracker's, kept
+};
+
 // Merges imported actions into a plan's text by id: new actions are appended, those already
 // there have the fields the tracker fills in brought up to date, and an update the plan does
-// not hold yet is added. Returns the lines of what changed.
-std::vector<std::string> merge_into(PlanText& text, const Plan& plan,
-                                    const std::vector<ImportedAction>& actions,
-                                    const std::vector<std::string>& comments, Date update_date,
-                                    std::string& error) {
-  std::vector<std::string> changes;
+// not hold yet is added. Where the plan has news newer than the tracker's row (an update, or
+// a completion, dated after it), its values stay and are listed in `kept`, unless
+// --prefer tracker. Returns false and sets `error` if the file cannot take an edit.
+bool merge_into(PlanText& text, const Plan& plan, const std::vector<ImportedAction>& actions,
+                const std::vector<std::string>& comments, Date update_date,
+                const MergeChoices& choices, MergeResult& out, std::string& error) {
   std::string new_block;
   for (size_t i = 0; i < actions.size(); ++i) {
     const ImportedAction& a = actions[i];
@@ -154,54 +168,94 @@ std::vector<std::string> merge_into(PlanText& text, const Plan& plan,
       ImportedAction joined = a;
       joined.added = update_date;  // so the paper counts it as new this period
       new_block += action_yaml(joined, comments[i]);
-      changes.push_back(fmt::format("  added {}: {}", a.id, a.title));
+      out.changes.push_back(fmt::format("  added {}: {}", a.id, a.title));
       continue;
     }
+    // The plan's newest news of this action, and the day the tracker's row speaks for.
+    const Update* newest = old->newest_update(Action::UpdateKind::kAny);
+    std::optional<Date> news;
+    std::string news_said;
+    if (newest && newest->date) {
+      news = newest->date->value;
+      news_said = fmt::format("update of {}", news->iso());
+    }
+    if (old->completed && (!news || *news < old->completed->value)) {
+      news = old->completed->value;
+      news_said = fmt::format("completion on {}", news->iso());
+    }
+    const Date row_date = a.update ? a.update->date : update_date;
+    const bool plan_newer = news && row_date < *news && !choices.prefer_tracker;
     auto set = [&](std::string_view key, const std::string& now, const std::string& value_yaml,
                    const std::string& was, const std::vector<std::string_view>& after) {
       if (now == was) return true;
+      if (plan_newer) {
+        out.kept.push_back(fmt::format(
+            "  {} {}: kept {}, not the tracker's {}: the plan's {} is newer than the tracker "
+            "({})",
+            a.id, key, was.empty() ? "(none)" : was, now, news_said, row_date.iso()));
+        ++out.values_kept;
+        return true;
+      }
       if (!text.set_action_field(a.id, key, value_yaml, after, error)) return false;
-      changes.push_back(
+      out.changes.push_back(
           fmt::format("  {} {}: {} -> {}", a.id, key, was.empty() ? "(none)" : was, now));
       return true;
     };
-    if (!set("title", a.title, yaml_scalar(a.title), value_or_empty(old->title), {"id"})) return {};
+    if (a.title != value_or_empty(old->title)) {
+      if (!choices.update_titles) {
+        out.titles.push_back(a.id);
+      } else if (!set("title", a.title, yaml_scalar(a.title), value_or_empty(old->title), {"id"})) {
+        return false;
+      }
+    }
     const std::string due_now = plan_form(a.due);
     const std::string due_was = old->due ? plan_form(old->due->value) : "";
     if (old->due && !(old->due->value == a.due)) {
       // A moved date keeps the first agreed one as baseline_due, so the paper shows the slip.
-      if (!old->baseline_due && old->due->value.is_date() &&
+      if (!plan_newer && !old->baseline_due && old->due->value.is_date() &&
           !set("baseline_due", due_was, yaml_scalar(due_was), "", {"due"}))
-        return {};
-      if (!set("due", due_now, yaml_scalar(due_now), due_was, {"timeframe"})) return {};
+        return false;
+      if (!set("due", due_now, yaml_scalar(due_now), due_was, {"timeframe"})) return false;
     }
-    const std::string status_was =
-        old->status ? std::string(name_of(old->status->value)) : std::string();
-    if (!set("status", std::string(name_of(a.status)), std::string(name_of(a.status)), status_was,
+    const Status status_was = old->status ? old->status->value : Status::kNotStarted;
+    if (!set("status", std::string(name_of(a.status)), std::string(name_of(a.status)),
+             old->status ? std::string(name_of(status_was)) : std::string(),
              {"due", "baseline_due"}))
-      return {};
+      return false;
+    // Reopened by a newer tracker: the completion date goes with the status.
+    if (!plan_newer && status_was == Status::kComplete && a.status != Status::kComplete &&
+        old->completed) {
+      if (!text.remove_action_field(a.id, "completed", error)) return false;
+      out.changes.push_back(
+          fmt::format("  {} completed: {} -> (none)", a.id, old->completed->value.iso()));
+    }
     if (a.completed) {
       const std::string was = old->completed ? old->completed->value.iso() : "";
-      if (!set("completed", a.completed->iso(), a.completed->iso(), was, {"status"})) return {};
+      if (!set("completed", a.completed->iso(), a.completed->iso(), was, {"status"})) return false;
     }
     if (!a.owner.empty() && !set("owner", a.owner, yaml_scalar(a.owner), old->owner, {"lead"}))
-      return {};
+      return false;
     if (a.update) {
       const bool known =
           std::any_of(old->updates.begin(), old->updates.end(),
                       [&](const Update& u) { return trim(u.note) == trim(a.update->note); });
-      if (!known) {
+      if (!known && newest && newest->date && a.update->date < newest->date->value) {
+        // The log stays in date order, so its newest entry is the latest news.
+        out.kept.push_back(fmt::format(
+            "  {} update {}: not added: the plan's log has a newer update ({}), and stays in "
+            "date order",
+            a.id, a.update->date.iso(), newest->date->value.iso()));
+      } else if (!known) {
         std::string item = fmt::format("date: {}", a.update->date.iso());
         if (a.update->status) item += fmt::format("\nstatus: {}", name_of(*a.update->status));
         item += "\nnote: " + yaml_scalar(a.update->note);
-        if (!text.append_to_action_list(a.id, "updates", item, {}, error)) return {};
-        changes.push_back(fmt::format("  {} update {}: {}", a.id, a.update->date.iso(),
-                                      a.update->note.substr(0, 60)));
+        if (!text.append_to_action_list(a.id, "updates", item, {}, error)) return false;
+        out.changes.push_back(fmt::format("  {} update {}: {}", a.id, a.update->date.iso(),
+                                          shortened(a.update->note, 60)));
       }
     }
   }
-  if (!new_block.empty() && !text.append_actions(new_block, error)) return {};
-  return changes;
+  return new_block.empty() || text.append_actions(new_block, error);
 }
 
 }  // namespace
@@ -399,7 +453,8 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
   for (const ImportedAction& a : imported.actions)
     comments.push_back(provenance(book, *mapping, a.row));
   std::string text;
-  std::vector<std::string> changes;
+  MergeResult merged;
+  const std::vector<std::string>& changes = merged.changes;
   if (into) {
     Diagnostics diags;
     PlanText plan_text(into_text, options.into, diags);
@@ -407,8 +462,9 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
       print_text(diags, std::cerr, TextStyle{stderr_wants_colour(), true});
       return kExitPlanErrors;
     }
-    changes = merge_into(plan_text, *into, imported.actions, comments, *update_date, error);
-    if (!error.empty()) {
+    const MergeChoices choices{options.prefer == "tracker", options.update_titles};
+    if (!merge_into(plan_text, *into, imported.actions, comments, *update_date, choices, merged,
+                    error)) {
       std::cerr << "iact: " << error << "; nothing was written\n";
       return kExitPlanErrors;
     }
@@ -444,6 +500,21 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     std::cerr << fmt::format(
         "iact: the plan made from {} has errors (above); nothing was written\n", tracker);
     return kExitPlanErrors;
+  }
+  // What the tracker would have undone, said per field; and titles, changed only when asked.
+  for (const std::string& k : merged.kept) std::cout << k << '\n';
+  if (!merged.titles.empty()) {
+    std::cerr << fmt::format(
+        "iact: {} differ{} from the tracker's; the plan's {} kept (--update-titles takes the "
+        "tracker's)\n",
+        merged.titles.size() == 1
+            ? fmt::format("action {}'s title", merged.titles[0])
+            : fmt::format("{} actions' titles ({})", merged.titles.size(), join(merged.titles)),
+        merged.titles.size() == 1 ? "s" : "", merged.titles.size() == 1 ? "is" : "are");
+  }
+  if (merged.values_kept > 0) {
+    std::cerr << "iact: where the plan has newer news than the tracker, its values stand "
+                 "(listed above); --prefer tracker takes the tracker's\n";
   }
   if (into && changes.empty()) {
     std::cerr << fmt::format("iact: {} already holds everything in {}; nothing changed\n",

@@ -143,7 +143,7 @@ bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
       return false;
     changes.push_back(
         fmt::format("{} update {}: {}", id, answer.date.iso(),
-                    answer.note.empty() ? std::string("(no note)") : answer.note.substr(0, 70)));
+                    answer.note.empty() ? std::string("(no note)") : shortened(answer.note, 70)));
   }
   return true;
 }

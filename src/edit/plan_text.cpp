@@ -245,6 +245,30 @@ bool PlanText::set_action_field(std::string_view id, std::string_view key, std::
   return true;
 }
 
+bool PlanText::remove_action_field(std::string_view id, std::string_view key, std::string& error) {
+  const YamlNode* a = action(id);
+  if (!a) {
+    error = fmt::format("{} has no action '{}'", display_, id);
+    return false;
+  }
+  const YamlEntry* e = a->find(key);
+  if (!e) return true;
+  if (!block_style(lines_, *a) || e == &a->entries.front()) {
+    error =
+        fmt::format("'{}' of action {} in {} cannot be removed where it stands", key, id, display_);
+    return false;
+  }
+  const std::vector<std::string> before = lines_;
+  const Region r = entry_region(*e);
+  lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(r.first),
+               lines_.begin() + static_cast<std::ptrdiff_t>(r.last) + 1);
+  if (!reparse(error)) {
+    lines_ = before;
+    return false;
+  }
+  return true;
+}
+
 bool PlanText::append_to_action_list(std::string_view id, std::string_view key,
                                      std::string_view item,
                                      const std::vector<std::string_view>& after,

@@ -33,6 +33,10 @@ class PlanText {
   bool set_action_field(std::string_view id, std::string_view key, std::string_view value,
                         const std::vector<std::string_view>& after, std::string& error);
 
+  // Removes `key` of the action (its line, and any lines of its value beneath it); nothing to
+  // do if the action has none.
+  bool remove_action_field(std::string_view id, std::string_view key, std::string& error);
+
   // Appends an item to the action's list `key` (`updates`, `evidence`), creating the list if
   // the action has none (after the last of `after`). `item` is the item's YAML without the
   // dash: its first line follows "- ", the others are indented beneath it. A list written on

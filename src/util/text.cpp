@@ -127,6 +127,23 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
+std::string shortened(std::string_view text, size_t max_chars) {
+  std::string_view first = trim(text);
+  const size_t nl = first.find('\n');
+  const bool more_lines = nl != std::string_view::npos;
+  if (more_lines) first = trim(first.substr(0, nl));
+  if (utf8_length(first) <= max_chars) return std::string(first) + (more_lines ? " …" : "");
+  // The byte where character max_chars begins, then back to the last space before it.
+  size_t chars = 0, end = 0;
+  for (; end < first.size(); ++end) {
+    if ((static_cast<unsigned char>(first[end]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) break;
+  }
+  const size_t space = first.rfind(' ', end);
+  if (space != std::string_view::npos && space > 0) end = space;
+  return std::string(trim(first.substr(0, end))) + "…";
+}
+
 std::string_view trim(std::string_view s) {
   const char* ws = " \t\r\n";
   const size_t first = s.find_first_not_of(ws);

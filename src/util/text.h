@@ -41,6 +41,10 @@ size_t utf8_length(std::string_view s);
 // Without spaces, tabs and line breaks at either end.
 std::string_view trim(std::string_view s);
 
+// The first line of `text`, cut at a word's end to at most `max_chars` characters with "…"
+// when it is longer (or has more lines): a note in a one-line summary.
+std::string shortened(std::string_view text, size_t max_chars);
+
 // ASCII lower case, for comparing words people type ("TBC", "In Progress").
 std::string lowercase(std::string_view s);
 

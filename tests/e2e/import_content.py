@@ -307,6 +307,53 @@ def into(work):
           "-o over an existing plan is refused: %s" % r.stderr)
 
 
+def into_keeps_newer_work(work):
+    """An older tracker merged into a plan that has moved on since (the January round
+    completed one action and re-planned another) undoes nothing: each field the plan holds
+    newer is kept and said; titles change only when asked; --prefer tracker overrides."""
+    system = os.path.join(work, "newer")
+    shutil.copytree(os.path.join(ROOT, "plans", "bob"), system)
+    plan = os.path.join(system, "bhft.yaml")
+    for args in (["BHFT-DA-02", "--status", "complete", "--note", "Done in January.",
+                  "--evidence", "Minutes"],
+                 ["BHFT-DA-03", "--due", "2026-06-30", "--note", "Re-planned."]):
+        r = iact("update", plan, *args, "--date", "2026-01-20")
+        check(r.returncode == 0, "update: %s" % r.stderr)
+    january = open(plan, encoding="utf-8").read()
+    tracker = os.path.join(work, "may.csv")
+    with open(tracker, "w") as f:
+        f.write("Ref,Action,Theme,Target date,Status,Latest update\n"
+                "BHFT-DA-02,Implement remaining actions,Service model,TBC,On track,May news.\n"
+                "BHFT-DA-03,Scope enhancements to the trust's service model for intensive and "
+                "assertive outreach,Service model,Q1 2025/26,On track,\n")
+    r = iact("import", tracker, "--into", plan, "--date", "2025-05-31")
+    check(r.returncode == 0, "older tracker --into: exit %d %s" % (r.returncode, r.stderr))
+    check(open(plan, encoding="utf-8").read() == january,
+          "an older tracker changes nothing the plan holds newer")
+    for line in ["  BHFT-DA-02 status: kept complete, not the tracker's on-track: the plan's "
+                 "update of 2026-01-20 is newer than the tracker (2025-05-31)",
+                 "  BHFT-DA-03 due: kept 2026-06-30, not the tracker's Q1 2025/26: the plan's "
+                 "update of 2026-01-20 is newer than the tracker (2025-05-31)",
+                 "  BHFT-DA-02 update 2025-05-31: not added: the plan's log has a newer update "
+                 "(2026-01-20), and stays in date order"]:
+        check(line in r.stdout.split("\n"), "--into says %r: %s" % (line, r.stdout))
+    check("action BHFT-DA-02's title differs from the tracker's; the plan's is kept "
+          "(--update-titles takes the tracker's)" in r.stderr and
+          "--prefer tracker takes the tracker's" in r.stderr,
+          "--into says what it kept and how to take the tracker's: %s" % r.stderr)
+    r = iact("import", tracker, "--into", plan, "--date", "2025-05-31", "--prefer", "tracker",
+             "--update-titles")
+    check(r.returncode == 0, "--prefer tracker: exit %d %s" % (r.returncode, r.stderr))
+    a = by_id(load(plan))
+    check(a["BHFT-DA-02"]["status"] == "on-track" and "completed" not in a["BHFT-DA-02"] and
+          a["BHFT-DA-02"]["title"] == "Implement remaining actions" and
+          a["BHFT-DA-03"]["due"] == "Q1 2025/26",
+          "--prefer tracker --update-titles takes the tracker's values: %s %s" % (
+              a["BHFT-DA-02"], a["BHFT-DA-03"]))
+    check("  BHFT-DA-02 completed: 2026-01-20 -> (none)" in r.stdout,
+          "a reopened action loses its completion date, said: %s" % r.stdout)
+
+
 def not_trackers(work):
     xls = os.path.join(work, "old.xls")
     with open(xls, "wb") as f:
@@ -464,6 +511,7 @@ def main():
         bad_rows(work)
         mapping(work)
         into(work)
+        into_keeps_newer_work(work)
         not_trackers(work)
         new_plan(work)
         update_dates(work)

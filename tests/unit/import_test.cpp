@@ -8,6 +8,7 @@
 #include "import/tracker.h"
 #include "read/csv.h"
 #include "test_support.h"
+#include "util/text.h"
 
 namespace iact {
 namespace {
@@ -152,6 +153,16 @@ TEST(Themes, NhsEnglandsWordingFindsTheItem) {
   EXPECT_LE(described.found.front().confidence, 50);
   EXPECT_NE(described.found.front().how.find("in its description"), std::string::npos);
   EXPECT_TRUE(all.match("Summer fun").items.empty());
+}
+
+// A note in a one-line summary is cut at a word's end, never inside a word.
+TEST(Text, ShortenedCutsAtAWordsEnd) {
+  EXPECT_EQ(shortened("Short note.", 20), "Short note.");
+  EXPECT_EQ(shortened("Sample of forty caseloads reviewed", 20), "Sample of forty\xE2\x80\xA6");
+  EXPECT_EQ(shortened("First line\nsecond line", 40), "First line \xE2\x80\xA6");
+  EXPECT_EQ(shortened("Caf\xC3\xA9s caf\xC3\xA9s caf\xC3\xA9s", 11),
+            "Caf\xC3\xA9s caf\xC3\xA9s\xE2\x80\xA6");
+  EXPECT_EQ(shortened("Supercalifragilistic", 5), "Super\xE2\x80\xA6");  // one long word
 }
 
 TEST(StatusWords, TheWordsTrackersUse) {

@@ -108,6 +108,22 @@ TEST(PlanText, AOneLineListTakesAnItemBeforeItsBracket) {
             "June\"]  # c\n");
 }
 
+TEST(PlanText, AFieldIsRemovedWithItsLinesOnly) {
+  PlanText t = edit();
+  std::string error;
+  ASSERT_TRUE(t.remove_action_field("A-2", "updates", error)) << error;
+  ASSERT_TRUE(t.remove_action_field("A-1", "due", error)) << error;
+  ASSERT_TRUE(t.remove_action_field("A-1", "completed", error)) << error;  // none: no change
+  std::string expected = kPlan;
+  for (const std::string gone :
+       {"    due: 2025-06   # first agreed\n",
+        "    updates:\n      - date: 2025-01-01\n        note: Started.\n"})
+    expected.erase(expected.find(gone), gone.size());
+  EXPECT_EQ(t.text(), expected);
+  EXPECT_FALSE(t.remove_action_field("A-1", "id", error));  // the item's first key
+  EXPECT_NE(error.find("cannot be removed where it stands"), std::string::npos) << error;
+}
+
 TEST(PlanText, WhatCannotBeEditedInPlaceIsRefused) {
   PlanText t = edit(
       "iact: 1\nactions:\n  - { id: A, due: tbc }\n  - id: B\n    updates: [{ date: 2025-01-01 "
