@@ -329,6 +329,8 @@ int main(int argc, char** argv) {
       ->add_option("--return-by", collect.return_by,
                    "The date to ask for the forms back (default: two weeks on)")
       ->type_name("YYYY-MM-DD");
+  collect_cmd->add_flag("--force", collect.force,
+                        "Replace forms (and their emails) already in the folder");
 
   iact::ApplyOptions apply;
   CLI::App* apply_cmd = app.add_subcommand(
@@ -358,6 +360,11 @@ int main(int argc, char** argv) {
   update_cmd->add_option("--evidence", update.evidence, "Evidence to add (repeat for more)")
       ->type_name("TEXT");
   update_cmd->add_option("--date", update.date, "Date of the update (default: today)")
+      ->type_name("YYYY-MM-DD");
+  update_cmd
+      ->add_option("--completed", update.completed,
+                   "The day the work was done, if not the update's date (it makes the action "
+                   "complete)")
       ->type_name("YYYY-MM-DD");
 
   iact::RollupOptions rollup;

@@ -88,9 +88,17 @@ constexpr std::array kRules = {
          "a value the tracker left blank, filled in (no status: not-started; no date: tbc)"},
     // Owners' returned update forms (iact apply): the line is the form's row.
     Rule{"form-invalid", kError,
-         "a file that is not an iact update form, or one whose layout or rows were changed"},
-    Rule{"form-value", kError, "a form's new status or due date that iact cannot read"},
+         "a file that is not an iact update form, or one whose columns were changed"},
+    Rule{"form-value", kError,
+         "a form's answer iact cannot read or take: a status or date that is not one, a new "
+         "due date before the day it is applied, a completion in the future or with another "
+         "status"},
     Rule{"form-stale", kError, "an action changed in the plan since its form was made"},
+    Rule{"form-changed", kError,
+         "a form changed after it was made: its hidden record, its rows or its grey "
+         "(read-only) text"},
+    Rule{"form-unknown-action", kError,
+         "a form row naming an action the plans do not have, answered or not"},
     // The national framework and timeline files.
     Rule{"framework-invalid", kError, "a framework or timeline file is malformed"},
 };

@@ -139,6 +139,7 @@ struct CollectOptions {
   std::string by = "lead";  // lead | org
   std::string out_dir;      // -o DIR
   std::string return_by;    // YYYY-MM-DD; default: two weeks after the as-of date
+  bool force = false;       // replace forms already in the folder
 };
 
 int run_collect(const CollectOptions& options, const CommonOptions& common);
@@ -156,6 +157,7 @@ struct UpdateOptions {
   std::string plan;
   std::string action;
   std::string status, due, note, date;
+  std::string completed;  // --completed: the day the work was done
   std::vector<std::string> evidence;
 };
 

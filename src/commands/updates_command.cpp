@@ -135,11 +135,33 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
                              options.path, inputs.as_of.iso());
     return kExitOk;
   }
-  std::set<std::string> names;
-  const long long epoch = created_epoch(common, inputs.as_of);
-  int failures = 0;
   // Forms of several systems go side by side, each named after its system too.
   const bool several_systems = views.size() > 1;
+  std::set<std::string> names;
+  std::map<const Group*, std::string> name_of_group;
+  std::vector<std::string> existing;  // a form sent, or filled in and returned, is never lost
+  for (const auto& [key, g] : groups) {
+    const auto& [system, lead] = key;
+    const std::string base = several_systems ? slug(system) + "-" + slug(lead) : slug(lead);
+    std::string name = base;
+    for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", base, n);
+    names.insert(name);
+    name_of_group[&g] = name;
+    std::error_code ec;
+    for (const char* ext : {".xlsx", ".txt"}) {
+      if (fs::exists(*out / (name + ext), ec)) existing.push_back((*out / (name + ext)).string());
+    }
+  }
+  if (!existing.empty() && !options.force) {
+    std::cerr << fmt::format(
+        "iact: {} already holds {} this would replace: {}; a returned form could be lost. "
+        "Collect into a new folder, or give --force to replace them\n",
+        out->string(), existing.size() == 1 ? "a file" : std::to_string(existing.size()) + " files",
+        join(existing));
+    return kExitUsage;
+  }
+  const long long epoch = created_epoch(common, inputs.as_of);
+  int failures = 0;
   for (auto& [key, g] : groups) {
     const auto& [system, lead] = key;
     // Overdue first, then by due date.
@@ -167,10 +189,7 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
       fa.fingerprint = action_fingerprint(a);
       g.form.actions.push_back(std::move(fa));
     }
-    const std::string base = several_systems ? slug(system) + "-" + slug(lead) : slug(lead);
-    std::string name = base;
-    for (int n = 2; names.count(name); ++n) name = fmt::format("{}-{}", base, n);
-    names.insert(name);
+    const std::string& name = name_of_group[&g];
     const fs::path file = *out / (name + ".xlsx");
     if (std::optional<std::string> failed = write_update_form(g.form, file, epoch)) {
       std::cerr << "iact: " << *failed << '\n';
@@ -207,39 +226,50 @@ struct Edited {
   std::vector<std::string> changes;
 };
 
+// A problem with an answer, at its form cell.
+void add_form_value(Diagnostics& diags, const std::string& form_file, const ReadForm& form, int row,
+                    FormColumn c, const std::string& message, std::string hint) {
+  const int col = form.columns[c];
+  diags.add(form_file, Pos{row, col + 1}, "form-value",
+            fmt::format("sheet 'Updates', row {}, column {} ({}): {}", row,
+                        column_name(static_cast<size_t>(col)), kFormHeaders[c], message),
+            std::move(hint));
+}
+
 // Reads one answer's values; problems go to `diags` at the form's row and column.
-std::optional<ActionAnswer> answer_of(const FormAnswer& in, const std::string& form_file, Date date,
-                                      Diagnostics& diags) {
+std::optional<ActionAnswer> answer_of(const FormRow& in, const ReadForm& form,
+                                      const std::string& form_file, Date date, Diagnostics& diags) {
   ActionAnswer a;
   a.date = date;
   bool ok = true;
-  auto where = [&](int col) {
-    return fmt::format("sheet 'Updates', row {}, column {} ({})", in.row, column_name(col),
-                       kFormHeaders[col]);
+  auto problem = [&](FormColumn c, const std::string& message, std::string hint) {
+    add_form_value(diags, form_file, form, in.row, c, message, std::move(hint));
+    ok = false;
   };
   if (in.status) {
-    std::optional<Status> s = status_from_words(in.status->text);
-    if (!s) {
-      diags.add(form_file, Pos{in.row, kFormNewStatus + 1}, "form-value",
-                fmt::format("{}: '{}' is not a status", where(kFormNewStatus), in.status->text),
-                "choose one from the list: Not started, On track, At risk, Off track, Blocked, "
-                "Complete");
-      ok = false;
-    }
-    a.status = s;
+    a.status = status_from_words(in.status->text);
+    if (!a.status)
+      problem(kFormNewStatus, fmt::format("'{}' is not a status", in.status->text),
+              "choose one from the list: Not started, On track, At risk, Off track, Blocked, "
+              "Complete");
   }
-  if (in.due) {
-    if (in.due->kind == Cell::Kind::kDate) {
-      a.due = Due{Due::Kind::kDate, in.due->date, DateForm::kDay, in.due->date.iso()};
-    } else {
-      auto parsed = parse_written_due(in.due->text);
-      if (const Due* d = std::get_if<Due>(&parsed)) {
-        a.due = *d;
+  // A date cell, or a date written as text.
+  auto due_in = [&](const Cell& c, FormColumn column) -> std::optional<Due> {
+    if (c.kind == Cell::Kind::kDate)
+      return Due{Due::Kind::kDate, c.date, DateForm::kDay, c.date.iso()};
+    auto parsed = parse_written_due(c.text);
+    if (const Due* d = std::get_if<Due>(&parsed)) return *d;
+    problem(column, fmt::format("'{}' is not a date", c.text), std::get<DateError>(parsed).hint);
+    return std::nullopt;
+  };
+  if (in.due) a.due = due_in(*in.due, kFormNewDue);
+  if (in.completed) {
+    if (std::optional<Due> done = due_in(*in.completed, kFormCompleted)) {
+      if (done->is_date() && done->form == DateForm::kDay) {
+        a.completed = done->date;
       } else {
-        diags.add(form_file, Pos{in.row, kFormNewDue + 1}, "form-value",
-                  fmt::format("{}: '{}' is not a date", where(kFormNewDue), in.due->text),
-                  std::get<DateError>(parsed).hint);
-        ok = false;
+        problem(kFormCompleted, fmt::format("'{}' is not a day", in.completed->text),
+                "give the day the work was done, for example 14/08/2025");
       }
     }
   }
@@ -261,6 +291,20 @@ std::optional<ActionAnswer> answer_of(const FormAnswer& in, const std::string& f
   }
   if (!ok) return std::nullopt;
   return a;
+}
+
+// Reports what an answer that reads well cannot do (answer_problems) at its form cell.
+bool answer_takes(const ActionAnswer& a, const FormRow& in, const ReadForm& form,
+                  const std::string& form_file, Diagnostics& diags) {
+  const std::vector<AnswerProblem> problems = answer_problems(a);
+  for (const AnswerProblem& p : problems) {
+    using Field = AnswerProblem::Field;
+    const FormColumn c = p.field == Field::kDue         ? kFormNewDue
+                         : p.field == Field::kCompleted ? kFormCompleted
+                                                        : kFormNewStatus;
+    add_form_value(diags, form_file, form, in.row, c, p.message, p.hint);
+  }
+  return problems.empty();
 }
 
 // Checks the plan text as it will be written: it must load and pass the checks without
@@ -367,40 +411,43 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
     std::map<std::string, Edited> mine = edited;
     std::vector<std::pair<const Action*, std::string>> to_apply;
     if (form) {
-      for (const FormAnswer& in : form->answers) {
-        auto rec = std::find_if(form->records.begin(), form->records.end(),
-                                [&](const FormRecord& r) { return r.row == in.row; });
-        if (rec == form->records.end() || rec->action != in.action) {
-          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
-                    fmt::format("sheet 'Updates', row {}: action '{}' is not the one the form "
-                                "was made with here{}",
-                                in.row, in.action,
-                                rec == form->records.end() ? "" : " ('" + rec->action + "')"),
-                    "rows may not be added, moved or renamed; make a new form with `iact "
-                    "collect`");
-          continue;
-        }
-        auto plan_it = by_code.find(rec->org_code);
+      // Every row's action must be in the plans, answered or not: a row for an action the
+      // plans do not have was made from other plans, or the plan has lost it since.
+      std::map<int, std::pair<const Plan*, const Action*>> found;  // by form row
+      for (const FormRecord& rec : form->records) {
+        auto plan_it = by_code.find(rec.org_code);
         const Plan* plan = plan_it == by_code.end() ? nullptr : plan_it->second;
         const Action* action = nullptr;
         if (plan) {
           for (const Action& a : plan->actions) {
-            if (a.id && a.id->value == rec->action) action = &a;
+            if (a.id && a.id->value == rec.action) action = &a;
           }
         }
-        if (!action) {
-          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
-                    fmt::format("sheet 'Updates', row {}: {} has no action '{}' under {}", in.row,
-                                rec->org_code, rec->action, options.plans),
-                    "check --plans names the folder the forms were made from");
-          continue;
+        if (action) {
+          found[rec.row] = {plan, action};
+        } else if (!rec.changed) {
+          diags.add(
+              form_file, Pos{rec.row, kFormId + 1}, "form-unknown-action",
+              fmt::format("sheet 'Updates', row {}: {} has no action '{}'", rec.row,
+                          plan ? plan->file : rec.org_code + " under " + options.plans, rec.action),
+              plan ? "the plan no longer has it (removed or renamed since the form was "
+                     "made); send the lead a new form (`iact collect`)"
+                   : "check --plans names the folder the forms were made from");
         }
-        std::optional<ActionAnswer> answer = answer_of(in, form_file, *date, diags);
+      }
+      for (const FormRow& in : form->rows) {
+        const FormRecord* rec = form->record(in.row);
+        const auto it = found.find(in.row);
+        if (!in.answered() || !rec || rec->changed || it == found.end()) continue;
+        const auto [plan, action] = it->second;
+        std::optional<ActionAnswer> answer = answer_of(in, *form, form_file, *date, diags);
         if (!answer) continue;
+        // An answer the plan already holds changes nothing, whatever the day it is applied.
         if (already_applied(*action, *answer)) {
           ++already;
           continue;
         }
+        if (!answer_takes(*answer, in, *form, form_file, diags)) continue;
         if (action_fingerprint(*action) != rec->fingerprint) {
           diags.add(form_file, Pos{in.row, kFormId + 1}, "form-stale",
                     fmt::format("sheet 'Updates', row {}: action {} has changed in {} since this "
@@ -501,12 +548,28 @@ int run_update(const UpdateOptions& options, const CommonOptions& common) {
     }
     answer.due = std::get<Due>(parsed);
   }
+  if (!options.completed.empty()) {
+    answer.completed = parse_iso_day(options.completed);
+    if (!answer.completed) {
+      std::cerr << fmt::format("iact: --completed '{}' is not a date; write it as YYYY-MM-DD\n",
+                               options.completed);
+      return kExitUsage;
+    }
+  }
   answer.note = options.note;
   answer.evidence = options.evidence;
-  if (!answer.status && !answer.due && answer.note.empty() && answer.evidence.empty()) {
-    std::cerr << "iact: say what changed: --status, --due, --note or --evidence\n";
+  if (!answer.status && !answer.due && !answer.completed && answer.note.empty() &&
+      answer.evidence.empty()) {
+    std::cerr << "iact: say what changed: --status, --due, --completed, --note or --evidence\n";
     return kExitUsage;
   }
+  const std::vector<AnswerProblem> problems = answer_problems(answer);
+  for (const AnswerProblem& p : problems) {
+    std::cerr << fmt::format("iact: {}: {}\n  hint: {}\n",
+                             p.field == AnswerProblem::Field::kDue ? "--due" : "--completed",
+                             p.message, p.hint);
+  }
+  if (!problems.empty()) return kExitUsage;
   if (already_applied(*action, answer) && answer.evidence.empty()) {
     std::cerr << fmt::format("iact: {} already says this; nothing changed\n", options.action);
     return kExitOk;

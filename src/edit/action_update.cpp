@@ -48,6 +48,12 @@ std::string update_item(const ActionAnswer& a, Status status, const std::optiona
   return item;
 }
 
+// The status an answer gives: its own, else complete when it gives a completion date.
+std::optional<Status> answered_status(const ActionAnswer& answer) {
+  if (!answer.status && answer.completed) return Status::kComplete;
+  return answer.status;
+}
+
 }  // namespace
 
 std::string action_fingerprint(const Action& a) {
@@ -73,8 +79,36 @@ std::string action_fingerprint(const Action& a) {
   return fnv1a(canonical);
 }
 
+std::vector<AnswerProblem> answer_problems(const ActionAnswer& answer) {
+  std::vector<AnswerProblem> out;
+  using Field = AnswerProblem::Field;
+  if (answer.due && answer.due->is_date() && answer.due->date < answer.date) {
+    out.push_back({Field::kDue,
+                   fmt::format("{} is before {}, the day this is recorded: a re-plan into the past",
+                               display(answer.due->date), display(answer.date)),
+                   "give the day the work is now due, from that day on; if it is done, say "
+                   "Complete and the day it was done"});
+  }
+  if (answer.completed && answer.date < *answer.completed) {
+    out.push_back({Field::kCompleted,
+                   fmt::format("{} is after {}, the day this is recorded: a completion records "
+                               "what has happened",
+                               display(*answer.completed), display(answer.date)),
+                   "give the day the work was done"});
+  }
+  if (answer.completed && answer.status && *answer.status != Status::kComplete) {
+    out.push_back(
+        {Field::kCompleted,
+         fmt::format("a completion date, but the new status is {}", name_of(*answer.status)),
+         "say Complete, or leave the completion date blank"});
+  }
+  return out;
+}
+
 bool already_applied(const Action& a, const ActionAnswer& answer) {
-  if (answer.status && (!a.status || a.status->value != *answer.status)) return false;
+  const std::optional<Status> status = answered_status(answer);
+  if (status && (!a.status || a.status->value != *status)) return false;
+  if (answer.completed && (!a.completed || a.completed->value != *answer.completed)) return false;
   if (answer.due && (!a.due || !(a.due->value == *answer.due))) return false;
   if (answer.note.empty()) return true;
   return std::any_of(a.updates.begin(), a.updates.end(),
@@ -96,7 +130,7 @@ bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
     return false;
   }
   const Status was = a.status ? a.status->value : Status::kNotStarted;
-  const Status now = answer.status.value_or(was);
+  const Status now = answered_status(answer).value_or(was);
   if (now != was) {
     if (!text.set_action_field(id, "status", std::string(name_of(now)), {"due", "baseline_due"},
                                error))
@@ -122,9 +156,12 @@ bool apply_answer(PlanText& text, const Action& a, const ActionAnswer& answer,
                                   : moved ? ""
                                           : " (a date agreed where there was none)"));
   }
-  if (now == Status::kComplete && !a.completed) {
-    if (!text.set_action_field(id, "completed", answer.date.iso(), {"status"}, error)) return false;
-    changes.push_back(fmt::format("{} completed: {}", id, answer.date.iso()));
+  // The day the work was done, when the answer says it; else the day it is recorded.
+  const Date done = answer.completed.value_or(answer.date);
+  if (now == Status::kComplete &&
+      (!a.completed || (answer.completed && a.completed->value != done))) {
+    if (!text.set_action_field(id, "completed", done.iso(), {"status"}, error)) return false;
+    changes.push_back(fmt::format("{} completed: {}", id, done.iso()));
   }
   for (const std::string& e : answer.evidence) {
     // Evidence written on one line ([a, b], or a single item) takes an item in brackets.

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
 #include "write/xlsx_cells.h"
 
 namespace iact {
@@ -12,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<int, kFormColumns> kWidths = {12, 48, 14, 20, 40, 16, 16, 48, 32};
+constexpr std::array<int, kFormColumns> kWidths = {12, 48, 14, 20, 40, 16, 14, 16, 48, 32};
 constexpr lxw_color_t kLockedFill = 0xE8EDEE;  // NHS pale grey: cells to read
 constexpr lxw_color_t kOpenFill = 0xFFF9C4;    // pale yellow: cells to fill in
 
@@ -75,6 +76,12 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
+// The grey cells of an action's row, as written (and as the hidden record keeps them).
+std::array<std::string, kFormShownColumns> shown_texts(const FormAction& a) {
+  return {fit_cell(a.id), fit_cell(a.title), fit_cell(a.due), fit_cell(a.current_status),
+          fit_cell(a.last_update)};
+}
+
 void read_me(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
   worksheet_set_column(ws, 0, 0, 100, f.text);
   int r = 0;
@@ -100,9 +107,10 @@ void read_me(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
       "it stands in the plan.");
   line(
       "2. In the yellow columns, for each action that has moved on: choose its New status from "
-      "the list; give a New due date only if the date has changed (a date, such as "
-      "31/03/2026); write a short Update on what has happened; and name any Evidence (a "
-      "report, minutes, an audit).");
+      "the list (if it is Complete, give the day it was done under Completed on); give a New "
+      "due date only if the date has changed (a date from today on, such as 31/03/2026); "
+      "write a short Update on what has happened; and name any Evidence (a report, minutes, "
+      "an audit).");
   line(
       "3. Leave a row blank if nothing has changed. Please do not change the grey columns, "
       "add rows or rename the sheets: the form is read back automatically.");
@@ -130,17 +138,16 @@ lxw_error updates(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
   worksheet_set_row(ws, 0, row_height(2), nullptr);
   lxw_row_t r = 1;
   for (const FormAction& a : form.actions) {
-    const std::array<std::string, 5> shown = {a.id, a.title, a.due, a.current_status,
-                                              a.last_update};
+    const std::array<std::string, kFormShownColumns> shown = shown_texts(a);
     int lines = 1;
-    for (int c = 0; c < 5; ++c) {
+    for (int c = 0; c < kFormShownColumns; ++c) {
       lxw_format* fmt = (c == kFormDue || c == kFormCurrent) && a.overdue ? f.locked_red : f.locked;
-      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), fit_cell(shown[c]).c_str(), fmt);
+      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), shown[c].c_str(), fmt);
       lines = std::max(lines, wrapped_lines(shown[c], kWidths[c]));
     }
     for (int c = kFormNewStatus; c < kFormColumns; ++c) {
       worksheet_write_blank(ws, r, static_cast<lxw_col_t>(c),
-                            c == kFormNewDue ? f.open_date : f.open);
+                            c == kFormNewDue || c == kFormCompleted ? f.open_date : f.open);
     }
     worksheet_set_row(ws, r, row_height(std::max(lines, 2)), nullptr);
     ++r;
@@ -176,6 +183,17 @@ lxw_error updates(lxw_worksheet* ws, const UpdateForm& form, const Formats& f) {
   if (lxw_error e = worksheet_data_validation_range(ws, 1, kFormNewDue, last, kFormNewDue, &date);
       e != LXW_NO_ERROR)
     return e;
+  std::string done_title = "Completed on";
+  std::string done_message = "Give the day the work was done as a date, for example 14/08/2025.";
+  std::string done_input = "Only if it is now complete: the day it was done.";
+  date.error_title = done_title.data();
+  date.error_message = done_message.data();
+  date.input_title = done_title.data();
+  date.input_message = done_input.data();
+  if (lxw_error e =
+          worksheet_data_validation_range(ws, 1, kFormCompleted, last, kFormCompleted, &date);
+      e != LXW_NO_ERROR)
+    return e;
   worksheet_freeze_panes(ws, 1, 2);
   // Printed, it is one page wide, landscape, with the headings on every page.
   worksheet_set_landscape(ws);
@@ -199,24 +217,41 @@ void hidden_record(lxw_worksheet* ws, const UpdateForm& form) {
   worksheet_write_string(ws, 1, 1, form.as_of.iso().c_str(), nullptr);
   worksheet_write_string(ws, 2, 0, "lead", nullptr);
   worksheet_write_string(ws, 2, 1, fit_cell(form.lead).c_str(), nullptr);
-  const std::array<const char*, 5> header = {"row", "action", "organisation", "plan",
-                                             "fingerprint"};
+  const std::array<const char*, 11> header = {
+      "row",       "action",       "organisation", "plan",          "fingerprint",       "seal",
+      "shown: id", "shown: title", "shown: due",   "shown: status", "shown: last update"};
   for (lxw_col_t c = 0; c < header.size(); ++c)
     worksheet_write_string(ws, 4, c, header[c], nullptr);
   lxw_row_t r = 5;
   for (size_t i = 0; i < form.actions.size(); ++i, ++r) {
     const FormAction& a = form.actions[i];
-    worksheet_write_number(ws, r, 0, static_cast<double>(i + 2), nullptr);  // its form row
+    const int row = static_cast<int>(i) + 2;  // its form row
+    const std::array<std::string, kFormShownColumns> shown = shown_texts(a);
+    worksheet_write_number(ws, r, 0, row, nullptr);
     worksheet_write_string(ws, r, 1, a.id.c_str(), nullptr);
     worksheet_write_string(ws, r, 2, a.org_code.c_str(), nullptr);
     worksheet_write_string(ws, r, 3, a.plan_file.c_str(), nullptr);
     worksheet_write_string(ws, r, 4, a.fingerprint.c_str(), nullptr);
+    const std::string seal =
+        form_row_seal(row, a.id, a.org_code, a.plan_file, a.fingerprint, shown);
+    worksheet_write_string(ws, r, 5, seal.c_str(), nullptr);
+    for (int c = 0; c < kFormShownColumns; ++c)
+      worksheet_write_string(ws, r, static_cast<lxw_col_t>(6 + c), shown[c].c_str(), nullptr);
   }
   worksheet_hide(ws);
   worksheet_protect(ws, nullptr, nullptr);
 }
 
 }  // namespace
+
+std::string form_row_seal(int row, const std::string& action, const std::string& org_code,
+                          const std::string& plan_file, const std::string& fingerprint,
+                          const std::array<std::string, kFormShownColumns>& shown) {
+  std::string all =
+      fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", row, action, org_code, plan_file, fingerprint);
+  for (const std::string& s : shown) all += "\x1f" + s;
+  return stable_hash(all);
+}
 
 std::optional<std::string> write_update_form(const UpdateForm& form, const fs::path& file,
                                              long long created_epoch) {
@@ -253,8 +288,9 @@ std::string update_form_email(const UpdateForm& form, const std::string& file_na
       "{list}"
       "\n"
       "For each action that has moved on, fill in the yellow columns of the Updates sheet: the "
-      "new status,\na new due date if the date has changed, a short update, and any evidence. "
-      "Leave a row blank if\nnothing has changed, and please do not change the grey columns.\n"
+      "new status\n(and, if it is complete, the day it was done), a new due date if the date "
+      "has changed, a short\nupdate, and any evidence. Leave a row blank if nothing has changed, "
+      "and please do not\nchange the grey columns.\n"
       "\n"
       "Please return the form to {contact} by {by}.\n"
       "\n"

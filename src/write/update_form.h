@@ -15,11 +15,12 @@
 
 namespace iact {
 
-// The layout, shared with the reader (read/update_form.h).
+// The layout, shared with the reader (read/update_form.h). Version 2 added the Completed on
+// column and the hidden record's seal and grey texts; the reader still reads version 1.
 inline constexpr const char* kFormSheet = "Updates";
 inline constexpr const char* kFormReadMe = "Read me";
 inline constexpr const char* kFormDataSheet = "iact";
-inline constexpr int kFormVersion = 1;
+inline constexpr int kFormVersion = 2;
 enum FormColumn {
   kFormId,
   kFormTitle,
@@ -27,17 +28,26 @@ enum FormColumn {
   kFormCurrent,
   kFormLastUpdate,
   kFormNewStatus,
+  kFormCompleted,
   kFormNewDue,
   kFormUpdate,
   kFormEvidence,
   kFormColumns
 };
+inline constexpr int kFormShownColumns = kFormNewStatus;  // the grey ones, before the answers
 inline constexpr std::array<std::string_view, kFormColumns> kFormHeaders = {
-    "Action ID",  "Action",       "Due",    "Current status", "Last update",
-    "New status", "New due date", "Update", "Evidence"};
+    "Action ID",  "Action",       "Due",          "Current status", "Last update",
+    "New status", "Completed on", "New due date", "Update",         "Evidence"};
 // The drop-down's words, in the order of the plan's statuses (kStatusNames).
 inline constexpr std::array<std::string_view, 6> kFormStatusWords = {
     "Not started", "On track", "At risk", "Off track", "Blocked", "Complete"};
+
+// The hidden record's seal of one row: a digest of what the row recorded (its form row, the
+// action, organisation, plan and fingerprint) and the grey texts it showed, so that a record
+// or a grey cell changed in the form is told apart from an action changed in the plan.
+std::string form_row_seal(int row, const std::string& action, const std::string& org_code,
+                          const std::string& plan_file, const std::string& fingerprint,
+                          const std::array<std::string, kFormShownColumns>& shown);
 
 // One open action as the form shows it, and what the hidden sheet records of it.
 struct FormAction {

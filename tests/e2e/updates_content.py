@@ -22,6 +22,9 @@ IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 AS_OF = "2025-07-31"
 ANSWER_DATE = "2025-08-10"
+HEADERS = ["Action ID", "Action", "Due", "Current status", "Last update", "New status",
+           "Completed on", "New due date", "Update", "Evidence"]
+COL = {h: i + 1 for i, h in enumerate(HEADERS)}
 
 
 def iact(*args, cwd):
@@ -91,9 +94,7 @@ def round_trip(work):
         wb, rows = form_rows(f)
         check(wb["iact"].sheet_state == "hidden", "%s: the record sheet is hidden" % f)
         check(wb["Updates"].protection.sheet, "%s: the form's sheet is protected" % f)
-        check([c.value for c in wb["Updates"][1]] ==
-              ["Action ID", "Action", "Due", "Current status", "Last update", "New status",
-               "New due date", "Update", "Evidence"], "%s: the columns" % f)
+        check([c.value for c in wb["Updates"][1]] == HEADERS, "%s: the columns" % f)
         dv = [d for d in wb["Updates"].data_validations.dataValidation]
         check(any(d.type == "list" and "Complete" in (d.formula1 or "") for d in dv) and
               any(d.type == "date" for d in dv), "%s: a status drop-down and a date column" % f)
@@ -119,19 +120,25 @@ def round_trip(work):
             p = yaml.safe_load(f)
         for a in p.get("actions") or []:
             first_due[(p["organisation"]["code"], str(a["id"]))] = a["due"]
-    # Fill in every form: its first action complete, its second re-planned.
-    completed, replanned = [], []
-    for f in forms:
+    # Fill in every form: its first action complete (on the day the odd forms say, in their
+    # Completed on column, and on the day of the answers for the others), its second
+    # re-planned.
+    completed, replanned, done_on = [], [], {}
+    for n, f in enumerate(forms):
         wb, rows = form_rows(f)
         ws = wb["Updates"]
         if rows:
-            ws.cell(rows[0]["row"], 6).value = "Complete"
-            ws.cell(rows[0]["row"], 8).value = "Done and signed off at the August meeting."
-            ws.cell(rows[0]["row"], 9).value = "Minutes, August 2025"
+            ws.cell(rows[0]["row"], COL["New status"]).value = "Complete"
+            ws.cell(rows[0]["row"], COL["Update"]).value = "Done and signed off at the August meeting."
+            ws.cell(rows[0]["row"], COL["Evidence"]).value = "Minutes, August 2025"
             completed.append((rows[0]["org"], rows[0]["id"]))
+            done_on[completed[-1]] = ANSWER_DATE
+            if n % 2:
+                ws.cell(rows[0]["row"], COL["Completed on"]).value = datetime.date(2025, 8, 4)
+                done_on[completed[-1]] = "2025-08-04"
         if len(rows) > 1:
-            ws.cell(rows[1]["row"], 7).value = datetime.date(2026, 3, 31)
-            ws.cell(rows[1]["row"], 8).value = "Moved to March 2026 while we wait for funding."
+            ws.cell(rows[1]["row"], COL["New due date"]).value = datetime.date(2026, 3, 31)
+            ws.cell(rows[1]["row"], COL["Update"]).value = "Moved to March 2026 while we wait for funding."
             replanned.append((rows[1]["org"], rows[1]["id"]))
         wb.save(f)
     r = iact("apply", *forms, "--plans", "plans", "--date", ANSWER_DATE, cwd=work)
@@ -150,7 +157,7 @@ def round_trip(work):
         plans[p["organisation"]["code"]] = {str(a["id"]): a for a in p.get("actions") or []}
     for org, ident in completed:
         a = plans[org][ident]
-        check(a["status"] == "complete" and str(a.get("completed")) == ANSWER_DATE and
+        check(a["status"] == "complete" and str(a.get("completed")) == done_on[(org, ident)] and
               "Minutes, August 2025" in str(a.get("evidence")) and
               a["updates"][-1]["note"] == "Done and signed off at the August meeting.",
               "%s %s is complete, dated, evidenced and logged: %s" % (org, ident, a))
@@ -218,48 +225,152 @@ def bad_forms(work):
         return path, rows
 
     def bad_status(wb, rows):
-        wb["Updates"].cell(rows[0]["row"], 6).value = "Sort of"
-        wb["Updates"].cell(rows[1]["row"], 8).value = "A fine update."
+        wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "Sort of"
+        wb["Updates"].cell(rows[1]["row"], COL["Update"]).value = "A fine update."
     path, rows = variant("status.xlsx", bad_status)
     refused(work, path, "status.xlsx:%d:6: error: sheet 'Updates', row %d, column F (New "
             "status): 'Sort of' is not a status [form-value]" % (rows[0]["row"], rows[0]["row"]),
             "a bad status")
 
     def bad_date(wb, rows):
-        wb["Updates"].cell(rows[0]["row"], 7).value = "soon"
+        wb["Updates"].cell(rows[0]["row"], COL["New due date"]).value = "soon"
     path, rows = variant("date.xlsx", bad_date)
-    refused(work, path, "date.xlsx:%d:7: error: sheet 'Updates', row %d, column G (New due "
+    refused(work, path, "date.xlsx:%d:8: error: sheet 'Updates', row %d, column H (New due "
             "date): 'soon' is not a date [form-value]" % (rows[0]["row"], rows[0]["row"]),
             "a bad date")
 
+    # Changed after it was made: its hidden record, an action id, or grey text. Each is
+    # the form's doing, not the plan's, and is said so with its row.
     def tampered(wb, rows):
         wb["iact"].cell(6, 5).value = "0000000000000000"
-        wb["Updates"].cell(rows[0]["row"], 8).value = "Tampered."
+        wb["Updates"].cell(rows[0]["row"], COL["Update"]).value = "Tampered."
     path, rows = variant("tampered.xlsx", tampered)
-    refused(work, path, "tampered.xlsx:%d:1: error: sheet 'Updates', row %d: action %s has "
-            "changed" % (rows[0]["row"], rows[0]["row"], rows[0]["id"]), "a tampered record")
+    refused(work, path, "tampered.xlsx:%d:1: error: sheet 'Updates': this form was changed after "
+            "it was made (row %d): what its hidden sheet recorded of the row was edited "
+            "[form-changed]" % (rows[0]["row"], rows[0]["row"]), "a tampered record")
 
     def renamed(wb, rows):
-        wb["Updates"].unprotect = True
         wb["Updates"].cell(rows[0]["row"], 1).value = "NOPE-1"
-        wb["Updates"].cell(rows[0]["row"], 8).value = "Renamed."
     path, rows = variant("renamed.xlsx", renamed)
-    refused(work, path, "renamed.xlsx:%d:1: error: sheet 'Updates', row %d: action 'NOPE-1' is "
-            "not the one the form was made with" % (rows[0]["row"], rows[0]["row"]),
-            "a changed action id")
+    refused(work, path, "renamed.xlsx:%d:1: error: sheet 'Updates', column A (Action ID): this "
+            "form was changed after it was made (row %d): '%s' now reads 'NOPE-1' "
+            "[form-changed]" % (rows[0]["row"], rows[0]["row"], rows[0]["id"]),
+            "a changed action id, on a row with no answer")
+
+    def grey_edit(wb, rows):
+        wb["Updates"].cell(rows[1]["row"], COL["Due"]).value = "31 Dec 2026"
+        wb["Updates"].cell(rows[0]["row"], COL["Update"]).value = "An answer elsewhere."
+    path, rows = variant("grey.xlsx", grey_edit)
+    refused(work, path, "grey.xlsx:%d:3: error: sheet 'Updates', column C (Due): this form was "
+            "changed after it was made (row %d): " % (rows[1]["row"], rows[1]["row"]),
+            "an edit to the grey text")
+
+    def added_row(wb, rows):
+        last = max(r["row"] for r in rows) + 1
+        wb["Updates"].cell(last, 1).value = "DEF-99"
+        wb["Updates"].cell(last, COL["New status"]).value = "Complete"
+    path, rows = variant("added.xlsx", added_row)
+    last = max(r["row"] for r in rows) + 1
+    refused(work, path, "added.xlsx:%d:1: error: sheet 'Updates': this form was changed after "
+            "it was made (row %d): the row was added" % (last, last), "an added row")
+
+    # Answers the plan cannot take: a new due date before the day the form is applied, a
+    # completion after it, or a completion with another status.
+    def past_due(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New due date"]).value = datetime.date(2025, 8, 1)
+    path, rows = variant("past.xlsx", past_due)
+    refused(work, path, "past.xlsx:%d:8: error: sheet 'Updates', row %d, column H (New due "
+            "date): 1 Aug 2025 is before 10 Aug 2025, the day this is recorded: a re-plan into "
+            "the past [form-value]" % (rows[0]["row"], rows[0]["row"]), "a re-plan into the past")
+
+    def done_later(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["Completed on"]).value = datetime.date(2025, 8, 20)
+    path, rows = variant("later.xlsx", done_later)
+    refused(work, path, "later.xlsx:%d:7: error: sheet 'Updates', row %d, column G (Completed "
+            "on): 20 Aug 2025 is after 10 Aug 2025" % (rows[0]["row"], rows[0]["row"]),
+            "a completion after the day applied")
+
+    def done_on_track(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "On track"
+        wb["Updates"].cell(rows[0]["row"], COL["Completed on"]).value = datetime.date(2025, 8, 4)
+    path, rows = variant("ontrack.xlsx", done_on_track)
+    refused(work, path, "ontrack.xlsx:%d:7: error: sheet 'Updates', row %d, column G (Completed "
+            "on): a completion date, but the new status is on-track" % (rows[0]["row"],
+                                                                       rows[0]["row"]),
+            "a completion with another status")
+
+    # A row naming an action the plan no longer has is refused, though it has no answer.
+    def answer_first(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "At risk"
+    path, rows = variant("unknown.xlsx", answer_first)
+    plan = os.path.join(work, "plans", "nenc", "nenc-icb.yaml")
+    text = open(plan, encoding="utf-8").read()
+    gone = rows[-1]["id"]
+    with open(plan, "w", encoding="utf-8") as f:
+        f.write(text.replace("- id: %s\n" % gone, "- id: %s-RENAMED\n" % gone))
+    refused(work, path, "unknown.xlsx:%d:1: error: sheet 'Updates', row %d: plans/nenc/"
+            "nenc-icb.yaml has no action '%s' [form-unknown-action]" % (
+                rows[-1]["row"], rows[-1]["row"], gone), "a row for an action the plan lost")
+    with open(plan, "w", encoding="utf-8") as f:
+        f.write(text)
 
     refused(work, os.path.join(ROOT, "tests", "data", "import", "trust-tracker.xlsx"),
             "this is not an iact update form", "a tracker that is not a form")
 
     # Stale: the plan changed after the form was made; the form's answer is refused.
     def answer(wb, rows):
-        wb["Updates"].cell(rows[0]["row"], 6).value = "At risk"
+        wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "At risk"
     path, rows = variant("stale.xlsx", answer)
     r = iact("update", "plans/nenc/nenc-icb.yaml", rows[0]["id"], "--note",
              "Changed by hand meanwhile.", "--date", ANSWER_DATE, cwd=work)
     check(r.returncode == 0, "update before the stale form: %s" % r.stderr)
     refused(work, path, "has changed in plans/nenc/nenc-icb.yaml since this form was made",
             "a stale form")
+
+
+def version_one_form(work):
+    """A form made before the Completed on column (version 1: no column G, no seal) still
+    applies: a round under way when iact is upgraded loses no answers."""
+    r = iact("collect", "plans/nenc", "--as-of", AS_OF, "-o", "v1", cwd=work)
+    check(r.returncode == 0, "collect for v1: %s" % r.stderr[-300:])
+    path = os.path.join(work, "v1", "icb.xlsx")
+    wb, rows = form_rows(path)
+    wb["Updates"].delete_cols(COL["Completed on"])
+    wb["iact"].cell(1, 2).value = 1
+    wb["iact"].delete_cols(6, 6)
+    row = rows[2]
+    wb["Updates"].cell(row["row"], 6).value = "Blocked"
+    wb["Updates"].cell(row["row"], 8).value = "Waiting for the data-sharing agreement."
+    wb.save(path)
+    r = iact("apply", path, "--plans", "plans", "--date", ANSWER_DATE, cwd=work)
+    check(r.returncode == 0 and "1 form applied" in r.stderr,
+          "a version 1 form applies: %d %s" % (r.returncode, r.stderr[-500:]))
+    with open(os.path.join(work, "plans", "nenc", "nenc-icb.yaml")) as f:
+        a = {str(x["id"]): x for x in yaml.safe_load(f)["actions"]}[row["id"]]
+    check(a["status"] == "blocked" and
+          a["updates"][-1]["note"] == "Waiting for the data-sharing agreement.",
+          "the version 1 form's answer is in the plan: %s" % a)
+
+
+def collect_keeps_returned_forms(work):
+    """Collecting again into a folder of forms refuses, naming them, so a returned form is
+    never overwritten; --force replaces them."""
+    r = iact("collect", "plans/somerset", "--as-of", AS_OF, "-o", "keep", cwd=work)
+    check(r.returncode == 0, "collect: %s" % r.stderr[-300:])
+    forms = sorted(glob.glob(os.path.join(work, "keep", "*.xlsx")))
+    wb, rows = form_rows(forms[0])
+    wb["Updates"].cell(rows[0]["row"], COL["Update"]).value = "A filled-in answer."
+    wb.save(forms[0])
+    filled = open(forms[0], "rb").read()
+    r = iact("collect", "plans/somerset", "--as-of", AS_OF, "-o", "keep", cwd=work)
+    check(r.returncode == 2 and "already holds" in r.stderr and
+          os.path.join("keep", os.path.basename(forms[0])) in r.stderr and "--force" in r.stderr,
+          "collect into a folder of forms is refused, naming them: %d %s" % (
+              r.returncode, r.stderr))
+    check(open(forms[0], "rb").read() == filled, "the returned form is untouched")
+    r = iact("collect", "plans/somerset", "--as-of", AS_OF, "-o", "keep", "--force", cwd=work)
+    check(r.returncode == 0 and open(forms[0], "rb").read() != filled,
+          "--force replaces the forms: %s" % r.stderr[-300:])
 
 
 def dry_run_and_update(work):
@@ -269,7 +380,7 @@ def dry_run_and_update(work):
     check([os.path.basename(f) for f in forms] == ["awp.xlsx", "icb.xlsx"],
           "--by org: a form per organisation: %s" % forms)
     wb, rows = form_rows(forms[0])
-    wb["Updates"].cell(rows[0]["row"], 6).value = "Off track"
+    wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "Off track"
     wb.save(forms[0])
     snapshot = digest(os.path.join(work, "plans"))
     r = iact("apply", forms[0], "--plans", "plans", "--dry-run", "--date", ANSWER_DATE, cwd=work)
@@ -288,6 +399,20 @@ def dry_run_and_update(work):
     check(a["status"] == "complete" and str(a["completed"]) == "2025-08-01" and
           a["updates"][-1]["note"] == "Closed at the board." and "Board minutes" in
           str(a["evidence"]), "update writes status, completion, note and evidence: %s" % a)
+    # --completed: the day the work was done, which makes it complete.
+    with open(os.path.join(work, plan)) as f:
+        other = str(yaml.safe_load(f)["actions"][3]["id"])
+    r = iact("update", plan, other, "--completed", "2025-07-28", "--note", "Finished in July.",
+             "--date", "2025-08-01", cwd=work)
+    with open(os.path.join(work, plan)) as f:
+        b = {str(x["id"]): x for x in yaml.safe_load(f)["actions"]}[other]
+    check(r.returncode == 0 and b["status"] == "complete" and str(b["completed"]) == "2025-07-28",
+          "update --completed: %s %s" % (r.stderr, b))
+    snapshot = digest(os.path.join(work, "plans"))
+    r = iact("update", plan, ident, "--due", "2025-07-31", "--date", "2025-08-01", cwd=work)
+    check(r.returncode == 2 and "a re-plan into the past" in r.stderr,
+          "update: a new due date before the update's day is refused: %s" % r.stderr)
+    check(digest(os.path.join(work, "plans")) == snapshot, "update: a past re-plan writes nothing")
     r = iact("update", plan, ident + "x", "--note", "x", cwd=work)
     check(r.returncode == 2 and "did you mean '%s'?" % ident in r.stderr,
           "update: an unknown action: %s" % r.stderr)
@@ -326,6 +451,8 @@ def main():
             cwd=work)
         round_trip(work)
         bad_forms(work)
+        version_one_form(work)
+        collect_keeps_returned_forms(work)
         dry_run_and_update(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
