@@ -30,6 +30,21 @@ bool is_yaml(const std::string& name) {
   return name.ends_with(".yaml") || name.ends_with(".yml");
 }
 
+// Whether a path in a commit is a plan, as a folder's plans are found on disk: *.yaml, not
+// hidden and not in a hidden folder (.iact-timeline.yaml is a setting, .github holds none).
+bool is_committed_plan(const std::string& path) {
+  if (!is_yaml(path)) return false;
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    const std::string_view part = std::string_view(path).substr(start, slash - start);
+    if (part.starts_with('.') && part != "." && part != "..") return false;
+    start = slash + 1;
+  }
+  return true;
+}
+
 std::optional<std::string> git(const std::vector<std::string>& args, std::string& error) {
   std::vector<std::string> argv = {"git"};
   argv.insert(argv.end(), args.begin(), args.end());
@@ -95,7 +110,7 @@ Version load_git(const std::string& spec, Diagnostics& diags) {
     size_t end = names->find('\0', start);
     if (end == std::string::npos) end = names->size();
     std::string name = names->substr(start, end - start);
-    if (is_yaml(name)) files.push_back(name);
+    if (is_committed_plan(name)) files.push_back(name);
     start = end + 1;
   }
   std::sort(files.begin(), files.end());

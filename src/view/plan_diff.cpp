@@ -17,9 +17,9 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 std::string day(const std::optional<Located<Date>>& d) {
   return d ? d->value.iso() : "";
 }
+// A due date in the form the plan writes it: "Q3 2025/26" stays a quarter, "2025-12" a month.
 std::string due(const std::optional<Located<Due>>& d) {
-  if (!d) return "";
-  return d->value.is_date() ? d->value.date.iso() : display(d->value);
+  return d ? plan_form(d->value) : "";
 }
 std::string number(const std::optional<Located<int>>& n) {
   return n ? std::to_string(n->value) : "";
@@ -104,6 +104,19 @@ void compare_updates(const Action& before, const Action& after, std::vector<Fiel
   }
   if (!dropped.empty()) out.push_back({"updates", join(dropped, " | "), ""});
   if (!added.empty()) out.push_back({"updates", "", join(added, " | ")});
+}
+
+// What an action's fields and updates say beyond compare(): a due date rewritten in another
+// form for the same day ("2025-09-30", "Q2 2025/26") is no change; the updates as a log.
+void compare_action(const Action& before, const Action& after, std::vector<FieldChange>& out) {
+  auto same_day = [](const std::optional<Located<Due>>& a, const std::optional<Located<Due>>& b) {
+    return a && b && a->value == b->value;
+  };
+  std::erase_if(out, [&](const FieldChange& f) {
+    return (f.field == "due" && same_day(before.due, after.due)) ||
+           (f.field == "baseline_due" && same_day(before.baseline_due, after.baseline_due));
+  });
+  compare_updates(before, after, out);
 }
 
 template <typename T>
@@ -198,7 +211,7 @@ std::vector<ItemChange> diff_plans(const std::vector<const Plan*>& before,
                      {}});
       continue;
     }
-    diff_items(old_plan->actions, new_plan->actions, "action", org, action_fields, compare_updates,
+    diff_items(old_plan->actions, new_plan->actions, "action", org, action_fields, compare_action,
                out);
     diff_items(
         old_plan->risks, new_plan->risks, "risk", org, risk_fields,

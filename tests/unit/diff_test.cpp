@@ -74,8 +74,13 @@ TEST(Diff, FieldByField) {
        "    actions: [A-1]\n",
        "    actions: [A-1]\n    closed: 2026-01-15\n",
        {"changed risk R1 closed:  -> 2026-01-15"}},
-      // The same date written another way is still a change of text, shown as ISO dates.
+      // The same date written another way is no change; a new one is shown in its form.
       {"same due, other form", "due: 2025-09-30", "due: Q2 2025/26", {}},
+      {"a quarter re-planned",
+       "    due: 2026-06-30\n",
+       "    due: Q1 2027/28\n    baseline_due: Q1 2026/27\n",
+       {"changed action A-1 due: 2026-06-30 -> Q1 2027/28",
+        "changed action A-1 baseline_due:  -> Q1 2026/27"}},
   };
   const Plan before = load(kValidPlan);
   for (const DiffCase& c : cases) {
