@@ -255,8 +255,8 @@ int main(int argc, char** argv) {
       ->type_name("NAME");
   import_cmd
       ->add_option("--map", import.map,
-                   "Mapping file: columns, status words, leads and themes the guess gets "
-                   "wrong (docs/importing.md)")
+                   "Mapping file: columns, status words, leads, themes and dates the guess "
+                   "gets wrong (docs/importing.md)")
       ->type_name("MAP.yaml");
   import_cmd
       ->add_option("--into", import.into,

@@ -84,6 +84,8 @@ constexpr std::array kRules = {
     Rule{"import-theme", kError, "a tracker's theme that matches no framework item, or none given"},
     Rule{"import-duplicate", kError, "two rows of a tracker with the same reference"},
     Rule{"import-row", kError, "a tracker row with no action text"},
+    Rule{"import-lead", kWarning,
+         "a tracker's lead that names no organisation of the system, read as the owner"},
     Rule{"import-assumed", kWarning,
          "a value the tracker left blank, filled in (no status: not-started; no date: tbc)"},
     // Owners' returned update forms (iact apply): the line is the form's row.

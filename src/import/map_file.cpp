@@ -74,6 +74,13 @@ const std::vector<FieldDef>& map_fields() {
                "Tracker theme text and the framework item(s) it means, e.g. \"Theme 2\": [carers].",
                {},
                &kWords},
+      FieldDef{"dates",
+               kObject,
+               false,
+               "Tracker date words and the date each means, written as a plan writes a due "
+               "date, e.g. \"Spring 2026\": 2026-05.",
+               {},
+               &kWords},
       FieldDef{"addresses",
                kTextList,
                false,
@@ -162,6 +169,16 @@ std::optional<ImportMap> load_import_map(const std::filesystem::path& path,
                   "a theme maps to a framework item id or a list of them");
       }
       map.values.themes[normalise_header(e.key)] = ids;
+    });
+    words("dates", [&](const YamlEntry& e) {
+      const std::string text = e.value->is_scalar() ? e.value->scalar : "";
+      auto parsed = parse_written_due(text);
+      if (const DateError* bad = std::get_if<DateError>(&parsed)) {
+        diags.add(display, e.value->pos, "invalid-date", fmt::format("'{}' is not a date", text),
+                  bad->hint);
+        return;
+      }
+      map.values.dates[normalise_header(e.key)] = std::get<Due>(parsed);
     });
     for (const auto& item : r.texts("addresses")) {
       ItemResolution res = catalogue.resolve(item.value);

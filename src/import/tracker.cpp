@@ -233,6 +233,33 @@ void record_theme(TrackerImport& out, const std::string& text, int row, bool hea
   out.themes.push_back({text, {row}, heading, mapped, std::move(match)});
 }
 
+// "row 2", "rows 2, 3, 4, 5, 6, 7, 8, 9, and 3 more".
+std::string rows_list(const std::vector<int>& rows) {
+  std::vector<std::string> shown;
+  for (size_t i = 0; i < rows.size() && i < 8; ++i) shown.push_back(std::to_string(rows[i]));
+  if (rows.size() > 8) shown.push_back(fmt::format("and {} more", rows.size() - 8));
+  return fmt::format("{} {}", rows.size() == 1 ? "row" : "rows", join(shown));
+}
+
+// Whether a lead the system does not know reads as an organisation rather than a role:
+// "Somerset NHS Foundation Trust", "Bristol City Council"; or an acronym ("CNTW") named
+// beside an organisation iact knows ("ICB, CNTW"), or in a lead column that names none.
+bool looks_like_organisation(std::string_view token, bool acronym_counts) {
+  static constexpr std::string_view kWords[] = {
+      "trust",    "nhs",        "foundation", "icb",     "council", "partnership", "ft",
+      "hospital", "university", "ltd",        "limited", "cic",     "charity",     "police"};
+  const std::string words = fmt::format(" {} ", normalise_header(token));
+  for (std::string_view w : kWords) {
+    if (words.find(fmt::format(" {} ", w)) != std::string::npos) return true;
+  }
+  const std::string_view t = trim(token);
+  return acronym_counts && t.size() >= 2 && t.size() <= 8 &&
+         std::all_of(t.begin(), t.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) ||
+                  std::isdigit(static_cast<unsigned char>(c));
+         });
+}
+
 struct RowReader {
   const Workbook& book;
   const ColumnMapping& m;
@@ -241,6 +268,12 @@ struct RowReader {
   TrackerImport& out;
   const Row* row = nullptr;
   bool failed = false;
+  struct UnknownLead {
+    std::vector<int> rows;
+    bool beside_known = false;  // in a cell that also names an organisation iact knows
+  };
+  std::map<std::string, UnknownLead> unknown_leads = {};  // lead column text -> where
+  bool lead_known = false;  // the lead column named an organisation iact knows
 
   const Cell* cell(TrackerField f) const {
     auto col = m.column(f);
@@ -275,10 +308,14 @@ struct RowReader {
       if (c->month_only) return month_due(c->date.year, c->date.month);
       return Due{Due::Kind::kDate, c->date, DateForm::kDay, c->date.iso()};
     }
+    if (auto mapped = s.values.dates.find(normalise_header(c->text));
+        mapped != s.values.dates.end())
+      return mapped->second;
     auto parsed = parse_written_due(c->text);
     if (const Due* d = std::get_if<Due>(&parsed)) return *d;
     const DateError& e = std::get<DateError>(parsed);
-    error(f, "import-date", fmt::format("{}: '{}' is not a date", where(f), trim(c->text)), e.hint);
+    error(f, "import-date", fmt::format("{}: '{}' is not a date", where(f), trim(c->text)),
+          e.hint + "; or say what it means under `dates:` in a mapping file");
     return std::nullopt;
   }
 
@@ -332,7 +369,15 @@ struct RowReader {
           }
           if (!known) owners.push_back(token);
         }
+        if (lead_column) {
+          for (const std::string& token : owners) {
+            UnknownLead& u = unknown_leads[token];
+            u.rows.push_back(row->number);
+            u.beside_known = u.beside_known || !labels.empty();
+          }
+        }
       }
+      lead_known = lead_known || (lead_column && !labels.empty());
       a.lead = labels;
       if (labels.empty()) owners = {raw};
     }
@@ -466,14 +511,10 @@ std::string describe_themes(const TrackerImport& t) {
            "item)\n";
   std::string out = "Themes, each text and the framework items it becomes (how sure):\n";
   for (const ThemeUse& use : t.themes) {
-    std::vector<std::string> rows;
-    for (size_t i = 0; i < use.rows.size() && i < 8; ++i)
-      rows.push_back(std::to_string(use.rows[i]));
-    if (use.rows.size() > 8) rows.push_back(fmt::format("and {} more", use.rows.size() - 8));
     std::string shown = use.text;
     std::replace(shown.begin(), shown.end(), '\n', ' ');
-    out += fmt::format("  '{}' ({}{} {})\n", shown, use.heading ? "heading " : "",
-                       use.rows.size() == 1 ? "row" : "rows", join(rows));
+    out +=
+        fmt::format("  '{}' ({}{})\n", shown, use.heading ? "heading " : "", rows_list(use.rows));
     std::vector<ThemeFound> found = use.match.found;  // surest first
     std::stable_sort(found.begin(), found.end(), [](const ThemeFound& a, const ThemeFound& b) {
       return a.confidence > b.confidence;
@@ -616,6 +657,15 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
       }
     }
 
+    // The day the row speaks for: its update date, else the tracker's.
+    Date row_date = s.update_date;
+    if (auto when = r.due_of(kUpdateDate); when && when->is_date()) row_date = when->date;
+    // The tracker's own status words and colours kept in the notes were its rating on that
+    // day, not the plan's status later: labelled so.
+    auto rated = [&](TrackerField f) {
+      return fmt::format("{} in the tracker on {}: {}", note_label(m, *m.column(f)), row_date.iso(),
+                         r.text(f));
+    };
     // Status: the status column, else the RAG colour, else complete if it has a completion.
     // "In progress" says only that work goes on; an Amber or Red beside it is the lead's own
     // rating of how it goes, and what the board saw, so it wins (the status text is kept).
@@ -627,13 +677,10 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
         (*rag == Status::kAtRisk || *rag == Status::kOffTrack || *rag == Status::kBlocked);
     if (rag_says_worse) {
       a.status = *rag;
-      if (!status_in_text)
-        a.notes.push_back(
-            fmt::format("{}: {}", note_label(m, *m.column(kStatus)), r.text(kStatus)));
+      if (!status_in_text) a.notes.push_back(rated(kStatus));
     } else if (status) {
       a.status = *status;
-      if (rag)
-        a.notes.push_back(fmt::format("{}: {}", note_label(m, *m.column(kRag)), r.text(kRag)));
+      if (rag) a.notes.push_back(rated(kRag));
     } else if (rag) {
       a.status = *rag;
     } else if (a.completed) {
@@ -650,13 +697,7 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
       const std::string said = r.text(kStatus);
       note = note.empty() ? said : said + "\n" + note;
     }
-    if (!note.empty()) {
-      ImportedUpdate u{s.update_date, a.status, note};
-      if (auto when = r.due_of(kUpdateDate)) {
-        if (when->is_date()) u.date = when->date;
-      }
-      a.update = u;
-    }
+    if (!note.empty()) a.update = ImportedUpdate{row_date, a.status, note};
 
     for (const std::string& e : split_lines(r.text(kEvidence))) a.evidence.push_back(e);
     if (const std::string risk = r.text(kRisk); !risk.empty())
@@ -684,6 +725,26 @@ TrackerImport import_tracker(const Workbook& book, const ColumnMapping& m,
     ids.emplace(a.id, row.number);
     for (const std::string& item : a.addresses) addressed.insert(item);
     out.actions.push_back(std::move(a));
+  }
+  // A lead the system does not know becomes the owner, and the plan's own organisation
+  // leads: said, when it reads as an organisation, since it is often the one that leads.
+  if (const auto col = m.column(kLead)) {
+    for (const auto& [token, unknown] : r.unknown_leads) {
+      if (!looks_like_organisation(token, unknown.beside_known || !r.lead_known)) continue;
+      const std::vector<int>& rows = unknown.rows;
+      out.diags.add(
+          book.file, Pos{header_row, static_cast<int>(*col) + 1}, "import-lead",
+          fmt::format("{}: '{}' ({}) names no organisation of this system, so {} led by {}, "
+                      "with '{}' as {} owner",
+                      m.label(*col), token, rows_list(rows),
+                      rows.size() == 1 ? "its action is" : "their actions are", s.own_label, token,
+                      rows.size() == 1 ? "its" : "their"),
+          fmt::format("if the tracker is {}'s own, import it as {}'s plan (--code, --kind "
+                      "trust, --icb); if {} works with the system, add it under `partners:` in "
+                      "a plan of the system, or say what it means under `leads:` in a mapping "
+                      "file",
+                      token, token, token));
+    }
   }
   std::set<std::string> cited;
   for (const ThemeUse& use : out.themes)

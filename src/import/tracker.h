@@ -57,6 +57,7 @@ struct ValueChoices {
   std::map<std::string, std::string> statuses;  // normalised tracker text -> status word
   std::map<std::string, std::string> leads;     // normalised tracker text -> lead label(s)
   std::map<std::string, std::vector<std::string>> themes;  // normalised text -> item ids
+  std::map<std::string, Due> dates;                        // normalised text -> a due date
 };
 
 struct ImportSettings {

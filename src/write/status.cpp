@@ -1,10 +1,12 @@
 #include "write/status.h"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "plan/date.h"
+#include "util/text.h"
 
 namespace iact {
 
@@ -57,6 +59,24 @@ std::string fit(const std::string& text, size_t width) {
   }
   if (chars <= width) return text + std::string(width - chars, ' ');
   return text.substr(0, cut) + "…";
+}
+
+// "2 actions declared on track and 1 declared not started are": what each was declared,
+// never a status the plans did not give.
+std::string declared_list(const SystemView& view) {
+  std::map<Status, int> by;
+  for (size_t r : view.contradictions) ++by[view.rows[r].state.status];
+  std::vector<std::string> parts;
+  for (const auto& [status, n] : by) {
+    std::string word(name_of(status));
+    std::replace(word.begin(), word.end(), '-', ' ');
+    parts.push_back(parts.empty() ? fmt::format("{} declared {}", count_of(n, "action"), word)
+                                  : fmt::format("{} declared {}", n, word));
+  }
+  const std::string last = parts.back();
+  parts.pop_back();
+  return (parts.empty() ? last : join(parts, ", ") + " and " + last) +
+         (view.contradictions.size() == 1 ? " is" : " are");
 }
 
 std::string title_of(const Action& a) {
@@ -140,10 +160,7 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
     }
   }
   if (!view.contradictions.empty()) {
-    out << fmt::format(
-        "{} action{} declared on track or at risk but computed Red (`iact validate` shows "
-        "where).\n",
-        view.contradictions.size(), view.contradictions.size() == 1 ? " is" : "s are");
+    out << fmt::format("{} computed Red (`iact validate` shows where).\n", declared_list(view));
   }
 }
 

@@ -89,7 +89,9 @@ def trust_workbook(work):
         "2": {"title": "Agree a minimum standard for safety management plans",
               "description": "Applies to every community team and is checked in supervision.",
               "addresses": "care-treatment", "due": "2024-11-30", "status": "off-track",
-              "notes_has": ["RAG: Red", "Cost implication: Resource may be required TBC",
+              # The tracker's rating, on the day the tracker speaks for.
+              "notes_has": ["RAG in the tracker on 2025-01-15: Red",
+                            "Cost implication: Resource may be required TBC",
                             "Comments: Raised at SMI board"]},
         "3": {"addresses": "dna-discharge", "due": "Q2 2025/26", "status": "on-track"},
         "4": {"addresses": ["families", "carers", "families-carers"], "lead": "SFT",
@@ -123,7 +125,8 @@ def trust_workbook(work):
                      "Medium": "medium", "None": "none", "30.11.24": "2024-11-30",
                      "end of March 2026": "2026-03", "Jun-26": "2026-06", "TBC": "tbc",
                      "Ongoing": "ongoing", "\u00a350k recurrent": "amount: 50000",
-                     "\u00a361k*": "61000", "Blue": "RAG: Blue"}
+                     "\u00a361k*": "61000",
+                     "Blue": "RAG in the tracker on 2025-01-15: Blue"}
             if value in words:
                 readings.add(words[value])
             for line in value.split("\n"):
@@ -235,7 +238,8 @@ def mapping(work):
     tracker = os.path.join(work, "odd.csv")
     with open(tracker, "w") as f:
         f.write("Item,What we do,When,Who,How it is going,Area\n"
-                "1,Agree the discharge checklist,30/09/2025,Somerset FT,Nearly there,Summer\n")
+                "1,Agree the discharge checklist,30/09/2025,Somerset FT,Nearly there,Summer\n"
+                "2,Audit the checklist,Spring 2026,Somerset FT,Nearly there,Summer\n")
     # No column reads as the actions' text: the guess fails, and --show-mapping shows the
     # rows to write a mapping file from.
     r = iact("import", tracker, "--show-mapping")
@@ -254,18 +258,29 @@ def mapping(work):
                 "statuses:\n  Nearly there: at-risk\nleads:\n  Somerset FT: SFT\n"
                 "themes:\n  Summer: [discharge]\n")
     out = os.path.join(work, "mapped", "plan.yaml")
+    # A date no parser reads is said with the way to map it, and a mapping file's `dates:`
+    # reads it.
+    r = iact("import", tracker, *SFT, "--map", mapfile, "-o", out, "--date", "2025-08-01")
+    check(r.returncode == 1 and "'Spring 2026' is not a date" in r.stderr and
+          "or say what it means under `dates:` in a mapping file" in r.stderr,
+          "an unreadable date offers `dates:`: %s" % r.stderr)
+    with open(mapfile, "a") as f:
+        f.write("dates:\n  Spring 2026: 2026-05\n")
     r = iact("import", tracker, *SFT, "--map", mapfile, "-o", out, "--date", "2025-08-01")
     check(r.returncode == 0, "--map: exit %d %s" % (r.returncode, r.stderr))
     if r.returncode == 0:
         expect_actions(load(out), {"1": {"title": "Agree the discharge checklist",
                                          "due": "2025-09-30", "status": "at-risk",
-                                         "lead": "SFT", "addresses": "discharge"}}, "--map")
+                                         "lead": "SFT", "addresses": "discharge"},
+                                   "2": {"due": "2026-05"}}, "--map")
     with open(mapfile, "w") as f:
-        f.write("iact-import-map: 1\ncolums:\n  title: What we do\nstatuses:\n  Nearly: done\n")
+        f.write("iact-import-map: 1\ncolums:\n  title: What we do\nstatuses:\n  Nearly: done\n"
+                "dates:\n  Spring: soonish\n")
     r = iact("import", tracker, *SFT, "--map", mapfile, "-o", out + "2")
     check(r.returncode == 2 and "map.yaml:2:1: error: unknown key 'colums'" in r.stderr and
           "did you mean 'columns'?" in r.stderr and
-          "map.yaml:5:11: error: 'done' is not a plan status" in r.stderr,
+          "map.yaml:5:11: error: 'done' is not a plan status" in r.stderr and
+          "map.yaml:7:11: error: 'soonish' is not a date [invalid-date]" in r.stderr,
           "a bad mapping file is reported by line: %s" % r.stderr)
 
 
@@ -352,6 +367,27 @@ def into_keeps_newer_work(work):
               a["BHFT-DA-02"], a["BHFT-DA-03"]))
     check("  BHFT-DA-02 completed: 2026-01-20 -> (none)" in r.stdout,
           "a reopened action loses its completion date, said: %s" % r.stdout)
+
+
+def unknown_lead_organisation(work):
+    """An ICB's import of a tracker whose lead column names the trust that leads the actions
+    (an organisation the system does not know) says so, and how to fix it, rather than
+    silently making the ICB the lead and the trust the owner."""
+    tracker = os.path.join(work, "trust-led.csv")
+    with open(tracker, "w") as f:
+        f.write("Ref,Action,Theme,Lead org,Target date,Status\n"
+                "1,Audit discharges,DNA,SFT,31/03/2026,On track\n"
+                "2,Agree the policy,DNA,SFT,31/03/2026,On track\n"
+                "3,Train the team,DNA,Head of Nursing,31/03/2026,On track\n")
+    r = iact("import", tracker, "--code", "QSL", "--name", "NHS Somerset ICB", "--short", "SOM",
+             "--kind", "icb", "-o", os.path.join(work, "trust-led", "icb.yaml"),
+             "--date", "2026-01-15")
+    check(r.returncode == 0 and
+          "trust-led.csv:1:4: warning: D (Lead org): 'SFT' (rows 2, 3) names no organisation of "
+          "this system, so their actions are led by SOM, with 'SFT' as their owner "
+          "[import-lead]" in r.stderr and "--kind trust" in r.stderr and
+          "`partners:`" in r.stderr and "'Head of Nursing'" not in r.stderr,
+          "an unknown lead organisation is said, a role is not: %s" % r.stderr)
 
 
 def not_trackers(work):
@@ -512,6 +548,7 @@ def main():
         mapping(work)
         into(work)
         into_keeps_newer_work(work)
+        unknown_lead_organisation(work)
         not_trackers(work)
         new_plan(work)
         update_dates(work)

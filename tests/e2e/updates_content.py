@@ -402,12 +402,19 @@ def dry_run_and_update(work):
     # --completed: the day the work was done, which makes it complete.
     with open(os.path.join(work, plan)) as f:
         other = str(yaml.safe_load(f)["actions"][3]["id"])
-    r = iact("update", plan, other, "--completed", "2025-07-28", "--note", "Finished in July.",
+    note = ("Finished in July, when the last of the community teams took up the checklist "
+            "and the audit confirmed it in use.")
+    r = iact("update", plan, other, "--completed", "2025-07-28", "--note", note,
              "--date", "2025-08-01", cwd=work)
     with open(os.path.join(work, plan)) as f:
         b = {str(x["id"]): x for x in yaml.safe_load(f)["actions"]}[other]
     check(r.returncode == 0 and b["status"] == "complete" and str(b["completed"]) == "2025-07-28",
           "update --completed: %s %s" % (r.stderr, b))
+    # The summary line cuts a long note at a word's end.
+    said = [l for l in r.stdout.splitlines() if "update 2025-08-01: " in l]
+    shown = said[0].split("update 2025-08-01: ", 1)[1] if said else ""
+    check(shown.endswith("\u2026") and note.startswith(shown[:-1]) and
+          note[len(shown) - 1] == " ", "the note is cut at a word's end: %r" % shown)
     snapshot = digest(os.path.join(work, "plans"))
     r = iact("update", plan, ident, "--due", "2025-07-31", "--date", "2025-08-01", cwd=work)
     check(r.returncode == 2 and "a re-plan into the past" in r.stderr,

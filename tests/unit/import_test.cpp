@@ -239,9 +239,9 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_TRUE(a.cost->recurrent);
   // Nothing is lost: the tracker's own wording of what the plan says another way, and every
   // cell without a field.
-  EXPECT_EQ(a.notes,
-            (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",
-                                      "Status: In progress", "Risk: Staffing", "Misc: Kept"}));
+  EXPECT_EQ(a.notes, (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",
+                                               "Status in the tracker on 2025-06-30: In progress",
+                                               "Risk: Staffing", "Misc: Kept"}));
   EXPECT_EQ(t.frameworks, (std::vector<std::string>{"nhse-2024-themes"}));
   // The reference became an id: said once.
   ASSERT_EQ(t.diags.items().size(), 1u);

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "test_support.h"
+#include "write/status.h"
 
 namespace iact {
 namespace {
@@ -235,6 +238,25 @@ TEST_F(ViewTest, NoTrendBeforeTheFirstPeriod) {
   auto v = view(at(Date{2025, 6, 29}));
   ASSERT_TRUE(v);
   EXPECT_TRUE(v->trend.empty());
+}
+
+// `iact status` names what the actions computed Red were declared, as the paper does: an
+// action declared not started is not counted as on track or at risk.
+TEST_F(ViewTest, StatusSaysWhatTheRedActionsWereDeclared) {
+  Diagnostics diags;
+  std::string text = kIcbPlan;
+  text.replace(text.find("due: 2024-12-31, status: at-risk"), 32,
+               "due: 2024-12-31, status: not-started");
+  icb_ = *load_plan_text(text, "icb.yaml", diags);
+  auto v = view(at(as_of_));
+  ASSERT_TRUE(v);
+  std::ostringstream out;
+  write_status_text(*v, out, StatusStyle{});
+  EXPECT_NE(out.str().find("1 action declared not started and 1 declared on track are computed "
+                           "Red (`iact validate` shows where)."),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(out.str().find("declared on track or at risk"), std::string::npos);
 }
 
 // The next period due; after the last one, none (rather than the last, as if it were current).
