@@ -192,11 +192,28 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
   // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
   // that need several plans (SystemChecks below), framework files (catalogue_test) and
   // importing trackers (import_test, e2e import) and applying forms (e2e updates).
-  for (std::string_view r :
-       {"file-unreadable", "file-empty", "file-encoding", "yaml-depth", "system-multiple-icb",
-        "system-icb-mismatch", "duplicate-organisation", "framework-invalid", "import-header",
-        "import-date", "import-status", "import-theme", "import-duplicate", "import-row",
-        "import-assumed", "return-incomplete", "form-invalid", "form-value", "form-stale"}) {
+  for (std::string_view r : {"file-unreadable",
+                             "file-empty",
+                             "file-encoding",
+                             "yaml-depth",
+                             "system-multiple-icb",
+                             "system-icb-mismatch",
+                             "duplicate-organisation",
+                             "framework-invalid",
+                             "import-header",
+                             "import-date",
+                             "import-status",
+                             "import-theme",
+                             "import-duplicate",
+                             "import-row",
+                             "import-assumed",
+                             "import-lead",
+                             "return-incomplete",
+                             "form-invalid",
+                             "form-value",
+                             "form-stale",
+                             "form-changed",
+                             "form-unknown-action"}) {
     tested.insert(std::string(r));
   }
   tested.insert("return-draft");  // needs a return layout: e2e return_content

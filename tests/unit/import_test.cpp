@@ -367,6 +367,31 @@ TEST(Tracker, ThemesAreListedWithTheFrameworksTheyCite) {
       << shown;
 }
 
+// A lead the system does not know that reads as an organisation is said once, with its
+// rows; a role is not.
+TEST(Tracker, AnUnknownLeadOrganisationIsSaid) {
+  ImportSettings s;
+  s.own_label = "QSL";
+  s.organisations = {{"QSL", {"QSL", "icb"}}};
+  TrackerImport t = import_csv(
+      "Ref,Action,Theme,Lead org\n1,A,DNA,SFT\n2,B,DNA,SFT\n3,C,DNA,Head of Nursing\n"
+      "4,D,DNA,Somerset NHS Foundation Trust\n",
+      s);
+  std::vector<std::string> said;
+  for (const Diagnostic& d : t.diags.items()) {
+    if (d.rule == "import-lead")
+      said.push_back(fmt::format("{}:{} {}", d.pos.line, d.pos.column, d.message));
+  }
+  EXPECT_EQ(said, (std::vector<std::string>{
+                      "1:4 D (Lead org): 'SFT' (rows 2, 3) names no organisation of this system, "
+                      "so their actions are led by QSL, with 'SFT' as their owner",
+                      "1:4 D (Lead org): 'Somerset NHS Foundation Trust' (row 5) names no "
+                      "organisation of this system, so its action is led by QSL, with 'Somerset "
+                      "NHS Foundation Trust' as its owner"}));
+  EXPECT_EQ(t.actions[0].lead, (std::vector<std::string>{"QSL"}));
+  EXPECT_EQ(t.actions[0].owner, "SFT");
+}
+
 TEST(Tracker, AMappingFilesWordsComeFirst) {
   ImportSettings s;
   s.values.statuses["sort of"] = "at-risk";
