@@ -13,6 +13,7 @@
 #include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
 #include "util/files.h"
 #include "util/interrupt.h"
+#include "util/output.h"
 
 namespace {
 
@@ -90,7 +91,8 @@ constexpr std::string_view kNoPeriodRefused =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// Parses the command line and runs the command; main() then checks its output was written.
+int run(int argc, char** argv) {
   CLI::App app{
       "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
       "assertive community mental health care, against NHS England's frameworks and timeline."};
@@ -383,6 +385,12 @@ int main(int argc, char** argv) {
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
+  rules_cmd->add_option("RULE", rules.rules,
+                        "Rule ids whose documentation to print (what each finds, why it "
+                        "matters, how to fix it, an example) instead of the table");
+  rules_cmd->add_flag("--explain", rules.explain,
+                      "Every rule's documentation, in Markdown (docs/rules.md), instead of the "
+                      "table");
 
   CLI::App* format_cmd = app.add_subcommand(
       "format", "Print the reference of the plan format (Markdown), from the field table");
@@ -464,4 +472,16 @@ int main(int argc, char** argv) {
     return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
   if (*man_pages_cmd) return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION));
   return iact::kExitUsage;
+}
+
+int main(int argc, char** argv) {
+  iact::CheckedStandardOutput output;
+  const int code = run(argc, argv);
+  // A report that could not be written (a full disk) must not pass: a CI job would upload an
+  // empty or cut-off file as if it were the report.
+  if (const std::string error = output.finish(); !error.empty()) {
+    std::cerr << "iact: could not write to standard output: " << error << '\n';
+    return iact::kExitUsage;
+  }
+  return code;
 }

@@ -180,7 +180,9 @@ struct SiteOptions {
 int run_site(const SiteOptions& options, const CommonOptions& common);
 
 struct ListOptions {
-  std::string format = "text";  // text | json | markdown
+  std::string format = "text";     // text | json | markdown
+  std::vector<std::string> rules;  // rules: the rules to explain (default: every one)
+  bool explain = false;            // rules: each rule's documentation, not the table
 };
 
 int run_rules(const ListOptions& options);

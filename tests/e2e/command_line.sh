@@ -151,6 +151,10 @@ if ! diff -u schema/iact-plan.schema.json <("$iact" schema); then
   echo "FAIL: schema/iact-plan.schema.json differs from 'iact schema' (regenerate it: build/iact schema > schema/iact-plan.schema.json)"
   failures=$((failures + 1))
 fi
+if ! diff -u docs/rules.md <("$iact" rules --explain); then
+  echo "FAIL: docs/rules.md differs from 'iact rules --explain' (regenerate it: build/iact rules --explain > docs/rules.md)"
+  failures=$((failures + 1))
+fi
 # The whole table, in one piece (grep -F would accept any one of its lines).
 if ! /usr/bin/python3 -c 'import sys; sys.exit(sys.argv[1] not in open("README.md").read())' \
     "$("$iact" rules --format markdown)"; then
