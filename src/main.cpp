@@ -199,6 +199,11 @@ int run(int argc, char** argv) {
   add_force(build_cmd, build.force);
   build_cmd->add_flag("-q,--quiet", build.quiet,
                       "No progress line on a terminal and no notes; the line per system stays");
+  build_cmd->footer(
+      "Exit codes: 0 every system's paper and return written, 1 a system whose plans have "
+      "errors was skipped (the others were written), 2 usage or I/O error, or a report could "
+      "not be written, 129 stopped by SIGHUP, 130 stopped by Ctrl-C, 143 stopped by SIGTERM "
+      "(the run's partial files removed).");
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
@@ -211,6 +216,10 @@ int run(int argc, char** argv) {
   add_format(diff_cmd, diff.format, {"text", "json"});
   diff_cmd->add_flag("--exit-code", diff.exit_code,
                      "Exit 1 when the plans differ and 0 when they do not (for scripts)");
+  diff_cmd->footer(
+      "Exit codes: 0 the changes were shown (or, with --exit-code, there are none), 1 with "
+      "--exit-code the plans differ, or a plan cannot be read or has errors, 2 usage or I/O "
+      "error.");
 
   iact::ImportOptions import;
   CLI::App* import_cmd = app.add_subcommand(
@@ -425,6 +434,7 @@ int run(int argc, char** argv) {
   man_pages_cmd->add_option("-o,--output", man_pages.out_dir, "Folder for the pages")
       ->type_name("DIR")
       ->required();
+  man_pages.commit_date = IACT_GIT_DATE;
 
   if (argc == 1) {  // no command: show what there is
     std::cerr << app.help();
@@ -470,7 +480,8 @@ int run(int argc, char** argv) {
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
   if (*completion_cmd)
     return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
-  if (*man_pages_cmd) return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION));
+  if (*man_pages_cmd)
+    return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION), common);
   return iact::kExitUsage;
 }
 

@@ -75,6 +75,7 @@ CliModel describe_cli(const CLI::App& app, std::string version) {
     CliCommand command;
     command.name = sub->get_name();
     command.help = sub->get_description();
+    command.footer = sub->get_footer();
     describe_options(*sub, command.options, &command.arguments);
     model.commands.push_back(std::move(command));
   }

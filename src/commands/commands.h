@@ -205,9 +205,11 @@ struct CompletionOptions {
 int run_completion(const CompletionOptions& options, const CliModel& cli);
 
 struct ManPagesOptions {
-  std::string out_dir;  // -o DIR
+  std::string out_dir;      // -o DIR
+  std::string commit_date;  // YYYY-MM-DD of the commit iact is built from; "" when unknown
 };
 
-int run_man_pages(const ManPagesOptions& options, const CliModel& cli);
+// The pages are dated by SOURCE_DATE_EPOCH when it is set, else by the commit's date.
+int run_man_pages(const ManPagesOptions& options, CliModel cli, const CommonOptions& common);
 
 }  // namespace iact

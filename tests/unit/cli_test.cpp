@@ -129,7 +129,31 @@ TEST(ManPage, OnePerCommandAndOneForIact) {
   EXPECT_NE(pages[0].text.find(".TP\n\\fBvalidate\\fR\nCheck plans: every problem\n"),
             std::string::npos);
   EXPECT_NE(pages[0].text.find("\\fBiact\\-validate\\fR(1)"), std::string::npos);
-  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\nExit codes: 0 success.\n"), std::string::npos);
+  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\n.TP\n.B 0\nSuccess.\n"), std::string::npos)
+      << pages[0].text;
+}
+
+TEST(ManPage, ExitStatusIsTheCommandsOwnAsAListWhenItHasOne) {
+  CliModel cli = sample();
+  cli.commands[0].footer =
+      "Exit codes: 0 written (notes, if any, leave it 0), 1 written, but a system was left out, "
+      "2 usage or I/O error: nothing written.";
+  cli.commands[1].footer = "Exits 3 on Tuesdays.";  // not a list of codes: said as it is
+  const std::vector<ManPage> pages = man_pages(cli);
+  EXPECT_NE(pages[1].text.find(".SH EXIT STATUS\n.TP\n.B 0\nWritten (notes, if any, leave it "
+                               "0).\n.TP\n.B 1\nWritten, but a system was left out.\n.TP\n.B 2\n"
+                               "Usage or I/O error: nothing written.\n.SH"),
+            std::string::npos)
+      << pages[1].text;
+  EXPECT_NE(pages[2].text.find(".SH EXIT STATUS\nExits 3 on Tuesdays.\n"), std::string::npos);
+  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\n.TP\n.B 0\nSuccess.\n"), std::string::npos);
+}
+
+TEST(ManPage, DatedByTheModel) {
+  CliModel cli = sample();
+  cli.date = "2026-03-31";
+  EXPECT_TRUE(man_pages(cli)[1].text.starts_with(
+      ".TH IACT\\-VALIDATE 1 \"2026-03-31\" \"iact 1.2.3\" \"iact manual\"\n"));
 }
 
 TEST(ManPage, CommandPageHasSynopsisArgumentsAndEscapedOptions) {
