@@ -10,6 +10,7 @@
 
 #include "cli/describe.h"
 #include "commands/commands.h"
+#include "commands/context.h"
 #include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
 #include "util/files.h"
 #include "util/interrupt.h"
@@ -119,6 +120,12 @@ int run(int argc, char** argv) {
   app.add_option("--templates", common.templates_dir,
                  "Folder of paper templates and the return layout (default: the installed ones)")
       ->type_name("DIR");
+  std::string colour = "auto";
+  app.add_option("--color", colour,
+                 "Colour in diagnostics and status: auto (a terminal, unless NO_COLOR is set or "
+                 "TERM is dumb), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("auto|always|never");
 
   iact::ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand(
@@ -138,6 +145,13 @@ int run(int argc, char** argv) {
   validate_cmd
       ->add_option("--max-diagnostics", validate.max_diagnostics,
                    "Print at most N problems, then say how many more (default: all)")
+      ->check(CLI::Validator(
+          [](const std::string& n) {
+            return n.starts_with("-") ? n + " is less than 0; give a number of problems, or 0 "
+                                            "for all"
+                                      : std::string();
+          },
+          ""))
       ->type_name("N");
   add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
   add_jobs(validate_cmd, common.jobs);
@@ -445,9 +459,14 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (const std::string message = iact::unknown_command_message(app); !message.empty()) {
+      std::cerr << message;  // iact validat: did you mean validate?
+      return iact::kExitUsage;
+    }
     app.exit(e);
     return iact::kExitUsage;
   }
+  iact::set_colour(colour);
 
   // From here on a signal stops iact cleanly: children ended, partial files removed.
   iact::install_interrupt_handling();
