@@ -12,9 +12,11 @@
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
+#include "plan/model.h"
 #include "util/files.h"
 #include "util/interrupt.h"
 #include "util/output.h"
+#include "util/text.h"
 
 namespace {
 
@@ -343,10 +345,8 @@ int run(int argc, char** argv) {
       "update", "Record progress on one action: status, due date, a note, evidence");
   update_cmd->add_option("PLAN", update.plan, "The plan file")->required();
   update_cmd->add_option("ACTION", update.action, "The action's id")->required();
-  update_cmd
-      ->add_option("--status", update.status,
-                   "New status (on-track, at-risk, complete... or On track)")
-      ->type_name("STATUS");
+  update_cmd->add_option("--status", update.status, "New status (or in words: On track)")
+      ->type_name(iact::join(iact::kStatusNames, "|"));
   update_cmd
       ->add_option("--due", update.due,
                    "New due date; the first agreed one is kept as baseline_due")

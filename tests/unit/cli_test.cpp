@@ -106,16 +106,22 @@ TEST(Completion, ZshEscapesBracketsQuotesAndColons) {
 
 TEST(Completion, FishOffersOptionsPerCommand) {
   const std::string fish = *completion_script(sample(), "fish");
-  EXPECT_NE(fish.find("complete -c iact -n '__fish_seen_subcommand_from validate' -l format -x "
+  EXPECT_NE(fish.find("complete -c iact -n '__iact_using_command validate' -l format -x "
                       "-a 'text json' -d 'Output format'"),
             std::string::npos)
       << fish;
   EXPECT_NE(fish.find("-s q -l quiet -d '.starts with a dot, and it\\'s \\\\ odd [x]'"),
             std::string::npos);
-  EXPECT_NE(fish.find("complete -c iact -l frameworks -r -F"), std::string::npos);
-  EXPECT_NE(fish.find("complete -c iact -n __fish_use_subcommand -a completion"),
+  // A folder goes after --frameworks: folders only, not files.
+  EXPECT_NE(fish.find("complete -c iact -l frameworks -x -a '(__fish_complete_directories "
+                      "(commandline -ct))'"),
             std::string::npos);
-  EXPECT_EQ(fish.find("__fish_seen_subcommand_from validate' -s h"), std::string::npos);
+  EXPECT_NE(fish.find("complete -c iact -n __iact_needs_command -a completion"),
+            std::string::npos);
+  EXPECT_EQ(fish.find("__iact_using_command validate' -s h"), std::string::npos);
+  // Finding the command skips the values of the global options that take one.
+  EXPECT_NE(fish.find("            case --frameworks\n                set skip 1\n"),
+            std::string::npos);
 }
 
 TEST(ManPage, OnePerCommandAndOneForIact) {
