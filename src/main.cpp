@@ -402,6 +402,11 @@ int run(int argc, char** argv) {
   site_cmd->add_option("--region", site.region, "Only the systems of this NHS England region")
       ->type_name("REGION");
   site_cmd->add_option("--title", site.title, "The site's title")->type_name("TEXT");
+  site_cmd
+      ->add_option("--contact", site.contact,
+                   "Who readers tell of an accessibility problem, for the site's accessibility "
+                   "statement: an email address, a web address or a name")
+      ->type_name("TEXT");
   site_cmd->add_option("-o,--output", site.out_dir, "Folder for the site (default: site)")
       ->type_name("DIR");
 

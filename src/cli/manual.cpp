@@ -162,7 +162,8 @@ const std::vector<CommandManual>& manuals() {
        "trend chart, a page per system with every action, a page per framework item across the "
        "systems, and an accessibility statement. Pages load nothing from anywhere and read in "
        "full without JavaScript; with it, tables sort and the actions can be filtered.",
-       {{"iact site plans -o site/", "Every system."},
+       {{"iact site plans -o site/ --contact access@example.nhs.uk",
+         "Every system, with whom readers tell of an accessibility problem."},
         {"iact site plans --region \"North East and Yorkshire\" --title \"NEY plans\" -o site/",
          "One region, with a title of its own."}},
        {{"DIR/index.html, systems/, items/, accessibility.html", "What it writes."}}},

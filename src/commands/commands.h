@@ -174,6 +174,7 @@ struct SiteOptions {
   std::string period;
   std::string region;
   std::string title;
+  std::string contact;  // for the accessibility statement: who to tell of a problem
   std::string out_dir = "site";
 };
 
