@@ -19,7 +19,7 @@
 #include "view/system_view.h"
 #include "write/chart.h"
 #include "write/paper_context.h"
-#include "write/return_data.h"
+#include "write/return_workbook.h"
 #include "write/status.h"
 
 namespace {
@@ -30,6 +30,14 @@ const iact::Catalogue& catalogue() {
     return iact::load_catalogue(IACT_FUZZ_FRAMEWORKS, ignored);
   }();
   return c;
+}
+
+const iact::ReturnLayout& layout() {
+  static const iact::ReturnLayout l = [] {
+    iact::Diagnostics ignored;
+    return *iact::load_return_layout(IACT_FUZZ_TEMPLATES "/return.yaml", ignored);
+  }();
+  return l;
 }
 
 }  // namespace
@@ -71,6 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   out << status_json(*view).dump();
   out << paper_context(*view, PaperSettings{"chart.svg"}).dump();
   out << brag_chart_svg(*view);
-  return_data(*view, catalogue());
+  Diagnostics draft;
+  add_draft_diagnostics(return_data(*view, layout()), draft);
   return 0;
 }

@@ -156,6 +156,11 @@ int run(int argc, char** argv) {
           ""))
       ->type_name("N");
   add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
+  validate_cmd
+      ->add_option("--for-return", validate.for_return,
+                   "Also list every required answer the return of this period (e.g. 2026-01) "
+                   "will lack, each an error at the plan line that should give it")
+      ->type_name("PERIOD");
   add_jobs(validate_cmd, common.jobs);
 
   iact::StatusOptions status;
@@ -196,6 +201,13 @@ int run(int argc, char** argv) {
   add_output(return_cmd, ret.out_dir, "returns");
   add_force(return_cmd, ret.force);
   add_jobs(return_cmd, common.jobs, "Plans read, and returns written,");
+  return_cmd->add_flag("--final", ret.final,
+                       "Refuse a draft: if a required answer is missing, name each (as validate "
+                       "does), write nothing and exit 1");
+  return_cmd->footer(
+      "Exit codes: 0 written (a draft, lacking a required answer, is written and says so), 1 the "
+      "plans have errors, or with --final a return is a draft (it is not written), 2 usage or "
+      "I/O error.");
   return_cmd->add_flag("--fields", ret.list_fields,
                        "List the fields a column of the return definition may name, and exit");
 
@@ -213,6 +225,12 @@ int run(int argc, char** argv) {
   add_paper_formats(build_cmd, build.formats);
   add_timeout(build_cmd, build.timeout_seconds);
   add_force(build_cmd, build.force);
+  build_cmd->add_flag("--final", build.final,
+                      "Refuse a system whose return is a draft: name each missing answer, write "
+                      "nothing for it, and exit 1");
+  build_cmd->footer(
+      "Exit codes: 0 every system built, 1 a system's plans have errors, or with --final its "
+      "return is a draft (that system is not built; the others are), 2 usage or I/O error.");
   build_cmd->add_flag("-q,--quiet", build.quiet,
                       "No progress line on a terminal and no notes; the line per system stays");
   build_cmd->footer(

@@ -1,12 +1,12 @@
 #include "check/return_checks.h"
 
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "check/coverage.h"
 #include "util/text.h"
+#include "view/answers.h"
 
 namespace iact {
 
@@ -24,12 +24,6 @@ void check_return_readiness(const std::vector<const Plan*>& plans, const Catalog
   const Plan& lead = icb != plans.end() ? **icb : *plans.front();
 
   // Self-assessed assurance, per item of the frameworks the system answers to.
-  std::set<std::string> assessed;
-  for (const SelfAssessment& s : lead.self_assessment) {
-    if (!s.item) continue;
-    if (const FrameworkItem* item = catalogue.resolve(s.item->value).item)
-      assessed.insert(item->id);
-  }
   std::vector<std::string> missing;
   int items = 0;
   for (const FrameworkGaps& g : coverage_gaps(plans, catalogue)) {
@@ -37,7 +31,8 @@ void check_return_readiness(const std::vector<const Plan*>& plans, const Catalog
       const FrameworkItem& item = catalogue.items[index];
       if (item.is_expectation()) continue;
       ++items;
-      if (!assessed.count(item.id)) missing.push_back(item.id);
+      if (!assessment_answers(lead, item, catalogue).assurance.answered())
+        missing.push_back(item.id);
     }
   }
   if (!missing.empty()) {
@@ -49,24 +44,28 @@ void check_return_readiness(const std::vector<const Plan*>& plans, const Catalog
                           which, missing.size(), items, join(first),
                           missing.size() > shown ? ", ..." : ""),
               "add `self_assessment:` to the plan, an entry per item: { item: carers, "
-              "assurance: reasonable, narrative: ... }");
+              "assurance: reasonable, narrative: ... }, or `self_assessment: not-stated` when "
+              "the source gives none; `iact validate --for-return PERIOD` lists every answer "
+              "the return lacks");
   }
   // Who answers for it: the cover's senior responsible officer and sign-off.
-  if (!lead.sro) {
+  if (!sro_answer(lead).answered()) {
     diags.add(lead.file, lead.organisation.pos, "return-incomplete",
               fmt::format("{}'s cover will name no senior responsible officer, and no role to "
                           "sign it off",
                           which),
-              "add `sro: { role: Chief Nursing Officer }` (a role; a name is optional)");
+              "add `sro: { role: Chief Nursing Officer }` (a role; a name is optional), or "
+              "`sro: not-stated` when the source does not say");
   }
   // DNA discharge assurance, per organisation.
   for (const Plan* p : plans) {
-    if (p->dna_discharge) continue;
+    if (dna_answers(*p).policy.answered()) continue;
     diags.add(p->file, p->organisation.pos, "return-incomplete",
               fmt::format("{}'s DNA discharge sheet will have no assurance from {}", which,
                           p->organisation.label()),
               "add `dna_discharge_assurance: { policy: yes|no|partial, practice: yes|no|partial, "
-              "note: ... }`");
+              "note: ... }`, or `dna_discharge_assurance: not-stated` when the source does not "
+              "say");
   }
 }
 

@@ -293,13 +293,25 @@ constexpr std::array kRules = {
          "under partners:"},
     Rule{"return-incomplete", kWarning,
          "the return will have empty cells: no `self_assessment:` for an item, no "
-         "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover",
+         "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover "
+         "(`not-stated` answers them)",
          "NHS England's return asks for these answers; without them the workbook is a draft with "
          "empty cells.",
          "Add what the message names: `self_assessment:` entries per framework item, "
-         "`dna_discharge_assurance:` per organisation, `sro:` on the ICB's plan.",
+         "`dna_discharge_assurance:` per organisation, `sro:` on the ICB's plan; where the "
+         "organisation has not stated an answer, write `not-stated`.",
          "organisation: { code: QSL, name: NHS Somerset ICB, kind: icb }\n# fix: sro: { role: "
          "Chief Nursing Officer }"},
+    Rule{"return-draft", kError,
+         "a required answer of the return is missing, so the return is a draft "
+         "(`validate --for-return`, `return --final`, `build --final`)",
+         "templates/return.yaml marks the answers NHS England requires; a return without one is "
+         "a draft, says so on its cover and lists what is missing, and `--final` refuses to "
+         "write it.",
+         "Write the answer where the message says (the plan and key), or `not-stated` where the "
+         "organisation has not stated it; the hint says what to write.",
+         "board:\n  - { date: 2026-01-29, body: NHS Somerset ICB Board, public: true }\n"
+         "# no assurance: for the cover; fix: assurance: reasonable (or not-stated)"},
     // Importing a tracker (iact import): the line is the tracker's row, the column its column.
     Rule{"import-header", kError,
          "no header row, or a mapping file's column, sheet or value that the tracker lacks",

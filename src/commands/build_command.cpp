@@ -71,10 +71,11 @@ class Progress {
   bool on_terminal_;
 };
 
-SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
+SystemResult build_system(const ReturnData& data, const ReportInputs& inputs,
                           const BuildOptions& options, const CommonOptions& common,
                           const PaperTemplates& templates, const ReturnLayout& layout,
                           ProcessSlots& slots) {
+  const SystemView& view = *data.view;
   SystemResult result;
   result.no_meeting = view.meeting == nullptr;
   std::optional<fs::path> made =
@@ -84,11 +85,15 @@ SystemResult build_system(const SystemView& view, const ReportInputs& inputs,
   const long long epoch = created_epoch(common, inputs.as_of);
 
   ReturnJob ret{&layout, dir / "return.xlsx", epoch};
-  if (std::optional<std::string> error = write_return(return_data(view, inputs.catalogue), ret)) {
+  if (std::optional<std::string> error = write_return(data, ret)) {
     result.error = *error;
     return result;
   }
   result.written.push_back(ret.file);
+  if (is_draft(data)) {
+    result.note += (result.note.empty() ? "" : "; ") +
+                   fmt::format("the return is a DRAFT: {}", draft_summary(data));
+  }
 
   PaperJob paper;
   paper.templates = &templates;
@@ -139,6 +144,14 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
     views.push_back(view_of(scope, inputs, view_options));
     if (!views.back()) return kExitUsage;
   }
+  std::vector<std::optional<ReturnData>> returns;
+  std::vector<ReturnData> built;
+  for (const std::optional<SystemView>& view : views) {
+    returns.push_back(view ? std::optional(return_data(*view, *layout)) : std::nullopt);
+    if (returns.back()) built.push_back(*returns.back());
+  }
+  // --final: a draft is refused like a system with errors, each missing answer named.
+  if (options.final) report_drafts(built, true);
 
   const size_t n = inputs.scopes.size();
   std::vector<SystemResult> results(n);
@@ -153,9 +166,13 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
         r.plan_errors = true;
         r.error = fmt::format("its plans have {} error{} (shown above)", scope.errors,
                               scope.errors == 1 ? "" : "s");
+      } else if (options.final && is_draft(*returns[i])) {
+        r.plan_errors = true;
+        r.error =
+            fmt::format("its return is a draft: {} (shown above)", draft_summary(*returns[i]));
       } else {
         progress.started(scope.name);
-        r = build_system(*views[i], inputs, options, common, *templates, *layout, slots);
+        r = build_system(*returns[i], inputs, options, common, *templates, *layout, slots);
       }
       const std::string period = views[i] && views[i]->period ? views[i]->period->id : "";
       progress.finished(

@@ -40,6 +40,7 @@ struct ValidateOptions {
   bool summary = false;        // counts by rule and by file instead of every problem
   size_t max_diagnostics = 0;  // print at most this many problems (0: all)
   std::string format = "text";
+  std::string for_return;  // a period: list what its return will lack, as errors
 };
 
 int run_validate(const ValidateOptions& options, const CommonOptions& common);
@@ -75,6 +76,7 @@ struct ReturnOptions {
   std::string out_dir = "reports";
   bool list_fields = false;
   bool force = false;
+  bool final = false;  // refuse a draft (a required answer missing): exit 1, nothing written
 };
 
 int run_return(const ReturnOptions& options, const CommonOptions& common);
@@ -89,6 +91,7 @@ struct BuildOptions {
   int timeout_seconds = kDefaultTimeoutSeconds;
   bool force = false;
   bool quiet = false;  // no progress line on a terminal, no notes; the per-system lines stay
+  bool final = false;  // a system whose return is a draft is refused, like one with errors
 };
 
 int run_build(const BuildOptions& options, const CommonOptions& common);

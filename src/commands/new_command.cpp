@@ -76,11 +76,15 @@ std::string starter_plan(const NewOptions& o, const std::string& schema, Date to
       "# cover names the senior responsible officer; forms ask owners to reply to the author.\n"
       "# sro: { role: Chief Nursing Officer }\n"
       "# author: { role: Head of Mental Health Transformation }\n"
+      "# The return asks whether non-attendance (DNA) is ever a reason to discharge. Where\n"
+      "# your source does not say, write not-stated: the return then reads \"Not stated\".\n"
+      "# dna_discharge_assurance: { policy: yes, practice: partial, note: ... }\n"
       "# Meetings where the plan is discussed; the board paper's cover sheet comes from here.\n"
       "# board:\n"
       "#   - date: 2027-01-28\n"
       "#     body: Board of Directors\n"
       "#     public: true\n"
+      "#     assurance: reasonable   # substantial, reasonable, limited, none or not-stated\n"
       "actions:\n";
   out += commented("  - id: ACT-01", "unique in the plan: letters, digits, . _ -");
   out +=

@@ -73,4 +73,32 @@ long long created_epoch(const CommonOptions& common, Date as_of) {
   return common.source_date_epoch.value_or(as_of.days() * 86400LL);
 }
 
+int report_drafts(const std::vector<ReturnData>& returns, bool final) {
+  int drafts = 0;
+  Diagnostics diags;
+  for (const ReturnData& data : returns) {
+    if (!is_draft(data)) continue;
+    ++drafts;
+    if (final) add_draft_diagnostics(data, diags);
+  }
+  if (final) {
+    diags.sort();
+    print_text(diags, std::cerr, TextStyle{stderr_wants_colour()});
+  }
+  for (const ReturnData& data : returns) {
+    if (!is_draft(data)) continue;
+    const SystemView& view = *data.view;
+    const std::string period = view.period ? view.period->id : std::string("PERIOD");
+    std::cerr << (final ? fmt::format("iact: {}: not written: the return is a draft ({}); "
+                                      "give the answers above, or `not-stated` where the "
+                                      "source does not say\n",
+                                      view.name, draft_summary(data))
+                        : fmt::format("iact: {}: written as a DRAFT: {} (its cover says so and "
+                                      "a sheet lists them; `iact validate --for-return {}` "
+                                      "lists them too)\n",
+                                      view.name, draft_summary(data), period));
+  }
+  return drafts;
+}
+
 }  // namespace iact

@@ -31,6 +31,12 @@ std::optional<std::filesystem::path> make_report_dir(const std::string& out_dir,
                                                      const SystemView& view, bool force,
                                                      std::string& note, std::string& error);
 
+// Says which of the returns are drafts (a required answer missing) and returns how many. With
+// `final` (return --final, build --final) each answer a draft lacks is printed as a problem
+// (return-draft) at the plan line that should give it, and the return is refused; otherwise
+// a note says it is written as a draft.
+int report_drafts(const std::vector<ReturnData>& returns, bool final);
+
 // SOURCE_DATE_EPOCH, else midnight of the as-of date: the created time of every report, so
 // the same inputs give the same bytes.
 long long created_epoch(const CommonOptions& common, Date as_of);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "check/report.h"
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "commands/outputs.h"
@@ -32,6 +33,10 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
     if (!view) return kExitUsage;
     views.push_back(std::move(*view));
   }
+  std::vector<ReturnData> datas;
+  for (const SystemView& view : views) datas.push_back(return_data(view, *layout));
+  // A draft is written, and says so; --final refuses it, naming every answer it lacks.
+  auto refused = [&](size_t i) { return options.final && is_draft(datas[i]); };
   struct Written {
     std::string out, err;
   };
@@ -41,6 +46,7 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
     for (size_t i = next++; i < views.size(); i = next++) {
       const SystemView& view = views[i];
       Written& w = results[i];
+      if (refused(i)) continue;  // said why below
       std::string error;
       std::string note;
       std::optional<fs::path> dir =
@@ -50,9 +56,8 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
         w.err += "iact: " + view.name + ": " + error + '\n';
         continue;
       }
-      const ReturnData data = return_data(view, inputs.catalogue);
       ReturnJob job{&*layout, *dir / "return.xlsx", created_epoch(common, inputs.as_of)};
-      if (std::optional<std::string> failed = write_return(data, job)) {
+      if (std::optional<std::string> failed = write_return(datas[i], job)) {
         w.err += "iact: " + view.name + ": " + *failed + '\n';
         continue;
       }
@@ -67,12 +72,14 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
   worker();
   for (std::thread& t : pool) t.join();
   int failures = 0;
-  for (const Written& w : results) {
-    std::cerr << w.err;
-    std::cout << w.out;
-    if (w.out.empty()) ++failures;
+  for (size_t i = 0; i < results.size(); ++i) {
+    std::cerr << results[i].err;
+    std::cout << results[i].out;
+    if (results[i].out.empty() && !refused(i)) ++failures;
   }
-  return failures > 0 ? kExitUsage : kExitOk;
+  const int drafts = report_drafts(datas, options.final);
+  if (failures > 0) return kExitUsage;
+  return options.final && drafts > 0 ? kExitPlanErrors : kExitOk;
 }
 
 }  // namespace iact

@@ -22,6 +22,8 @@ constexpr const char* kDuePattern =
     "^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[Qq][1-4] "
     "*[0-9]{4}/[0-9]{2}|[Tt][Bb][Cc]|[Oo]ngoing|ONGOING)$";
 constexpr const char* kAmountPattern = "^\\u00a3?[0-9][0-9,]*(\\.[0-9]+)?[kKmM]?$";
+// not-stated as the reader takes it: any capitals, a hyphen or a space.
+constexpr const char* kNotStatedPattern = "^[Nn][Oo][Tt][- ][Ss][Tt][Aa][Tt][Ee][Dd]$";
 
 std::string ref(const ObjectDef& def) {
   std::string name(def.name);
@@ -103,6 +105,12 @@ json field_schema(const FieldDef& f, const Completions& ids) {
                                   {{"type", "string"}, {"pattern", kAmountPattern}},
                                   {{"$ref", "#/definitions/" + ref(*f.object)}}})}};
       break;
+  }
+  if (f.may_be_not_stated) {
+    // Offered for completion as `not-stated`; the other spellings the reader takes pass too.
+    s = {{"anyOf", json::array({s,
+                                {{"const", std::string(kNotStated)}},
+                                {{"type", "string"}, {"pattern", kNotStatedPattern}}})}};
   }
   s["description"] = f.doc;
   return s;

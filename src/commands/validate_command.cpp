@@ -7,6 +7,7 @@
 #include "check/validate.h"
 #include "commands/commands.h"
 #include "commands/context.h"
+#include "commands/outputs.h"
 #include "util/files.h"
 
 namespace iact {
@@ -66,6 +67,41 @@ std::set<fs::path> check_timelines(const std::vector<std::string>& files, const 
   return broken;
 }
 
+// --for-return PERIOD: every required answer the period's return of each system will lack,
+// as return-draft errors, in place of the return-incomplete warnings that say the same in
+// brief. Systems whose plans have errors are left out: their return cannot be written.
+// Returns kExitOk, or kExitUsage (said why) if the period or the return layout is wrong.
+int check_for_return(const ValidateOptions& options, const CommonOptions& common,
+                     const Catalogue& catalogue, const std::optional<RagSettings>& policy,
+                     Date as_of, const Validation& v, Diagnostics& diags) {
+  std::optional<ReturnLayout> layout = load_return_layout_for(common);
+  if (!layout) return kExitUsage;
+  const ViewOptions view_options{
+      report_as_of(options.as_of.empty(), as_of, catalogue, options.for_return), options.for_return,
+      std::nullopt, policy};
+  std::set<std::string> broken;  // files with errors
+  for (const Diagnostic& d : v.diags.items()) {
+    if (d.severity == Severity::kError) broken.insert(d.file);
+  }
+  std::erase_if(diags.items(), [](const Diagnostic& d) { return d.rule == "return-incomplete"; });
+  for (const System& system : v.systems) {
+    if (std::any_of(system.plans.begin(), system.plans.end(),
+                    [&](const Plan* p) { return p->had_load_errors || broken.count(p->file); }))
+      continue;
+    ViewError error;
+    std::optional<SystemView> view =
+        build_view(system.folder.filename().string(), system.plans, catalogue, view_options, error);
+    if (!view) {
+      std::cerr << "iact: " << error.message << '\n';
+      if (!error.hint.empty()) std::cerr << "  hint: " << error.hint << '\n';
+      return kExitUsage;
+    }
+    add_draft_diagnostics(return_data(*view, *layout), diags);
+  }
+  diags.sort();
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_validate(const ValidateOptions& options, const CommonOptions& common) {
@@ -121,6 +157,11 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
     }
     diags.append(framework_diags);
     diags.append(v.diags);
+    if (!options.for_return.empty()) {
+      if (int rc = check_for_return(options, common, *catalogue, policy, *as_of, v, diags);
+          rc != kExitOk)
+        return rc;
+    }
   }
   const int files = v.files + static_cast<int>(targets.timelines.size());
   if (options.format == "json") {

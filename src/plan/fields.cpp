@@ -85,9 +85,10 @@ constexpr ObjectDef kSubmission{
     "submission", "What the system sent NHS England for a national milestone.", kSubmissionFields};
 
 constexpr std::array kDnaFields = {
-    FieldDef{"policy", kChoice, kRequired, "Policies say DNA is never a reason to discharge.",
-             kAssuranceNames},
-    FieldDef{"practice", kChoice, kRequired, "Practice matches the policy.", kAssuranceNames},
+    or_not_stated(FieldDef{"policy", kChoice, kRequired,
+                           "Policies say DNA is never a reason to discharge.", kAssuranceNames}),
+    or_not_stated(
+        FieldDef{"practice", kChoice, kRequired, "Practice matches the policy.", kAssuranceNames}),
     FieldDef{"note", kText, kOptional, "The evidence behind the assurance."},
 };
 constexpr ObjectDef kDna{"dna_discharge_assurance",
@@ -105,7 +106,8 @@ constexpr ObjectDef kPartner{
 constexpr std::array kBoardFields = {
     FieldDef{"date", kDate, kRequired, "Date of the meeting."},
     FieldDef{"body", kText, kRequired, "The board or committee, e.g. NHS Somerset ICB Board."},
-    FieldDef{"public", kBoolean, kOptional, "Whether the meeting is held in public."},
+    or_not_stated(
+        FieldDef{"public", kBoolean, kOptional, "Whether the meeting is held in public."}),
     FieldDef{"agenda_item", kText, kOptional, "Agenda item or enclosure reference."},
     FieldDef{"title", kText, kOptional, "Title of the paper."},
     FieldDef{"purpose", kChoiceList, kOptional, "What the paper asks of the meeting.",
@@ -125,8 +127,8 @@ constexpr std::array kBoardFields = {
              {},
              nullptr,
              true},
-    FieldDef{"assurance", kChoice, kOptional, "Level of assurance the paper offers.",
-             kAssuranceLevelNames},
+    or_not_stated(FieldDef{"assurance", kChoice, kOptional, "Level of assurance the paper offers.",
+                           kAssuranceLevelNames}),
     FieldDef{"risks", kText, kOptional, "Cover sheet: risks the paper raises."},
     FieldDef{"financial_implications", kText, kOptional, "Cover sheet: financial implications."},
     FieldDef{"equality_impact", kText, kOptional, "Cover sheet: equality and inequalities impact."},
@@ -303,10 +305,12 @@ constexpr ObjectDef kRisk{"risk", "A risk to delivery, with its mitigations.", k
 
 constexpr std::array kSelfAssessmentFields = {
     FieldDef{"item", kText, kRequired, "The framework item assessed, bare or qualified."},
-    FieldDef{"assurance", kChoice, kRequired,
-             "The assurance the organisation takes: substantial, reasonable, limited or none.",
-             kAssuranceLevelNames},
-    FieldDef{"narrative", kText, kOptional, "Why, in a few sentences, for the NHS England return."},
+    or_not_stated(
+        FieldDef{"assurance", kChoice, kRequired,
+                 "The assurance the organisation takes: substantial, reasonable, limited or none.",
+                 kAssuranceLevelNames}),
+    or_not_stated(FieldDef{"narrative", kText, kOptional,
+                           "Why, in a few sentences, for the NHS England return."}),
 };
 constexpr ObjectDef kSelfAssessment{"self_assessment entry",
                                     "The organisation's own assurance on one framework item.",
@@ -362,15 +366,15 @@ constexpr std::array kPlanFields = {
              {},
              nullptr,
              true},
-    FieldDef{"sro", kObject, kOptional, "Senior responsible officer.", {}, &kPerson},
+    or_not_stated(FieldDef{"sro", kObject, kOptional, "Senior responsible officer.", {}, &kPerson}),
     FieldDef{"author", kObject, kOptional, "Author of the plan.", {}, &kPerson},
     FieldDef{"review", kObject, kOptional, "The 2024 self-assessment.", {}, &kReview},
-    FieldDef{"dna_discharge_assurance",
-             kObject,
-             kOptional,
-             "The NHS England ask that DNA is never a reason to discharge.",
-             {},
-             &kDna},
+    or_not_stated(FieldDef{"dna_discharge_assurance",
+                           kObject,
+                           kOptional,
+                           "The NHS England ask that DNA is never a reason to discharge.",
+                           {},
+                           &kDna}),
     FieldDef{"partners",
              kObjectList,
              kOptional,
@@ -398,12 +402,13 @@ constexpr std::array kPlanFields = {
              {},
              nullptr,
              true},
-    FieldDef{"self_assessment",
-             kObjectList,
-             kOptional,
-             "Assurance per framework item, for the return's Summary sheet.",
-             {},
-             &kSelfAssessment},
+    or_not_stated(FieldDef{"self_assessment",
+                           kObjectList,
+                           kOptional,
+                           "Assurance per framework item, for the return's Summary sheet; "
+                           "`not-stated` for every item when the source gives none.",
+                           {},
+                           &kSelfAssessment}),
     FieldDef{"created", kDate, kOptional,
              "When the plan was made (default: its review's date, else its first board "
              "meeting); an open action due before it is flagged."},
@@ -531,8 +536,13 @@ constexpr std::array kReturnColumnFields = {
         "width", kInteger, kOptional, "Column width in characters.", {}, nullptr, false, 1, 255},
     FieldDef{"wrap", kBoolean, kOptional, "Wrap long text in the column's cells."},
     FieldDef{"choices", kChoice, kOptional,
-             "A drop-down list of allowed values: status, brag, assurance or yes-no-partial.",
+             "A drop-down list of allowed values: status, brag, assurance, yes-no-partial or "
+             "yes-no (the answer lists also offer Not stated).",
              kReturnChoiceListNames},
+    FieldDef{"required", kBoolean, kOptional,
+             "NHS England needs this answer: a return with the cell empty is a draft, which "
+             "says so on its cover and lists the answer on its missing sheet. Only for fields a "
+             "plan answers (`iact return --fields` marks them)."},
 };
 constexpr ObjectDef kReturnColumn{"column", "One column of a sheet (a row of a cover sheet).",
                                   kReturnColumnFields};
@@ -542,7 +552,8 @@ constexpr std::array kReturnSheetFields = {
              "The sheet's tab name: at most 31 characters, none of [ ] : * ? / \\."},
     FieldDef{"rows", kChoice, kRequired,
              "What each row is: cover (one record, as label and value rows), items, actions, "
-             "risks, changes or dna.",
+             "risks, changes, dna, or missing (the required answers a draft lacks; the sheet is "
+             "written only when there are some).",
              kReturnSourceNames},
     FieldDef{"heading", kText, kOptional, "A title written above the rows."},
     FieldDef{"table", kBoolean, kOptional,

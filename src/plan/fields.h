@@ -47,7 +47,20 @@ struct FieldDef {
   int max = 0;
   bool is_id = false;                      // text that must match [A-Za-z0-9._-]+
   std::span<const Synonym> synonyms = {};  // for kChoice: common other words
+  // The field may instead be written `not-stated`: the plan's source does not say (the
+  // return then writes "Not stated" and counts the answer as given). See kNotStated.
+  bool may_be_not_stated = false;
 };
+
+// The word a plan writes for an answer its source does not state (`assurance: not-stated`).
+// "not stated" and "Not stated" are read as the same word.
+inline constexpr std::string_view kNotStated = "not-stated";
+
+// The same field, which may also be written `not-stated`.
+constexpr FieldDef or_not_stated(FieldDef f) {
+  f.may_be_not_stated = true;
+  return f;
+}
 
 struct ObjectDef {
   std::string_view name;  // in messages: "an action is missing 'due'"
@@ -60,10 +73,10 @@ struct ObjectDef {
 
 // The return definition (templates/return.yaml): which view records each sheet lists, and
 // the choices a column's drop-down may offer.
-inline constexpr std::array<std::string_view, 6> kReturnSourceNames = {
-    "cover", "items", "actions", "risks", "changes", "dna"};
-inline constexpr std::array<std::string_view, 4> kReturnChoiceListNames = {
-    "status", "brag", "assurance", "yes-no-partial"};
+inline constexpr std::array<std::string_view, 7> kReturnSourceNames = {
+    "cover", "items", "actions", "risks", "changes", "dna", "missing"};
+inline constexpr std::array<std::string_view, 5> kReturnChoiceListNames = {
+    "status", "brag", "assurance", "yes-no-partial", "yes-no"};
 
 // The plan format (one YAML file per organisation).
 const ObjectDef& plan_def();

@@ -197,8 +197,8 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     plan.review = Review{review->date("date"), review->text_or_empty("summary")};
   }
   if (auto dna = r.object("dna_discharge_assurance")) {
-    plan.dna_discharge =
-        DnaAssurance{dna->choice("policy"), dna->choice("practice"), dna->text_or_empty("note")};
+    plan.dna_discharge = DnaAssurance{dna->choice("policy"), dna->choice("practice"),
+                                      dna->text_or_empty("note"), dna->not_stated(), dna->pos()};
   }
   for (const FieldReader& p : r.objects("partners")) {
     if (auto short_name = p.text("short")) {
@@ -229,6 +229,7 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     m.quality_impact = b.text_or_empty("quality_impact");
     m.impact_assessment = b.text_or_empty("impact_assessment");
     m.data_protection = b.text_or_empty("data_protection");
+    m.not_stated = b.not_stated();
     plan.board.push_back(std::move(m));
   }
   for (const FieldReader& s : r.objects("submissions")) {
@@ -239,9 +240,11 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
   plan.groups = r.texts("groups");
   for (const FieldReader& s : r.objects("self_assessment")) {
     plan.self_assessment.push_back(SelfAssessment{s.text("item"), s.choice("assurance"),
-                                                  s.text_or_empty("narrative"), s.pos()});
+                                                  s.text_or_empty("narrative"), s.pos(),
+                                                  s.not_stated()});
   }
   plan.created = r.date("created");
+  plan.not_stated = r.not_stated();
   if (auto n = r.object("narrative")) {
     plan.narrative =
         Narrative{n->text_or_empty("background"),        n->text_or_empty("local_position"),

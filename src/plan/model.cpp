@@ -18,6 +18,13 @@ std::string value_or_empty(const std::optional<Located<std::string>>& text) {
   return text ? text->value : "";
 }
 
+const Pos* NotStated::find(std::string_view key) const {
+  for (const Located<std::string>& k : keys) {
+    if (k.value == key) return &k.pos;
+  }
+  return nullptr;
+}
+
 std::string join_values(const std::vector<Located<std::string>>& items,
                         std::string_view separator) {
   std::vector<std::string> values;

@@ -61,6 +61,15 @@ std::string value_or_empty(const std::optional<Located<std::string>>& text);
 // A list field's values, joined with `separator`.
 std::string join_values(const std::vector<Located<std::string>>& items, std::string_view separator);
 
+// The keys of one mapping that a plan writes `not-stated`: its source does not state them.
+// The return writes "Not stated" there and counts the answer as given (view/answers.h).
+struct NotStated {
+  std::vector<Located<std::string>> keys;  // each key, at the position of its value
+
+  // The key's value position, or null if it is not written `not-stated`.
+  const Pos* find(std::string_view key) const;
+};
+
 struct Person {
   Located<std::string> role;
   std::optional<Located<std::string>> name;
@@ -96,6 +105,8 @@ struct DnaAssurance {
   std::optional<Located<std::string>> policy;    // yes | no | partial
   std::optional<Located<std::string>> practice;  // yes | no | partial
   std::string note;
+  NotStated not_stated;  // policy or practice written `not-stated`
+  Pos pos;
 };
 
 // Something the system sent NHS England for a national milestone (cost estimates, the DNA
@@ -130,6 +141,7 @@ struct BoardMeeting {
   std::string quality_impact;
   std::string impact_assessment;
   std::string data_protection;
+  NotStated not_stated;  // public or assurance written `not-stated`
   Pos pos;
 };
 
@@ -212,6 +224,7 @@ struct SelfAssessment {
   std::optional<Located<std::string>> assurance;  // one of kAssuranceLevelNames
   std::string narrative;
   Pos pos;
+  NotStated not_stated;  // assurance or narrative written `not-stated`
 };
 
 // The text a lead writes for the paper, in Markdown.
@@ -261,6 +274,7 @@ struct Plan {
   std::vector<Action> actions;
   std::vector<Risk> risks;
   std::vector<Measure> measures;
+  NotStated not_stated;  // sro, dna_discharge_assurance or self_assessment written `not-stated`
   bool had_load_errors = false;  // some of the file could not be read into the model
 
   bool is_icb() const { return organisation.kind && organisation.kind->value == OrgKind::kIcb; }

@@ -26,6 +26,14 @@ bool is_id_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
 }
 
+// `not-stated`, however capitalised, with a hyphen or a space.
+bool says_not_stated(const YamlNode& n) {
+  if (!n.is_scalar()) return false;
+  std::string word = lowercase(n.scalar);
+  std::replace(word.begin(), word.end(), ' ', '-');
+  return word == kNotStated;
+}
+
 }  // namespace
 
 FieldReader::FieldReader(const YamlNode& node, const ObjectDef& def, const std::string& file,
@@ -91,7 +99,20 @@ const YamlEntry* FieldReader::entry(std::string_view name) const {
   if (!map_) return nullptr;
   const YamlEntry* e = map_->find(name);
   if (!e || e->value->is_null()) return nullptr;
+  const FieldDef* f = def_->field(name);
+  if (f && f->may_be_not_stated && says_not_stated(*e->value)) return nullptr;
   return e;
+}
+
+NotStated FieldReader::not_stated() const {
+  NotStated out;
+  if (!map_) return out;
+  for (const FieldDef& f : def_->fields) {
+    const YamlEntry* e = f.may_be_not_stated ? map_->find(f.name) : nullptr;
+    if (e && says_not_stated(*e->value))
+      out.keys.push_back(Located<std::string>{std::string(f.name), e->value->pos});
+  }
+  return out;
 }
 
 const YamlNode* FieldReader::value(std::string_view name) const {
@@ -226,6 +247,7 @@ std::optional<Located<std::string>> FieldReader::checked_choice(const FieldDef& 
     if (n.scalar == c) return Located<std::string>{n.scalar, n.pos};
   }
   std::vector<std::string> options(f.choices.begin(), f.choices.end());
+  if (f.may_be_not_stated) options.emplace_back(kNotStated);
   std::optional<std::string> near;
   const std::string folded = lowercase(n.scalar);
   for (const Synonym& s : f.synonyms) {
@@ -234,8 +256,8 @@ std::optional<Located<std::string>> FieldReader::checked_choice(const FieldDef& 
   if (!near) near = closest_match(n.scalar, options);
   diags_->add(
       *file_, n.pos, "invalid-value", fmt::format("'{}' is not a valid {}", n.scalar, f.name),
-      near ? fmt::format("did you mean '{}'? ({} is one of: {})", *near, f.name, join(f.choices))
-           : fmt::format("{} is one of: {}", f.name, join(f.choices)));
+      near ? fmt::format("did you mean '{}'? ({} is one of: {})", *near, f.name, join(options))
+           : fmt::format("{} is one of: {}", f.name, join(options)));
   return std::nullopt;
 }
 

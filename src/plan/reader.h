@@ -43,6 +43,9 @@ class FieldReader {
   const YamlNode* value(std::string_view name) const;
   // The position of the field's key, or of the mapping when it is absent.
   Pos key_pos(std::string_view name) const;
+  // The fields written `not-stated` (those the table allows it for), each at its value. Every
+  // accessor above reads such a field as absent.
+  NotStated not_stated() const;
 
   const std::string& file() const { return *file_; }
   Diagnostics& diags() const { return *diags_; }

@@ -105,6 +105,7 @@ void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
   org.label = plan.organisation.label();
   org.name = plan.organisation.name ? plan.organisation.name->value : org.label;
   org.is_icb = plan.is_icb();
+  org.dna = dna_answers(plan);
   for (const auto& g : plan.groups) org.groups.push_back(GroupView{g.value, {}});
   const RagPolicy policy = policy_for(plan, policy_file);
   for (const Action& action : plan.actions) {
@@ -163,6 +164,7 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
       }
       ItemView iv;
       iv.item = &item;
+      iv.assessed = assessment_answers(*view.lead, item, catalogue);
       for (size_t r = 0; r < view.rows.size(); ++r) {
         const auto& items = view.rows[r].items;
         if (std::find(items.begin(), items.end(), &item) != items.end())
@@ -389,6 +391,16 @@ std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogu
   return found;
 }
 
+std::string why_no_changes(const SystemView& view) {
+  if (view.compares()) return "";
+  if (view.period)
+    return "This is the first reporting period, so there is no earlier return to compare with.";
+  return fmt::format(
+      "NHS England had set no reporting period by {}, so there is no earlier return to compare "
+      "with.",
+      display_long(view.as_of));
+}
+
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
                                      const Catalogue& catalogue, const ViewOptions& options,
                                      ViewError& error) {
@@ -425,6 +437,9 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
     return std::nullopt;
   }
   view.since = changes_since(view);
+  view.region = region_answer(*view.lead);
+  view.sro = sro_answer(*view.lead);
+  view.board = meeting_answers(*view.lead, view.meeting, view.as_of);
 
   add_org(view, *view.lead, catalogue, options.policy_file);
   for (const Plan* plan : plans) {

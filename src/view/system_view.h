@@ -13,6 +13,7 @@
 #include "frameworks/catalogue.h"
 #include "plan/model.h"
 #include "rag/rag.h"
+#include "view/answers.h"
 #include "view/history.h"
 
 namespace iact {
@@ -58,6 +59,7 @@ struct ItemView {
   // For an item with expectations (webinar domains): those no action addresses.
   std::vector<const FrameworkItem*> uncovered_expectations;
   int expectations = 0;
+  AssessmentAnswers assessed;  // the lead plan's self-assessment of the item
 
   bool gap() const { return actions.rows.empty(); }
 };
@@ -81,6 +83,7 @@ struct OrgView {
   bool is_icb = false;
   RollUp actions;
   std::vector<GroupView> groups;  // in the plan's `groups` order, then ungrouped
+  DnaAnswers dna;                 // its own plan's DNA discharge assurance
 };
 
 struct RiskRow {
@@ -170,6 +173,10 @@ struct SystemView {
   const Period* previous = nullptr;
   std::optional<Date> since;  // changes are counted after this date
   const BoardMeeting* meeting = nullptr;
+  // The answers the return requires and the paper's cover shows, from the lead plan.
+  Answer region;
+  Answer sro;
+  MeetingAnswers board;  // of `meeting`; missing, with where to add it, when there is none
 
   std::vector<OrgView> orgs;  // the ICB first, then trusts in file order
   // In org order, then plan order; actions `added` after the as-of date are left out.
@@ -198,7 +205,14 @@ struct SystemView {
   std::vector<const Framework*> unpublished;
 
   int gaps() const;  // framework items with no action
+  // Whether there is an earlier return or meeting to count this period's changes from
+  // (`since`). Without one, nothing is counted as changed "this period".
+  bool compares() const { return since.has_value(); }
 };
+
+// Why nothing is counted as changed this period, in a sentence the paper and the return
+// share; "" when there is an earlier return or meeting to count from (view.compares()).
+std::string why_no_changes(const SystemView& view);
 
 // How many upcoming actions the view lists in next_due.
 inline constexpr size_t kNextDueCount = 10;

@@ -13,9 +13,19 @@ namespace {
 
 using Kind = FieldKind;
 
+// A due date as a date cell shown as precisely as the plan wrote it (a day, a month, an NHS
+// quarter), or in words: "To be confirmed", "Ongoing".
 ReturnCell due_cell(const std::optional<Due>& due) {
   if (!due) return {};
-  return due->is_date() ? ReturnCell::of(due->date) : ReturnCell::of(display(*due));
+  switch (due->kind) {
+    case Due::Kind::kTbc:
+      return ReturnCell::of(std::string("To be confirmed"));
+    case Due::Kind::kOngoing:
+      return ReturnCell::of(std::string("Ongoing"));
+    case Due::Kind::kDate:
+      break;
+  }
+  return ReturnCell::of(due->date, due->form);
 }
 
 ReturnCell date_cell(const std::optional<Located<Date>>& d) {
@@ -34,6 +44,11 @@ ReturnCell brag_cell(Brag b) {
 
 ReturnCell yes_if(bool b) {
   return ReturnCell::of(std::string(b ? "Yes" : ""));
+}
+
+// An answer's words: what the plan gives, "Not stated", or nothing when it is missing.
+ReturnCell answer_cell(const Answer& a) {
+  return ReturnCell::of(a.words);
 }
 
 std::string person_cell(const std::optional<Person>& p) {
@@ -55,6 +70,10 @@ int count(const std::vector<size_t>& list) {
 ReturnCell brag_count(const ReturnData& d, Brag b) {
   return ReturnCell::of(v(d).all.counts[b]);
 }
+// A count of what changed this period; n/a when there is nothing to count from.
+ReturnCell period_count(const ReturnData& d, const std::vector<size_t>& list) {
+  return v(d).compares() ? ReturnCell::of(count(list)) : ReturnCell::of(std::string("n/a"));
+}
 
 const std::array kCoverFields = {
     ReturnField{"icb_name", Kind::kText, "The lead organisation's name (the ICB's in a system).",
@@ -65,9 +84,9 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(value_or_empty(lead(d).organisation.code));
                 }},
-    ReturnField{
-        "region", Kind::kText, "Its NHS England region (organisation: region:).",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(lead(d).organisation.region); }},
+    ReturnField{"region", Kind::kText, "Its NHS England region (organisation: region:).",
+                [](const ReturnData& d, size_t) { return answer_cell(v(d).region); },
+                [](const ReturnData& d, size_t) { return &v(d).region; }},
     ReturnField{"system", Kind::kText, "The system's folder name.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).name); }},
     ReturnField{"organisations", Kind::kText, "Every organisation whose plan is included.",
@@ -92,41 +111,46 @@ const std::array kCoverFields = {
                   return v(d).period ? ReturnCell::of(v(d).period->due) : ReturnCell{};
                 }},
     ReturnField{"changes_since", Kind::kDate,
-                "Changes are counted after this day: the previous period's due date.",
+                "Changes are counted after this day: the previous period's due date (with no "
+                "earlier return, a sentence saying so).",
                 [](const ReturnData& d, size_t) {
-                  return v(d).since ? ReturnCell::of(*v(d).since) : ReturnCell{};
+                  return v(d).since ? ReturnCell::of(*v(d).since)
+                                    : ReturnCell::of(why_no_changes(v(d)));
                 }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).as_of); }},
-    ReturnField{
-        "sro", Kind::kText, "The senior responsible officer's role.",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(person_cell(lead(d).sro)); }},
+    ReturnField{"sro", Kind::kText, "The senior responsible officer's role (sro:).",
+                [](const ReturnData& d, size_t) { return answer_cell(v(d).sro); },
+                [](const ReturnData& d, size_t) { return &v(d).sro; }},
+    ReturnField{"sign_off", Kind::kText,
+                "The role that signs the return off: the senior responsible officer's, when the "
+                "plan names one; else empty, to fill in by hand.",
+                [](const ReturnData& d, size_t) {
+                  return ReturnCell::of(lead(d).sro ? lead(d).sro->role.value : std::string());
+                }},
     ReturnField{
         "author", Kind::kText, "The plan author's role.",
         [](const ReturnData& d, size_t) { return ReturnCell::of(person_cell(lead(d).author)); }},
-    ReturnField{"board_date", Kind::kDate, "The board meeting that discusses this update.",
+    ReturnField{"board_date", Kind::kDate,
+                "The board meeting that discusses this update (the lead plan's first `board:` "
+                "entry on or after the as-of date).",
                 [](const ReturnData& d, size_t) {
                   return v(d).meeting ? ReturnCell::of(v(d).meeting->date->value) : ReturnCell{};
-                }},
+                },
+                [](const ReturnData& d, size_t) { return &v(d).board.date; }},
     ReturnField{"board_body", Kind::kText, "Which board it is.",
-                [](const ReturnData& d, size_t) {
-                  return ReturnCell::of(v(d).meeting ? v(d).meeting->body : std::string());
-                }},
-    ReturnField{"board_public", Kind::kText, "Yes if the meeting is held in public.",
-                [](const ReturnData& d, size_t) {
-                  const BoardMeeting* m = v(d).meeting;
-                  if (!m || !m->is_public) return ReturnCell{};
-                  return ReturnCell::of(std::string(*m->is_public ? "Yes" : "No"));
-                }},
+                [](const ReturnData& d, size_t) { return answer_cell(v(d).board.body); },
+                [](const ReturnData& d, size_t) { return &v(d).board.body; }},
+    ReturnField{"board_public", Kind::kText, "Yes if the meeting is held in public, No if not.",
+                [](const ReturnData& d, size_t) { return answer_cell(v(d).board.held_in_public); },
+                [](const ReturnData& d, size_t) { return &v(d).board.held_in_public; }},
     ReturnField{"board_item", Kind::kText, "The agenda item.",
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(v(d).meeting ? v(d).meeting->agenda_item : std::string());
                 }},
     ReturnField{"board_assurance", Kind::kText, "The level of assurance the paper offers.",
-                [](const ReturnData& d, size_t) {
-                  const BoardMeeting* m = v(d).meeting;
-                  return words_cell(m ? value_or_empty(m->assurance) : std::string());
-                }},
+                [](const ReturnData& d, size_t) { return answer_cell(v(d).board.assurance); },
+                [](const ReturnData& d, size_t) { return &v(d).board.assurance; }},
     ReturnField{
         "actions", Kind::kNumber, "Actions in the system's plans at the as-of date.",
         [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).all.counts.total()); }},
@@ -142,18 +166,17 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
     ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue)); }},
-    ReturnField{"completed_in_period", Kind::kNumber, "Completed since the previous period.",
-                [](const ReturnData& d, size_t) {
-                  return ReturnCell::of(count(v(d).completed_in_period));
-                }},
     ReturnField{
-        "became_overdue", Kind::kNumber, "Became overdue since the previous period.",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue_in_period)); }},
-    ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).slipped)); }},
+        "completed_in_period", Kind::kNumber,
+        "Completed since the previous period (n/a with no earlier return).",
+        [](const ReturnData& d, size_t) { return period_count(d, v(d).completed_in_period); }},
     ReturnField{
-        "new_actions", Kind::kNumber, "Added to the plans since then.",
-        [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).new_actions)); }},
+        "became_overdue", Kind::kNumber, "Became overdue since the previous period (or n/a).",
+        [](const ReturnData& d, size_t) { return period_count(d, v(d).overdue_in_period); }},
+    ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then (or n/a).",
+                [](const ReturnData& d, size_t) { return period_count(d, v(d).slipped); }},
+    ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then (or n/a).",
+                [](const ReturnData& d, size_t) { return period_count(d, v(d).new_actions); }},
     ReturnField{"risks_open", Kind::kNumber, "Open risks.",
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(
@@ -166,17 +189,16 @@ const std::array kCoverFields = {
                 }},
     ReturnField{"gaps", Kind::kNumber, "Of them, items no action addresses.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).gaps()); }},
-    ReturnField{"dna_policy", Kind::kText,
-                "The lead plan's DNA discharge assurance on policy: yes, no or partial.",
-                [](const ReturnData& d, size_t) {
-                  const auto& dna = lead(d).dna_discharge;
-                  return words_cell(dna ? value_or_empty(dna->policy) : std::string());
-                }},
-    ReturnField{"dna_practice", Kind::kText, "The same on practice.",
-                [](const ReturnData& d, size_t) {
-                  const auto& dna = lead(d).dna_discharge;
-                  return words_cell(dna ? value_or_empty(dna->practice) : std::string());
-                }},
+    ReturnField{
+        "dna_policy", Kind::kText,
+        "The lead organisation's own DNA discharge assurance on policy: yes, no or "
+        "partial.",
+        [](const ReturnData& d, size_t) { return answer_cell(v(d).orgs.front().dna.policy); },
+        [](const ReturnData& d, size_t) { return &v(d).orgs.front().dna.policy; }},
+    ReturnField{
+        "dna_practice", Kind::kText, "The same on practice.",
+        [](const ReturnData& d, size_t) { return answer_cell(v(d).orgs.front().dna.practice); },
+        [](const ReturnData& d, size_t) { return &v(d).orgs.front().dna.practice; }},
     ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
                 [](const ReturnData&, size_t) { return ReturnCell{}; }},
 };
@@ -188,10 +210,6 @@ const ItemView& item(const ReturnData& d, size_t i) {
 }
 ReturnCell item_count(const ReturnData& d, size_t i, Brag b) {
   return ReturnCell::of(item(d, i).actions.counts[b]);
-}
-const SelfAssessment* assessed(const ReturnData& d, size_t i) {
-  auto it = d.assessed.find(item(d, i).item->id);
-  return it == d.assessed.end() ? nullptr : it->second;
 }
 
 const std::array kItemFields = {
@@ -232,17 +250,15 @@ const std::array kItemFields = {
                     titles.push_back(e->title);
                   return ReturnCell::of(join(titles, "; "));
                 }},
-    ReturnField{"assurance", Kind::kText,
-                "The lead plan's self-assessed assurance on the item (self_assessment:).",
-                [](const ReturnData& d, size_t i) {
-                  const SelfAssessment* s = assessed(d, i);
-                  return words_cell(s ? value_or_empty(s->assurance) : std::string());
-                }},
-    ReturnField{"narrative", Kind::kText, "The narrative of that self-assessment.",
-                [](const ReturnData& d, size_t i) {
-                  const SelfAssessment* s = assessed(d, i);
-                  return ReturnCell::of(s ? s->narrative : std::string());
-                }},
+    ReturnField{
+        "assurance", Kind::kText,
+        "The lead plan's self-assessed assurance on the item (self_assessment:).",
+        [](const ReturnData& d, size_t i) { return answer_cell(item(d, i).assessed.assurance); },
+        [](const ReturnData& d, size_t i) { return &item(d, i).assessed.assurance; }},
+    ReturnField{
+        "narrative", Kind::kText, "The narrative of that self-assessment.",
+        [](const ReturnData& d, size_t i) { return answer_cell(item(d, i).assessed.narrative); },
+        [](const ReturnData& d, size_t i) { return &item(d, i).assessed.narrative; }},
 };
 
 // ---- Actions ------------------------------------------------------------------------------
@@ -292,7 +308,13 @@ const std::array kActionFields = {
                 [](const ReturnData& d, size_t i) {
                   return ReturnCell::of(join_values(act(d, i).addresses, ", "));
                 }},
-    ReturnField{"items", Kind::kText, "The top-level framework items it counts towards.",
+    ReturnField{"items", Kind::kText, "The top-level framework items it counts towards, by name.",
+                [](const ReturnData& d, size_t i) {
+                  std::vector<std::string> titles;
+                  for (const FrameworkItem* it : row(d, i).items) titles.push_back(it->title);
+                  return ReturnCell::of(join(titles, "; "));
+                }},
+    ReturnField{"item_ids", Kind::kText, "The same items by id, as plans cite them.",
                 [](const ReturnData& d, size_t i) {
                   std::vector<std::string> ids;
                   for (const FrameworkItem* it : row(d, i).items) ids.push_back(it->id);
@@ -467,13 +489,6 @@ const std::array kChangeFields = {
 const OrgView& org(const ReturnData& d, size_t i) {
   return d.view->orgs[i];
 }
-std::string dna(const ReturnData& d, size_t i, int part) {
-  const auto& a = org(d, i).plan->dna_discharge;
-  if (!a) return "";
-  if (part == 0) return as_words(value_or_empty(a->policy));
-  if (part == 1) return as_words(value_or_empty(a->practice));
-  return a->note;
-}
 
 const std::array kDnaFields = {
     ReturnField{"org", Kind::kText, "The organisation's short name.",
@@ -481,13 +496,44 @@ const std::array kDnaFields = {
     ReturnField{"organisation", Kind::kText, "Its full name.",
                 [](const ReturnData& d, size_t i) { return ReturnCell::of(org(d, i).name); }},
     ReturnField{"policy", Kind::kText,
-                "Policies say DNA is never a reason to discharge: yes, no, "
-                "partial (blank when the plan does not say).",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 0)); }},
-    ReturnField{"practice", Kind::kText, "Practice matches the policy: yes, no, partial.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 1)); }},
+                "Its policies say DNA is never a reason to discharge: yes, no, partial, or Not "
+                "stated (its own plan's dna_discharge_assurance:).",
+                [](const ReturnData& d, size_t i) { return answer_cell(org(d, i).dna.policy); },
+                [](const ReturnData& d, size_t i) { return &org(d, i).dna.policy; }},
+    ReturnField{"practice", Kind::kText, "Its practice matches the policy: the same words.",
+                [](const ReturnData& d, size_t i) { return answer_cell(org(d, i).dna.practice); },
+                [](const ReturnData& d, size_t i) { return &org(d, i).dna.practice; }},
     ReturnField{"note", Kind::kText, "The evidence.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(dna(d, i, 2)); }},
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(org(d, i).dna.note); }},
+};
+
+// ---- The required answers a draft lacks ----------------------------------------------------
+
+const MissingAnswer& gap_of(const ReturnData& d, size_t i) {
+  return d.missing[i];
+}
+
+const std::array kMissingFields = {
+    ReturnField{"sheet", Kind::kText, "The sheet the answer goes on.",
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(gap_of(d, i).sheet); }},
+    ReturnField{"answer", Kind::kText, "Its column heading (on the cover, its label).",
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(gap_of(d, i).header); }},
+    ReturnField{"row", Kind::kText, "Whose answer: the organisation or framework item.",
+                [](const ReturnData& d, size_t i) { return ReturnCell::of(gap_of(d, i).row); }},
+    ReturnField{
+        "key", Kind::kText, "The plan key that fills it, e.g. board.assurance.",
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(gap_of(d, i).answer->key); }},
+    ReturnField{"where", Kind::kText,
+                "The plan file and line to write it at (the line of the entry it belongs to), "
+                "or the file to add it to.",
+                [](const ReturnData& d, size_t i) {
+                  const Answer& a = *gap_of(d, i).answer;
+                  return ReturnCell::of(a.pos.known() ? fmt::format("{}:{}", a.file, a.pos.line)
+                                                      : a.file);
+                }},
+    ReturnField{
+        "fix", Kind::kText, "What to write there.",
+        [](const ReturnData& d, size_t i) { return ReturnCell::of(gap_of(d, i).answer->fix); }},
 };
 
 }  // namespace
@@ -506,11 +552,48 @@ size_t ReturnData::count(ReturnSource source) const {
       return changes.size();
     case ReturnSource::kDna:
       return view->orgs.size();
+    case ReturnSource::kMissing:
+      return missing.size();
   }
   return 0;
 }
 
-ReturnData return_data(const SystemView& view, const Catalogue& catalogue) {
+std::string ReturnData::note(ReturnSource source) const {
+  return source == ReturnSource::kChanges ? why_no_changes(*view) : std::string();
+}
+
+std::string ReturnData::row_label(ReturnSource source, size_t index) const {
+  switch (source) {
+    case ReturnSource::kItems:
+      return items[index]->item->title;
+    case ReturnSource::kDna:
+      return view->orgs[index].name;
+    default:
+      return "";
+  }
+}
+
+namespace {
+
+// The required answers the records lack, sheet by sheet, row by row.
+std::vector<MissingAnswer> missing_answers(const ReturnData& d, const ReturnLayout& layout) {
+  std::vector<MissingAnswer> missing;
+  for (const ReturnSheet& sheet : layout.sheets) {
+    for (size_t i = 0; i < d.count(sheet.rows); ++i) {
+      for (const ReturnColumn& col : sheet.columns) {
+        if (!col.required || !col.field->answer) continue;
+        const Answer* a = col.field->answer(d, i);
+        if (!a->answered())
+          missing.push_back(MissingAnswer{sheet.name, col.header, d.row_label(sheet.rows, i), a});
+      }
+    }
+  }
+  return missing;
+}
+
+}  // namespace
+
+ReturnData return_data(const SystemView& view, const ReturnLayout& layout) {
   ReturnData d;
   d.view = &view;
   for (const FrameworkView& f : view.frameworks) {
@@ -519,12 +602,8 @@ ReturnData return_data(const SystemView& view, const Catalogue& catalogue) {
       d.item_framework.push_back(&f);
     }
   }
-  for (const SelfAssessment& s : view.lead->self_assessment) {
-    if (!s.item) continue;
-    const FrameworkItem* item = catalogue.resolve(s.item->value).item;
-    if (item && item->is_expectation()) item = catalogue.resolve(item->parent).item;
-    if (item) d.assessed.emplace(item->id, &s);  // the first entry for an item wins
-  }
+  d.missing = missing_answers(d, layout);
+  if (!view.compares()) return d;  // nothing to count changes from
   auto add = [&](const char* what, const std::vector<size_t>& rows) {
     for (size_t r : rows) d.changes.push_back(ChangeEntry{what, &view.rows[r], nullptr});
   };
@@ -551,6 +630,8 @@ std::span<const ReturnField> return_fields(ReturnSource source) {
       return kChangeFields;
     case ReturnSource::kDna:
       return kDnaFields;
+    case ReturnSource::kMissing:
+      return kMissingFields;
   }
   return {};
 }

@@ -15,7 +15,7 @@
 
 namespace iact {
 
-enum class ReturnSource { kCover, kItems, kActions, kRisks, kChanges, kDna };
+enum class ReturnSource { kCover, kItems, kActions, kRisks, kChanges, kDna, kMissing };
 
 // One cell's value. Text is always written as a string (never a formula).
 struct ReturnCell {
@@ -24,6 +24,7 @@ struct ReturnCell {
   std::string text;  // kText, kBrag (the BRAG name)
   double number = 0;
   Date date;
+  DateForm form = DateForm::kDay;  // kDate: shown as a day, a month or an NHS quarter
 
   static ReturnCell of(std::string t) {
     ReturnCell c;
@@ -37,10 +38,11 @@ struct ReturnCell {
     c.number = n;
     return c;
   }
-  static ReturnCell of(Date d) {
+  static ReturnCell of(Date d, DateForm form = DateForm::kDay) {
     ReturnCell c;
     c.kind = Kind::kDate;
     c.date = d;
+    c.form = form;
     return c;
   }
 };
@@ -52,18 +54,66 @@ struct ChangeEntry {
   const RiskRow* risk = nullptr;
 };
 
+// A required answer (a `required: true` column) that the plans leave empty.
+struct MissingAnswer {
+  std::string sheet;   // the sheet's name
+  std::string header;  // the column's heading (the cover's label)
+  std::string row;     // whose answer: the organisation or framework item; "" on a cover
+  const Answer* answer = nullptr;  // in the view: the plan key, where, and what to write
+};
+
+struct ReturnField;
+
+struct ReturnColumn {
+  std::string header;
+  const ReturnField* field = nullptr;
+  int width = 0;  // characters; 0: a width from the field's kind
+  bool wrap = false;
+  std::string choices;    // drop-down list: one of kReturnChoiceListNames, or empty
+  bool required = false;  // NHS England needs the answer: empty, the return is a draft
+};
+
+struct ReturnSheet {
+  std::string name;
+  ReturnSource rows = ReturnSource::kActions;
+  std::string heading;
+  bool table = false;
+  bool landscape = false;
+  std::vector<ReturnColumn> columns;
+};
+
+// The layout of the return (templates/return.yaml, read by return_workbook.h).
+struct ReturnLayout {
+  std::string file;
+  std::string title;
+  std::vector<ReturnSheet> sheets;
+};
+
 // The records the sheets list, made once from the view.
 struct ReturnData {
   const SystemView* view = nullptr;
   std::vector<const ItemView*> items;                // every framework item, framework by framework
   std::vector<const FrameworkView*> item_framework;  // the framework of items[i]
-  std::map<std::string, const SelfAssessment*> assessed;  // the lead plan's, by item id
+  // Since the previous period; none when there is nothing to compare with (view.compares()).
   std::vector<ChangeEntry> changes;
+  std::vector<MissingAnswer> missing;  // what makes the return a draft (return_workbook.h)
 
   size_t count(ReturnSource source) const;
+  // Whose answer row `index` of a sheet of `source` holds, in words: the framework item
+  // (items), the organisation (dna); "" otherwise.
+  std::string row_label(ReturnSource source, size_t index) const;
+  // A sentence to write under a sheet's rows, or "": the changes sheet's, when there is no
+  // earlier return to count changes from.
+  std::string note(ReturnSource source) const;
 };
 
-ReturnData return_data(const SystemView& view, const Catalogue& catalogue);
+// The records of `view`, and the answers the required columns of `layout` lack.
+ReturnData return_data(const SystemView& view, const ReturnLayout& layout);
+
+// A return that lacks a required answer is a draft.
+inline bool is_draft(const ReturnData& data) {
+  return !data.missing.empty();
+}
 
 // What a field holds, for the type shown by `--fields`.
 enum class FieldKind { kText, kNumber, kDate, kBrag, kDue };
@@ -73,6 +123,8 @@ struct ReturnField {
   FieldKind kind;
   std::string_view doc;
   ReturnCell (*get)(const ReturnData& data, size_t index);
+  // For a field a plan answers (which a layout may mark required): the answer, from the view.
+  const Answer* (*answer)(const ReturnData& data, size_t index) = nullptr;
 };
 
 std::span<const ReturnField> return_fields(ReturnSource source);

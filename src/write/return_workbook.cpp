@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <mutex>
 #include <span>
 
@@ -71,6 +72,23 @@ std::optional<ReturnColumn> read_column(const FieldReader& r, ReturnSource sourc
   if (auto width = r.integer("width")) c.width = width->value;
   if (auto wrap = r.boolean("wrap")) c.wrap = wrap->value;
   if (auto choices = r.choice("choices")) c.choices = choices->value;
+  if (auto required = r.boolean("required")) {
+    c.required = required->value;
+    if (c.required && !c.field->answer) {
+      std::vector<std::string> answered;
+      for (const ReturnField& f : return_fields(source)) {
+        if (f.answer) answered.emplace_back(f.name);
+      }
+      const std::string_view rows = kReturnSourceNames[static_cast<size_t>(source)];
+      diags.add(r.file(), required->pos, "invalid-value",
+                fmt::format("field '{}' cannot be required: iact works it out, no plan answers it",
+                            field->value),
+                answered.empty()
+                    ? fmt::format("no field of {} rows is a plan's answer", rows)
+                    : fmt::format("of {} rows, plans answer: {}", rows, join(answered)));
+      return std::nullopt;
+    }
+  }
   return c;
 }
 
@@ -153,6 +171,20 @@ std::optional<ReturnLayout> load_return_layout_text(std::string_view text,
     names.emplace_back(key, s.key_pos("name"));
     layout.sheets.push_back(std::move(*sheet));
   }
+  // A draft says what it lacks on a sheet of its own.
+  auto has = [&](auto pred) {
+    return std::any_of(layout.sheets.begin(), layout.sheets.end(), pred);
+  };
+  const bool requires_answers = has([](const ReturnSheet& s) {
+    return std::any_of(s.columns.begin(), s.columns.end(),
+                       [](const ReturnColumn& c) { return c.required; });
+  });
+  if (requires_answers &&
+      !has([](const ReturnSheet& s) { return s.rows == ReturnSource::kMissing; })) {
+    diags.add(display, r.key_pos("sheets"), "missing-field",
+              "columns are marked `required: true`, but no sheet lists what a draft lacks",
+              "add a sheet with `rows: missing` (columns: sheet, answer, row, key, where, fix)");
+  }
   if (diags.error_count() > errors_before) return std::nullopt;
   return layout;
 }
@@ -171,11 +203,18 @@ std::optional<ReturnLayout> load_return_layout(const fs::path& file, Diagnostics
 
 namespace {
 
-std::span<const std::string_view> choice_list(const std::string& name) {
-  if (name == "status") return kStatusNames;
-  if (name == "brag") return kBragNames;
-  if (name == "assurance") return kAssuranceLevelNames;
-  return kAssuranceNames;  // yes-no-partial
+// A drop-down's words, as the cells write them; the lists of a plan's answers end with "Not
+// stated", which a cell holds when the plan says its source does not state the answer.
+std::vector<std::string> choice_list(const std::string& name) {
+  std::span<const std::string_view> codes = kAssuranceNames;  // yes-no-partial
+  if (name == "status") codes = kStatusNames;
+  if (name == "brag") codes = kBragNames;
+  if (name == "assurance") codes = kAssuranceLevelNames;
+  if (name == "yes-no") codes = std::span(kAssuranceNames).first(2);
+  std::vector<std::string> words;
+  for (std::string_view c : codes) words.push_back(as_words(c));
+  if (name != "status" && name != "brag") words.emplace_back(kNotStatedWords);
+  return words;
 }
 
 int default_width(FieldKind kind) {
@@ -195,10 +234,18 @@ int default_width(FieldKind kind) {
 
 class WorkbookWriter {
  public:
-  WorkbookWriter(lxw_workbook* wb, const ReturnData& data)
-      : wb_(wb), data_(data), f_(add_sheet_formats(wb)) {}
+  WorkbookWriter(lxw_workbook* wb, const ReturnData& data, const ReturnLayout& layout)
+      : wb_(wb), data_(data), layout_(layout), f_(add_sheet_formats(wb)) {
+    draft_ = workbook_add_format(wb);
+    format_set_bold(draft_);
+    format_set_font_size(draft_, 14);
+    format_set_font_color(draft_, 0xB00020);  // dark red, 7:1 on white
+    month_ = date_format("mmmm yyyy");
+  }
 
   lxw_error sheet(const ReturnSheet& s) {
+    // A complete return has nothing to list as missing.
+    if (s.rows == ReturnSource::kMissing && !is_draft(data_)) return LXW_NO_ERROR;
     lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
     if (!ws) return LXW_ERROR_SHEETNAME_ALREADY_USED;
     worksheet_set_paper(ws, 9);  // A4
@@ -210,6 +257,44 @@ class WorkbookWriter {
  private:
   static constexpr int kCoverLabelWidth = 36;
   static constexpr int kCoverValueWidth = 40;
+
+  lxw_format* date_format(const std::string& number_format) {
+    lxw_format* f = workbook_add_format(wb_);
+    format_set_num_format(f, number_format.c_str());
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+  }
+
+  // A date shown as precisely as the plan wrote it: a day, a month, or an NHS quarter (its
+  // last day, shown "Q2 2025/26 (by Sep 2025)": the NHS year runs April to March).
+  lxw_format* format_of(const ReturnCell& v) {
+    switch (v.form) {
+      case DateForm::kDay:
+        return f_.date;
+      case DateForm::kMonth:
+        return month_;
+      case DateForm::kQuarter:
+        break;
+    }
+    const int start = v.date.month >= 4 ? v.date.year : v.date.year - 1;
+    const std::string name =
+        fmt::format("Q{} {}/{:02}", (v.date.month + 8) % 12 / 3 + 1, start, (start + 1) % 100);
+    auto [it, added] = quarters_.try_emplace(name, nullptr);
+    // The month keeps it a date to a spreadsheet (a format of text alone would not).
+    if (added) it->second = date_format(fmt::format("\"{} (by \"mmm yyyy\")\"", name));
+    return it->second;
+  }
+
+  std::string draft_banner() const {
+    auto sheet =
+        std::find_if(layout_.sheets.begin(), layout_.sheets.end(),
+                     [](const ReturnSheet& s) { return s.rows == ReturnSource::kMissing; });
+    return fmt::format("DRAFT: {}{}", draft_summary(data_),
+                       sheet == layout_.sheets.end()
+                           ? std::string()
+                           : fmt::format(" (listed on the {} sheet)", sheet->name));
+  }
 
   lxw_error cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const ReturnCell& v, bool wrap,
                  bool left = false) {
@@ -225,7 +310,7 @@ class WorkbookWriter {
         return worksheet_write_number(ws, r, c, v.number, left ? f_.number_left : f_.number);
       case ReturnCell::Kind::kDate: {
         lxw_datetime dt{v.date.year, v.date.month, v.date.day, 0, 0, 0};
-        return worksheet_write_datetime(ws, r, c, &dt, f_.date);
+        return worksheet_write_datetime(ws, r, c, &dt, format_of(v));
       }
     }
     return LXW_NO_ERROR;
@@ -233,8 +318,7 @@ class WorkbookWriter {
 
   lxw_error drop_down(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t c,
                       const std::string& choices) {
-    std::vector<std::string> words;
-    for (std::string_view w : choice_list(choices)) words.push_back(as_words(w));
+    std::vector<std::string> words = choice_list(choices);
     std::vector<char*> list;
     for (std::string& w : words) list.push_back(w.data());
     list.push_back(nullptr);
@@ -247,9 +331,15 @@ class WorkbookWriter {
 
   lxw_error cover(lxw_worksheet* ws, const ReturnSheet& s) {
     lxw_row_t r = 0;
+    if (is_draft(data_)) {  // first, where no one can miss it
+      worksheet_write_string(ws, r++, 0, draft_banner().c_str(), draft_);
+      worksheet_set_row(ws, 0, row_height(1) + 6, nullptr);
+    }
     if (!s.heading.empty()) {
-      worksheet_write_string(ws, 0, 0, fit_cell(s.heading).c_str(), f_.heading);
-      r = 2;
+      worksheet_write_string(ws, r, 0, fit_cell(s.heading).c_str(), f_.heading);
+      r += 2;
+    } else if (r > 0) {
+      ++r;
     }
     int value_width = kCoverValueWidth;
     for (const ReturnColumn& col : s.columns) value_width = std::max(value_width, col.width);
@@ -305,6 +395,8 @@ class WorkbookWriter {
     }
     // A table needs a data row; an empty one keeps the headings and filters usable.
     const auto last = static_cast<lxw_row_t>(top + std::max<size_t>(n, s.table ? 1 : 0));
+    if (const std::string note = data_.note(source); !note.empty())
+      worksheet_write_string(ws, last + 2, 0, fit_cell(note).c_str(), f_.text);
     if (s.table) {
       std::vector<std::string> headers;
       for (const ReturnColumn& col : s.columns) headers.push_back(fit_cell(col.header));
@@ -324,16 +416,14 @@ class WorkbookWriter {
           e != LXW_NO_ERROR)
         return e;
     }
-    if (n > 0) {
-      for (lxw_col_t c = 0; c < ncols; ++c) {
-        const ReturnColumn& col = s.columns[c];
-        if (col.field->kind == FieldKind::kBrag) {
-          if (lxw_error e = add_brag_colours(ws, f_, top + 1, last, c); e != LXW_NO_ERROR) return e;
-        }
-        if (!col.choices.empty()) {
-          if (lxw_error e = drop_down(ws, top + 1, last, c, col.choices); e != LXW_NO_ERROR)
-            return e;
-        }
+    // Every data row, the empty row of an empty table too, offers the drop-downs.
+    for (lxw_col_t c = 0; last > top && c < ncols; ++c) {
+      const ReturnColumn& col = s.columns[c];
+      if (n > 0 && col.field->kind == FieldKind::kBrag) {
+        if (lxw_error e = add_brag_colours(ws, f_, top + 1, last, c); e != LXW_NO_ERROR) return e;
+      }
+      if (!col.choices.empty()) {
+        if (lxw_error e = drop_down(ws, top + 1, last, c, col.choices); e != LXW_NO_ERROR) return e;
       }
     }
     worksheet_freeze_panes(ws, top + 1, 0);
@@ -343,7 +433,11 @@ class WorkbookWriter {
 
   lxw_workbook* wb_;
   const ReturnData& data_;
+  const ReturnLayout& layout_;
   SheetFormats f_;
+  lxw_format* draft_ = nullptr;
+  lxw_format* month_ = nullptr;
+  std::map<std::string, lxw_format*> quarters_;  // by the quarter it shows
 };
 
 }  // namespace
@@ -352,11 +446,11 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
   const SystemView& view = *data.view;
   const WorkbookFile target{
       job.file, job.layout->title,
-      fmt::format("{}{} as of {}", view.name, view.period ? ", period " + view.period->id : "",
-                  view.as_of.iso()),
+      fmt::format("{}{}{} as of {}", is_draft(data) ? "DRAFT: " : "", view.name,
+                  view.period ? ", period " + view.period->id : "", view.as_of.iso()),
       job.created_epoch};
   return write_workbook(target, [&](lxw_workbook* wb) {
-    WorkbookWriter writer(wb, data);
+    WorkbookWriter writer(wb, data, *job.layout);
     for (const ReturnSheet& s : job.layout->sheets) {
       if (lxw_error error = writer.sheet(s); error != LXW_NO_ERROR) return error;
     }
@@ -385,10 +479,29 @@ std::string describe_return_fields() {
   for (size_t s = 0; s < kReturnSourceNames.size(); ++s) {
     out += fmt::format("\nrows: {}\n", kReturnSourceNames[s]);
     for (const ReturnField& f : return_fields(static_cast<ReturnSource>(s))) {
-      out += fmt::format("  {:<24} {:<22} {}\n", f.name, kind(f.kind), f.doc);
+      out += fmt::format("  {:<24} {:<22} {}{}\n", f.name, kind(f.kind), f.doc,
+                         f.answer ? " A plan's answer: may be `required: true`." : "");
     }
   }
   return out;
+}
+
+std::string draft_summary(const ReturnData& data) {
+  const size_t n = data.missing.size();
+  return fmt::format("{} required answer{} {} missing", n, n == 1 ? "" : "s",
+                     n == 1 ? "is" : "are");
+}
+
+void add_draft_diagnostics(const ReturnData& data, Diagnostics& diags) {
+  const SystemView& view = *data.view;
+  const std::string which =
+      view.period ? fmt::format("the {} return", view.period->id) : std::string("the return");
+  for (const MissingAnswer& m : data.missing) {
+    diags.add(m.answer->file, m.answer->pos, "return-draft",
+              fmt::format("{} is a draft: its {} sheet has no '{}'{} ({})", which, m.sheet,
+                          m.header, m.row.empty() ? "" : " for " + m.row, m.answer->key),
+              m.answer->fix);
+  }
 }
 
 }  // namespace iact

@@ -13,29 +13,6 @@
 
 namespace iact {
 
-struct ReturnColumn {
-  std::string header;
-  const ReturnField* field = nullptr;
-  int width = 0;  // characters; 0: a width from the field's kind
-  bool wrap = false;
-  std::string choices;  // drop-down list: one of kReturnChoiceListNames, or empty
-};
-
-struct ReturnSheet {
-  std::string name;
-  ReturnSource rows = ReturnSource::kActions;
-  std::string heading;
-  bool table = false;
-  bool landscape = false;
-  std::vector<ReturnColumn> columns;
-};
-
-struct ReturnLayout {
-  std::string file;
-  std::string title;
-  std::vector<ReturnSheet> sheets;
-};
-
 // Reads a return definition. Problems (unknown keys, unknown field names with a
 // "did you mean", sheet names Excel refuses) are reported to `diags` with their lines;
 // returns nothing if there were errors.
@@ -57,5 +34,13 @@ std::optional<std::string> write_return(const ReturnData& data, const ReturnJob&
 
 // Every field a column may name, per kind of row, as `iact return --fields` prints it.
 std::string describe_return_fields();
+
+// "14 required answers are missing": what makes the return a draft, in a few words.
+std::string draft_summary(const ReturnData& data);
+
+// Each required answer a draft lacks, as a problem (return-draft) at the place in the plan
+// that should give it, with what to write as the hint: what `validate --for-return`,
+// `return --final` and `build --final` print.
+void add_draft_diagnostics(const ReturnData& data, Diagnostics& diags);
 
 }  // namespace iact

@@ -50,7 +50,7 @@ expect_bash() {  # expect_bash "WANTED (one a line)" WORDS...
 spec=$(bash --norc --noprofile -c 'source "$1"; complete -p iact' _ "$dir/iact.bash")
 [ "$spec" = "complete -F _iact iact" ] || fail "complete -p iact: '$spec'"
 expect_bash "validate" iact va
-expect_bash "--format" iact validate --fo
+expect_bash "--format" iact validate --form
 expect_bash $'text\njson\nsarif\ngithub\ngitlab' iact validate --format ""
 expect_bash "gitlab" iact validate --format gitl
 expect_bash "--exit-code" iact diff --ex
@@ -93,7 +93,7 @@ expect_fish() {  # expect_fish "WANTED (one a line)" "COMMAND LINE"
   fi
 }
 expect_fish "validate" "iact va"
-expect_fish "--format" "iact validate --fo"
+expect_fish "--format" "iact validate --form"
 expect_fish $'text\njson\nsarif\ngithub\ngitlab' "iact validate --format "
 expect_fish "--exit-code" "iact diff --ex"
 expect_fish $'bash\nzsh\nfish' "iact completion "
@@ -131,7 +131,7 @@ expect_zsh() {  # expect_zsh "WANTED (one a line)" "COMMAND LINE"
   fi
 }
 expect_zsh "validate" "iact va"
-expect_zsh "--format" "iact validate --fo"
+expect_zsh "--format" "iact validate --form"
 expect_zsh $'text\njson\nsarif\ngithub\ngitlab' "iact validate --format "
 expect_zsh "--exit-code" "iact diff --ex"
 expect_zsh $'bash\nzsh\nfish' "iact completion "

@@ -22,10 +22,11 @@ TEST(ReturnLayout, TheShippedLayoutLoads) {
   EXPECT_TRUE(diags.items().empty()) << messages(diags);
   std::vector<std::string> names;
   for (const ReturnSheet& s : layout->sheets) names.push_back(s.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Cover", "Summary", "Actions", "Risks", "Changes",
-                                             "DNA discharge"}));
-  EXPECT_TRUE(layout->sheets[2].table);
-  EXPECT_EQ(layout->sheets[2].rows, ReturnSource::kActions);
+  EXPECT_EQ(names, (std::vector<std::string>{"Cover", "Missing answers", "Summary", "Actions",
+                                             "Risks", "Changes", "DNA discharge"}));
+  EXPECT_EQ(layout->sheets[1].rows, ReturnSource::kMissing);
+  EXPECT_TRUE(layout->sheets[3].table);
+  EXPECT_EQ(layout->sheets[3].rows, ReturnSource::kActions);
 }
 
 struct LayoutCase {
@@ -56,6 +57,12 @@ TEST(ReturnLayout, MistakesAreReportedOnTheirLine) {
        4, "two columns of table sheet 'A' are headed 'id'"},
       {"  - { name: A, rows: actoins, columns: [{ header: X, field: id }] }\n", 3, "actoins"},
       {"  - { name: A, rows: risks, columns: [{ header: X, field: id, width: 300 }] }\n", 3, "300"},
+      {"  - { name: A, rows: cover, columns: [{ header: X, field: icb_name, required: true }] }\n",
+       3,
+       "field 'icb_name' cannot be required: iact works it out, no plan answers it | of cover "
+       "rows, plans answer: region, sro"},
+      {"  - { name: A, rows: dna, columns: [{ header: X, field: policy, required: true }] }\n", 2,
+       "no sheet lists what a draft lacks | add a sheet with `rows: missing`"},
   };
   for (const LayoutCase& c : cases) {
     SCOPED_TRACE(c.yaml);
@@ -76,15 +83,23 @@ TEST(ReturnData, EveryFieldReadsAViewWithoutFailing) {
   ViewError error;
   auto view = build_view("t", {&plan}, testing::frameworks(), options, error);
   ASSERT_TRUE(view);
-  ReturnData data = return_data(*view, testing::frameworks());
+  Diagnostics layout_diags;
+  auto layout =
+      load_return_layout(std::filesystem::path(IACT_TEST_TEMPLATES) / "return.yaml", layout_diags);
+  ASSERT_TRUE(layout);
+  ReturnData data = return_data(*view, *layout);
   EXPECT_EQ(data.count(ReturnSource::kActions), 2u);
   EXPECT_EQ(data.count(ReturnSource::kItems), 5u);
   EXPECT_EQ(data.count(ReturnSource::kRisks), 1u);
   EXPECT_EQ(data.count(ReturnSource::kDna), 1u);
-  for (ReturnSource source : {ReturnSource::kCover, ReturnSource::kItems, ReturnSource::kActions,
-                              ReturnSource::kRisks, ReturnSource::kChanges, ReturnSource::kDna}) {
+  for (ReturnSource source :
+       {ReturnSource::kCover, ReturnSource::kItems, ReturnSource::kActions, ReturnSource::kRisks,
+        ReturnSource::kChanges, ReturnSource::kDna, ReturnSource::kMissing}) {
     for (const ReturnField& f : return_fields(source)) {
-      for (size_t i = 0; i < data.count(source); ++i) f.get(data, i);
+      for (size_t i = 0; i < data.count(source); ++i) {
+        f.get(data, i);
+        if (f.answer) f.answer(data, i);
+      }
     }
   }
   const ReturnField* score = find_return_field(ReturnSource::kRisks, "score");

@@ -1,5 +1,7 @@
 #include "view/system_view.h"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "test_support.h"
@@ -246,6 +248,84 @@ TEST(ChoosePeriod, TheNextDueOrNone) {
   EXPECT_EQ(choose_period(frameworks(), "", Date{2026, 2, 1}), nullptr);
   EXPECT_EQ(choose_period(frameworks(), "2025-06", Date{2027, 1, 1})->id, "2025-06");
   EXPECT_EQ(choose_period(frameworks(), "2025-07", Date{2027, 1, 1}), nullptr);
+}
+
+// What the return requires and the paper's cover shows: given, said `not-stated`, or
+// missing with where to write it; each organisation's DNA answers from its own plan.
+TEST(Answers, GivenNotStatedOrMissingEachFromItsOwnPlan) {
+  const std::string icb_text = R"(iact: 1
+organisation: { code: QSL, name: NHS Somerset ICB, short: ICB, kind: icb }
+frameworks: [investigation-2025]
+dna_discharge_assurance: Not stated
+board:
+  - { date: 2026-01-29, body: ICB Board, public: true, assurance: not-stated }
+self_assessment:
+  - { item: families, assurance: reasonable, narrative: Carers are involved. }
+  - { item: personalised-risk, assurance: not stated }
+  - item: joint-discharge
+    assurance: limited
+)";
+  const std::string trust_text = R"(iact: 1
+organisation: { code: RH5, name: Somerset NHS Foundation Trust, short: SFT, kind: trust, icb: QSL }
+frameworks: [investigation-2025]
+dna_discharge_assurance: { policy: yes, practice: partial }
+)";
+  Diagnostics diags;
+  Plan icb = *load_plan_text(icb_text, "icb.yaml", diags);
+  Plan trust = *load_plan_text(trust_text, "trust.yaml", diags);
+  ASSERT_FALSE(diags.has_errors()) << diags.items().front().message;
+  ViewError error;
+  auto v = build_view("s", {&icb, &trust}, frameworks(), at(Date{2026, 1, 20}), error);
+  ASSERT_TRUE(v);
+  using State = Answer::State;
+  ASSERT_EQ(v->orgs.size(), 2u);
+  EXPECT_EQ(v->orgs[0].dna.policy.state, State::kNotStated);
+  EXPECT_EQ(v->orgs[0].dna.practice.words, "Not stated");
+  EXPECT_EQ(v->orgs[0].dna.practice.file, "icb.yaml");
+  EXPECT_EQ(v->orgs[1].dna.policy.words, "Yes");
+  EXPECT_EQ(v->orgs[1].dna.practice.words, "Partial");
+  EXPECT_EQ(v->orgs[1].dna.practice.state, State::kGiven);
+  EXPECT_EQ(v->orgs[1].dna.practice.file, "trust.yaml");
+
+  EXPECT_EQ(v->board.held_in_public.words, "Yes");
+  EXPECT_EQ(v->board.assurance.state, State::kNotStated);
+  EXPECT_EQ(v->board.assurance.pos.line, 6);
+  EXPECT_EQ(v->sro.state, State::kMissing);
+  EXPECT_EQ(v->sro.key, "sro");
+  EXPECT_NE(v->sro.fix.find("sro: not-stated"), std::string::npos);
+  EXPECT_EQ(v->region.state, State::kMissing);
+
+  std::map<std::string, const AssessmentAnswers*> items;
+  for (const ItemView& i : v->frameworks.at(0).items) items[i.item->id] = &i.assessed;
+  EXPECT_EQ(items["families"]->assurance.words, "Reasonable");
+  EXPECT_EQ(items["families"]->narrative.words, "Carers are involved.");
+  EXPECT_EQ(items["personalised-risk"]->assurance.state, State::kNotStated);
+  EXPECT_EQ(items["personalised-risk"]->narrative.state, State::kNotStated);
+  EXPECT_EQ(items["joint-discharge"]->assurance.words, "Limited");
+  EXPECT_EQ(items["joint-discharge"]->narrative.state, State::kMissing);
+  EXPECT_EQ(items["joint-discharge"]->narrative.pos.line, 10);  // the entry, to add it to
+  EXPECT_EQ(items["multi-agency"]->assurance.state, State::kMissing);
+  EXPECT_EQ(items["multi-agency"]->assurance.key, "self_assessment.assurance");
+
+  // No meeting on or after the as-of date: missing, to add to the lead plan.
+  auto later = build_view("s", {&icb, &trust}, frameworks(), at(Date{2026, 2, 1}), error);
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->board.date.state, State::kMissing);
+  EXPECT_EQ(later->board.date.file, "icb.yaml");
+  EXPECT_NE(later->board.date.fix.find("on or after 1 February 2026"), std::string::npos);
+  EXPECT_FALSE(later->board.held_in_public.answered());
+}
+
+TEST(Answers, NotStatedOnlyWhereTheFormatAllowsIt) {
+  Diagnostics diags =
+      testing::check_text(testing::kValidPlan + "author: not-stated\nsro: not stated\n");
+  ASSERT_EQ(diags.error_count(), 1);
+  EXPECT_EQ(diags.items()[0].rule, "wrong-type");
+  diags = testing::check_text(testing::kValidPlan +
+                              "board:\n  - { date: 2026-01-29, body: B, "
+                              "assurance: not-sated }\n");
+  ASSERT_EQ(diags.error_count(), 1);
+  EXPECT_NE(diags.items()[0].hint.find("did you mean 'not-stated'?"), std::string::npos);
 }
 
 }  // namespace
