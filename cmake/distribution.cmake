@@ -56,11 +56,16 @@ set(CPACK_PACKAGE_CONTACT "iact maintainers <iact@example.org>")
 set(CPACK_PACKAGE_HOMEPAGE_URL https://iact.invalid)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Checks NHS action plans for intensive and assertive community mental health care")
+# The long description in lines of under 80 characters, as Debian's control files have it.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
-       "iact validates the YAML action plans of integrated care boards and mental health "
-       "trusts against NHS England's frameworks and timeline, and writes the board papers "
-       "(DOCX, PDF, HTML) and the NHS England assurance returns (XLSX).")
+       "iact validates the YAML action plans of integrated care boards and mental\n"
+       "health trusts against NHS England's frameworks and timeline, and writes the\n"
+       "board papers (DOCX, PDF, HTML) and the NHS England assurance returns (XLSX).")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Compressed man pages, the copyright file, the changelog, the zsh completion where Debian's
+# zsh looks: cmake/debian_layout.cmake, on the staged files.
+set(CPACK_PRE_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/debian_layout.cmake)
+set(CPACK_IACT_SOURCE_DIR ${PROJECT_SOURCE_DIR})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)

@@ -5,8 +5,9 @@
 #   scripts/setup.sh           what building iact and the sample reports need
 #   scripts/setup.sh --tests   also what only the tests need (clang and its sanitizer and
 #                              libFuzzer runtimes, for the sanitizer build and the fuzzers;
-#                              the tools the CI formats, completion, man pages, the .deb and
-#                              the pre-commit hook are tested with; Chromium; and, with npm,
+#                              the tools the CI formats, completion, man pages, the .deb
+#                              (lintian) and the pre-commit hook are tested with; Chromium;
+#                              and, with npm,
 #                              Microsoft's SARIF Multitool, axe-core and puppeteer-core in
 #                              .cache/npm)
 set -euo pipefail
@@ -30,6 +31,7 @@ if [ $tests -eq 1 ]; then
   packages+=(
     clang libclang-rt-14-dev        # sanitizer build (ASan, UBSan) and libFuzzer targets
     dpkg-dev                        # cpack -G DEB: dpkg-shlibdeps finds the library packages
+    lintian                         # checks the .deb as Debian's archive would
     man-db zsh fish                 # man -l renders the man pages; zsh and fish completion
     pre-commit                      # runs the hook of .pre-commit-hooks.yaml
     chromium                        # the accessibility check opens the HTML pages in it

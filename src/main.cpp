@@ -10,9 +10,13 @@
 
 #include "cli/describe.h"
 #include "commands/commands.h"
+#include "commands/context.h"
 #include "git_commit.h"  // IACT_GIT_COMMIT, written at build time by cmake/git_commit.cmake
+#include "plan/model.h"
 #include "util/files.h"
 #include "util/interrupt.h"
+#include "util/output.h"
+#include "util/text.h"
 
 namespace {
 
@@ -90,7 +94,8 @@ constexpr std::string_view kNoPeriodRefused =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// Parses the command line and runs the command; main() then checks its output was written.
+int run(int argc, char** argv) {
   CLI::App app{
       "iact checks the action plans that ICBs and mental health trusts keep for intensive and\n"
       "assertive community mental health care, against NHS England's frameworks and timeline."};
@@ -117,6 +122,12 @@ int main(int argc, char** argv) {
   app.add_option("--templates", common.templates_dir,
                  "Folder of paper templates and the return layout (default: the installed ones)")
       ->type_name("DIR");
+  std::string colour = "auto";
+  app.add_option("--color", colour,
+                 "Colour in diagnostics and status: auto (a terminal, unless NO_COLOR is set or "
+                 "TERM is dumb), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("auto|always|never");
 
   iact::ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand(
@@ -136,6 +147,13 @@ int main(int argc, char** argv) {
   validate_cmd
       ->add_option("--max-diagnostics", validate.max_diagnostics,
                    "Print at most N problems, then say how many more (default: all)")
+      ->check(CLI::Validator(
+          [](const std::string& n) {
+            return n.starts_with("-") ? n + " is less than 0; give a number of problems, or 0 "
+                                            "for all"
+                                      : std::string();
+          },
+          ""))
       ->type_name("N");
   add_format(validate_cmd, validate.format, {"text", "json", "sarif", "github", "gitlab"});
   validate_cmd
@@ -215,6 +233,11 @@ int main(int argc, char** argv) {
       "return is a draft (that system is not built; the others are), 2 usage or I/O error.");
   build_cmd->add_flag("-q,--quiet", build.quiet,
                       "No progress line on a terminal and no notes; the line per system stays");
+  build_cmd->footer(
+      "Exit codes: 0 every system's paper and return written, 1 a system whose plans have "
+      "errors was skipped (the others were written), 2 usage or I/O error, or a report could "
+      "not be written, 129 stopped by SIGHUP, 130 stopped by Ctrl-C, 143 stopped by SIGTERM "
+      "(the run's partial files removed).");
 
   iact::DiffOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(
@@ -227,6 +250,10 @@ int main(int argc, char** argv) {
   add_format(diff_cmd, diff.format, {"text", "json"});
   diff_cmd->add_flag("--exit-code", diff.exit_code,
                      "Exit 1 when the plans differ and 0 when they do not (for scripts)");
+  diff_cmd->footer(
+      "Exit codes: 0 the changes were shown (or, with --exit-code, there are none), 1 with "
+      "--exit-code the plans differ, or a plan cannot be read or has errors, 2 usage or I/O "
+      "error.");
 
   iact::ImportOptions import;
   CLI::App* import_cmd = app.add_subcommand(
@@ -348,10 +375,8 @@ int main(int argc, char** argv) {
       "update", "Record progress on one action: status, due date, a note, evidence");
   update_cmd->add_option("PLAN", update.plan, "The plan file")->required();
   update_cmd->add_option("ACTION", update.action, "The action's id")->required();
-  update_cmd
-      ->add_option("--status", update.status,
-                   "New status (on-track, at-risk, complete... or On track)")
-      ->type_name("STATUS");
+  update_cmd->add_option("--status", update.status, "New status (or in words: On track)")
+      ->type_name(iact::join(iact::kStatusNames, "|"));
   update_cmd
       ->add_option("--due", update.due,
                    "New due date; the first agreed one is kept as baseline_due")
@@ -412,12 +437,23 @@ int main(int argc, char** argv) {
   site_cmd->add_option("--region", site.region, "Only the systems of this NHS England region")
       ->type_name("REGION");
   site_cmd->add_option("--title", site.title, "The site's title")->type_name("TEXT");
+  site_cmd
+      ->add_option("--contact", site.contact,
+                   "Who readers tell of an accessibility problem, for the site's accessibility "
+                   "statement: an email address, a web address or a name")
+      ->type_name("TEXT");
   site_cmd->add_option("-o,--output", site.out_dir, "Folder for the site (default: site)")
       ->type_name("DIR");
 
   iact::ListOptions rules;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every check, its rule id and severity");
   add_format(rules_cmd, rules.format, {"text", "json", "markdown"});
+  rules_cmd->add_option("RULE", rules.rules,
+                        "Rule ids whose documentation to print (what each finds, why it "
+                        "matters, how to fix it, an example) instead of the table");
+  rules_cmd->add_flag("--explain", rules.explain,
+                      "Every rule's documentation, in Markdown (docs/rules.md), instead of the "
+                      "table");
 
   CLI::App* format_cmd = app.add_subcommand(
       "format", "Print the reference of the plan format (Markdown), from the field table");
@@ -452,6 +488,7 @@ int main(int argc, char** argv) {
   man_pages_cmd->add_option("-o,--output", man_pages.out_dir, "Folder for the pages")
       ->type_name("DIR")
       ->required();
+  man_pages.commit_date = IACT_GIT_DATE;
 
   if (argc == 1) {  // no command: show what there is
     std::cerr << app.help();
@@ -462,9 +499,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (const std::string message = iact::unknown_command_message(app); !message.empty()) {
+      std::cerr << message;  // iact validat: did you mean validate?
+      return iact::kExitUsage;
+    }
     app.exit(e);
     return iact::kExitUsage;
   }
+  iact::set_colour(colour);
 
   // From here on a signal stops iact cleanly: children ended, partial files removed.
   iact::install_interrupt_handling();
@@ -497,6 +539,19 @@ int main(int argc, char** argv) {
   if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
   if (*completion_cmd)
     return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
-  if (*man_pages_cmd) return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION));
+  if (*man_pages_cmd)
+    return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION), common);
   return iact::kExitUsage;
+}
+
+int main(int argc, char** argv) {
+  iact::CheckedStandardOutput output;
+  const int code = run(argc, argv);
+  // A report that could not be written (a full disk) must not pass: a CI job would upload an
+  // empty or cut-off file as if it were the report.
+  if (const std::string error = output.finish(); !error.empty()) {
+    std::cerr << "iact: could not write to standard output: " << error << '\n';
+    return iact::kExitUsage;
+  }
+  return code;
 }

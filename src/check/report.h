@@ -2,6 +2,7 @@
 // formats CI systems read (SARIF, GitHub workflow commands, GitLab Code Quality).
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <ostream>
 #include <string>
@@ -34,18 +35,27 @@ std::string summary_line(const Diagnostics& diags, int files);
 void print_json(const Diagnostics& diags, std::ostream& out);
 
 // SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run whose tool.driver
-// lists every rule of the table (its id, summary, level and help), and one result per
-// diagnostic (ruleId, ruleIndex, level, the message with its hint, the file as a relative
-// URI under %SRCROOT%, and the line and column where known). `version` is iact's.
-void print_sarif(const Diagnostics& diags, std::ostream& out, std::string_view version);
+// lists every rule of the table (its id, descriptions, level, its own help in text and
+// Markdown, and the address of its section of docs/rules.md), and one result per diagnostic
+// (ruleId, ruleIndex, level, the message with its hint, the file as a URI relative to
+// %SRCROOT%, which is `root` (default: the folder iact runs in), the line and column where known
+// and the end of the YAML token there, and the fingerprint print_gitlab gives it). `version` is
+// iact's. `sources` as for TextStyle.
+void print_sarif(const Diagnostics& diags, std::ostream& out, std::string_view version,
+                 const std::map<std::string, std::string>* sources = nullptr,
+                 const std::filesystem::path& root = {});
 
 // GitHub Actions workflow commands, one line per diagnostic, which GitHub shows as
 // annotations on the lines: `::error file=F,line=L,col=C,title=RULE::message (hint: ...)`.
 void print_github(const Diagnostics& diags, std::ostream& out);
 
 // A GitLab Code Quality report: a JSON array of {description, check_name, fingerprint,
-// severity, location: {path, lines: {begin}}}. The fingerprint is a hash of the file, line,
-// rule and message, so one problem keeps its fingerprint from run to run.
-void print_gitlab(const Diagnostics& diags, std::ostream& out);
+// severity, location: {path, lines: {begin}}}. The fingerprint is a hash of the rule, the
+// file, the key path of the problem's place in the plan (which names an action or risk by
+// its id) and the message without its dates and line numbers, so a problem keeps its
+// fingerprint when lines are added above it or the as-of date moves. `sources` as for
+// TextStyle: the text of files that are not on disk.
+void print_gitlab(const Diagnostics& diags, std::ostream& out,
+                  const std::map<std::string, std::string>* sources = nullptr);
 
 }  // namespace iact

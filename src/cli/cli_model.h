@@ -32,6 +32,7 @@ struct CliCommand {
   std::string help;
   std::vector<CliOption> options;    // including --help
   std::vector<CliOption> arguments;  // positional, in order
+  std::string footer;                // its own exit codes, when they differ from iact's
 };
 
 struct CliModel {
@@ -39,6 +40,7 @@ struct CliModel {
   std::string version;             // "0.1.0"
   std::string help;                // what the program is for
   std::string footer;              // the exit codes
+  std::string date;                // of the version (YYYY-MM-DD), for man pages; may be empty
   std::vector<CliOption> options;  // global: before or after the command
   std::vector<CliCommand> commands;
 };

@@ -87,8 +87,13 @@ std::string bash(const CliModel& cli) {
     }
   }
   std::vector<std::string> global;
-  for (const CliOption* o : options_in(cli, nullptr))
+  std::vector<std::string> with_value;  // the global options that take a value
+  for (const CliOption* o : options_in(cli, nullptr)) {
     global.insert(global.end(), o->names.begin(), o->names.end());
+    if (o->kind != ValueKind::kNone)
+      with_value.insert(with_value.end(), o->names.begin(), o->names.end());
+  }
+  if (with_value.empty()) with_value.push_back("--");  // a pattern that matches no option
 
   return fmt::format(
       R"(# bash completion for {name}: written by `{name} completion bash` from {name}'s own command
@@ -101,6 +106,8 @@ _iact() {{
   local command="" options i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${{COMP_WORDS[i]}} in
+      {with_value}) ((i++)) ;;  # its value is not the command, whatever it is called
+      -*) ;;
       {commands}) command=${{COMP_WORDS[i]}}; break ;;
     esac
   done
@@ -123,7 +130,7 @@ complete -F _iact {name}
       fmt::arg("name", cli.name), fmt::arg("commands", join(names, " | ")),
       fmt::arg("values", values), fmt::arg("options", options),
       fmt::arg("global", join(global, " ")), fmt::arg("words", join(names, " ")),
-      fmt::arg("arguments", arguments));
+      fmt::arg("with_value", join(with_value, " | ")), fmt::arg("arguments", arguments));
 }
 
 // --- zsh ---
@@ -246,6 +253,9 @@ std::string fish_quote(std::string_view text) {
   return out + "'";
 }
 
+// Folders, and no files, below what is typed.
+constexpr std::string_view kFishFolders = "'(__fish_complete_directories (commandline -ct))'";
+
 std::string fish_option(const std::string& prefix, const CliOption& o) {
   std::string line = prefix;
   for (const std::string& n : o.names) {
@@ -258,8 +268,10 @@ std::string fish_option(const std::string& prefix, const CliOption& o) {
       line += " -x -a " + fish_quote(join(o.choices, " "));
       break;
     case ValueKind::kFile:
-    case ValueKind::kFolder:
       line += " -r -F";
+      break;
+    case ValueKind::kFolder:
+      line += " -x -a " + std::string(kFishFolders);
       break;
     default:
       line += " -x";  // a value, but nothing to offer
@@ -269,20 +281,51 @@ std::string fish_option(const std::string& prefix, const CliOption& o) {
 
 std::string fish(const CliModel& cli) {
   const std::string complete = "complete -c " + cli.name;
+  std::vector<std::string> with_value;  // the global options that take a value
+  for (const CliOption* o : options_in(cli, nullptr)) {
+    if (o->kind != ValueKind::kNone)
+      with_value.insert(with_value.end(), o->names.begin(), o->names.end());
+  }
+  // The command is the first word that is neither an option nor a global option's value
+  // (fish's own __fish_use_subcommand would take `iact --frameworks DIR` for a command DIR).
   std::string out = fmt::format(
       "# fish completion for {0}: written by `{0} completion fish` from {0}'s own command line.\n"
       "# Install it as {0}.fish in ~/.config/fish/completions (cmake --install uses\n"
       "# share/fish/vendor_completions.d).\n"
+      "function __iact_command\n"
+      "    set -l skip 0\n"
+      "    for word in (commandline -opc)[2..-1]\n"
+      "        if test $skip = 1\n"
+      "            set skip 0\n"
+      "            continue\n"
+      "        end\n"
+      "        switch $word\n"
+      "            case {2}\n"
+      "                set skip 1\n"
+      "            case '-*'\n"
+      "            case '*'\n"
+      "                echo $word\n"
+      "                return 0\n"
+      "        end\n"
+      "    end\n"
+      "    return 1\n"
+      "end\n"
+      "function __iact_needs_command\n"
+      "    not __iact_command >/dev/null\n"
+      "end\n"
+      "function __iact_using_command\n"
+      "    set -l command (__iact_command)\n"
+      "    and test \"$command\" = $argv[1]\n"
+      "end\n"
       "{1} -f\n",
-      cli.name, complete);
+      cli.name, complete, with_value.empty() ? std::string("--") : join(with_value, " "));
   for (const CliOption* o : options_in(cli, nullptr)) out += fish_option(complete, *o);
   for (const CliCommand& c : cli.commands) {
-    out += fmt::format("{} -n __fish_use_subcommand -a {} -d {}\n", complete, c.name,
+    out += fmt::format("{} -n __iact_needs_command -a {} -d {}\n", complete, c.name,
                        fish_quote(c.help));
   }
   for (const CliCommand& c : cli.commands) {
-    const std::string when =
-        fmt::format("{} -n '__fish_seen_subcommand_from {}'", complete, c.name);
+    const std::string when = fmt::format("{} -n '__iact_using_command {}'", complete, c.name);
     std::set<std::string> global;
     for (const CliOption& o : cli.options) global.insert(o.names.begin(), o.names.end());
     for (const CliOption& o : c.options) {
@@ -295,8 +338,10 @@ std::string fish(const CliModel& cli) {
     const ValueKind kind = argument_kind(c, &choices);
     if (kind == ValueKind::kChoice) {
       out += fmt::format("{} -x -a {}\n", when, fish_quote(join(choices->choices, " ")));
-    } else if (kind == ValueKind::kFile || kind == ValueKind::kFolder) {
+    } else if (kind == ValueKind::kFile) {
       out += when + " -F\n";
+    } else if (kind == ValueKind::kFolder) {
+      out += when + " -x -a " + std::string(kFishFolders) + "\n";
     }
   }
   return out;

@@ -1,5 +1,10 @@
 #include "cli/describe.h"
 
+#include <fmt/format.h>
+
+#include "util/edit_distance.h"
+#include "util/text.h"
+
 namespace iact {
 
 namespace {
@@ -75,10 +80,28 @@ CliModel describe_cli(const CLI::App& app, std::string version) {
     CliCommand command;
     command.name = sub->get_name();
     command.help = sub->get_description();
+    command.footer = sub->get_footer();
     describe_options(*sub, command.options, &command.arguments);
     model.commands.push_back(std::move(command));
   }
   return model;
+}
+
+std::string unknown_command_message(const CLI::App& app) {
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->parsed()) return "";  // a command was given: the problem is elsewhere
+    if (!sub->get_group().empty()) commands.push_back(sub->get_name());
+  }
+  const std::vector<std::string> left = app.remaining();
+  if (left.empty() || left.front().empty() || left.front().front() == '-') return "";
+  const std::string& word = left.front();
+  const std::optional<std::string> near = closest_match(word, commands);
+  return fmt::format("{}: '{}' is not a command; {}\nRun {} --help for what each does.\n",
+                     app.get_name(), word,
+                     near ? fmt::format("did you mean '{}'?", *near)
+                          : fmt::format("the commands are {}", join(commands)),
+                     app.get_name());
 }
 
 }  // namespace iact

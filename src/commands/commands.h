@@ -181,13 +181,16 @@ struct SiteOptions {
   std::string period;
   std::string region;
   std::string title;
+  std::string contact;  // for the accessibility statement: who to tell of a problem
   std::string out_dir = "site";
 };
 
 int run_site(const SiteOptions& options, const CommonOptions& common);
 
 struct ListOptions {
-  std::string format = "text";  // text | json | markdown
+  std::string format = "text";     // text | json | markdown
+  std::vector<std::string> rules;  // rules: the rules to explain (default: every one)
+  bool explain = false;            // rules: each rule's documentation, not the table
 };
 
 int run_rules(const ListOptions& options);
@@ -210,9 +213,11 @@ struct CompletionOptions {
 int run_completion(const CompletionOptions& options, const CliModel& cli);
 
 struct ManPagesOptions {
-  std::string out_dir;  // -o DIR
+  std::string out_dir;      // -o DIR
+  std::string commit_date;  // YYYY-MM-DD of the commit iact is built from; "" when unknown
 };
 
-int run_man_pages(const ManPagesOptions& options, const CliModel& cli);
+// The pages are dated by SOURCE_DATE_EPOCH when it is set, else by the commit's date.
+int run_man_pages(const ManPagesOptions& options, CliModel cli, const CommonOptions& common);
 
 }  // namespace iact

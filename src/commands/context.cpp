@@ -20,11 +20,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string colour_choice = "auto";  // --color
+
 bool wants_colour(int fd) {
-  return isatty(fd) && !std::getenv("NO_COLOR");
+  if (colour_choice == "always") return true;
+  if (colour_choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");  // set and not empty: no colour
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return isatty(fd);
 }
 
 }  // namespace
+
+void set_colour(std::string_view choice) {
+  colour_choice = choice;
+}
 
 bool stderr_wants_colour() {
   return wants_colour(STDERR_FILENO);

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/diagnostic.h"
@@ -15,7 +16,11 @@
 
 namespace iact {
 
-// Colour for diagnostics on stderr: a terminal, and NO_COLOR not set.
+// --color: auto (the default) colours a terminal unless NO_COLOR is set to anything but ""
+// (no-color.org) or TERM is dumb; always and never say it outright. Set once, by main.
+void set_colour(std::string_view choice);
+
+// Colour for diagnostics on stderr, as --color and the environment say.
 bool stderr_wants_colour();
 // The same for standard output (iact status).
 bool stdout_wants_colour();

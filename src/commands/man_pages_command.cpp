@@ -2,13 +2,16 @@
 // command, written from the command line's own definition, for `cmake --install`.
 #include <iostream>
 
+#include "cli/cli_model.h"
 #include "cli/man_page.h"
 #include "commands/commands.h"
 #include "util/files.h"
 
 namespace iact {
 
-int run_man_pages(const ManPagesOptions& options, const CliModel& cli) {
+int run_man_pages(const ManPagesOptions& options, CliModel cli, const CommonOptions& common) {
+  cli.date = common.source_date_epoch ? Date::from_days(*common.source_date_epoch / 86400).iso()
+                                      : options.commit_date;
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) {

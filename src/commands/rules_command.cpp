@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -7,24 +8,64 @@
 #include "check/rules.h"
 #include "commands/commands.h"
 #include "commands/context.h"
+#include "util/edit_distance.h"
 
 namespace iact {
 
+namespace {
+
+// The rules named, in the table's order; every rule when none is. Prints why and returns
+// nothing if a name is not a rule's id.
+std::optional<std::vector<Rule>> named_rules(const std::vector<std::string>& ids) {
+  std::vector<std::string> known;
+  for (const Rule& r : all_rules()) known.emplace_back(r.id);
+  for (const std::string& id : ids) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+    const std::optional<std::string> near = closest_match(id, known);
+    std::cerr << fmt::format(
+        "iact: no rule '{}'{}\n", id,
+        near ? fmt::format("; did you mean '{}'?", *near) : std::string("; iact rules lists them"));
+    return std::nullopt;
+  }
+  std::vector<Rule> out;
+  for (const Rule& r : all_rules()) {
+    if (ids.empty() || std::find(ids.begin(), ids.end(), r.id) != ids.end()) out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
 int run_rules(const ListOptions& options) {
+  const std::optional<std::vector<Rule>> rules = named_rules(options.rules);
+  if (!rules) return kExitUsage;
   if (options.format == "json") {
     nlohmann::json array = nlohmann::json::array();
-    for (const Rule& r : all_rules()) {
-      array.push_back(
-          {{"id", r.id}, {"severity", severity_name(r.severity)}, {"summary", r.summary}});
+    for (const Rule& r : *rules) {
+      array.push_back({{"id", r.id},
+                       {"severity", severity_name(r.severity)},
+                       {"summary", r.summary},
+                       {"why", r.why},
+                       {"fix", r.fix},
+                       {"example", r.example},
+                       {"help_uri", rule_help_uri(r)}});
     }
     std::cout << array.dump(2) << '\n';
+  } else if (options.explain || !options.rules.empty()) {
+    if (options.rules.empty()) {
+      std::cout << rules_reference(*rules);
+    } else {
+      for (const Rule& r : *rules)
+        std::cout << fmt::format("{}## {}\n\n{}", &r == &rules->front() ? "" : "\n", r.id,
+                                 rule_help_markdown(r));
+    }
   } else if (options.format == "markdown") {
     std::cout << "| rule | severity | what it finds |\n| --- | --- | --- |\n";
-    for (const Rule& r : all_rules()) {
+    for (const Rule& r : *rules) {
       std::cout << fmt::format("| `{}` | {} | {} |\n", r.id, severity_name(r.severity), r.summary);
     }
   } else {
-    for (const Rule& r : all_rules()) {
+    for (const Rule& r : *rules) {
       std::cout << fmt::format("{:<26} {:<8} {}\n", r.id, severity_name(r.severity), r.summary);
     }
   }

@@ -27,6 +27,7 @@ int run_site(const SiteOptions& options, const CommonOptions& common) {
   job.title = options.title.empty()
                   ? std::string("Intensive and assertive community care: action plans")
                   : options.title;
+  job.contact = options.contact;
   std::string error;
   std::optional<fs::path> root = make_output_dir(options.out_dir, {}, error);
   std::optional<fs::path> systems, items;

@@ -173,16 +173,16 @@ int run_validate(const ValidateOptions& options, const CommonOptions& common) {
     }
     // The CI formats go to standard output (a file, or the job's log for GitHub), the
     // summary line to standard error as in text.
+    const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
     if (options.format == "sarif") {
-      print_sarif(shown, std::cout, IACT_VERSION);
+      print_sarif(shown, std::cout, IACT_VERSION, &sources);
     } else if (options.format == "github") {
       print_github(shown, std::cout);
     } else if (options.format == "gitlab") {
-      print_gitlab(shown, std::cout);
+      print_gitlab(shown, std::cout, &sources);
     } else if (options.summary) {
       print_summary(shown, std::cerr);
     } else {
-      const std::map<std::string, std::string> sources = stdin_sources(from_stdin);
       TextStyle style{stderr_wants_colour(), true, &sources};
       style.max_diagnostics = options.max_diagnostics;
       print_text(shown, std::cerr, style);

@@ -1,5 +1,6 @@
 #include "plan/yaml_tree.h"
 
+#include <set>
 #include <sstream>
 #include <unordered_set>
 
@@ -33,6 +34,69 @@ std::string_view describe(const YamlNode& node) {
       return "a list";
   }
   return "unknown";
+}
+
+namespace {
+
+// How a list item is named in a key path (key_paths).
+std::string item_name(const YamlNode& item, size_t index) {
+  if (item.is_map()) {
+    for (const std::string_view key : {"id", "date"}) {
+      const YamlEntry* e = item.find(key);
+      if (e && e->value && e->value->is_scalar()) return e->value->scalar;
+    }
+  }
+  if (item.is_scalar()) return item.scalar;
+  return std::to_string(index);
+}
+
+// Walks the tree keeping the path to each node as its segments ("actions", "[GOV-01]",
+// "due"), and records the joined path of each wanted position.
+class KeyPathWalk {
+ public:
+  explicit KeyPathWalk(const std::set<Pos>& wanted) : wanted_(wanted) {}
+
+  void node(const YamlNode& n) {
+    record(n.pos);
+    if (n.is_map()) {
+      for (const YamlEntry& e : n.entries) {
+        std::string segment = segments_.empty() ? std::string() : std::string(".");
+        segment += e.key;
+        segments_.push_back(std::move(segment));
+        record(e.key_pos);
+        if (e.value) node(*e.value);
+        segments_.pop_back();
+      }
+    } else if (n.is_sequence()) {
+      for (size_t i = 0; i < n.items.size(); ++i) {
+        segments_.push_back(fmt::format("[{}]", item_name(n.items[i], i)));
+        node(n.items[i]);
+        segments_.pop_back();
+      }
+    }
+  }
+
+  std::map<Pos, std::string> found;
+
+ private:
+  // Deeper nodes come later, so a place two nodes share keeps the deeper one's path.
+  void record(Pos pos) {
+    if (!pos.known() || !wanted_.contains(pos)) return;
+    std::string path;
+    for (const std::string& s : segments_) path += s;
+    found[pos] = path;
+  }
+
+  const std::set<Pos>& wanted_;
+  std::vector<std::string> segments_;
+};
+
+}  // namespace
+
+std::map<Pos, std::string> key_paths(const YamlNode& root, const std::set<Pos>& wanted) {
+  KeyPathWalk walk(wanted);
+  walk.node(root);
+  return std::move(walk.found);
 }
 
 namespace {

@@ -6,8 +6,10 @@
 // long before yaml-cpp's own recursion guard.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,14 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
 // byte-order mark and has passed the encoding check.
 std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, const std::string& file,
                                                  Diagnostics& diags);
+
+// The path of keys from the top to each of the `wanted` places where a key or a value starts:
+// "actions[GOV-01].due". A list item is named by its `id:`, else its `date:`, else its text
+// when it is one, else its index, so a path names the same thing after lines are added above
+// it or items before it. A key and its value both have the key's path; where two nodes start
+// at one place (a list item and its first key), the deeper one's path is kept. A wanted place
+// where nothing starts is left out.
+std::map<Pos, std::string> key_paths(const YamlNode& root, const std::set<Pos>& wanted);
 
 // A short name for a node's kind, for messages: "text", "a list", "a mapping", "empty".
 std::string_view describe(const YamlNode& node);

@@ -26,7 +26,9 @@ h2 { color: #005EB8; font-size: 1.3rem; margin: 1.8rem 0 .5rem; border-bottom: 2
 h3 { color: #003087; font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
 a { color: #005EB8; }
 a:visited { color: #330072; }
-a:focus, button:focus, select:focus { outline: 3px solid #FFB81C; outline-offset: 1px; }
+[hidden] { display: none !important; }
+a:focus, button:focus, select:focus, summary:focus { outline: 3px solid #212B32; outline-offset: 3px;
+  box-shadow: 0 0 0 3px #FFEB3B; }
 table { border-collapse: collapse; margin: .4rem 0 1rem; width: 100%; }
 caption { text-align: left; font-weight: bold; color: #003087; padding: .3rem 0; }
 th, td { border: 1px solid #AEB7BD; padding: .25rem .45rem; vertical-align: top; text-align: left; }
@@ -41,7 +43,11 @@ th.brag-blue, th.brag-red, th.brag-amber, th.brag-green, th.brag-grey { text-ali
 select, button { font: inherit; }
 thead th button { background: none; border: 0; color: inherit; font-weight: bold; padding: 0; cursor: pointer; text-align: inherit; }
 footer { border-top: 1px solid #AEB7BD; padding: .8rem 1.5rem; color: #4C6272; font-size: .9rem; }
-@media print { header, .filters, .skip { display: none; } }
+@media print {
+  header, .filters, .skip { display: none; }
+  thead th, th[class*="brag-"] { background: none; color: #212B32; border-bottom: 2px solid #212B32; }
+  .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 )";
 
 std::string lowercase_name(Brag b) {
@@ -75,13 +81,15 @@ std::string html_page(const HtmlPage& page) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>{0}</title>\n<style>{1}</style>\n</head>\n<body>\n"
+      "<title>{6}</title>\n<style>{1}</style>\n</head>\n<body>\n"
       "<a class=\"skip\" href=\"#main\">Skip to main content</a>\n"
       "<header><nav aria-label=\"Pages\"><ul>{2}</ul></nav></header>\n"
       "<main id=\"main\">\n<h1>{0}</h1>\n{3}</main>\n<footer><p>{4}</p></footer>\n{5}"
       "</body>\n</html>\n",
       html_text(page.title), kStyle + brag_style(), nav, page.body, html_text(page.footer),
-      page.script.empty() ? "" : "<script>" + page.script + "</script>\n");
+      page.script.empty() ? "" : "<script>" + page.script + "</script>\n",
+      html_text(page.site.empty() || page.site == page.title ? page.title
+                                                             : page.title + " – " + page.site));
 }
 
 std::string brag_header_cells() {

@@ -12,7 +12,8 @@
 namespace iact {
 
 struct HtmlPage {
-  std::string title;  // the <title> and the <h1>
+  std::string title;  // the <h1>, and the <title> with the site's name after it
+  std::string site;   // the name of the site the page is part of; "" for a page on its own
   std::string body;   // inside <main>, after the <h1>
   // Links in the page's navigation, href and text; the one to `current` is marked.
   std::vector<std::pair<std::string, std::string>> nav;

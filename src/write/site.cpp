@@ -27,7 +27,7 @@ std::string file_stem(const std::string& name) {
 }
 
 std::vector<std::pair<std::string, std::string>> nav(const std::string& up) {
-  return {{up + "index.html", "All systems"}};
+  return {{up + "index.html", "All systems"}, {up + kAccessibilityPage, "Accessibility"}};
 }
 
 std::string trend_section(const std::vector<TrendPoint>& trend, const std::string& heading,
@@ -105,6 +105,7 @@ std::string index_page(const Rollup& r, const SiteJob& job) {
                         "Every system's actions by BRAG status at each return and now");
   HtmlPage page;
   page.title = job.title;
+  page.site = job.title;
   page.body = body;
   page.nav = nav("");
   page.current = "index.html";
@@ -139,7 +140,7 @@ constexpr const char* kFilterScript = R"(
 })();
 )";
 
-std::string system_page_html(const SystemView& v, const SystemSummary& s) {
+std::string system_page_html(const SystemView& v, const SystemSummary& s, const SiteJob& job) {
   std::string body = "<p class=\"lede\">" + html_text(lede(s)) + "</p>\n";
   body +=
       "<table>\n<caption>Actions by organisation and BRAG status</caption>\n<thead><tr>"
@@ -220,6 +221,7 @@ std::string system_page_html(const SystemView& v, const SystemSummary& s) {
   body += "</tbody>\n</table>\n";
   HtmlPage page;
   page.title = s.name;
+  page.site = job.title;
   page.body = body;
   page.nav = nav("../");
   page.footer =
@@ -229,7 +231,7 @@ std::string system_page_html(const SystemView& v, const SystemSummary& s) {
 }
 
 std::string item_page_html(const ItemAcross& item, const std::vector<SystemView>& views,
-                           const Rollup& r) {
+                           const Rollup& r, const SiteJob& job) {
   std::string framework_title;
   std::string description;
   for (const SystemView& v : views) {
@@ -284,10 +286,78 @@ std::string item_page_html(const ItemAcross& item, const std::vector<SystemView>
   }
   HtmlPage page;
   page.title = item.title;
+  page.site = job.title;
   page.body = body;
   page.nav = nav("../");
   page.footer = fmt::format("Made by iact as of {}.", display_long(r.as_of));
   page.script = sortable_tables_script();
+  return html_page(page);
+}
+
+// How to reach whoever publishes the site: an email address or a web address as a link.
+std::string contact_html(const std::string& contact) {
+  const bool email =
+      contact.find('@') != std::string::npos && contact.find_first_of(" \t<>") == std::string::npos;
+  if (email) return fmt::format("<a href=\"mailto:{0}\">{0}</a>", html_text(contact));
+  if (contact.starts_with("https://") && contact.find_first_of(" \t<>\"") == std::string::npos)
+    return fmt::format("<a href=\"{0}\">{0}</a>", html_text(contact));
+  return html_text(contact);
+}
+
+// The accessibility statement, in the shape of GOV.UK's model statement for public sector
+// websites: how accessible the pages are, what may not be, how to report a problem, the
+// enforcement procedure, and how the pages were tested.
+std::string accessibility_page_html(const Rollup& r, const SiteJob& job) {
+  const std::string reach = job.contact.empty() ? std::string("the team that published these pages")
+                                                : contact_html(job.contact);
+  std::string body = fmt::format(
+      "<p class=\"lede\">This statement applies to the pages of {0}, made by iact from the "
+      "action plans as of {1}.</p>\n"
+      "<h2>Using these pages</h2>\n"
+      "<p>These pages are meant to be used by as many people as possible. You should be able "
+      "to:</p>\n<ul>\n"
+      "<li>zoom in up to 400% without the text spilling off the screen;</li>\n"
+      "<li>move around every page with a keyboard alone, with a clear outline on what has "
+      "focus, and skip to the main content;</li>\n"
+      "<li>use a screen reader: every table has a caption and header cells, and every chart "
+      "has a table beside it with the same numbers;</li>\n"
+      "<li>tell each BRAG status apart without colour: each is written in words;</li>\n"
+      "<li>read every page in full with JavaScript turned off (with it, tables can be sorted "
+      "and a system's actions filtered);</li>\n"
+      "<li>read the pages offline: they load nothing from anywhere else;</li>\n"
+      "<li>print any page, table headings included, in colour or in black and white.</li>\n"
+      "</ul>\n"
+      "<h2>How accessible these pages are</h2>\n"
+      "<p>These pages are fully compliant with the Web Content Accessibility Guidelines "
+      "version 2.2 AA standard, as far as the checks below can tell. Some content may still "
+      "be hard to use:</p>\n<ul>\n"
+      "<li>the titles of actions, their updates and their risks are written by the "
+      "organisations in their plans, and may use abbreviations they do not spell out;</li>\n"
+      "<li>the small trend charts on the list of systems are pictures; each system's page has "
+      "the same numbers in a table.</li>\n</ul>\n"
+      "<h2>Feedback and contact information</h2>\n"
+      "<p>If you find a problem with these pages, or need what they say in another format, "
+      "contact {2}.</p>\n"
+      "<h2>Enforcement procedure</h2>\n"
+      "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
+      "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+      "Regulations 2018 (the accessibility regulations). If you are not happy with how your "
+      "complaint is answered, contact the Equality Advisory and Support Service (EASS).</p>\n"
+      "<h2>How these pages were tested</h2>\n"
+      "<p>The pages iact writes are tested with axe-core's rules for WCAG 2.0, 2.1 and 2.2 "
+      "levels A and AA in the Chromium browser, with JavaScript on and off, and with the "
+      "network off; the contrast of the focus outline on every background, and of every text "
+      "as printed, is measured too. The tests run on every change to iact.</p>\n"
+      "<h2>Preparation of this statement</h2>\n"
+      "<p>This statement was written with these pages, as of {1}.</p>\n",
+      html_text(job.title), html_text(display_long(r.as_of)), reach);
+  HtmlPage page;
+  page.title = "Accessibility statement";
+  page.site = job.title;
+  page.body = body;
+  page.nav = nav("");
+  page.current = kAccessibilityPage;
+  page.footer = fmt::format("Made by iact as of {}.", display_long(r.as_of));
   return html_page(page);
 }
 
@@ -306,14 +376,15 @@ std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<Sy
                                                             const SiteJob& job) {
   std::vector<std::pair<std::string, std::string>> pages;
   pages.emplace_back("index.html", index_page(rollup, job));
+  pages.emplace_back(kAccessibilityPage, accessibility_page_html(rollup, job));
   for (const SystemView& v : views) {
     auto it = std::find_if(rollup.systems.begin(), rollup.systems.end(),
                            [&](const SystemSummary& s) { return s.system == v.name; });
     if (it == rollup.systems.end()) continue;
-    pages.emplace_back(system_page(v.name), system_page_html(v, *it));
+    pages.emplace_back(system_page(v.name), system_page_html(v, *it, job));
   }
   for (const ItemAcross& item : rollup.items)
-    pages.emplace_back(item_page(item.item), item_page_html(item, views, rollup));
+    pages.emplace_back(item_page(item.item), item_page_html(item, views, rollup, job));
   return pages;
 }
 

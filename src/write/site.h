@@ -1,8 +1,9 @@
 // The static website of every system (`iact site`): an index of the systems with their
 // counts and trend, a page per system with its actions (filtered by status and framework
 // item where the reader's browser runs the page's own script, listed in full where it does
-// not), and a page per framework item across the systems. Self-contained pages (html.h):
-// nothing is fetched from anywhere, and every number comes from the view and the roll-up.
+// not), a page per framework item across the systems, and the site's accessibility
+// statement. Self-contained pages (html.h): nothing is fetched from anywhere, and every number
+// comes from the view and the roll-up.
 #pragma once
 
 #include <filesystem>
@@ -16,8 +17,12 @@ namespace iact {
 
 struct SiteJob {
   std::string title;
+  std::string contact;        // who to tell of an accessibility problem; "" if not given
   std::filesystem::path dir;  // written into; must exist
 };
+
+// The accessibility statement's file name, relative to the site's folder.
+inline constexpr const char* kAccessibilityPage = "accessibility.html";
 
 // The pages, by path relative to the site's folder, and their HTML.
 std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<SystemView>& views,

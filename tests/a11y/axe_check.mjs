@@ -1,14 +1,25 @@
 #!/usr/bin/env node
 // Checks HTML pages against WCAG 2.2 AA with axe-core, in headless Chromium, offline.
 //
-//   node tests/a11y/axe_check.mjs [--allow-js] PATH...
+//   node tests/a11y/axe_check.mjs [--allow-js | --no-js] [--print] PATH...
 //
 // PATH is an HTML file or a folder (every *.html under it). Each page is opened as file://
 // and may load only files under its own folder tree (the folder given, or the page's folder
 // when a file is given) and data: URLs; any other request is blocked and reported, so a
 // page that passes reads the same with the network off. A page fails on any serious or
-// critical axe violation, any blocked request, any error in the browser console, and, unless
-// --allow-js, any script of its own (the board paper has none).
+// critical axe violation, any blocked request, any error in the browser console, any
+// element whose focus indicator has less than 3:1 contrast with what is around it (of a
+// two-colour indicator, the colour that contrasts most, and the two colours with each other
+// at least 3:1 too), and, unless --allow-js or --no-js, any script of its own (the board
+// paper has none).
+//
+// --no-js opens each page with JavaScript off, as a reader without it gets it (axe runs once
+// it has loaded), and fails a page on any visible control that needs a script to do
+// anything: a form without an action, a button of type "button", a select outside a form
+// that submits.
+// --print checks each page as it prints (CSS for print, backgrounds not printed unless the
+// page asks for them with print-color-adjust: exact): every text at least 4.5:1 with what it
+// is printed on.
 //
 // Exit: 0 every page passes, 1 a page fails, 2 a usage problem or the tools are missing
 // (scripts/setup.sh --tests installs them).
@@ -27,8 +38,117 @@ const SETUP_HINT = 'run scripts/setup.sh --tests (as root) to install it';
 
 function usage(message) {
   if (message) console.error(`axe_check: ${message}`);
-  console.error('usage: node tests/a11y/axe_check.mjs [--allow-js] PATH...');
+  console.error('usage: node tests/a11y/axe_check.mjs [--allow-js | --no-js] [--print] PATH...');
   process.exit(2);
+}
+
+// Runs in the page: WCAG's contrast ratio of two CSS colours ("rgb(0, 94, 184)"), and the
+// colour an element sits on (the first background that is not transparent, from `from` up).
+const PAGE_HELPERS = `
+window.__iactRgb = function (colour) {
+  const m = /rgba?\\(([\\d.]+),\\s*([\\d.]+),\\s*([\\d.]+)(?:,\\s*([\\d.]+))?/.exec(colour || '');
+  if (!m) return null;
+  return { rgb: [Number(m[1]), Number(m[2]), Number(m[3])], alpha: m[4] === undefined ? 1 : Number(m[4]) };
+};
+window.__iactContrast = function (a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const x = lum(a), y = lum(b);
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+};
+window.__iactBackground = function (from, printing) {
+  for (let el = from; el && el.nodeType === 1; el = el.parentElement) {
+    const cs = getComputedStyle(el);
+    const c = window.__iactRgb(cs.backgroundColor);
+    if (!c || c.alpha === 0) continue;
+    const exact = (cs.printColorAdjust || cs.webkitPrintColorAdjust) === 'exact';
+    if (printing && !exact) continue;  // a background the printer leaves out
+    return { colour: c, text: cs.backgroundColor, on: el };
+  }
+  return { colour: { rgb: [255, 255, 255], alpha: 1 }, text: 'white (the page)', on: null };
+};
+window.__iactName = function (el) {
+  let name = el.tagName.toLowerCase();
+  if (el.id) name += '#' + el.id;
+  else if (el.classList.length) name += '.' + [...el.classList].join('.');
+  return name;
+};
+`;
+
+// Each focusable element, focused: its focus indicator (outline, and box-shadow rings) against
+// the background around it.
+function focusProblems() {
+  const problems = new Set();
+  const focusable = document.querySelectorAll(
+    'a[href], button, select, input, textarea, summary, [tabindex]:not([tabindex="-1"])');
+  for (const el of focusable) {
+    el.focus();
+    if (document.activeElement !== el || el.getClientRects().length === 0) continue;
+    const cs = getComputedStyle(el);
+    const colours = [];
+    if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) {
+      const c = window.__iactRgb(cs.outlineColor);
+      if (c && c.alpha > 0) colours.push(c);
+    }
+    for (const ring of (cs.boxShadow === 'none' ? '' : cs.boxShadow).split(/,(?![^(]*\))/)) {
+      const c = window.__iactRgb(ring);
+      const sizes = ring.replace(/rgba?\([^)]*\)/, '').trim().split(/\s+/).map(parseFloat);
+      if (c && c.alpha > 0 && (sizes[3] || 0) >= 2) colours.push(c);  // a spread of 2px or more
+    }
+    const around = window.__iactBackground(el.parentElement, false);
+    const best = Math.max(0, ...colours.map((c) => window.__iactContrast(c, around.colour)));
+    const between = colours.length > 1 ? window.__iactContrast(colours[0], colours[1]) : Infinity;
+    if (colours.length === 0) {
+      problems.add(`${window.__iactName(el)}: no focus indicator (outline or ring of 2px or more)`);
+    } else if (best < 3 || between < 3) {
+      problems.add(`${window.__iactName(el)}: its focus indicator has ${best.toFixed(2)}:1 ` +
+                   `against ${around.text}` +
+                   (colours.length > 1 ? `, its two colours ${between.toFixed(2)}:1` : ''));
+    }
+    el.blur();
+  }
+  return [...problems];
+}
+
+// With JavaScript off: the visible controls that do nothing without it.
+function scriptlessProblems() {
+  const problems = new Set();
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  for (const form of document.querySelectorAll('form:not([action])')) {
+    if (visible(form)) problems.add(`${window.__iactName(form)}: a form with no action is shown`);
+  }
+  for (const el of document.querySelectorAll('button[type="button"], [onclick]')) {
+    if (visible(el)) problems.add(`${window.__iactName(el)}: a control that only a script can answer is shown`);
+  }
+  for (const el of document.querySelectorAll('select')) {
+    const form = el.closest('form');
+    if (visible(el) && !(form && form.hasAttribute('action'))) {
+      problems.add(`${window.__iactName(el)}: a select that submits nothing is shown`);
+    }
+  }
+  return [...problems];
+}
+
+// As printed: each element with text of its own against what it is printed on.
+function printProblems() {
+  const problems = new Set();
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+    if (!own || el.getClientRects().length === 0) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden') continue;
+    const text = window.__iactRgb(cs.color);
+    if (!text) continue;
+    const paper = window.__iactBackground(el, true);
+    const ratio = window.__iactContrast(text, paper.colour);
+    if (ratio < 4.5) {
+      problems.add(`${window.__iactName(el)}: ${cs.color} text prints at ${ratio.toFixed(2)}:1 ` +
+                   `on ${paper.text}`);
+    }
+  }
+  return [...problems];
 }
 
 function missing(what) {
@@ -90,7 +210,8 @@ function shorten(text, max = 160) {
   return one.length > max ? one.slice(0, max - 3) + '...' : one;
 }
 
-async function checkPage(browser, page, axeSource, allowJs) {
+async function checkPage(browser, page, axeSource, options) {
+  const { allowJs, noJs, print } = options;
   const relative = path.relative(process.cwd(), page.file);
   const shown = relative && !relative.startsWith('..') ? relative : page.file;
   const problems = [];
@@ -128,8 +249,12 @@ async function checkPage(browser, page, axeSource, allowJs) {
                   `[page-error]`);
   });
 
+  if (noJs) await tab.setJavaScriptEnabled(false);
   await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load', timeout: 30000 });
-  if (!allowJs) {
+  // With JavaScript off the page's scripts did not run as it loaded; turned on again, they do
+  // not run now, and axe can.
+  if (noJs) await tab.setJavaScriptEnabled(true);
+  if (!allowJs && !noJs) {
     const scripts = await tab.$$eval('script', (nodes) => nodes.length);
     if (scripts > 0) {
       problems.push(`${shown}: error: the page has ${scripts} script element(s); it should read ` +
@@ -141,7 +266,19 @@ async function checkPage(browser, page, axeSource, allowJs) {
     (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags },
                                          resultTypes: ['violations'] }),
     TAGS);
+  await tab.addScriptTag({ content: PAGE_HELPERS });
+  const own = [];
+  for (const p of await tab.evaluate(focusProblems)) own.push(`${shown}: error: ${p} [focus-contrast]`);
+  if (noJs) {
+    for (const p of await tab.evaluate(scriptlessProblems)) own.push(`${shown}: error: ${p} [needs-script]`);
+  }
+  if (print) {
+    await tab.emulateMediaType('print');
+    for (const p of await tab.evaluate(printProblems)) own.push(`${shown}: error: ${p} [print-contrast]`);
+  }
   await tab.close();
+  for (const line of own.slice(0, MAX_NODES * 2)) problems.push(line);
+  if (own.length > MAX_NODES * 2) problems.push(`    ... and ${own.length - MAX_NODES * 2} more`);
 
   let failing = 0;
   let minor = 0;
@@ -177,9 +314,12 @@ async function checkPage(browser, page, axeSource, allowJs) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const allowJs = args.includes('--allow-js');
-  const paths = args.filter((a) => a !== '--allow-js');
+  const flags = ['--allow-js', '--no-js', '--print'];
+  const options = { allowJs: args.includes('--allow-js'), noJs: args.includes('--no-js'),
+                    print: args.includes('--print') };
+  const paths = args.filter((a) => !flags.includes(a));
   if (paths.length === 0 || paths.some((a) => a.startsWith('-'))) usage();
+  if (options.allowJs && options.noJs) usage('--allow-js and --no-js do not go together');
 
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const npmDir = path.resolve(process.env.IACT_NPM_DIR || path.join(repo, '.cache', 'npm'));
@@ -212,7 +352,7 @@ async function main() {
   });
   let ok = true;
   try {
-    for (const page of pages) ok = (await checkPage(browser, page, axeSource, allowJs)) && ok;
+    for (const page of pages) ok = (await checkPage(browser, page, axeSource, options)) && ok;
   } finally {
     await browser.close();
   }

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """axe_check.mjs can fail: it finds each fault of fixtures/bad.html (an image without
 alternative text, text too pale to read, a stylesheet from another host and one from outside
-the page's folder), stops a page's own script unless --allow-js, and exits 2 with how to
-install the tools when they are missing.
+the page's folder), stops a page's own script unless --allow-js, finds a focus outline too
+pale for its background (focus.html), table headings that print white on white with --print
+(print.html) and, with --no-js, a control that needs a script (needs-script.html); and it
+exits 2 with how to install the tools when they are missing.
 
 Usage: harness_catches.py
 """
@@ -38,6 +40,26 @@ def main():
           out + err)
     code, out, err = axe_check(["--allow-js", script])
     check(code == 0 and ": ok: " in out, "script.html: exit %d with --allow-js" % code, out + err)
+
+    focus = os.path.join(FIXTURES, "focus.html")
+    code, out, err = axe_check([focus])
+    check(code == 1 and "a: its focus indicator has 1.73:1 against white (the page) "
+          "[focus-contrast]" in out, "focus.html: exit %d" % code, out + err)
+
+    printed = os.path.join(FIXTURES, "print.html")
+    code, out, err = axe_check([printed])
+    check(code == 0, "print.html on screen: exit %d" % code, out + err)
+    code, out, err = axe_check(["--print", printed])
+    check(code == 1 and "th: rgb(255, 255, 255) text prints at 1.00:1 on white (the page) "
+          "[print-contrast]" in out, "print.html --print: exit %d" % code, out + err)
+
+    needs = os.path.join(FIXTURES, "needs-script.html")
+    code, out, err = axe_check(["--allow-js", needs])
+    check(code == 0, "needs-script.html with its script: exit %d" % code, out + err)
+    code, out, err = axe_check(["--no-js", needs])
+    check(code == 1 and "form#filters: a form with no action is shown [needs-script]" in out and
+          "select#status: a select that submits nothing is shown [needs-script]" in out,
+          "needs-script.html --no-js: exit %d" % code, out + err)
 
     code, out, err = axe_check([script], env={"IACT_NPM_DIR": os.path.join(FIXTURES, "none")})
     check(code == 2 and "run scripts/setup.sh --tests" in err,

@@ -1,8 +1,10 @@
 """docs/ci.md works as written: its shell steps (the ```sh ci-step PATH blocks) are taken
 from the page and run against a copy of the sample plans, with the built iact on PATH and
 GitHub's or GitLab's environment variables, checking their exit codes and the files they
-make; and the GitHub and GitLab CI files on the page run exactly those steps and keep
-exactly those files."""
+make; the GitHub and GitLab CI files on the page run exactly those steps and keep exactly
+those files, keep the SARIF where code scanning is off, and cache the iact the install script
+(```sh ci-file) builds from a commit that exists; and the local timeline it shows
+(```yaml ci-file) gives the scheduled job a period after January 2026."""
 import json
 import os
 import re
@@ -20,13 +22,16 @@ ROOT = os.path.abspath(sys.argv[2])
 DOC = open(os.path.join(ROOT, "docs", "ci.md")).read()
 BLOCK = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.M | re.S)
 
-steps, yamls = {}, []
+steps, files, yamls = {}, {}, []
 for info, body in BLOCK.findall(DOC):
     words = info.split()
-    if words[:2] == ["sh", "ci-step"]:
+    if words[1:2] == ["ci-step"]:
         steps[words[2]] = body
+    elif words[1:2] == ["ci-file"]:
+        files[words[2]] = body
     elif words[:1] == ["yaml"]:
         yamls.append(yaml.safe_load(body))
+check(sorted(files) == [".iact-timeline.yaml", "ci/install-iact.sh"], f"ci-file blocks: {sorted(files)}")
 check(sorted(steps) == ["ci/reports.sh", "ci/validate.sh"], f"ci-step blocks: {sorted(steps)}")
 check(len(yamls) == 2, f"{len(yamls)} YAML blocks, wanted GitHub's and GitLab's")
 if len(yamls) != 2 or sorted(steps) != ["ci/reports.sh", "ci/validate.sh"]:
@@ -48,8 +53,37 @@ check(github_runs("reports") == ["sh ci/install-iact.sh", "sh ci/reports.sh"],
       f"GitHub reports runs {github_runs('reports')}")
 sarif = uses("validate", "github/codeql-action/upload-sarif")
 check(sarif and sarif[0]["with"]["sarif_file"] == "iact.sarif", f"GitHub uploads {sarif}")
+# Code scanning only where it is on (a public repository, or one that says so); the SARIF is
+# kept as an artifact everywhere, so a private repository without it loses nothing.
+condition = sarif[0].get("if", "") if sarif else ""
+check("visibility == 'public'" in condition and "vars.IACT_CODE_SCANNING" in condition,
+      f"GitHub uploads the SARIF to code scanning when: {condition!r}")
+kept = [s for s in uses("validate", "actions/upload-artifact") if s["with"]["path"] == "iact.sarif"]
+check(kept and kept[0].get("if") == "always()", f"GitHub does not keep iact.sarif as an artifact: {kept}")
 artifact = uses("reports", "actions/upload-artifact")
 check(artifact and artifact[0]["with"]["path"] == "reports/", f"GitHub keeps {artifact}")
+
+# iact itself: built from IACT_REV by ci/install-iact.sh into .iact-cache/$IACT_REV, which both
+# CIs cache by that commit, restored before the script runs.
+install = files.get("ci/install-iact.sh", "")
+check(subprocess.run(["sh", "-n"], input=install, text=True).returncode == 0, "ci/install-iact.sh does not parse")
+check("cache=.iact-cache/$IACT_REV" in install and "cpack -G DEB" in install,
+      "ci/install-iact.sh does not build the package into .iact-cache/$IACT_REV")
+revs = {github.get("env", {}).get("IACT_REV"), gitlab.get("variables", {}).get("IACT_REV")}
+check(len(revs) == 1, f"the two CIs build different commits of iact: {revs}")
+rev = revs.pop()
+for script in ("scripts/setup.sh", "scripts/build.sh", "cmake/distribution.cmake"):
+    shown = subprocess.run(["git", "-C", ROOT, "cat-file", "-e", f"{rev}:{script}"], capture_output=True)
+    check(shown.returncode == 0, f"IACT_REV {rev} is not a commit of iact with {script}")
+for job in ("validate", "reports"):
+    names = [s.get("uses", s.get("run", "")) for s in github["jobs"][job]["steps"]]
+    cache = uses(job, "actions/cache")
+    check(cache and cache[0]["with"]["path"] == ".iact-cache" and "env.IACT_REV" in cache[0]["with"]["key"]
+          and names.index(cache[0]["uses"]) < names.index("sh ci/install-iact.sh"),
+          f"GitHub {job}: iact is not cached by IACT_REV before it is installed: {cache}")
+gitlab_cache = gitlab["default"].get("cache", {})
+check(gitlab_cache.get("paths") == [".iact-cache/"] and "$IACT_REV" in gitlab_cache.get("key", ""),
+      f"GitLab does not cache .iact-cache/ by IACT_REV: {gitlab_cache}")
 on = github.get("on", github.get(True))  # YAML 1.1 reads the key `on` as true
 check(on["push"]["tags"] == ["period-*"] and "schedule" in on, f"GitHub triggers: {on}")
 check("refs/tags/period-" in github["jobs"]["reports"]["if"], "GitHub reports: not on period tags")
@@ -114,6 +148,30 @@ try:
     rc, out, err = result(step(tagged_gitlab, "reports", CI_COMMIT_TAG="period-2025-09", **GITLAB))
     check(rc == 2 and "no reporting period '2025-09'" in err and "the timeline has: 2025-06, 2026-01" in err,
           f"reports (GitLab) for the tag period-2025-09: exit {rc}\n{err}")
+
+    # After January 2026 the national timeline has no period: the schedule fails without a
+    # local timeline, and with the page's builds the next of its periods.
+    lost, local = workspace(["nenc"]), workspace(["nenc"])
+    folders += [lost, local]
+    today = subprocess.run(["date", "+%F"], capture_output=True, text=True).stdout.strip()
+    if today > "2026-01-31":
+        rc, out, err = result(step(lost, "reports", GITHUB_REF_TYPE="branch", **GITHUB))
+        check(rc == 2 and "no reporting period is due on or after" in err,
+              f"the schedule without a local timeline, after January 2026: exit {rc}\n{err}")
+    with open(os.path.join(local, ".iact-timeline.yaml"), "w") as f:
+        f.write(files.get(".iact-timeline.yaml", ""))
+    env = dict(os.environ, NO_COLOR="1")
+    timeline = subprocess.run([IACT, "validate", ".iact-timeline.yaml"], cwd=local, env=env,
+                              capture_output=True, text=True)
+    check(timeline.returncode == 0, f"the page's local timeline: exit {timeline.returncode}\n{timeline.stderr}")
+    periods = yaml.safe_load(files.get(".iact-timeline.yaml", "")) or {}
+    first = min((p["id"] for p in periods.get("periods", [])), default="")
+    check(first > "2026-01", f"the page's local timeline has no period after 2026-01: {first!r}")
+    built = subprocess.run([IACT, "build", "plans", "--as-of", "2026-02-01", "--to", "md", "-o", "reports"],
+                           cwd=local, env=env, capture_output=True, text=True)
+    check(built.returncode == 0 and os.path.isdir(os.path.join(local, "reports", "nenc", first)),
+          f"as of 2026-02-01, with the page's timeline, build did not write {first}: exit "
+          f"{built.returncode}\n{built.stderr}")
 
     # Valid plans (warnings only): exit 0, and each CI's file.
     ok = workspace()

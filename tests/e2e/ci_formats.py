@@ -60,6 +60,11 @@ for target in TARGETS:
     check(driver["informationUri"] == "https://iact.invalid", f"{target}: informationUri")
     rule_ids = [r["id"] for r in driver["rules"]]
     check(rule_ids == [r["id"] for r in RULES], f"{target}: driver.rules is not the rule table")
+    check(driver.get("semanticVersion") == VERSION, f"{target}: semanticVersion {driver.get('semanticVersion')}")
+    run = log["runs"][0]
+    check(run.get("originalUriBaseIds", {}).get("%SRCROOT%", {}).get("uri") == "file://" + ROOT + "/",
+          f"{target}: %SRCROOT% is {run.get('originalUriBaseIds')}, not the folder iact ran in")
+    check(run.get("columnKind") == "unicodeCodePoints", f"{target}: columnKind {run.get('columnKind')}")
     for r in driver["rules"]:
         check(r["defaultConfiguration"]["level"] == SEVERITY[r["id"]], f"{r['id']}: level")
         check(r["shortDescription"]["text"] and r["id"] in r["help"]["text"], f"{r['id']}: texts")
@@ -83,6 +88,54 @@ for target in TARGETS:
     check(len(text) > 0, f"{target}: no problems found, so nothing was compared")
 check(with_region > 0 and without_region > 0,
       f"the runs had {with_region} results with a region and {without_region} without one")
+
+# Each rule's own documentation: a full description, help in text and Markdown (what it finds,
+# why it matters, how to fix it, an example) that no other rule shares, and the address of its
+# section of docs/rules.md, whose text is the help's Markdown.
+log = json.loads(iact(["validate", "plans", *AS_OF, "--format", "sarif"]).stdout)
+rules = log["runs"][0]["tool"]["driver"]["rules"]
+DOC = open(os.path.join(ROOT, "docs", "rules.md")).read()
+sections = dict(re.findall(r"^## ([a-z0-9-]+)\n\n(.*?)(?=^## |\Z)", DOC, re.M | re.S))
+for name in ("text", "markdown"):
+    helps = [r["help"].get(name, "") for r in rules]
+    check(len(set(helps)) == len(rules), f"help.{name}: {len(set(helps))} different texts for {len(rules)} rules")
+for r in rules:
+    rid, text, markdown = r["id"], r["help"]["text"], r["help"].get("markdown", "")
+    full = r.get("fullDescription", {}).get("text", "")
+    check(len(full) > len(r["shortDescription"]["text"]) + 20 and full.startswith(r["shortDescription"]["text"][:-1]),
+          f"{rid}: fullDescription {full!r} says no more than shortDescription")
+    for words in ("Why it matters", "How to fix it", "Example"):
+        check(words in text and words in markdown, f"{rid}: the help lacks '{words}'")
+    check("```yaml\n" in markdown, f"{rid}: the Markdown help has no example block")
+    check(r.get("helpUri") == f"https://iact.invalid/docs/rules.md#{rid}", f"{rid}: helpUri {r.get('helpUri')}")
+    check((sections.get(rid) or "").strip() == markdown.strip(),
+          f"{rid}: docs/rules.md's section is not the SARIF help:\n{sections.get(rid)!r}\n{markdown!r}")
+
+# End positions: the region covers the YAML token the problem is about.
+def region_text(result):
+    place = result["locations"][0]["physicalLocation"]
+    region = place["region"]
+    path = os.path.join(ROOT, urllib.parse.unquote(place["artifactLocation"]["uri"]))
+    line = open(path, encoding="utf-8").read().splitlines()[region["startLine"] - 1]
+    return line[region["startColumn"] - 1:region["endColumn"] - 1]
+
+
+ended = 0
+for target in TARGETS:
+    for res in json.loads(iact(["validate", target, *AS_OF, "--format", "sarif"]).stdout)["runs"][0]["results"]:
+        region = res["locations"][0]["physicalLocation"].get("region", {})
+        if "endColumn" not in region:
+            continue
+        ended += 1
+        text = region_text(res)
+        check(region["endLine"] == region["startLine"] and text.strip() == text and text
+              and ": " not in text and " #" not in text,
+              f"{target}: {res['ruleId']} region {region} covers {text!r}")
+check(ended > 50, f"only {ended} results have an end position")
+log = json.loads(iact(["validate", "tests/data/bad/dates.yaml", *AS_OF, "--format", "sarif"]).stdout)
+dates = {region_text(r) for r in log["runs"][0]["results"] if r["ruleId"] == "invalid-date"}
+check(dates == {"30.10.24", "2025-02-30", "Q2 2025/27", "end of July 2025"},
+      f"the invalid dates' regions cover {dates}")
 
 # A hint is in the message; a problem without one has no "(hint:".
 log = json.loads(iact(["validate", "tests/data/bad/dates.yaml", *AS_OF, "--format", "sarif"]).stdout)
@@ -156,8 +209,50 @@ for target in TARGETS:
         check(issue["location"] == {"path": d["file"], "lines": {"begin": max(1, d["line"])}},
               f"{target}: location {issue['location']} for {d}")
         check(re.fullmatch(r"[0-9a-f]{16}", issue["fingerprint"]), f"fingerprint {issue['fingerprint']}")
-    keys = {(d["file"], d["line"], d["rule"], d["message"]) for d in expected}
-    check(len({i["fingerprint"] for i in issues}) == len(keys),
-          f"{target}: fingerprints are not one per file, line, rule and message")
+    check(len({i["fingerprint"] for i in issues}) == len(issues),
+          f"{target}: two problems share a fingerprint")
+
+
+# --- Fingerprints name the problem, not its line or the day ---
+def fingerprinted(folder, as_of):
+    """(file, line, rule, description, fingerprint) of each GitLab issue, and the SARIF
+    results' partialFingerprints, which must be the same."""
+    gitlab = json.loads(iact(["validate", "plans", "--as-of", as_of, "--format", "gitlab"],
+                             cwd=folder).stdout)
+    sarif = json.loads(iact(["validate", "plans", "--as-of", as_of, "--format", "sarif"],
+                            cwd=folder).stdout)
+    check([r["partialFingerprints"]["iactProblem/v1"] for r in sarif["runs"][0]["results"]] ==
+          [i["fingerprint"] for i in gitlab], f"as of {as_of}: SARIF and GitLab fingerprints differ")
+    return [(i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"],
+             i["description"], i["fingerprint"]) for i in gitlab]
+
+
+tmp = tempfile.mkdtemp()
+try:
+    shutil.copytree(os.path.join(ROOT, "plans", "nenc"), os.path.join(tmp, "plans", "nenc"))
+    before = fingerprinted(tmp, "2025-07-15")
+    # A day later the same problems are found, some of them with the new day in the message.
+    later = fingerprinted(tmp, "2025-07-16")
+    check([b[:3] for b in before] == [l[:3] for l in later],
+          "a day later the problems differ, so their fingerprints cannot be compared")
+    check(any(b[3] != l[3] for b, l in zip(before, later)),
+          "no message names the as-of date: the test would not notice a fingerprint that hashes it")
+    kept = sum(b[4] == l[4] for b, l in zip(before, later))
+    check(kept == len(before), f"a day later {kept} of {len(before)} fingerprints are kept")
+    # A comment above the first problem of a plan moves every problem below it down a line.
+    plan = before[0][0]
+    path = os.path.join(tmp, plan)
+    lines = open(path).read().splitlines(keepends=True)
+    first = before[0][1]
+    lines.insert(first - 1, "# a comment added above a problem\n")
+    open(path, "w").write("".join(lines))
+    moved = fingerprinted(tmp, "2025-07-15")
+    check(len(moved) == len(before) and
+          any(m[1] == b[1] + 1 for m, b in zip(moved, before) if m[0] == plan),
+          f"the comment above {plan}:{first} did not move its problems down")
+    kept = sum(b[4] == m[4] for b, m in zip(before, moved))
+    check(kept == len(before), f"after a line added above them {kept} of {len(before)} fingerprints are kept")
+finally:
+    shutil.rmtree(tmp)
 
 finish("CI formats")

@@ -20,6 +20,12 @@ check "a missing path is a usage error" 2 "no-such-plan.yaml: no such file or fo
 check "a bad --as-of is a usage error" 2 "not a date; write it as YYYY-MM-DD" -- validate plans --as-of 31/07/2025
 check "an unknown format is a usage error" 2 "format" -- validate plans --format xml
 check "no command prints usage" 2 "validate" --
+check "an unknown command suggests the nearest" 2 "^iact: 'validat' is not a command; did you mean 'validate'\?$" -- validat plans
+check "... after a global option and its value" 2 "^iact: 'statu' is not a command; did you mean 'status'\?$" -- --frameworks frameworks statu plans/nenc
+check "a word that is not close to a command lists them" 2 "^iact: 'plans' is not a command; the commands are validate, status, " -- plans
+check "--max-diagnostics below 0 is refused" 2 "^--max-diagnostics: -3 is less than 0; give a number of problems, or 0 for all$" -- validate plans --max-diagnostics -3
+check "--max-diagnostics 0 shows all" 0 "errors?, [0-9]+ warnings" -- validate plans --max-diagnostics 0
+check "--color takes auto, always or never" 2 "sometimes not in \{auto,always,never\}" -- --color sometimes status plans/nenc
 check "help names the commands" 0 "validate.*rules.*frameworks|frameworks" -- --help
 check "version" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+" -- --version
 check "version names the commit" 0 "^iact [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}(-dirty)?|unknown)\)$" -- --version
@@ -142,6 +148,41 @@ check "diff --exit-code: JSON that differs exits 1" 1 '"after": "Added in August
 check "diff: an unknown revision" 2 "git cat-file -t nope:./icb.yaml. failed" -- diff git:nope:icb.yaml icb.yaml
 check "diff: not git:REV:path" 2 "is not git:REV:path" -- diff git:HEAD icb.yaml
 popd >/dev/null
+# Colour: a terminal (a pseudo-terminal from script(1)) has it unless NO_COLOR is set to
+# something or TERM is dumb (an empty NO_COLOR does not count: no-color.org); output that is
+# not a terminal has none; --color always and never say it outright, over the environment.
+expect_colour() {  # expect_colour yes|no tty|pipe [VAR=VALUE...] -- ARGS...
+  local want=$1 how=$2 out got
+  shift 2
+  local vars=()
+  while [ "$1" != -- ]; do vars+=("$1"); shift; done
+  shift
+  if [ "$how" = tty ]; then
+    out=$(env -u NO_COLOR TERM=xterm "${vars[@]}" script -qec "$(printf '%q ' "$iact" "$@")" /dev/null 2>&1)
+  else
+    out=$(env -u NO_COLOR TERM=xterm "${vars[@]}" "$iact" "$@" 2>&1)
+  fi
+  got=no
+  [[ $out == *$'\e['* ]] && got=yes
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: colour on a $how with [${vars[*]}] iact $*: $got, wanted $want"
+    failures=$((failures + 1))
+  else
+    echo "ok: colour on a $how with [${vars[*]}]: $want"
+  fi
+}
+status=(status plans/nenc --as-of 2025-07-31)
+expect_colour yes tty -- "${status[@]}"
+expect_colour yes tty NO_COLOR= -- "${status[@]}"
+expect_colour no tty NO_COLOR=1 -- "${status[@]}"
+expect_colour no tty TERM=dumb -- "${status[@]}"
+expect_colour no tty -- --color never "${status[@]}"
+expect_colour yes tty NO_COLOR=1 -- "${status[@]}" --color always
+expect_colour no pipe -- "${status[@]}"
+expect_colour yes pipe -- --color always "${status[@]}"
+expect_colour yes tty -- validate tests/data/bad/dates.yaml --as-of 2025-07-15
+expect_colour no tty TERM=dumb -- validate tests/data/bad/dates.yaml --as-of 2025-07-15
+
 # The committed docs are what the tool prints, so they cannot drift from the checks.
 if ! diff -u docs/plan-format.md <("$iact" format); then
   echo "FAIL: docs/plan-format.md differs from 'iact format' (regenerate it: build/iact format > docs/plan-format.md)"
@@ -149,6 +190,10 @@ if ! diff -u docs/plan-format.md <("$iact" format); then
 fi
 if ! diff -u schema/iact-plan.schema.json <("$iact" schema); then
   echo "FAIL: schema/iact-plan.schema.json differs from 'iact schema' (regenerate it: build/iact schema > schema/iact-plan.schema.json)"
+  failures=$((failures + 1))
+fi
+if ! diff -u docs/rules.md <("$iact" rules --explain); then
+  echo "FAIL: docs/rules.md differs from 'iact rules --explain' (regenerate it: build/iact rules --explain > docs/rules.md)"
   failures=$((failures + 1))
 fi
 # The whole table, in one piece (grep -F would accept any one of its lines).

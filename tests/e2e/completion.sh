@@ -2,7 +2,9 @@
 # Shell completion: the scripts the build installs are what `iact completion` prints; bash's
 # completes commands, options and their values when a bash runs it; every command and option
 # that --help lists is offered (the scripts are written from the command line, so they cannot
-# drift); fish's completes the same (complete -C); zsh's parses.
+# drift); fish's completes the same (complete -C); zsh's parses. In each, a global option's
+# value is never taken for the command, update --status offers the statuses, and fish offers
+# folders only where a folder goes.
 set -u
 iact=$(realpath "$1")
 dir=$(realpath "$2")  # build/completion: iact.bash, _iact, iact.fish
@@ -59,6 +61,12 @@ expect_bash "--frameworks" iact status plans --fra   # global options after the 
 expect_bash "tests/data/bad" iact validate tests/data/ba
 expect_bash "" iact status --as-of ""   # a date: nothing to offer
 expect_bash "" iact man                 # man-pages is hidden
+# A global option's value is not the command, even when it is named like one.
+expect_bash "validate" iact --frameworks frameworks val
+expect_bash "validate" iact --frameworks status val
+expect_bash "--format" iact --templates rules status --fo
+expect_bash $'not-started\non-track\nat-risk\noff-track\nblocked\ncomplete' iact update plan.yaml GOV-01 --status ""
+expect_bash $'auto\nalways\nnever' iact --color ""
 # Everything --help lists is offered.
 commands=$("$iact" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF {print $1}')
 [ "$(wc -l <<<"$commands")" -ge 15 ] || fail "could not read the commands from iact --help"
@@ -91,6 +99,15 @@ expect_fish "--exit-code" "iact diff --ex"
 expect_fish $'bash\nzsh\nfish' "iact completion "
 offered=$(complete_fish "iact ")
 [ "$offered" = "$(sort <<<"$commands")" ] || fail "fish offers [$offered] for iact <TAB>"
+expect_fish "validate" "iact --frameworks frameworks val"
+expect_fish "--format" "iact --templates rules status --fo"
+expect_fish $'not-started\non-track\nat-risk\noff-track\nblocked\ncomplete' "iact update plan.yaml GOV-01 --status "
+# Where a folder goes, folders only; where a file goes, files too.
+folders=$(find . -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%f/\n' | sort)
+expect_fish "$folders" "iact build -o "
+expect_fish "$folders" "iact rollup plans --returns "
+offered=$(complete_fish "iact completion bash -o ")
+grep -qx "README.md" <<<"$offered" || fail "fish: 'iact completion bash -o <TAB>' offers no files: $offered"
 
 # zsh: the script parses, compinit takes it as iact's completion, and an interactive zsh
 # completes with it (in a pseudo-terminal: zsh_complete.zsh).
@@ -119,5 +136,7 @@ expect_zsh $'text\njson\nsarif\ngithub\ngitlab' "iact validate --format "
 expect_zsh "--exit-code" "iact diff --ex"
 expect_zsh $'bash\nzsh\nfish' "iact completion "
 expect_zsh "--frameworks" "iact --fra"
+expect_zsh "validate" "iact --frameworks frameworks val"
+expect_zsh $'not-started\non-track\nat-risk\noff-track\nblocked\ncomplete' "iact update plan.yaml GOV-01 --status "
 
 exit $((failures > 0))

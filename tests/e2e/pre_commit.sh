@@ -4,7 +4,9 @@
 # an error (the hook fails naming the file and line), and commits it once fixed. Only the
 # changed plan is passed to iact, which checks it with the other plans of its folder. A README
 # beside the plans is never passed, even with a `files:` that matches it; a local timeline is
-# checked as a timeline; a .yml plan is checked like a .yaml one.
+# checked as a timeline; a .yml plan is checked like a .yaml one. pre-commit try-repo, with the
+# hook's own defaults, checks the plans and not the CI files beside them; the README's rev is
+# a commit that exists.
 set -u
 iact=$(realpath "$1")
 root=$(realpath "$2")
@@ -31,6 +33,13 @@ cp -r "$root/plans/somerset" "$repo/plans/"
 # The hooks line exactly as the README gives it.
 hooks=$(grep -m 1 "^    hooks: \[{ id: iact-validate" "$root/README.md")
 [ -n "$hooks" ] || fail "the README has no hooks line"
+# The README's rev is a commit of iact (no release is tagged yet) whose hooks file has the hook.
+readme_rev=$(sed -n 's/^    rev: \([^ ]*\).*/\1/p' "$root/README.md" | head -n 1)
+if ! command git -C "$root" cat-file -e "$readme_rev^{commit}" 2>/dev/null; then
+  fail "the README's rev '$readme_rev' is not a commit of this repository"
+elif ! command git -C "$root" show "$readme_rev:.pre-commit-hooks.yaml" 2>/dev/null | grep -q "^- id: iact-validate$"; then
+  fail "the README's rev $readme_rev has no iact-validate hook"
+fi
 cat >"$repo/.pre-commit-config.yaml" <<EOF
 repos:
   - repo: $work/hooks
@@ -73,8 +82,9 @@ git add plans/somerset/README.md
 out=$(git commit -m "a README beside the plans" 2>&1)
 [ $? -eq 0 ] || fail "the commit of plans/somerset/README.md failed: $out"
 grep -q "^iact validate\.*(no files to check)Skipped$" <<<"$out" || fail "the README was checked: $out"
-# ... nor with the pattern the README used to give, which matches it: the hook takes YAML only.
-sed "s|files: .*}|files: ^plans/ }|" .pre-commit-config.yaml >"$work/old-config.yaml"
+# ... nor with a files: pattern of the user's that matches it: the hook takes YAML only.
+sed "s|iact-validate }|iact-validate, files: ^plans/ }|" .pre-commit-config.yaml >"$work/old-config.yaml"
+grep -q "files: ^plans/" "$work/old-config.yaml" || fail "could not give the hook a files: pattern"
 out=$(pre-commit run --config "$work/old-config.yaml" --files plans/somerset/README.md 2>&1)
 grep -q "^iact validate\.*(no files to check)Skipped$" <<<"$out" ||
   fail "files: ^plans/ passes the README to iact: $out"
@@ -99,6 +109,27 @@ sed -i "${line}s/due: .*/due: 31.12.25/" plans/somerset/somerset-ft.yml
 out=$(pre-commit run --files plans/somerset/somerset-ft.yml 2>&1)
 grep -q "^plans/somerset/somerset-ft.yml:$line:[0-9]*: error: .*\[invalid-date\]$" <<<"$out" ||
   fail "the hook did not check a .yml plan: $out"
+
+# pre-commit try-repo (the hook's own defaults, no files: of the user's) on a repository whose
+# CI files are YAML beside the plans: only the plans are checked. Each CI file would fail as
+# a plan, and a plan with an error fails, so the run passing means the CI files were left out.
+tried=$work/tried
+mkdir -p "$tried/plans" "$tried/.github/workflows"
+cp -r "$root/plans/somerset" "$tried/plans/"
+printf 'validate:\n  script: [sh ci/validate.sh]\n' >"$tried/.gitlab-ci.yml"
+printf 'name: plans\non: [push]\njobs: {}\n' >"$tried/.github/workflows/plans.yml"
+printf 'steps: [validate]\n' >"$tried/ci.yml"
+printf 'repos: []\n' >"$tried/.pre-commit-config.yaml"
+(cd "$tried" && git init -q && git add . && git commit -qm "plans and CI files")
+out=$(cd "$tried" && pre-commit try-repo "$work/hooks" iact-validate --all-files --verbose 2>&1)
+rc=$?
+[ $rc -eq 0 ] && grep -q "^iact validate\.*Passed$" <<<"$out" ||
+  fail "try-repo on plans beside CI files: exit $rc: $out"
+grep -q "ci.yml\|plans.yml\|pre-commit-config" <<<"$out" && fail "try-repo checked a CI file: $out"
+sed -i "${line}s/due: .*/due: 31.12.25/" "$tried/$plan"
+out=$(cd "$tried" && pre-commit try-repo "$work/hooks" iact-validate --all-files 2>&1)
+[ $? -ne 0 ] && grep -q "^$plan:$line:[0-9]*: error: .*\[invalid-date\]$" <<<"$out" ||
+  fail "try-repo did not check the plans: $out"
 
 [ $failures -eq 0 ] && echo "ok: the pre-commit hook refuses $plan:$line and passes it fixed; a README is not checked, a local timeline is checked as one, a .yml plan as a plan"
 exit $((failures > 0))

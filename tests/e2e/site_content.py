@@ -1,6 +1,7 @@
 """iact site over the four sample systems and a fifth: an index with every system's counts as
 `iact status --format json` gives them, a page per system listing every action with its BRAG
-(the counts again), a page per framework item, every link leading to a page that exists, and
+(the counts again), a page per framework item, an accessibility statement linked from every
+page, every link leading to a page that exists, every page's title naming the site, and
 nothing that would fetch from another host; without its script a page shows every action."""
 import html.parser
 import json
@@ -16,6 +17,7 @@ IACT = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 COLOURS = ["Blue", "Red", "Amber", "Green", "Grey"]
 AS_OF = "2026-02-01"
+SITE = "Intensive and assertive community care: action plans"  # iact site's default title
 
 
 def iact(*args, expect=0):
@@ -90,7 +92,7 @@ def main():
         pages = sorted(os.path.relpath(os.path.join(d, f), site)
                        for d, _, files in os.walk(site) for f in files)
         items = {i["id"] for s in want.values() for f in s["frameworks"] for i in f["items"]}
-        expected = (["index.html"] + ["systems/%s.html" % s for s in want] +
+        expected = (["index.html", "accessibility.html"] + ["systems/%s.html" % s for s in want] +
                     ["items/%s.html" % i for i in items])
         check(sorted(pages) == sorted(expected), "pages: %s" % sorted(set(pages) ^ set(expected)))
         check("Wrote %d pages" % len(expected) in proc.stdout, "summary: " + proc.stdout)
@@ -143,6 +145,25 @@ def main():
                   "%s names another host" % rel)
             check("default-src 'none'" in page.text, "%s has no Content-Security-Policy" % rel)
             check('<html lang="en-GB">' in page.text, "%s has no language" % rel)
+            # The statement is a link away from every page; each title names the site.
+            up = "../" if "/" in rel else ""
+            check(up + "accessibility.html" in page.links, "%s does not link to the statement" % rel)
+            title = re.search(r"<title>(.*?)</title>", page.text)[1]
+            h1 = re.search(r"<h1>(.*?)</h1>", page.text)[1]
+            check(title == (SITE if rel == "index.html" else f"{h1} – {SITE}"),
+                  f"{rel}: the title is {title!r}, its heading {h1!r}")
+
+        # The accessibility statement: how accessible, how to report a problem (to whom
+        # --contact names), the enforcement procedure, how it was tested.
+        statement = parse(os.path.join(site, "accessibility.html")).text
+        for words in ("Web Content Accessibility Guidelines version 2.2 AA", "JavaScript turned off",
+                      "Feedback and contact information", "contact the team that published these pages",
+                      "Equality Advisory and Support Service", "How these pages were tested"):
+            check(words in statement, f"the accessibility statement does not say {words!r}")
+        iact("site", plans, "--as-of", AS_OF, "-o", site, "--contact", "access@example.nhs.uk")
+        statement = parse(os.path.join(site, "accessibility.html")).text
+        check('contact <a href="mailto:access@example.nhs.uk">access@example.nhs.uk</a>.' in statement,
+              "the statement does not give --contact's address")
 
         # Plan text cannot make markup.
         with open(os.path.join(plans, "fifth", "icb.yaml"), encoding="utf-8") as f:

@@ -106,16 +106,22 @@ TEST(Completion, ZshEscapesBracketsQuotesAndColons) {
 
 TEST(Completion, FishOffersOptionsPerCommand) {
   const std::string fish = *completion_script(sample(), "fish");
-  EXPECT_NE(fish.find("complete -c iact -n '__fish_seen_subcommand_from validate' -l format -x "
+  EXPECT_NE(fish.find("complete -c iact -n '__iact_using_command validate' -l format -x "
                       "-a 'text json' -d 'Output format'"),
             std::string::npos)
       << fish;
   EXPECT_NE(fish.find("-s q -l quiet -d '.starts with a dot, and it\\'s \\\\ odd [x]'"),
             std::string::npos);
-  EXPECT_NE(fish.find("complete -c iact -l frameworks -r -F"), std::string::npos);
-  EXPECT_NE(fish.find("complete -c iact -n __fish_use_subcommand -a completion"),
+  // A folder goes after --frameworks: folders only, not files.
+  EXPECT_NE(fish.find("complete -c iact -l frameworks -x -a '(__fish_complete_directories "
+                      "(commandline -ct))'"),
             std::string::npos);
-  EXPECT_EQ(fish.find("__fish_seen_subcommand_from validate' -s h"), std::string::npos);
+  EXPECT_NE(fish.find("complete -c iact -n __iact_needs_command -a completion"),
+            std::string::npos);
+  EXPECT_EQ(fish.find("__iact_using_command validate' -s h"), std::string::npos);
+  // Finding the command skips the values of the global options that take one.
+  EXPECT_NE(fish.find("            case --frameworks\n                set skip 1\n"),
+            std::string::npos);
 }
 
 TEST(ManPage, OnePerCommandAndOneForIact) {
@@ -129,7 +135,31 @@ TEST(ManPage, OnePerCommandAndOneForIact) {
   EXPECT_NE(pages[0].text.find(".TP\n\\fBvalidate\\fR\nCheck plans: every problem\n"),
             std::string::npos);
   EXPECT_NE(pages[0].text.find("\\fBiact\\-validate\\fR(1)"), std::string::npos);
-  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\nExit codes: 0 success.\n"), std::string::npos);
+  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\n.TP\n.B 0\nSuccess.\n"), std::string::npos)
+      << pages[0].text;
+}
+
+TEST(ManPage, ExitStatusIsTheCommandsOwnAsAListWhenItHasOne) {
+  CliModel cli = sample();
+  cli.commands[0].footer =
+      "Exit codes: 0 written (notes, if any, leave it 0), 1 written, but a system was left out, "
+      "2 usage or I/O error: nothing written.";
+  cli.commands[1].footer = "Exits 3 on Tuesdays.";  // not a list of codes: said as it is
+  const std::vector<ManPage> pages = man_pages(cli);
+  EXPECT_NE(pages[1].text.find(".SH EXIT STATUS\n.TP\n.B 0\nWritten (notes, if any, leave it "
+                               "0).\n.TP\n.B 1\nWritten, but a system was left out.\n.TP\n.B 2\n"
+                               "Usage or I/O error: nothing written.\n.SH"),
+            std::string::npos)
+      << pages[1].text;
+  EXPECT_NE(pages[2].text.find(".SH EXIT STATUS\nExits 3 on Tuesdays.\n"), std::string::npos);
+  EXPECT_NE(pages[0].text.find(".SH EXIT STATUS\n.TP\n.B 0\nSuccess.\n"), std::string::npos);
+}
+
+TEST(ManPage, DatedByTheModel) {
+  CliModel cli = sample();
+  cli.date = "2026-03-31";
+  EXPECT_TRUE(man_pages(cli)[1].text.starts_with(
+      ".TH IACT\\-VALIDATE 1 \"2026-03-31\" \"iact 1.2.3\" \"iact manual\"\n"));
 }
 
 TEST(ManPage, CommandPageHasSynopsisArgumentsAndEscapedOptions) {

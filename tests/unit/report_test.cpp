@@ -1,8 +1,11 @@
 #include "check/report.h"
 
+#include <map>
 #include <set>
 #include <sstream>
+#include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -154,15 +157,92 @@ TEST(Report, GitlabCodeQualityFieldsAndStableFingerprints) {
   std::set<std::string> fingerprints;
   for (const auto& i : issues) fingerprints.insert(i["fingerprint"].get<std::string>());
   EXPECT_EQ(fingerprints.size(), 4u);
-  // The fingerprint follows file, line, rule and message, not the column or the hint.
+  // Without the file's text (a.yaml is not on disk) the fingerprint follows the rule, the
+  // file and the message, not the line, the column or the hint; the same problem twice is
+  // told apart by its order.
   Diagnostics moved;
-  moved.add("a.yaml", Pos{10, 9}, "unknown-item", "no framework item 'carer'", "other hint");
-  moved.add("a.yaml", Pos{11, 5}, "unknown-item", "no framework item 'carer'");
+  moved.add("a.yaml", Pos{12, 9}, "unknown-item", "no framework item 'carer'", "other hint");
+  moved.add("a.yaml", Pos{14, 5}, "unknown-item", "no framework item 'carer'");
   std::ostringstream out;
   print_gitlab(moved, out);
   auto after = nlohmann::json::parse(out.str());
   EXPECT_EQ(after[0]["fingerprint"], issues[1]["fingerprint"]);
   EXPECT_NE(after[1]["fingerprint"], issues[1]["fingerprint"]);
+}
+
+// The fingerprints of a plan's problems, in order, given the plan's text.
+std::vector<std::string> fingerprints_of(const Diagnostics& d, const std::string& text) {
+  const std::map<std::string, std::string> sources = {{"plans/x/t.yaml", text}};
+  std::ostringstream out;
+  print_gitlab(d, out, &sources);
+  std::vector<std::string> found;
+  for (const auto& issue : nlohmann::json::parse(out.str()))
+    found.push_back(issue["fingerprint"].get<std::string>());
+  return found;
+}
+
+TEST(Report, FingerprintsKeepToTheProblemWhenLinesMoveAndDaysPass) {
+  const std::string plan =
+      "actions:\n"
+      "  - id: GOV-01\n"
+      "    due: 2025-05-31\n"
+      "    status: on-track\n"
+      "  - id: GOV-02\n"
+      "    due: 2025-05-31\n"
+      "    status: on-track\n";
+  auto contradiction = [](Diagnostics& d, int line, const std::string& as_of) {
+    d.add("plans/x/t.yaml", Pos{line, 13}, "status-contradiction",
+          "declared on-track, but due 31 May 2025 has passed at " + as_of +
+              ": reports show it as Red");
+  };
+  Diagnostics today;
+  contradiction(today, 4, "2025-07-15");
+  contradiction(today, 7, "2025-07-15");
+  const std::vector<std::string> before = fingerprints_of(today, plan);
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_NE(before[0], before[1]);  // one message, two actions: two problems
+
+  // A day later: the messages name another day.
+  Diagnostics tomorrow;
+  contradiction(tomorrow, 4, "2025-07-16");
+  contradiction(tomorrow, 7, "2025-07-16");
+  EXPECT_EQ(fingerprints_of(tomorrow, plan), before);
+
+  // A comment above the first action, and an action added before the second.
+  const std::string edited =
+      "# Reviewed at the July board\n"
+      "actions:\n"
+      "  - id: GOV-01\n"
+      "    due: 2025-05-31\n"
+      "    status: on-track\n"
+      "  - id: GOV-00\n"
+      "    due: 2026-05-31\n"
+      "    status: on-track\n"
+      "  - id: GOV-02\n"
+      "    due: 2025-05-31\n"
+      "    status: on-track\n";
+  Diagnostics moved;
+  contradiction(moved, 5, "2025-07-15");
+  contradiction(moved, 11, "2025-07-15");
+  EXPECT_EQ(fingerprints_of(moved, edited), before);
+
+  // A message that names a line of the plan, and a month, and a quarter.
+  auto mismatch = [](int line, int newest, const std::string& due) {
+    Diagnostics d;
+    d.add("plans/x/t.yaml", Pos{line, 13}, "status-log-mismatch",
+          fmt::format("declared on-track but the newest update (line {}) says {} for {}", newest,
+                      due, due == "Q2 2025/26" ? "Sep 2025" : "October 2025"));
+    return d;
+  };
+  EXPECT_EQ(fingerprints_of(mismatch(4, 12, "Q2 2025/26"), plan),
+            fingerprints_of(mismatch(4, 13, "Q3 2025/26"), plan));
+  EXPECT_NE(fingerprints_of(mismatch(4, 12, "Q2 2025/26"), plan),
+            fingerprints_of(mismatch(7, 12, "Q2 2025/26"), plan));  // another action's
+
+  // The same lines, but the problem is another action's: another fingerprint.
+  const std::string renamed =
+      plan.substr(0, plan.find("GOV-02")) + "GOV-03" + plan.substr(plan.find("GOV-02") + 6);
+  EXPECT_NE(fingerprints_of(today, renamed)[1], before[1]);
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "plan/yaml_tree.h"
 
+#include <map>
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace iact {
@@ -189,6 +192,39 @@ TEST(YamlTree, NonScalarKeyIsAnError) {
   Parsed p = parse("? [a, b]\n: c\n");
   EXPECT_FALSE(p.root);
   EXPECT_EQ(only(p).rule, "yaml-syntax");
+}
+
+TEST(YamlTree, KeyPathsNameListItemsByIdDateOrText) {
+  Parsed p = parse(
+      "actions:\n"
+      "  - id: GOV-01\n"
+      "    addresses: [carers, continuity]\n"
+      "    updates:\n"
+      "      - { date: 2025-03-31, note: Begun. }\n"
+      "  - title: no id yet\n"
+      "risks:\n"
+      "  - id: R1\n");
+  ASSERT_TRUE(p.root);
+  std::set<Pos> wanted;
+  for (int line = 1; line <= 8; ++line) {
+    for (int column = 1; column <= 40; ++column) wanted.insert(Pos{line, column});
+  }
+  const std::map<Pos, std::string> paths = key_paths(*p.root, wanted);
+  EXPECT_EQ(key_paths(*p.root, {Pos{3, 5}}),
+            (std::map<Pos, std::string>{{{3, 5}, "actions[GOV-01].addresses"}}));
+  auto at = [&](int line, int column) {
+    auto it = paths.find(Pos{line, column});
+    return it == paths.end() ? std::string("(none)") : it->second;
+  };
+  EXPECT_EQ(at(1, 1), "actions");
+  EXPECT_EQ(at(2, 5), "actions[GOV-01].id");  // the item and its first key: the deeper
+  EXPECT_EQ(at(2, 9), "actions[GOV-01].id");  // the key's value
+  EXPECT_EQ(at(3, 5), "actions[GOV-01].addresses");
+  EXPECT_EQ(at(3, 25), "actions[GOV-01].addresses[continuity]");
+  EXPECT_EQ(at(5, 35), "actions[GOV-01].updates[2025-03-31].note");
+  EXPECT_EQ(at(6, 5), "actions[1].title");  // no id: its index
+  EXPECT_EQ(at(8, 9), "risks[R1].id");
+  EXPECT_EQ(at(4, 1), "(none)");  // no key or value starts there
 }
 
 }  // namespace
