@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Debian's python3-yaml has the C loader
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FRAMEWORKS = os.path.join(HERE, "..", "frameworks")
-STATUSES = ["not-started", "on-track", "at-risk", "off-track", "blocked", "complete"]
+STATUSES = ["not-started", "on-track", "at-risk", "off-track", "blocked", "complete", "not-reported"]
 TOP_KEYS = {"iact", "organisation", "frameworks", "partners", "groups", "actions", "risks",
             "board", "review", "sro", "author", "self_assessment", "dna_discharge_assurance",
             "rag", "narrative", "measures", "created"}

@@ -31,6 +31,7 @@ if [ $tests -eq 1 ]; then
   packages+=(
     clang libclang-rt-14-dev        # sanitizer build (ASan, UBSan) and libFuzzer targets
     dpkg-dev                        # cpack -G DEB: dpkg-shlibdeps finds the library packages
+    poppler-utils                   # pdftotext and pdfinfo read the PDF papers back
     lintian                         # checks the .deb as Debian's archive would
     man-db zsh fish                 # man -l renders the man pages; zsh and fish completion
     pre-commit                      # runs the hook of .pre-commit-hooks.yaml

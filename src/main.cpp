@@ -376,7 +376,7 @@ int run(int argc, char** argv) {
   update_cmd->add_option("PLAN", update.plan, "The plan file")->required();
   update_cmd->add_option("ACTION", update.action, "The action's id")->required();
   update_cmd->add_option("--status", update.status, "New status (or in words: On track)")
-      ->type_name(iact::join(iact::kStatusNames, "|"));
+      ->type_name(iact::join(iact::kReportedStatusNames, "|"));
   update_cmd
       ->add_option("--due", update.due,
                    "New due date; the first agreed one is kept as baseline_due")

@@ -245,6 +245,50 @@ void check_submissions(const Plan& plan, const CheckContext& ctx, Diagnostics& d
   }
 }
 
+// A board meeting's `milestone` names one a meeting in public meets (an ICB's board, for an
+// ICB-board milestone).
+void check_meeting_milestones(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
+  std::vector<std::string> by_board;
+  for (const Milestone& m : ctx.catalogue.milestones) {
+    if (m.requires_ == "public-board" || (plan.is_icb() && m.requires_ == "icb-public-board"))
+      by_board.push_back(m.id);
+  }
+  const std::string those = by_board.empty() ? std::string("the timeline has none")
+                                             : "those met by this plan's board: " + join(by_board);
+  for (const BoardMeeting& b : plan.board) {
+    if (!b.milestone) continue;
+    const std::string& id = b.milestone->value;
+    if (std::find(by_board.begin(), by_board.end(), id) != by_board.end()) continue;
+    auto m = std::find_if(ctx.catalogue.milestones.begin(), ctx.catalogue.milestones.end(),
+                          [&](const Milestone& x) { return x.id == id; });
+    if (m == ctx.catalogue.milestones.end()) {
+      auto near = closest_match(id, by_board);
+      diags.add(plan.file, b.milestone->pos, "unknown-milestone",
+                fmt::format("the timeline has no milestone '{}'", id),
+                near ? fmt::format("did you mean '{}'? ({})", *near, those) : those);
+    } else {
+      diags.add(plan.file, b.milestone->pos, "unknown-milestone",
+                m->requires_ == "icb-public-board"
+                    ? fmt::format("milestone '{}' asks for the ICB's board, not a trust's", id)
+                    : fmt::format("milestone '{}' is not met by a board meeting", id),
+                those);
+    }
+  }
+}
+
+// Narrative says which meeting or period it was written for, or no paper can tell whether
+// it is current.
+void check_narrative(const Plan& plan, Diagnostics& diags) {
+  for (const Narrative& n : plan.narratives) {
+    if (n.written_for) continue;
+    diags.add(plan.file, n.pos, "narrative-undated",
+              "the narrative does not say which board meeting or reporting period it was "
+              "written for",
+              "add `written_for:` with the meeting's date (2025-05-01) or the period "
+              "(2026-01); later papers then show the text under that date, not as current");
+  }
+}
+
 // The log and the fields say the same: the newest re-plan is the action's `due` (and the
 // first agreed date is known), and the newest status in the log is the declared one, or
 // the history of the action (and so "slipped" in the return) would not match the plan.
@@ -370,22 +414,10 @@ void check_placeholders(const Plan& plan, Diagnostics& diags) {
   }
 }
 
-// When the plan was made: `created`, else the review it came from, else its first board
-// meeting.
-std::optional<Date> plan_created(const Plan& plan) {
-  if (plan.created) return plan.created->value;
-  if (plan.review && plan.review->date) return plan.review->date->value;
-  std::optional<Date> first;
-  for (const BoardMeeting& m : plan.board) {
-    if (m.date && (!first || m.date->value < *first)) first = m.date->value;
-  }
-  return first;
-}
-
 // An open action due before the plan was agreed is usually a slip of the year (30.07.24
 // for 30.07.25).
 void check_due_before_plan(const Plan& plan, Diagnostics& diags) {
-  const std::optional<Date> created = plan_created(plan);
+  const std::optional<Date> created = plan.created_on();
   if (!created) return;
   for (const Action& a : plan.actions) {
     if (!a.due || !a.due->value.is_date() || a.due->value.date >= *created) continue;
@@ -435,6 +467,8 @@ void check_plan(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   }
   check_self_assessment(plan, ctx, diags);
   check_submissions(plan, ctx, diags);
+  check_meeting_milestones(plan, ctx, diags);
+  check_narrative(plan, diags);
   check_risks(plan, diags);
 }
 

@@ -149,12 +149,14 @@ constexpr std::array kRules = {
          "groups: [Governance, Clinical delivery]\nactions:\n  - id: GOV-01\n    group: governance "
          "           # fix: group: Governance"},
     Rule{"unknown-milestone", kError,
-         "a `submissions` entry names no timeline milestone met by a submission",
+         "a `submissions` entry names no timeline milestone met by a submission, or a board "
+         "meeting's `milestone` none met by that board in public",
          "The paper's governance section says which national milestones were met and how; a "
          "submission for a milestone that does not exist, or that a board meeting meets, proves "
          "nothing.",
          "Name a milestone of the timeline that asks for a submission (the hint lists them); a "
-         "milestone met by a board in public is met by a `board:` entry instead.",
+         "milestone met by a board in public is met by a `board:` entry instead, and a meeting's "
+         "`milestone:` names one a meeting of that board can meet.",
          "submissions:\n  - { milestone: plans-report, date: 2025-06-30 }   # fix: milestone: "
          "plans-reported"},
     Rule{"completed-in-future", kError, "`completed` is later than the as-of date",
@@ -291,6 +293,22 @@ constexpr std::array kRules = {
          "nearest); an organisation without a plan of its own goes under `partners:`.",
          "    lead: ELTF                   # fix: lead: ELFT, or add { short: ELTF, name: ... } "
          "under partners:"},
+    Rule{"narrative-undated", kWarning,
+         "the plan's narrative does not say which meeting or period it was written for, so a "
+         "paper cannot tell whether it is current",
+         "Narrative is written for one meeting; printed in a later paper as if current, it says "
+         "things that are no longer true (\"guidance is expected very soon\").",
+         "Add `written_for:` with the date of the board meeting the text was written for, or the "
+         "reporting period (2026-01); keep older narratives in the list for the record.",
+         "narrative:\n  background: ...          # fix: written_for: 2025-05-01 above it"},
+    // The board paper (iact paper, iact build).
+    Rule{"undefined-abbreviation", kWarning,
+         "the board paper uses an abbreviation that neither its glossary nor the plans define",
+         "Board papers are public: every abbreviation must be defined for a reader who does not "
+         "know the service.",
+         "Add the term to the plan's `glossary:` (or to templates/glossary.yaml for every "
+         "paper), or write it out in full.",
+         "glossary:\n  SDU: Service delivery unit   # the paper's glossary then lists it"},
     Rule{"return-incomplete", kWarning,
          "the return will have empty cells: no `self_assessment:` for an item, no "
          "`dna_discharge_assurance:` for an organisation, or no `sro:` to name on its cover "

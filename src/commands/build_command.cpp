@@ -26,6 +26,7 @@ struct SystemResult {
   std::string error;  // why the system failed, if it did
   bool plan_errors = false;
   bool no_meeting = false;
+  Diagnostics warnings;  // about the paper (abbreviations its glossary lacks)
 };
 
 // A one-line progress report on a terminal, rewritten in place; silent elsewhere.
@@ -103,6 +104,7 @@ SystemResult build_system(const ReturnData& data, const ReportInputs& inputs,
   paper.slots = &slots;
   paper.timeout_seconds = options.timeout_seconds;
   PaperResult written = write_paper(view, paper);
+  result.warnings = abbreviation_warnings(view, written.undefined_abbreviations);
   result.written.insert(result.written.end(), written.written.begin(), written.written.end());
   if (!written.ok()) result.error = written.error;
   return result;
@@ -190,6 +192,10 @@ int run_build(const BuildOptions& options, const CommonOptions& common) {
 
   size_t failed = 0, plan_failures = 0, files = 0;
   std::vector<std::string> no_meeting;
+  Diagnostics warnings;
+  for (const SystemResult& r : results) warnings.append(r.warnings);
+  if (!warnings.items().empty())
+    print_text(warnings, std::cerr, TextStyle{stderr_wants_colour(), true});
   for (size_t i = 0; i < n; ++i) {
     files += results[i].written.size();
     if (!results[i].error.empty()) ++failed;

@@ -73,6 +73,63 @@ long long created_epoch(const CommonOptions& common, Date as_of) {
   return common.source_date_epoch.value_or(as_of.days() * 86400LL);
 }
 
+namespace {
+
+// Where `term` is first written as a word of its own in `text` (1-based), if it is.
+std::optional<Pos> first_use(const std::string& text, const std::string& term) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
+    const size_t end = at + term.size();
+    if ((at > 0 && word(text[at - 1])) ||
+        (end < text.size() && word(text[end]) && text[end] != 's'))
+      continue;
+    // Not in a comment: the first use a reader of the paper sees.
+    const size_t line_start =
+        text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+    if (text.find('#', line_start) < at) continue;
+    Pos pos{1, 1};
+    for (size_t i = 0; i < at; ++i) {
+      if (text[i] == '\n') {
+        ++pos.line;
+        pos.column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++pos.column;
+      }
+    }
+    return pos;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Diagnostics abbreviation_warnings(const SystemView& view, const std::vector<std::string>& terms) {
+  Diagnostics diags;
+  std::vector<std::pair<std::string, std::string>> texts;  // file, text
+  for (const OrgView& org : view.orgs) {
+    FileRead read = read_file(org.plan->file, kMaxPlanFileBytes);
+    if (read.bytes) texts.emplace_back(org.plan->file, std::move(*read.bytes));
+  }
+  for (const std::string& term : terms) {
+    std::string file = view.lead->file;
+    Pos pos;
+    for (const auto& [name, text] : texts) {
+      if (std::optional<Pos> p = first_use(text, term)) {
+        file = name;
+        pos = *p;
+        break;
+      }
+    }
+    diags.add(
+        file, pos, "undefined-abbreviation",
+        fmt::format("the {} paper uses '{}', which its glossary does not define", view.name, term),
+        fmt::format("add `{}: what it stands for` to the plan's `glossary:` (or to "
+                    "templates/glossary.yaml for every paper), or write it out in full",
+                    term));
+  }
+  return diags;
+}
+
 int report_drafts(const std::vector<ReturnData>& returns, bool final) {
   int drafts = 0;
   Diagnostics diags;

@@ -31,6 +31,10 @@ std::optional<std::filesystem::path> make_report_dir(const std::string& out_dir,
                                                      const SystemView& view, bool force,
                                                      std::string& note, std::string& error);
 
+// A warning for each abbreviation a paper uses that nothing defines, at its first use in the
+// system's plans (file, line and column), or at the lead plan when the paper's own words
+// use it.
+Diagnostics abbreviation_warnings(const SystemView& view, const std::vector<std::string>& terms);
 // Says which of the returns are drafts (a required answer missing) and returns how many. With
 // `final` (return --final, build --final) each answer a draft lacks is printed as a problem
 // (return-draft) at the plan line that should give it, and the return is refused; otherwise

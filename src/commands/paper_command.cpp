@@ -56,6 +56,12 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
       std::string render_error;
       contexts.push_back(
           full_paper_context(*view, templates->markdown, templates->glossary, render_error));
+      std::vector<std::string> terms;
+      for (const auto& t :
+           contexts.back().value("undefined_abbreviations", nlohmann::json::array()))
+        terms.push_back(t.get<std::string>());
+      if (const Diagnostics w = abbreviation_warnings(*view, terms); !w.items().empty())
+        print_text(w, std::cerr, TextStyle{stderr_wants_colour(), true});
       continue;
     }
     std::string error;
@@ -76,6 +82,9 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     job.source_date_epoch = epoch;
     PaperResult result = write_paper(*view, job);
     for (const fs::path& p : result.written) std::cout << p.string() << '\n';
+    if (const Diagnostics w = abbreviation_warnings(*view, result.undefined_abbreviations);
+        !w.items().empty())
+      print_text(w, std::cerr, TextStyle{stderr_wants_colour(), true});
     if (!result.ok()) {
       std::cerr << "iact: " << scope.name << ": " << result.error << '\n';
       ++failures;

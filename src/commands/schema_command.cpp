@@ -92,7 +92,7 @@ json field_schema(const FieldDef& f, const Completions& ids) {
       s = {{"$ref", "#/definitions/" + ref(*f.object)}};
       break;
     case FieldType::kObjectList:
-      s = {{"type", "array"}, {"items", {{"$ref", "#/definitions/" + ref(*f.object)}}}};
+      s = one_or_list({{"$ref", "#/definitions/" + ref(*f.object)}}, f.accepts_single);
       break;
     case FieldType::kAmount:
       s = {{"anyOf", json::array({{{"type", "number"}, {"minimum", 0}},
@@ -126,6 +126,11 @@ json object_schema(const ObjectDef& def, const Completions& ids, json& definitio
       definitions[ref(*f.object)] = json::object();  // placeholder: stops recursion
       definitions[ref(*f.object)] = object_schema(*f.object, ids, definitions);
     }
+  }
+  if (def.any_keys) {
+    return {{"type", "object"},
+            {"description", def.doc},
+            {"additionalProperties", {{"type", "string"}}}};
   }
   json s = {{"type", "object"},
             {"description", def.doc},

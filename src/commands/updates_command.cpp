@@ -52,6 +52,7 @@ std::string slug(std::string_view text) {
 }
 
 std::string friendly(Status s) {
+  if (s == Status::kNotReported) return "Not reported";
   return std::string(kFormStatusWords[static_cast<size_t>(s)]);
 }
 
@@ -176,7 +177,11 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
       fa.title = value_or_empty(a.title);
       fa.due = row->state.due ? display(*row->state.due) : "";
       fa.current_status = friendly(row->state.status);
-      if (row->contradicts) fa.current_status += fmt::format(" (shown Red: {})", row->rag.reason);
+      if (row->contradicts) {
+        fa.current_status += fmt::format(" (shown Red: {})", row->rag.reason);
+      } else if (row->overdue) {
+        fa.current_status += fmt::format(" (overdue: {})", row->rag.reason);
+      }
       if (row->latest) {
         fa.last_update =
             row->latest->note.empty()
@@ -248,6 +253,7 @@ std::optional<ActionAnswer> answer_of(const FormRow& in, const ReadForm& form,
   };
   if (in.status) {
     a.status = status_from_words(in.status->text);
+    if (a.status == Status::kNotReported) a.status.reset();  // an answer reports a status
     if (!a.status)
       problem(kFormNewStatus, fmt::format("'{}' is not a status", in.status->text),
               "choose one from the list: Not started, On track, At risk, Off track, Blocked, "
@@ -534,9 +540,10 @@ int run_update(const UpdateOptions& options, const CommonOptions& common) {
   answer.date = *date;
   if (!options.status.empty()) {
     answer.status = status_from_words(options.status);
+    if (answer.status == Status::kNotReported) answer.status.reset();  // an update reports one
     if (!answer.status) {
       std::cerr << fmt::format("iact: --status '{}' is not a status; use one of: {}\n",
-                               options.status, join(kStatusNames));
+                               options.status, join(kReportedStatusNames));
       return kExitUsage;
     }
   }

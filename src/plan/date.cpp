@@ -153,13 +153,27 @@ std::string Date::iso() const {
   return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
 }
 
-std::variant<Due, DateError> parse_due(std::string_view text) {
+namespace {
+
+// A parsed due date's day carries the form it was written in.
+std::variant<Due, DateError> with_form(std::variant<Due, DateError> parsed) {
+  if (Due* due = std::get_if<Due>(&parsed)) due->date.form = due->form;
+  return parsed;
+}
+
+std::variant<Due, DateError> parse_due_as_written(std::string_view text) {
   const std::string folded = lowercase(text);
   if (folded == "tbc") return Due{Due::Kind::kTbc, {}, DateForm::kDay, "tbc"};
   if (folded == "ongoing") return Due{Due::Kind::kOngoing, {}, DateForm::kDay, "ongoing"};
   if (auto numeric = parse_numeric(text)) return *numeric;
   if (auto quarter = parse_quarter(text)) return *quarter;
   return unknown_form(text);
+}
+
+}  // namespace
+
+std::variant<Due, DateError> parse_due(std::string_view text) {
+  return with_form(parse_due_as_written(text));
 }
 
 std::variant<Date, DateError> parse_date(std::string_view text) {
@@ -182,7 +196,7 @@ std::optional<Date> parse_iso_day(std::string_view text) {
 }
 
 Due month_due(int y, int m) {
-  return Due{Due::Kind::kDate, Date{y, m, days_in_month(y, m)}, DateForm::kMonth,
+  return Due{Due::Kind::kDate, Date{y, m, days_in_month(y, m), DateForm::kMonth}, DateForm::kMonth,
              fmt::format("{:04d}-{:02d}", y, m)};
 }
 
@@ -332,7 +346,9 @@ std::optional<Due> parse_written_tokens(const std::vector<Token>& t) {
 
 }  // namespace
 
-std::variant<Due, DateError> parse_written_due(std::string_view text) {
+namespace {
+
+std::variant<Due, DateError> parse_written_as_written(std::string_view text) {
   const std::string_view trimmed = trim(text);
   const std::string folded = lowercase(trimmed);
   static constexpr std::string_view kTbc[] = {
@@ -367,6 +383,12 @@ std::variant<Due, DateError> parse_written_due(std::string_view text) {
                    "quarter (Q4 2025/26), TBC or Ongoing"};
 }
 
+}  // namespace
+
+std::variant<Due, DateError> parse_written_due(std::string_view text) {
+  return with_form(parse_written_as_written(text));
+}
+
 std::string plan_form(const Due& due) {
   switch (due.kind) {
     case Due::Kind::kTbc:
@@ -387,16 +409,62 @@ std::string plan_form(const Due& due) {
   return due.text;
 }
 
+namespace {
+
+// "Q2 2025/26": the NHS financial quarter that ends in the month of `date`.
+std::string quarter_name(Date date) {
+  const int quarter = date.month <= 3 ? 4 : (date.month - 1) / 3;
+  const int first = date.month <= 3 ? date.year - 1 : date.year;
+  return fmt::format("Q{} {:04d}/{:02d}", quarter, first, (first + 1) % 100);
+}
+
+}  // namespace
+
+Date Date::first_day() const {
+  switch (form) {
+    case DateForm::kDay:
+      return *this;
+    case DateForm::kMonth:
+      return Date{year, month, 1, form};
+    case DateForm::kQuarter: {
+      const int m = month - 2;  // a quarter ends in its third month
+      return m >= 1 ? Date{year, m, 1, form} : Date{year - 1, m + 12, 1, form};
+    }
+  }
+  return *this;
+}
+
 std::string display(Date date) {
+  switch (date.form) {
+    case DateForm::kDay:
+      break;
+    case DateForm::kMonth:
+      return month_year(date);
+    case DateForm::kQuarter:
+      return quarter_name(date);
+  }
   return fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1].substr(0, 3), date.year);
 }
 
 std::string display_long(Date date) {
+  if (!date.is_day()) return display(date);
   return fmt::format("{} {} {}", date.day, kMonthNames[date.month - 1], date.year);
 }
 
 std::string month_year(Date date) {
   return fmt::format("{} {}", kMonthNames[date.month - 1], date.year);
+}
+
+std::string plan_form(Date date) {
+  switch (date.form) {
+    case DateForm::kDay:
+      break;
+    case DateForm::kMonth:
+      return fmt::format("{:04d}-{:02d}", date.year, date.month);
+    case DateForm::kQuarter:
+      return quarter_name(date);
+  }
+  return date.iso();
 }
 
 std::string display(const Due& due) {

@@ -9,26 +9,40 @@
 
 namespace iact {
 
+// How a date was written: a day, a whole month (due at its end) or an NHS financial
+// quarter (due at its end; the NHS year runs April to March).
+enum class DateForm { kDay, kMonth, kQuarter };
+
+// A calendar day, and how precisely its source gave it: a date written as a month (2024-10)
+// is its last day, and reads back as "October 2024", never as a day the source did not give.
+// The form plays no part in comparisons: "2024-10" and "2024-10-31" are the same day.
 struct Date {
   int year = 1970;
   int month = 1;
   int day = 1;
+  DateForm form = DateForm::kDay;
 
-  auto operator<=>(const Date&) const = default;
+  friend bool operator==(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend std::strong_ordering operator<=>(const Date& a, const Date& b) {
+    if (auto c = a.year <=> b.year; c != 0) return c;
+    if (auto c = a.month <=> b.month; c != 0) return c;
+    return a.day <=> b.day;
+  }
 
   // Days since 1970-01-01 (negative before), for arithmetic on dates.
   long days() const;
   static Date from_days(long days);
   Date plus_days(long n) const { return from_days(days() + n); }
+  // The first day the date covers: the day itself, or the first of its month or quarter.
+  Date first_day() const;
+  bool is_day() const { return form == DateForm::kDay; }
 
   std::string iso() const;  // 2024-10-30
 };
 
 int days_in_month(int year, int month);
-
-// How a date was written: a day, a whole month (due at its end) or an NHS financial
-// quarter (due at its end; the NHS year runs April to March).
-enum class DateForm { kDay, kMonth, kQuarter };
 
 // A due date as people write it in plans.
 struct Due {
@@ -73,10 +87,13 @@ std::optional<Date> parse_iso_day(std::string_view text);
 
 // "30 Sep 2025", "Sep 2025" or "Q2 2025/26": how a due date reads in a report.
 std::string display(const Due& due);
-// "30 Sep 2025", as tables show a day.
+// "30 Sep 2025", as tables show a day; "September 2025" or "Q2 2025/26" for a date its
+// source gave as a month or a quarter.
 std::string display(Date date);
-// "30 September 2025", as cover sheets and prose show a day.
+// "30 September 2025", as cover sheets and prose show a day (a month or quarter as above).
 std::string display_long(Date date);
+// How a plan writes the date: 2025-09-30, 2025-09 or "Q2 2025/26".
+std::string plan_form(Date date);
 // "June 2025".
 std::string month_year(Date date);
 

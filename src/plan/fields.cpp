@@ -72,6 +72,16 @@ constexpr std::array kReviewFields = {
 constexpr ObjectDef kReview{"review", "The 2024 review of intensive and assertive care.",
                             kReviewFields};
 
+constexpr std::array kCostFields = {
+    FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
+    FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
+    FieldDef{"funded", kBoolean, kOptional,
+             "Whether the money is agreed (true) or still to be found (false); the paper "
+             "totals the unfunded costs as the funding gap."},
+    FieldDef{"note", kText, kOptional, "What the cost is for, or why it is not known yet."},
+};
+constexpr ObjectDef kCostObject{"cost", "The cost of an action.", kCostFields};
+
 constexpr std::array kSubmissionFields = {
     FieldDef{"milestone", kText, kRequired,
              "Id of the timeline milestone it was for, e.g. cost-estimates (`iact frameworks` "
@@ -80,6 +90,14 @@ constexpr std::array kSubmissionFields = {
              "When it was sent to NHS England; leave it out when no record says (the paper "
              "then shows the milestone met, date not recorded)."},
     FieldDef{"note", kText, kOptional, "What was sent, or who approved it."},
+    FieldDef{"amount",
+             kCost,
+             kOptional,
+             "For a cost estimate: the headline figure sent, e.g. 3000000 or "
+             "{ amount: 3000000, recurrent: true }; the paper's finance section sets the "
+             "plan's costed actions beside it.",
+             {},
+             &kCostObject},
 };
 constexpr ObjectDef kSubmission{
     "submission", "What the system sent NHS England for a national milestone.", kSubmissionFields};
@@ -108,6 +126,15 @@ constexpr std::array kBoardFields = {
     FieldDef{"body", kText, kRequired, "The board or committee, e.g. NHS Somerset ICB Board."},
     or_not_stated(
         FieldDef{"public", kBoolean, kOptional, "Whether the meeting is held in public."}),
+    FieldDef{"status", kChoice, kOptional,
+             "planned, held, postponed or cancelled. Leave it out for a meeting the source "
+             "records as held; write planned for one only scheduled, which papers then never "
+             "show as held, even after its date.",
+             kMeetingStatusNames},
+    FieldDef{"milestone", kText, kOptional,
+             "Id of the national milestone the meeting was held for, when it met one late "
+             "(public-boards-2024 for a December 2024 board held in January); by default a "
+             "meeting in public counts for the first milestone due on or after it."},
     FieldDef{"agenda_item", kText, kOptional, "Agenda item or enclosure reference."},
     FieldDef{"title", kText, kOptional, "Title of the paper."},
     FieldDef{"purpose", kChoiceList, kOptional, "What the paper asks of the meeting.",
@@ -186,16 +213,6 @@ constexpr ObjectDef kRag{"rag",
                          "The plan's RAG thresholds, where they differ from the defaults. A "
                          "policy file given with --rag-policy overrides them.",
                          kRagFields};
-
-constexpr std::array kCostFields = {
-    FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
-    FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
-    FieldDef{"funded", kBoolean, kOptional,
-             "Whether the money is agreed (true) or still to be found (false); the paper "
-             "totals the unfunded costs as the funding gap."},
-    FieldDef{"note", kText, kOptional, "What the cost is for, or why it is not known yet."},
-};
-constexpr ObjectDef kCostObject{"cost", "The cost of an action.", kCostFields};
 
 constexpr std::array kUpdateFields = {
     FieldDef{"date", kDate, kRequired, "Date of the update."},
@@ -317,6 +334,10 @@ constexpr ObjectDef kSelfAssessment{"self_assessment entry",
                                     kSelfAssessmentFields};
 
 constexpr std::array kNarrativeFields = {
+    FieldDef{"written_for", kDate, kOptional,
+             "The board meeting or reporting period the text was written for: 2025-05-01, or "
+             "2026-01 for the January 2026 round. A paper for a later date shows the text "
+             "under that date (\"Written for the board of 1 May 2025\"), never as current."},
     FieldDef{"background", kText, kOptional,
              "Why the plan exists: the national and local context."},
     FieldDef{"local_position", kText, kOptional, "Where the organisation or system stands now."},
@@ -355,6 +376,8 @@ constexpr std::array kMeasureFields = {
 };
 constexpr ObjectDef kMeasure{"measure", "A measure tracked over time, such as staff in post.",
                              kMeasureFields};
+
+constexpr ObjectDef kGlossary{"glossary", "Abbreviations and what they stand for.", {}, true};
 
 constexpr std::array kPlanFields = {
     FieldDef{"iact", kInteger, kRequired, "Format version: 1."},
@@ -412,10 +435,25 @@ constexpr std::array kPlanFields = {
     FieldDef{"created", kDate, kOptional,
              "When the plan was made (default: its review's date, else its first board "
              "meeting); an open action due before it is flagged."},
-    FieldDef{"narrative", kObject, kOptional, "The paper's narrative sections.", {}, &kNarrative},
+    FieldDef{"narrative",
+             kObjectList,
+             kOptional,
+             "The paper's narrative sections, each set with the meeting or period it was "
+             "written for: one mapping, or a list with one entry per paper.",
+             {},
+             &kNarrative,
+             true},
     FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
     FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
     FieldDef{"measures", kObjectList, kOptional, "Measures with values over time.", {}, &kMeasure},
+    FieldDef{"glossary",
+             kObject,
+             kOptional,
+             "Abbreviations the plan's text uses that the house glossary (templates/"
+             "glossary.yaml) lacks, as `TERM: meaning`; the paper's glossary lists those it "
+             "uses.",
+             {},
+             &kGlossary},
 };
 constexpr ObjectDef kPlan{"plan",
                           "An intensive and assertive community mental health care "

@@ -99,10 +99,12 @@ std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file,
   return c;
 }
 
-std::optional<Cost> read_cost(const FieldReader& action) {
-  const YamlNode* n = action.value("cost");
+// An action's `cost`, or a submission's `amount`: none (for a cost), tbc, an amount, or the
+// cost mapping.
+std::optional<Cost> read_cost(const FieldReader& action, std::string_view key = "cost") {
+  const YamlNode* n = action.value(key);
   if (!n) return std::nullopt;
-  if (!n->is_map()) return read_cost_amount(*n, action.file(), action.diags(), true);
+  if (!n->is_map()) return read_cost_amount(*n, action.file(), action.diags(), key == "cost");
   FieldReader r(*n, *plan_def().field("actions")->object->field("cost")->object, action.file(),
                 action.diags());
   const YamlNode* amount = r.value("amount");
@@ -211,6 +213,8 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     m.date = b.date("date");
     m.body = b.text_or_empty("body");
     if (auto pub = b.boolean("public")) m.is_public = pub->value;
+    m.status = b.choice("status");
+    m.milestone = b.text("milestone");
     m.agenda_item = b.text_or_empty("agenda_item");
     m.title = b.text_or_empty("title");
     m.purpose = b.texts("purpose");
@@ -233,8 +237,8 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     plan.board.push_back(std::move(m));
   }
   for (const FieldReader& s : r.objects("submissions")) {
-    plan.submissions.push_back(
-        Submission{s.pos(), s.text("milestone"), s.date("date"), s.text_or_empty("note")});
+    plan.submissions.push_back(Submission{s.pos(), s.text("milestone"), s.date("date"),
+                                          s.text_or_empty("note"), read_cost(s, "amount")});
   }
   if (auto rag = r.object("rag")) plan.rag = read_rag(*rag);
   plan.groups = r.texts("groups");
@@ -245,11 +249,23 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
   }
   plan.created = r.date("created");
   plan.not_stated = r.not_stated();
-  if (auto n = r.object("narrative")) {
-    plan.narrative =
-        Narrative{n->text_or_empty("background"),        n->text_or_empty("local_position"),
-                  n->text_or_empty("good_practice"),     n->text_or_empty("challenges"),
-                  n->text_or_empty("cohort_definition"), n->text_or_empty("key_points")};
+  for (const FieldReader& n : r.objects("narrative")) {
+    plan.narratives.push_back(
+        Narrative{n.date("written_for"), n.pos(), n.text_or_empty("background"),
+                  n.text_or_empty("local_position"), n.text_or_empty("good_practice"),
+                  n.text_or_empty("challenges"), n.text_or_empty("cohort_definition"),
+                  n.text_or_empty("key_points")});
+  }
+  if (const YamlNode* g = r.value("glossary"); g && r.object("glossary")) {
+    for (const YamlEntry& e : g->entries) {
+      if (e.value->is_scalar()) {
+        plan.glossary.emplace_back(e.key, e.value->scalar);
+      } else {
+        r.diags().add(r.file(), e.value->pos, "wrong-type",
+                      fmt::format("the glossary's '{}' must be its meaning, in words", e.key),
+                      "write `TERM: what it stands for`");
+      }
+    }
   }
   for (const FieldReader& a : r.objects("actions")) plan.actions.push_back(read_action(a));
   for (const FieldReader& k : r.objects("risks")) plan.risks.push_back(read_risk(k));

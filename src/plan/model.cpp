@@ -43,6 +43,17 @@ const Update* Action::newest_update(UpdateKind kind, std::optional<Date> by) con
   return found;
 }
 
+std::optional<Date> Plan::created_on() const {
+  if (created) return created->value;
+  if (review && review->date) return review->date->value;
+  std::optional<Date> first;
+  for (const BoardMeeting& m : board) {
+    if (m.status && m.status->value != "held") continue;  // planned, postponed, cancelled
+    if (m.date && (!first || m.date->value < *first)) first = m.date->value;
+  }
+  return first;
+}
+
 std::optional<int> Risk::score() const {
   if (!likelihood || !impact) return std::nullopt;
   return likelihood->value * impact->value;

@@ -22,9 +22,15 @@ struct Located {
 
 // Allowed words for the plan's enumerations. The field table (fields.cpp) offers these as
 // the choices, and the enums below follow their order.
-inline constexpr std::array<std::string_view, 6> kStatusNames = {
+// not-reported: the source records no status for the action (an imported tracker with no
+// status column, a paper that lists actions without progress). Reports say so, and colour
+// the action by its dates alone, as they would one not yet started.
+inline constexpr std::array<std::string_view, 7> kStatusNames = {
+    "not-started", "on-track", "at-risk", "off-track", "blocked", "complete", "not-reported"};
+enum class Status { kNotStarted, kOnTrack, kAtRisk, kOffTrack, kBlocked, kComplete, kNotReported };
+// The statuses an owner can report (an update, a form's answer): all but not-reported.
+inline constexpr std::array<std::string_view, 6> kReportedStatusNames = {
     "not-started", "on-track", "at-risk", "off-track", "blocked", "complete"};
-enum class Status { kNotStarted, kOnTrack, kAtRisk, kOffTrack, kBlocked, kComplete };
 
 inline constexpr std::array<std::string_view, 2> kOrgKindNames = {"trust", "icb"};
 enum class OrgKind { kTrust, kIcb };
@@ -47,6 +53,11 @@ inline constexpr std::array<std::string_view, 4> kAssuranceLevelNames = {
 // submission: what the system sent NHS England for it (a plan's `submissions:` entry).
 inline constexpr std::array<std::string_view, 4> kMilestoneRequirementNames = {
     "public-board", "icb-public-board", "review", "submission"};
+
+// Whether a meeting took place: absent means held once its date has passed. A meeting known
+// only as planned stays planned after its date, until the plan records it as held.
+inline constexpr std::array<std::string_view, 4> kMeetingStatusNames = {"planned", "held",
+                                                                        "postponed", "cancelled"};
 
 // Whether a board paper is for the meeting in public or in private.
 inline constexpr std::array<std::string_view, 2> kClassificationNames = {"public", "private"};
@@ -109,6 +120,16 @@ struct DnaAssurance {
   Pos pos;
 };
 
+struct Cost {
+  enum class Kind { kNone, kTbc, kAmount };
+  Kind kind = Kind::kNone;
+  double amount = 0;  // GBP, when kind == kAmount
+  bool recurrent = false;
+  std::optional<bool> funded;  // agreed (true), still to be found (false), or not said
+  std::string note;
+  Pos pos;
+};
+
 // Something the system sent NHS England for a national milestone (cost estimates, the DNA
 // discharge assurance), and when.
 struct Submission {
@@ -116,12 +137,15 @@ struct Submission {
   std::optional<Located<std::string>> milestone;  // a timeline milestone's id
   std::optional<Located<Date>> date;
   std::string note;
+  std::optional<Cost> amount;  // a cost estimate's headline figure, as sent
 };
 
 struct BoardMeeting {
   std::optional<Located<Date>> date;
   std::string body;
   std::optional<bool> is_public;
+  std::optional<Located<std::string>> status;     // one of kMeetingStatusNames; absent: by date
+  std::optional<Located<std::string>> milestone;  // the timeline milestone it was held for
   std::string agenda_item;
   std::string title;
   std::vector<Located<std::string>> purpose;
@@ -151,16 +175,6 @@ struct RagSettings {
   std::optional<Located<int>> overdue_grace_days;
   std::optional<Located<std::string>> replanned;  // amber | green
   std::optional<Located<std::string>> due_tbc;    // amber | green
-  Pos pos;
-};
-
-struct Cost {
-  enum class Kind { kNone, kTbc, kAmount };
-  Kind kind = Kind::kNone;
-  double amount = 0;  // GBP, when kind == kAmount
-  bool recurrent = false;
-  std::optional<bool> funded;  // agreed (true), still to be found (false), or not said
-  std::string note;
   Pos pos;
 };
 
@@ -227,8 +241,11 @@ struct SelfAssessment {
   NotStated not_stated;  // assurance or narrative written `not-stated`
 };
 
-// The text a lead writes for the paper, in Markdown.
+// The text a lead writes for the paper, in Markdown, and the meeting or period it was
+// written for: a paper for a later date shows it under that date, never as current.
 struct Narrative {
+  std::optional<Located<Date>> written_for;
+  Pos pos;
   std::string background;
   std::string local_position;
   std::string good_practice;
@@ -270,14 +287,18 @@ struct Plan {
   std::vector<Located<std::string>> groups;
   std::vector<SelfAssessment> self_assessment;
   std::optional<Located<Date>> created;
-  Narrative narrative;
+  std::vector<Narrative> narratives;  // in the order the plan lists them
   std::vector<Action> actions;
   std::vector<Risk> risks;
   std::vector<Measure> measures;
+  std::vector<std::pair<std::string, std::string>> glossary;  // the plan's own abbreviations
   NotStated not_stated;  // sro, dna_discharge_assurance or self_assessment written `not-stated`
   bool had_load_errors = false;  // some of the file could not be read into the model
 
   bool is_icb() const { return organisation.kind && organisation.kind->value == OrgKind::kIcb; }
+  // When the plan was made: `created`, else the review it came from, else its first board
+  // meeting; nothing if the plan says none of these.
+  std::optional<Date> created_on() const;
 };
 
 }  // namespace iact

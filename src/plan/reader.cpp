@@ -315,6 +315,11 @@ std::vector<FieldReader> FieldReader::objects(std::string_view name) const {
   const YamlEntry* e = entry(name);
   if (!e) return out;
   const YamlNode& n = *e->value;
+  if (n.is_map() && f.accepts_single) {
+    FieldReader r(n, *f.object, *file_, *diags_);
+    if (r.ok()) out.push_back(r);
+    return out;
+  }
   if (!n.is_sequence()) {
     wrong_type(f, n, fmt::format("a list of {} entries, each starting with '- '", f.object->name));
     return out;

@@ -16,13 +16,16 @@ Brag declared_brag(Status status) {
     case Status::kOnTrack:
       return Brag::kGreen;
     case Status::kNotStarted:
+    case Status::kNotReported:
       return Brag::kGrey;
   }
   return Brag::kGreen;
 }
 
 bool contradicts(Status declared, Brag computed) {
-  return computed == Brag::kRed && declared_brag(declared) != Brag::kRed;
+  // A status never reported declares nothing to contradict.
+  return computed == Brag::kRed && declared != Status::kNotReported &&
+         declared_brag(declared) != Brag::kRed;
 }
 
 RagPolicy with_settings(RagPolicy base, const RagSettings& settings) {
@@ -70,6 +73,13 @@ RagResult evaluate(Status status, const Due* due, const Due* baseline, Date as_o
     if (due_soon)
       return {Brag::kAmber, fmt::format("not started and due {}", display(*due)), RagWhy::kDueSoon};
     return {Brag::kGrey, "not yet started", RagWhy::kNotStarted};
+  }
+  if (status == Status::kNotReported) {
+    if (due_soon) {
+      return {Brag::kAmber, fmt::format("status not reported and due {}", display(*due)),
+              RagWhy::kDueSoon};
+    }
+    return {Brag::kGrey, "status not reported", RagWhy::kNotStarted};
   }
   return {Brag::kGreen, due && due->kind == Due::Kind::kOngoing ? "ongoing" : "on track",
           RagWhy::kOnTrack};

@@ -40,6 +40,13 @@ Date date_at(const Row& row, size_t col) {
   return *d;
 }
 
+// A date as a plan writes it, keeping its precision: 2025-06-30, 2025-06 or "Q1 2025/26".
+Date plan_date_at(const Row& row, size_t col) {
+  const auto parsed = parse_date(text_at(row, col));
+  if (const Date* d = std::get_if<Date>(&parsed)) return *d;
+  throw Damaged{row.number, fmt::format("column {} should hold a date", column_name(col))};
+}
+
 std::string required(const Row& row, size_t col) {
   std::string t = text_at(row, col);
   if (t.empty()) throw Damaged{row.number, fmt::format("column {} is empty", column_name(col))};
@@ -79,7 +86,7 @@ SystemSummary parse(const Sheet& sheet) {
     } else {
       meta[kind] = text_at(r, 1);
       if (kind == "as_of") s.as_of = date_at(r, 1);
-      if (kind == "last_update" && !meta[kind].empty()) s.last_update = date_at(r, 1);
+      if (kind == "last_update" && !meta[kind].empty()) s.last_update = plan_date_at(r, 1);
     }
   }
   for (const char* key : {"system", "code", "as_of"}) {

@@ -25,6 +25,40 @@ int SystemView::gaps() const {
   return gaps;
 }
 
+MeetingState meeting_state(const BoardMeeting& meeting, Date as_of) {
+  const std::string status = meeting.status ? meeting.status->value : "";
+  if (status == "cancelled") return MeetingState::kCancelled;
+  if (status == "postponed") return MeetingState::kPostponed;
+  if (status == "held") return MeetingState::kHeld;
+  const bool passed = meeting.date && meeting.date->value <= as_of;
+  if (status == "planned") return passed ? MeetingState::kUnconfirmed : MeetingState::kPlanned;
+  return passed ? MeetingState::kHeld : MeetingState::kPlanned;
+}
+
+const Milestone* milestone_met_by(const BoardMeeting& meeting, bool is_icb,
+                                  const std::vector<const Milestone*>& milestones) {
+  if (!meeting.date) return nullptr;
+  auto counts = [&](const Milestone& m) {
+    return m.requires_ == "public-board" || (is_icb && m.requires_ == "icb-public-board");
+  };
+  if (meeting.milestone) {
+    for (const Milestone* m : milestones) {
+      if (m->id == meeting.milestone->value) return counts(*m) ? m : nullptr;
+    }
+    return nullptr;
+  }
+  // A meeting counts for the first such milestone due on or after it, and only one already
+  // set when it met: a board in December 2024 was not held for an update NHS England asked
+  // for in February 2025.
+  const Milestone* first = nullptr;
+  for (const Milestone* m : milestones) {
+    if (!counts(*m) || m->date < meeting.date->value.first_day()) continue;
+    if (m->announced && *m->announced > meeting.date->value) continue;
+    if (!first || m->date < first->date) first = m;
+  }
+  return first;
+}
+
 const Period* choose_period(const Catalogue& catalogue, const std::string& id, Date as_of) {
   if (!id.empty()) {
     for (const Period& p : catalogue.periods) {
@@ -51,6 +85,7 @@ const BoardMeeting* choose_meeting(const Plan& lead, const std::optional<Date>& 
   const BoardMeeting* best = nullptr;
   for (const BoardMeeting& m : lead.board) {
     if (!m.date) continue;
+    if (m.status && (m.status->value == "postponed" || m.status->value == "cancelled")) continue;
     const Date d = m.date->value;
     if (wanted) {
       if (d == *wanted) return &m;
@@ -61,15 +96,17 @@ const BoardMeeting* choose_meeting(const Plan& lead, const std::optional<Date>& 
   return best;
 }
 
-// The date changes are counted from: the previous period's due date, else the lead plan's
-// board meeting before this one.
+// The date changes are counted from: the previous period's due date, else the last meeting
+// of the same board before this one (any held meeting of the lead plan's, with no meeting).
 std::optional<Date> changes_since(const SystemView& view) {
   if (view.previous) return view.previous->due;
   const Date until = view.meeting ? view.meeting->date->value : view.as_of;
   std::optional<Date> since;
   for (const BoardMeeting& m : view.lead->board) {
-    if (m.date && m.date->value < until && (!since || m.date->value > *since))
-      since = m.date->value;
+    if (!m.date || m.date->value >= until || (since && m.date->value <= *since)) continue;
+    if (meeting_state(m, view.as_of) != MeetingState::kHeld) continue;
+    if (view.meeting && m.body != view.meeting->body) continue;
+    since = m.date->value;
   }
   return since;
 }
@@ -96,6 +133,28 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
   row.replanned = s.later_than_baseline();
   row.change = changes_between(action, view.since, view.as_of, policy);
   return row;
+}
+
+// The narrative written for the paper's date, or the newest written before it. A text
+// written for a month (or a reporting period, 2026-01) is current for a paper dated in that
+// month; an undated one is never called current.
+void choose_narrative(OrgView& org, const SystemView& view) {
+  const Date day = view.paper_date();
+  auto current = [&](const Narrative& n) {
+    if (!n.written_for) return false;
+    const Date w = n.written_for->value;
+    return w.first_day() <= day && day <= w;
+  };
+  for (const Narrative& n : org.plan->narratives) {
+    const bool eligible = !n.written_for || n.written_for->value.first_day() <= day;
+    if (!eligible) continue;  // written for a later meeting
+    const Narrative* best = org.narrative;
+    auto when = [](const Narrative* x) {
+      return x->written_for ? x->written_for->value : Date{0, 1, 1};
+    };
+    if (!best || when(&n) >= when(best)) org.narrative = &n;
+  }
+  org.narrative_current = org.narrative && current(*org.narrative);
 }
 
 void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
@@ -125,6 +184,14 @@ void add_org(SystemView& view, const Plan& plan, const Catalogue& catalogue,
     it->actions.add(index, brag);
   }
   std::erase_if(org.groups, [](const GroupView& g) { return g.actions.rows.empty(); });
+  org.created = plan.created_on();
+  for (size_t r : org.actions.rows) {
+    const ActionRow& row = view.rows[r];
+    if (row.latest && (!org.last_update || row.latest->date->value > *org.last_update))
+      org.last_update = row.latest->date->value;
+    if (!row.latest && !row.state.complete()) org.never_updated.push_back(r);
+  }
+  choose_narrative(org, view);
   for (const Risk& risk : plan.risks) {
     const bool open = !risk.closed || risk.closed->value > view.as_of;
     view.risks.push_back(
@@ -207,32 +274,31 @@ void add_lists(SystemView& view) {
 }
 
 void add_finance(SystemView& view) {
-  std::set<const FrameworkItem*> shown;
-  for (const FrameworkView& f : view.frameworks) {
-    for (const ItemView& item : f.items) shown.insert(item.item);
-  }
-  for (size_t r = 0; r < view.rows.size(); ++r) {
-    const ActionRow& row = view.rows[r];
-    if (!row.action->cost || row.action->cost->kind == Cost::Kind::kNone) continue;
-    const Cost& cost = *row.action->cost;
-    view.finance.system.add(cost);
-    if (cost.funded && !*cost.funded) view.finance.unfunded.push_back(r);
-    const bool placed = std::any_of(row.items.begin(), row.items.end(),
-                                    [&](const FrameworkItem* i) { return shown.count(i) > 0; });
-    if (!placed) {
-      view.finance.unplaced.add(cost);
-      view.finance.unplaced_rows.push_back(r);
+  for (const OrgView& org : view.orgs) {
+    for (const Submission& s : org.plan->submissions) {
+      if (!s.amount || s.amount->kind != Cost::Kind::kAmount) continue;
+      if (s.date && s.date->value > view.as_of) continue;
+      view.finance.estimate = &s;
+      view.finance.estimate_org = org.label;
     }
   }
-  // Per framework item, in the order the paper shows them: only items with costs.
-  for (const FrameworkView& f : view.frameworks) {
-    for (const ItemView& item : f.items) {
-      CostTotals totals;
-      for (size_t r : item.actions.rows) {
-        if (view.rows[r].action->cost) totals.add(*view.rows[r].action->cost);
-      }
-      if (totals.any()) view.finance.items.push_back({item.item, totals});
+  // A complete action whose cost was never recorded is not "still to be costed".
+  auto counted = [&](const ActionRow& row) {
+    const auto& cost = row.action->cost;
+    if (!cost || cost->kind == Cost::Kind::kNone) return false;
+    return !(cost->kind == Cost::Kind::kTbc && row.state.complete());
+  };
+  for (const OrgView& org : view.orgs) {
+    CostTotals totals;
+    for (size_t r : org.actions.rows) {
+      const ActionRow& row = view.rows[r];
+      const auto& cost = row.action->cost;
+      if (cost && cost->funded && !*cost->funded) view.finance.unfunded.push_back(r);
+      if (!counted(row)) continue;
+      totals.add(*cost);
+      view.finance.system.add(*cost);
     }
+    view.finance.orgs.push_back(totals);
   }
 }
 
@@ -256,21 +322,23 @@ void add_governance(SystemView& view) {
   for (const OrgView& org : view.orgs) {
     for (const BoardMeeting& m : org.plan->board) {
       if (!m.date) continue;
-      view.journey.push_back(JourneyRow{org.label, &m, m.date->value <= view.as_of});
+      view.journey.push_back(JourneyRow{org.label, &m, meeting_state(m, view.as_of)});
     }
   }
   std::stable_sort(view.journey.begin(), view.journey.end(),
                    [](const JourneyRow& a, const JourneyRow& b) {
                      return a.meeting->date->value < b.meeting->date->value;
                    });
-  // For each milestone that asks for something, when each organisation did it: its first
-  // meeting in public after the one that met the previous such milestone, or the review, or
-  // the submission.
-  std::map<std::string, Date> used;  // organisation -> the meeting that met the last one
+  // For each milestone that asks for something, whether each organisation did it, by a
+  // record of it: its own board's meeting in public held for that milestone, or a
+  // submission to NHS England.
   for (const Milestone* m : view.milestones) {
     if (m->requires_.empty()) continue;
     for (const OrgView& org : view.orgs) {
-      MilestoneCheck check{m, org.label, std::nullopt, m->date <= view.as_of};
+      MilestoneCheck check;
+      check.milestone = m;
+      check.org = org.label;
+      check.due_yet = m->date <= view.as_of;
       // The earliest of the days `d` by the as-of date, as when the check was met.
       auto met_on = [&](Date d) {
         if (d <= view.as_of && (!check.done || d < *check.done)) check.done = d;
@@ -297,13 +365,17 @@ void add_governance(SystemView& view) {
         }
       } else {
         if (m->requires_ == "icb-public-board" && !org.is_icb) continue;
-        auto last = used.find(org.label);
         for (const BoardMeeting& b : org.plan->board) {
-          if (!b.date || !b.is_public || !*b.is_public) continue;
-          const Date d = b.date->value;
-          if (last == used.end() || d > last->second) met_on(d);
+          if (meeting_state(b, view.as_of) != MeetingState::kHeld) continue;
+          if (milestone_met_by(b, org.is_icb, view.milestones) != m) continue;
+          if (b.is_public && *b.is_public) {
+            const bool earlier = !check.done || b.date->value < *check.done;
+            met_on(b.date->value);
+            if (earlier && check.done == b.date->value) check.meeting = &b;
+          } else if (!b.is_public) {
+            check.not_said_public.push_back(&b);
+          }
         }
-        if (check.done) used[org.label] = *check.done;
       }
       view.compliance.push_back(check);
     }
@@ -393,12 +465,8 @@ std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogu
 
 std::string why_no_changes(const SystemView& view) {
   if (view.compares()) return "";
-  if (view.period)
-    return "This is the first reporting period, so there is no earlier return to compare with.";
-  return fmt::format(
-      "NHS England had set no reporting period by {}, so there is no earlier return to compare "
-      "with.",
-      display_long(view.as_of));
+  return "The plans record no earlier reporting period or board meeting to compare with, so "
+         "nothing is counted as changed since one.";
 }
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,
@@ -414,7 +482,18 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
   auto icb = std::find_if(plans.begin(), plans.end(), [](const Plan* p) { return p->is_icb(); });
   view.lead = icb != plans.end() ? *icb : plans.front();
 
+  view.meeting = choose_meeting(*view.lead, options.meeting, options.as_of);
   view.period = choose_period(catalogue, options.period, options.as_of);
+  // A meeting held late for a milestone (NHS England's June 2025 update, held in July)
+  // reports for the period due with it, unless --period says otherwise.
+  if (options.period.empty() && view.meeting && view.meeting->milestone) {
+    for (const Milestone& m : catalogue.milestones) {
+      if (m.id != view.meeting->milestone->value) continue;
+      for (const Period& p : catalogue.periods) {
+        if (p.due == m.date && p.known_at(options.as_of)) view.period = &p;
+      }
+    }
+  }
   if (!options.period.empty() && !view.period) {
     error = {fmt::format("there is no reporting period '{}'", options.period),
              fmt::format("the timeline has: {}; for a reporting round of your own board's, add "
@@ -425,11 +504,10 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
   // With no period due, what changed is counted since the last one ended.
   view.previous = view.period ? catalogue.period_before(*view.period)
                               : catalogue.last_period_ended(options.as_of);
-  view.meeting = choose_meeting(*view.lead, options.meeting, options.as_of);
   if (options.meeting && !view.meeting) {
     std::string dates;
     for (const BoardMeeting& m : view.lead->board) {
-      if (m.date) dates += (dates.empty() ? "" : ", ") + m.date->value.iso();
+      if (m.date) dates += (dates.empty() ? "" : ", ") + plan_form(m.date->value);
     }
     error = {fmt::format("{} has no board meeting on {}", view.lead->file, options.meeting->iso()),
              dates.empty() ? "add a `board:` entry with that date"

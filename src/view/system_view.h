@@ -83,7 +83,15 @@ struct OrgView {
   bool is_icb = false;
   RollUp actions;
   std::vector<GroupView> groups;  // in the plan's `groups` order, then ungrouped
-  DnaAnswers dna;                 // its own plan's DNA discharge assurance
+  // The narrative a paper of this date shows: the newest written for the paper's date or
+  // before it (null if none); `narrative_current` when it was written for this paper's
+  // meeting or period, not an earlier one.
+  const Narrative* narrative = nullptr;
+  bool narrative_current = false;
+  std::optional<Date> last_update;    // the newest update of any action, by the as-of date
+  std::vector<size_t> never_updated;  // open actions with no update by the as-of date
+  std::optional<Date> created;        // when the plan was made (Plan::created_on)
+  DnaAnswers dna;                     // its own plan's DNA discharge assurance
 };
 
 struct RiskRow {
@@ -110,13 +118,13 @@ struct CostTotals {
 };
 
 struct FinanceView {
+  // The system's headline estimate of the full cost, as sent to NHS England (a plan's
+  // `submissions:` entry with an amount), if any, and whose plan records it.
+  const Submission* estimate = nullptr;
+  std::string estimate_org;
   CostTotals system;
-  // Per framework item (an action that addresses several counts in each).
-  std::vector<std::pair<const FrameworkItem*, CostTotals>> items;
-  // Actions with a cost that address none of those items (only items of a framework not
-  // scored at the as-of date): counted in `system` but under no item.
-  CostTotals unplaced;
-  std::vector<size_t> unplaced_rows;  // indices into SystemView::rows
+  // Per organisation, in the order of SystemView::orgs: they add up to `system`.
+  std::vector<CostTotals> orgs;
   // Actions whose cost is marked not funded (funded: false), whether an amount or TBC.
   std::vector<size_t> unfunded;
 };
@@ -138,11 +146,19 @@ struct TrendPoint {
   BragCounts counts;
 };
 
+// Where a meeting stands at the as-of date: held (recorded as held, or past with nothing to
+// say otherwise); planned (its date still to come); unconfirmed (planned, its date passed,
+// and no record that it was held); postponed or cancelled.
+enum class MeetingState { kHeld, kPlanned, kUnconfirmed, kPostponed, kCancelled };
+
+MeetingState meeting_state(const BoardMeeting& meeting, Date as_of);
+
 // A board or committee meeting that saw an organisation's plan (its `board:` entries).
 struct JourneyRow {
   std::string org;
   const BoardMeeting* meeting = nullptr;
-  bool held = false;  // on or before the as-of date (else planned)
+  MeetingState state = MeetingState::kHeld;
+  bool held() const { return state == MeetingState::kHeld; }
 };
 
 // Whether an organisation met a national milestone that asks for something (a meeting in
@@ -153,10 +169,27 @@ struct MilestoneCheck {
   std::optional<Date> done;   // when it was done, if it has been by the as-of date
   bool due_yet = true;        // the milestone's date has passed at the as-of date
   bool done_undated = false;  // recorded as done, but no record says when (a submission)
+  // For a milestone met at a board in public: the meeting that met it, and meetings held
+  // for it whose plans do not say whether they were in public.
+  const BoardMeeting* meeting = nullptr;
+  std::vector<const BoardMeeting*> not_said_public;
 
-  bool met() const { return done && *done <= milestone->date; }
-  long days_late() const { return done ? done->days() - milestone->date.days() : 0; }
+  // Met by its date; a date known only to the month or quarter meets a milestone of that
+  // month or quarter.
+  bool met() const { return done && done->first_day() <= milestone->date; }
+  // Days late, when both dates are days; 0 when either is known only to the month.
+  long days_late() const {
+    return done && done->is_day() && milestone->date.is_day()
+               ? done->days() - milestone->date.days()
+               : 0;
+  }
 };
+
+// A national milestone's id as a plan names it, and the timeline's milestone a board meeting
+// counts for: the one it names, else the first of those `kind` may meet (public-board, or
+// icb-public-board for an ICB) due on or after its date. Null if none.
+const Milestone* milestone_met_by(const BoardMeeting& meeting, bool is_icb,
+                                  const std::vector<const Milestone*>& milestones);
 
 struct ViewOptions {
   Date as_of;
@@ -205,6 +238,8 @@ struct SystemView {
   std::vector<const Framework*> unpublished;
 
   int gaps() const;  // framework items with no action
+  // The day the paper speaks for: its board meeting's, else the as-of date.
+  Date paper_date() const { return meeting ? meeting->date->value : as_of; }
   // Whether there is an earlier return or meeting to count this period's changes from
   // (`since`). Without one, nothing is counted as changed "this period".
   bool compares() const { return since.has_value(); }

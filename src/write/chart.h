@@ -21,11 +21,15 @@ std::string brag_chart_svg(const SystemView& view);
 
 // The system's BRAG counts at each reporting period so far, one bar a period: progress
 // since the first return.
-std::string trend_chart_svg(const std::vector<TrendPoint>& points);
+// `kind` names each past point: "return" (a roll-up of returns) or "reporting period" (a board
+// paper, which holds no record that a return was sent).
+std::string trend_chart_svg(const std::vector<TrendPoint>& points,
+                            std::string_view kind = "return");
 // The same, small enough for a table cell (no words on it; its title says the numbers).
 std::string trend_mini_svg(const std::vector<TrendPoint>& points);
 // How a point reads: "June 2025 return", or for the last, "Now (12 Aug 2025)".
-std::string trend_label(const std::vector<TrendPoint>& points, const TrendPoint& p);
+std::string trend_label(const std::vector<TrendPoint>& points, const TrendPoint& p,
+                        std::string_view kind = "return");
 inline constexpr const char* kTrendChartFile = "trend-chart.svg";
 
 // A measure's values over time as a small line (a sparkline), with its target as a dashed

@@ -93,18 +93,70 @@ std::vector<GlossaryEntry> load_glossary(const fs::path& file, Diagnostics& diag
   return entries;
 }
 
+std::vector<std::string> abbreviations_in(const std::string& text) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto part = [&](char c) { return upper(c) || (c >= '0' && c <= '9') || c == '&' || c == '+'; };
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::vector<std::string> found;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!upper(text[i]) || (i > 0 && (word(text[i - 1]) || text[i - 1] == '-'))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && part(text[end])) ++end;
+    std::string token = text.substr(i, end - i);
+    while (!token.empty() && (token.back() == '&' || token.back() == '+')) {
+      if (token.back() == '+' && token.size() > 1) break;  // DIALOG+ is a name
+      token.pop_back();
+    }
+    const size_t after = i + token.size();
+    i = end;
+    // Two capitals or more, and a word of its own: not part of an id (SMI-06, Q2), nor
+    // followed by lower case (a capitalised word such as "NHSmail").
+    int capitals = 0, digits = 0;
+    for (char c : token) {
+      capitals += upper(c) ? 1 : 0;
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    if (capitals < 2 || digits > 0) continue;  // a reference such as NG225 is not one
+    if (after < text.size() && (text[after] == '-' || text[after] == '_')) continue;
+    if (after < text.size() && word(text[after]) &&
+        !(text[after] == 's' && (after + 1 >= text.size() || !word(text[after + 1]))))
+      continue;
+    if (std::find(found.begin(), found.end(), token) == found.end()) found.push_back(token);
+  }
+  return found;
+}
+
 json full_paper_context(const SystemView& view, const std::string& tmpl,
                         const std::vector<GlossaryEntry>& glossary, std::string& error) {
   json context = paper_context(view, PaperSettings{kChartFile});
   std::optional<std::string> first = render_markdown_template(tmpl, context, error);
   if (!first) return context;
-  std::vector<GlossaryEntry> candidates = glossary;
+  // A plan's own glossary, then the house glossary, then the organisations' short names:
+  // the first meaning of a term wins, so a plan can say what it means by one.
+  std::vector<GlossaryEntry> candidates;
+  for (const OrgView& org : view.orgs) {
+    for (const auto& [term, meaning] : org.plan->glossary) {
+      candidates.push_back(GlossaryEntry{term, meaning});
+    }
+  }
+  candidates.insert(candidates.end(), glossary.begin(), glossary.end());
   for (const OrgView& org : view.orgs) {
     if (org.label != org.name) candidates.push_back(GlossaryEntry{org.label, org.name});
     for (const Partner& p : org.plan->partners) {
       if (!p.name.empty()) candidates.push_back(GlossaryEntry{p.short_name.value, p.name});
     }
   }
+  std::vector<GlossaryEntry> unique;
+  for (const GlossaryEntry& e : candidates) {
+    if (std::none_of(unique.begin(), unique.end(),
+                     [&](const GlossaryEntry& u) { return u.term == e.term; }))
+      unique.push_back(e);
+  }
+  candidates = std::move(unique);
   // Markdown escapes punctuation; look for terms in the text as a reader sees it.
   std::string plain;
   plain.reserve(first->size());
@@ -116,8 +168,17 @@ json full_paper_context(const SystemView& view, const std::string& tmpl,
   for (const GlossaryEntry& e : terms_used(candidates, plain)) {
     terms.push_back({{"term", e.term}, {"meaning", e.meaning}});
   }
+  // The abbreviations the paper uses that nothing defines: the commands warn of each.
+  json undefined = json::array();
+  for (const std::string& token : abbreviations_in(plain)) {
+    const bool defined = std::any_of(candidates.begin(), candidates.end(), [&](const auto& e) {
+      return e.term == token || e.term + "s" == token;
+    });
+    if (!defined) undefined.push_back(token);
+  }
   context["has_glossary"] = !terms.empty();
   context["glossary"] = std::move(terms);
+  context["undefined_abbreviations"] = std::move(undefined);
   return context;
 }
 
@@ -199,6 +260,8 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   const PaperTemplates& templates = *job.templates;
   std::string error;
   json context = full_paper_context(view, templates.markdown, templates.glossary, error);
+  for (const auto& t : context.value("undefined_abbreviations", json::array()))
+    result.undefined_abbreviations.push_back(t.get<std::string>());
   std::optional<std::string> markdown;
   if (error.empty()) markdown = render_markdown_template(templates.markdown, context, error);
   if (!markdown) {
@@ -220,7 +283,8 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   // The pictures the Markdown refers to: the BRAG chart, the trend and each
   // measure's line.
   std::vector<std::pair<std::string, std::string>> images = {{kChartFile, brag_chart_svg(view)}};
-  if (!view.trend.empty()) images.emplace_back(kTrendChartFile, trend_chart_svg(view.trend));
+  if (!view.trend.empty())
+    images.emplace_back(kTrendChartFile, trend_chart_svg(view.trend, "reporting period"));
   for (size_t i = 0; i < view.measures.size(); ++i)
     images.emplace_back(measure_chart_file(i), measure_chart_svg(view.measures[i]));
   const fs::path md_work = *work / (job.basename + ".md");

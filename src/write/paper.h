@@ -52,6 +52,8 @@ struct PaperJob {
 
 struct PaperResult {
   std::vector<std::filesystem::path> written;
+  // Abbreviations the paper uses that neither the glossary nor the plans define.
+  std::vector<std::string> undefined_abbreviations;
   std::string error;  // set when something failed; no partial file is left behind
   bool ok() const { return error.empty(); }
 };
@@ -66,7 +68,12 @@ std::optional<std::string> render_markdown_template(const std::string& tmpl,
 // Problems go to `diags`.
 std::vector<GlossaryEntry> load_glossary(const std::filesystem::path& file, Diagnostics& diags);
 
-// The complete context of the paper, glossary included: the template is rendered once to
+// The abbreviations in `text`: words of two capitals or more (MH&LD, DIALOG+, GPs as GP),
+// each once, in order; not the parts of ids such as SMI-06.
+std::vector<std::string> abbreviations_in(const std::string& text);
+
+// The complete context of the paper, glossary included (and `undefined_abbreviations`: the
+// abbreviations it uses that nothing defines): the template is rendered once to
 // find the abbreviations it uses (from the glossary file and the organisations' short names).
 nlohmann::json full_paper_context(const SystemView& view, const std::string& tmpl,
                                   const std::vector<GlossaryEntry>& glossary, std::string& error);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/chart.h"
+#include "write/paper_words.h"
 
 namespace iact {
 
@@ -24,7 +26,11 @@ std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary
   for (const GlossaryEntry& e : glossary) {
     if (e.term.empty()) continue;
     for (size_t at = text.find(e.term); at != std::string::npos; at = text.find(e.term, at + 1)) {
-      const size_t end = at + e.term.size();
+      size_t end = at + e.term.size();
+      // A plural ("GPs", "SOPs") is the term too.
+      if (end < text.size() && text[end] == 's' &&
+          (end + 1 >= text.size() || !is_word(text[end + 1])))
+        ++end;
       const bool starts = at == 0 || !is_word(text[at - 1]);
       const bool ends = end >= text.size() || !is_word(text[end]);
       if (starts && ends) {
@@ -45,10 +51,10 @@ namespace {
 
 // The letter that carries the status in greyscale print, and what each status means.
 constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
-constexpr std::array<const char*, 5> kMeanings = {"complete",
-                                                  "off track: overdue, off track or blocked",
-                                                  "at risk, re-planned, or with no due date yet",
-                                                  "on track", "not yet started, and not due soon"};
+constexpr std::array<const char*, 5> kMeanings = {
+    "complete", "off track: overdue, off track or blocked",
+    "at risk, re-planned, or with no due date yet", "on track",
+    "not yet started, or with no status reported, and not due soon"};
 
 // What a table shows for a number that is nought or not given.
 constexpr const char* kNothing = "\u2013";
@@ -88,11 +94,6 @@ std::string count_cell(size_t n) {
   return n == 0 ? std::string(kNothing) : std::to_string(n);
 }
 
-// A count as a sentence says it: "none" for nought.
-std::string count_words(int n) {
-  return n == 0 ? std::string("none") : std::to_string(n);
-}
-
 json counts_json(const BragCounts& c) {
   json j;
   json cells;
@@ -115,27 +116,15 @@ std::string person_line(const std::optional<Person>& p) {
 std::string due_text(const ActionRow& row) {
   const bool dated = row.state.due && row.state.due->is_date();
   if (!dated && row.rag.brag == Brag::kBlue && row.action->completed)
-    return "completed " + display(row.action->completed->value);
+    return "Completed " + display(row.action->completed->value);
   return row.state.due ? display(*row.state.due) : "";
-}
-
-// £61,000: whole pounds with thousands separated.
-std::string money(double pounds) {
-  const long long whole = static_cast<long long>(pounds + 0.5);
-  std::string digits = std::to_string(whole);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return "\u00a3" + out;
 }
 
 std::string cost_text(const std::optional<Cost>& cost) {
   if (!cost) return "";
   switch (cost->kind) {
     case Cost::Kind::kNone:
-      return "\u2013";  // no cost: nought, a dash as in every table
+      return kNothing;  // no cost: nought, a dash as in every table
     case Cost::Kind::kTbc:
     case Cost::Kind::kAmount:
       break;
@@ -155,50 +144,135 @@ std::string risk_band(int score) {
   return "Low";
 }
 
+std::string item_names(const ActionRow& row) {
+  std::vector<std::string> names;
+  for (const FrameworkItem* item : row.items) names.push_back(item->title);
+  return join(names, "; ");
+}
+
+// "Latest update" in the progress tables: what was last recorded, and what the reader must
+// know beside it (completed when, re-planned from when, declared otherwise than shown). An
+// action with nothing recorded shows a dash; the sentence above the table says so once.
+std::string progress_text(const SystemView& view, size_t index, bool mark_unreported) {
+  const ActionRow& row = view.rows[index];
+  const Action& a = *row.action;
+  std::vector<std::string> parts;
+  if (row.rag.brag == Brag::kBlue && a.completed)
+    parts.push_back(fmt::format("Completed {}.", display(a.completed->value)));
+  if (row.contradicts) {
+    std::string declared(name_of(row.state.status));
+    std::replace(declared.begin(), declared.end(), '-', ' ');
+    parts.push_back(fmt::format("Declared {}.", declared));
+  }
+  if (mark_unreported && row.state.status == Status::kNotReported)
+    parts.push_back("Status not reported.");
+  if (row.replanned && row.state.baseline)
+    parts.push_back(fmt::format("Re-planned from {}.", display(*row.state.baseline)));
+  if (row.latest) {
+    parts.push_back(
+        row.latest->note.empty()
+            ? fmt::format("Updated {}.", display(row.latest->date->value))
+            : fmt::format("{}: {}", display(row.latest->date->value), row.latest->note));
+  }
+  return parts.empty() ? std::string(kNothing) : join(parts, " ");
+}
+
+// Whether a progress cell should say "Status not reported": only where the organisation's
+// other actions have statuses, so that a plan with none says it once, above its tables.
+bool mark_unreported(const SystemView& view, size_t index) {
+  const ActionRow& row = view.rows[index];
+  if (row.state.status != Status::kNotReported) return false;
+  for (const OrgView& org : view.orgs) {
+    if (org.plan != row.plan) continue;
+    for (size_t r : org.actions.rows) {
+      const ActionRow& other = view.rows[r];
+      if (!other.state.complete() && other.state.status != Status::kNotReported) return true;
+    }
+  }
+  return false;
+}
+
 json action_json(const SystemView& view, size_t index) {
   const ActionRow& row = view.rows[index];
   const Action& a = *row.action;
-  json j{{"org", row.org},
-         {"id", row.id},
-         {"title", a.title ? a.title->value : ""},
-         {"group", a.group ? a.group->value : ""},
-         {"lead", join_values(a.lead, ", ")},
-         {"owner", a.owner},
-         {"due", due_text(row)},
-         {"baseline_due", a.baseline_due ? display(a.baseline_due->value) : ""},
-         {"declared", a.status ? std::string(name_of(row.state.status)) : ""},
-         {"reason", row.rag.reason},
-         {"brag", brag_json(row.rag.brag)},
-         {"contradicts", row.contradicts},
-         {"overdue", row.overdue},
-         {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""},
-         {"cost", cost_text(a.cost)}};
-  std::vector<std::string> items;
-  for (const FrameworkItem* item : row.items) items.push_back(item->id);
-  j["addresses"] = join(items);
-  if (row.latest) {
-    j["latest_update"] =
-        row.latest->note.empty()
-            ? display(row.latest->date->value)
-            : fmt::format("{}: {}", display(row.latest->date->value), row.latest->note);
-  } else {
-    j["latest_update"] = "";
+  std::string lead = join_values(a.lead, ", ");
+  if (!a.owner.empty()) lead += (lead.empty() ? "" : ": ") + a.owner;
+  return {{"org", row.org},
+          {"id", row.id},
+          {"title", a.title ? a.title->value : ""},
+          {"group", a.group ? a.group->value : ""},
+          {"lead", lead},
+          {"timeframe", a.timeframe ? capitalised(a.timeframe->value) : ""},
+          {"due", due_text(row)},
+          {"baseline_due", a.baseline_due ? display(a.baseline_due->value) : ""},
+          {"declared", a.status ? std::string(name_of(row.state.status)) : ""},
+          {"reason", row.rag.reason},
+          {"brag", brag_json(row.rag.brag)},
+          {"contradicts", row.contradicts},
+          {"overdue", row.overdue},
+          {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""},
+          {"cost", cost_text(a.cost)},
+          {"addresses", item_names(row)},
+          {"progress", progress_text(view, index, mark_unreported(view, index))}};
+}
+
+// Actions that several organisations hold in the same words, at the same status and date,
+// with the same latest update (a trust's share of a system-wide ask): shown once, naming
+// every organisation, instead of once per organisation.
+struct SharedAction {
+  std::vector<size_t> rows;  // one per organisation, in view order
+};
+
+std::string share_key(const SystemView& view, size_t r) {
+  const ActionRow& row = view.rows[r];
+  const Action& a = *row.action;
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", a.title ? a.title->value : "",
+                     a.group ? a.group->value : "", due_text(row), name_of(row.rag.brag),
+                     progress_text(view, r, false));
+}
+
+std::vector<SharedAction> shared_actions(const SystemView& view) {
+  std::map<std::string, SharedAction> by_key;
+  std::vector<std::string> order;
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    const std::string key = share_key(view, r);
+    auto [it, fresh] = by_key.try_emplace(key);
+    if (fresh) order.push_back(key);
+    it->second.rows.push_back(r);
   }
-  std::string progress = j["latest_update"];
-  if (progress.empty()) progress = row.rag.brag == Brag::kBlue ? "" : "No update recorded.";
-  if (row.rag.brag == Brag::kBlue && a.completed) {
-    progress = fmt::format("Completed {}. {}", display(a.completed->value), progress);
+  std::vector<SharedAction> shared;
+  for (const std::string& key : order) {
+    const SharedAction& s = by_key[key];
+    std::set<std::string> orgs;
+    for (size_t r : s.rows) orgs.insert(view.rows[r].org);
+    if (orgs.size() >= 2 && orgs.size() == s.rows.size()) shared.push_back(s);
   }
-  if (row.replanned && row.state.baseline) {
-    progress = fmt::format("Re-planned: was {}. {}", display(*row.state.baseline), progress);
+  return shared;
+}
+
+json shared_json(const SystemView& view, const SharedAction& s) {
+  json j = action_json(view, s.rows.front());
+  std::vector<std::string> orgs, ids;
+  bool same_id = true;
+  for (size_t r : s.rows) {
+    orgs.push_back(view.rows[r].org);
+    ids.push_back(view.rows[r].id);
+    same_id = same_id && view.rows[r].id == view.rows[s.rows.front()].id;
   }
-  if (row.contradicts) {
-    std::string declared = j["declared"];
-    std::replace(declared.begin(), declared.end(), '-', ' ');
-    progress = fmt::format("Declared {}; shown Red: {}. {}", declared, row.rag.reason, progress);
+  j["org"] = join(orgs);
+  j["lead"] = join(orgs);
+  if (!same_id) {
+    std::vector<std::string> qualified;
+    for (size_t r : s.rows) qualified.push_back(view.rows[r].org + " " + view.rows[r].id);
+    j["id"] = join(qualified, "; ");
   }
-  j["progress"] = progress;
   return j;
+}
+
+// What a paper says of an answer: its words, else "Not stated", whether the plan says that
+// its source does not state it or says nothing (the return tells these apart).
+std::string answer_words(const Answer& a) {
+  return a.answered() ? a.words : std::string(kNotStatedWords);
 }
 
 json meeting_json(const SystemView& view) {
@@ -214,7 +288,7 @@ json meeting_json(const SystemView& view) {
           {"purpose", join(purposes, "; ")},
           {"presented_by", m->presented_by},
           {"previously_considered", join_values(m->previously_considered, "; ")},
-          {"assurance", m->assurance ? capitalised(m->assurance->value) : ""},
+          {"assurance", answer_words(view.board.assurance)},
           {"risks", m->risks},
           {"financial_implications", m->financial_implications},
           {"equality_impact", m->equality_impact},
@@ -226,177 +300,92 @@ std::string default_title(const SystemView& view) {
   return "Intensive and assertive community mental health care: action plan update";
 }
 
-// The cover sheet as label/value rows, leaving out what the plans do not say.
+json row_of(const std::string& label, const std::string& value) {
+  return {{"label", label}, {"value", value}};
+}
+
+// Page one's first table: where the paper goes, what it asks and the assurance it offers.
 json cover_rows(const SystemView& view, const json& meeting) {
   json rows = json::array();
   auto add = [&](const std::string& label, const std::string& value) {
-    if (!value.empty()) rows.push_back({{"label", label}, {"value", value}});
+    if (!value.empty()) rows.push_back(row_of(label, value));
   };
-  const Plan& lead = *view.lead;
   if (meeting.is_object()) {
     add("Meeting",
         meeting["body"].get<std::string>() + (meeting["public"] == "Public" ? " (in public)" : ""));
     add("Date of meeting", meeting["date"]);
     add("Agenda item", meeting["agenda_item"]);
   } else {
-    add("Meeting", "To be confirmed (no board meeting on or after the as-of date)");
+    add("Meeting", "To be confirmed");
   }
   add("Report title", default_title(view));
-  if (meeting.is_object()) add("Purpose", meeting["purpose"]);
-  add("Executive sponsor", person_line(lead.sro));
-  add("Report author", person_line(lead.author));
-  if (meeting.is_object()) {
-    add("Presented by", meeting["presented_by"]);
-    add("Previously considered by", meeting["previously_considered"]);
-    add("Level of assurance", meeting["assurance"]);
-    add("Risks", meeting["risks"]);
-    add("Financial implications", meeting["financial_implications"]);
-    add("Equality and inequalities", meeting["equality_impact"]);
-    add("Patient and public involvement", meeting["patient_involvement"]);
-    const BoardMeeting& m = *view.meeting;
-    add("Classification", m.classification ? (m.classification->value == "public"
-                                                  ? std::string("For the meeting in public")
-                                                  : std::string("For the meeting in private"))
-                                           : std::string());
-    add("Strategic objectives", join_values(m.strategic_objectives, "; "));
-    add("Conflicts of interest", m.conflicts_of_interest);
-    add("Legal and regulatory", m.legal_regulatory);
-    add("Quality impact", m.quality_impact);
-    add("Impact assessments", m.impact_assessment);
-    add("Data protection", m.data_protection);
-  }
+  const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>() : "";
+  add("Purpose", purpose.empty() ? std::string(kNotStatedWords) : purpose);
+  add("Level of assurance offered",
+      meeting.is_object() ? meeting["assurance"].get<std::string>() : "Not stated");
   add("Status as of", display_long(view.as_of));
   if (view.period) {
-    add("Reporting period", view.period->local()
-                                ? fmt::format("{} (a local reporting round, due {})",
-                                              view.period->id, display_long(view.period->due))
-                                : fmt::format("{} (return and public board update due {})",
-                                              view.period->id, display_long(view.period->due)));
+    add("Reporting period",
+        view.period->local()
+            ? fmt::format("{} (a local reporting round, due {})", month_year(view.period->due),
+                          display_long(view.period->due))
+            : fmt::format("{} (return to NHS England and public board update due {})",
+                          month_year(view.period->due), display_long(view.period->due)));
   }
   return rows;
 }
 
-std::string orgs_phrase(const SystemView& view) {
-  std::vector<std::string> labels;
-  for (const OrgView& o : view.orgs) labels.push_back(o.label);
-  if (labels.size() == 1) return labels[0];
-  const std::string last = labels.back();
-  labels.pop_back();
-  return fmt::format("{} and {}", join(labels), last);
-}
-
-// "Since the 2025-06 return (30 June 2025), 2 actions were completed, none became overdue,
-// 1 slipped to a later date and none was added": numbers one way, none for nought.
-std::string since_sentence(const SystemView& view, const std::string& since) {
-  const size_t completed = view.completed_in_period.size(), overdue = view.overdue_in_period.size(),
-               slipped = view.slipped.size(), added = view.new_actions.size();
-  if (completed + overdue + slipped + added == 0) {
-    return fmt::format(
-        "Since {}, no action was completed, became overdue, slipped to a later "
-        "date or was added.",
-        since);
+// "NHS X ICB Board, 1 May 2025": the lead plan's meetings held before the paper's own, the
+// latest first, where the cover does not say what saw the paper before.
+std::string earlier_meetings(const SystemView& view) {
+  std::vector<std::string> seen;
+  const Date day = view.paper_date();
+  for (auto it = view.journey.rbegin(); it != view.journey.rend() && seen.size() < 2; ++it) {
+    const BoardMeeting& m = *it->meeting;
+    if (it->org != view.orgs.front().label || !it->held() || m.date->value >= day) continue;
+    if (&m == view.meeting) continue;
+    seen.push_back(fmt::format("{}, {}", m.body, display_long(m.date->value)));
   }
-  auto n = [](size_t k) { return k == 0 ? std::string("none") : std::to_string(k); };
-  return fmt::format(
-      "Since {}, {} {} completed, {} became overdue, {} slipped to a later date "
-      "and {} {} added.",
-      since, completed == 0 ? "no action" : count_of(static_cast<int>(completed), "action"),
-      completed == 1 || completed == 0 ? "was" : "were", n(overdue), n(slipped), n(added),
-      added == 1 || added == 0 ? "was" : "were");
+  return join(seen, "; ");
 }
 
-// "2 actions declared on track and 1 declared not started have passed their due dates":
-// worded by what was declared, never a status the plans did not give.
-std::string contradiction_sentence(const SystemView& view) {
-  std::map<Status, int> by;
-  for (size_t r : view.contradictions) ++by[view.rows[r].state.status];
-  std::vector<std::string> parts;
-  bool first = true;
-  size_t total = 0;
-  for (const auto& [status, n] : by) {
-    std::string word(name_of(status));
-    std::replace(word.begin(), word.end(), '-', ' ');
-    parts.push_back(first ? fmt::format("{} declared {}", count_of(n, "action"), word)
-                          : fmt::format("{} declared {}", n, word));
-    first = false;
-    total += static_cast<size_t>(n);
-  }
-  std::string list = parts.size() == 1
-                         ? parts[0]
-                         : join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") +
-                               " and " + parts.back();
-  return fmt::format("{} {} passed {} due date{}; this paper shows {} as Red.", list,
-                     total == 1 ? "has" : "have", total == 1 ? "its" : "their",
-                     total == 1 ? "" : "s", total == 1 ? "it" : "them");
-}
-
-// "Costed actions come to £120,000 one-off and £61,000 a year; £61,000 a year is not yet
-// funded."
-std::string finance_sentence(const CostTotals& t) {
-  if (!t.any()) return "";
-  std::vector<std::string> amounts;
-  if (t.one_off > 0) amounts.push_back(money(t.one_off) + " one-off");
-  if (t.recurrent > 0) amounts.push_back(money(t.recurrent) + " a year");
-  std::string text = amounts.empty()
-                         ? std::string()
-                         : fmt::format("The {} with a cost come to {}",
-                                       count_of(t.costed, "action"), join(amounts, " and "));
-  std::vector<std::string> gap;
-  if (t.unfunded_one_off > 0) gap.push_back(money(t.unfunded_one_off) + " one-off");
-  if (t.unfunded_recurrent > 0) gap.push_back(money(t.unfunded_recurrent) + " a year");
-  if (!gap.empty()) text += fmt::format("; the funding gap is {}", join(gap, " and "));
-  if (t.unstated > 0 && !amounts.empty())
-    text +=
-        fmt::format(" ({} not said to be funded or not)", count_of(t.unstated, "cost", "costs"));
-  if (t.tbc > 0) {
-    text += fmt::format("{}{} {} still to be costed", text.empty() ? "" : "; ",
-                        text.empty() ? count_of(t.tbc, "action") : std::to_string(t.tbc),
-                        t.tbc == 1 ? "is" : "are");
-    if (t.unfunded_tbc == t.tbc)
-      text += t.tbc == 1 ? " and is not yet funded" : " and none of them is yet funded";
-    else if (t.unfunded_tbc > 0)
-      text += fmt::format(", {} of them not funded", t.unfunded_tbc);
-    if (text.front() >= 'a' && text.front() <= 'z') text[0] = static_cast<char>(text[0] - 32);
-  }
-  return text + ".";
-}
-
-// "6 Amber (2 at risk, 3 re-planned, 1 awaiting a due date)": Amber says why, so that
-// actions with no date yet are not counted as at risk.
-std::string amber_phrase(const SystemView& view) {
-  int at_risk = 0, replanned = 0, tbc = 0, soon = 0;
-  for (const ActionRow& row : view.rows) {
-    if (row.rag.brag != Brag::kAmber) continue;
-    switch (row.rag.why) {
-      case RagWhy::kAtRisk:
-        ++at_risk;
-        break;
-      case RagWhy::kReplanned:
-        ++replanned;
-        break;
-      case RagWhy::kDueTbc:
-        ++tbc;
-        break;
-      default:
-        ++soon;
-    }
-  }
-  const int amber = at_risk + replanned + tbc + soon;
-  if (amber == 0) return "no Amber";
-  std::vector<std::string> parts;
-  if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
-  if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
-  if (tbc) parts.push_back(fmt::format("{} awaiting a due date", tbc));
-  if (soon) parts.push_back(fmt::format("{} not started and due soon", soon));
-  if (parts.size() == 1) return fmt::format("{} Amber ({})", amber, parts[0]);
-  return fmt::format("{} Amber ({})", amber, join(parts, ", "));
-}
-
-// "Actions address 5 of the 8 items", or "No action yet addresses any of the 8 items".
-std::string coverage_words(const FrameworkView& f) {
-  if (f.covered() == 0)
-    return fmt::format("No action yet addresses any of the {} items", f.items.size());
-  return fmt::format("Actions address {} of the {} items", f.covered(), f.items.size());
+// The rest of the cover sheet: who, where it has been, and the implications. The rows a
+// board expects are never blank: "Not stated" where the plans do not say.
+json cover_details(const SystemView& view, const json& meeting) {
+  json rows = json::array();
+  auto add = [&](const std::string& label, const std::string& value) {
+    if (!value.empty()) rows.push_back(row_of(label, value));
+  };
+  auto always = [&](const std::string& label, const std::string& value) {
+    rows.push_back(row_of(label, value.empty() ? std::string(kNotStatedWords) : value));
+  };
+  const Plan& lead = *view.lead;
+  always("Executive sponsor", person_line(lead.sro));
+  always("Report author", person_line(lead.author));
+  const bool has_meeting = meeting.is_object();
+  auto field = [&](const char* key) {
+    return has_meeting ? meeting[key].get<std::string>() : std::string();
+  };
+  add("Presented by", field("presented_by"));
+  const std::string before = field("previously_considered");
+  always("Previously considered by", before.empty() ? earlier_meetings(view) : before);
+  always("Risks", field("risks"));
+  always("Financial implications", field("financial_implications"));
+  always("Equality and inequalities", field("equality_impact"));
+  add("Patient and public involvement", field("patient_involvement"));
+  const BoardMeeting* m = view.meeting;
+  always("Quality impact", m ? m->quality_impact : "");
+  always("Legal and regulatory", m ? m->legal_regulatory : "");
+  if (!m) return rows;
+  add("Classification", m->classification ? (m->classification->value == "public"
+                                                 ? std::string("For the meeting in public")
+                                                 : std::string("For the meeting in private"))
+                                          : std::string());
+  add("Strategic objectives", join_values(m->strategic_objectives, "; "));
+  add("Conflicts of interest", m->conflicts_of_interest);
+  add("Impact assessments", m->impact_assessment);
+  add("Data protection", m->data_protection);
+  return rows;
 }
 
 json change_row(const std::string& label, size_t n) {
@@ -404,138 +393,132 @@ json change_row(const std::string& label, size_t n) {
 }
 
 json summary_json(const SystemView& view) {
-  const BragCounts& c = view.all.counts;
-  json paragraphs = json::array();
-  std::string totals = fmt::format(
-      "The {} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
-      orgs_phrase(view), view.orgs.size() == 1 ? "plan holds" : "plans hold",
-      count_of(c.total(), "action"), display_long(view.as_of), count_words(c[Brag::kBlue]),
-      count_words(c[Brag::kGreen]), amber_phrase(view), count_words(c[Brag::kRed]));
-  if (c[Brag::kGrey] > 0) {
-    totals += fmt::format(", with {} not yet started", c[Brag::kGrey]);
-  }
-  paragraphs.push_back(totals + ".");
-
   json changes = json::array();
   if (view.since) {
-    const std::string since =
-        view.previous
-            ? fmt::format("the {} return ({})", view.previous->id, display_long(*view.since))
-            : fmt::format("the last board meeting ({})", display_long(*view.since));
-    paragraphs.push_back(since_sentence(view, since));
     changes.push_back(change_row("Completed", view.completed_in_period.size()));
     changes.push_back(change_row("Became overdue", view.overdue_in_period.size()));
     changes.push_back(change_row("Slipped to a later date", view.slipped.size()));
     changes.push_back(change_row("New actions", view.new_actions.size()));
     changes.push_back(change_row("Risks closed", view.closed_risks.size()));
-  } else {
-    paragraphs.push_back(
-        view.period ? std::string("This is the first reporting period, so there is no earlier "
-                                  "return to compare with.")
-                    : fmt::format("NHS England had set no reporting period by {}, so there is "
-                                  "no earlier return to compare with.",
-                                  display_long(view.as_of)));
   }
   changes.push_back(change_row("Re-planned later than first agreed", view.replanned.size()));
   changes.push_back(change_row("Overdue now", view.overdue.size()));
-
-  for (const FrameworkView& f : view.frameworks) {
-    std::string text = coverage_words(f) + " of " + f.framework->title;
-    std::vector<std::string> gaps;
-    for (const ItemView& i : f.items) {
-      if (i.gap()) gaps.push_back(fmt::format("{} ({})", i.item->title, i.item->id));
-    }
-    if (!gaps.empty()) text += fmt::format("; none yet addresses {}", join(gaps, "; "));
-    paragraphs.push_back(text + ".");
-  }
-  if (view.replanned.size() > view.slipped.size()) {
-    const size_t earlier = view.replanned.size();
-    paragraphs.push_back(
-        fmt::format("{} due later than first agreed; {} moved since {}.",
-                    count_of(static_cast<int>(earlier), "action is", "actions are"),
-                    view.slipped.empty() ? std::string("none of these dates")
-                                         : fmt::format("{} of these dates", view.slipped.size()),
-                    view.previous ? "the last return" : "the last board meeting"));
-  }
-  for (const Framework* f : view.unpublished) {
-    paragraphs.push_back(fmt::format(
-        "The plans also answer to {}, published on {}, after the date of this paper; it is not "
-        "scored here.",
-        f->title, display_long(f->source_date)));
-  }
-  if (!view.contradictions.empty()) paragraphs.push_back(contradiction_sentence(view));
-  if (const std::string finance = finance_sentence(view.finance.system); !finance.empty())
-    paragraphs.push_back(finance);
-  int open_risks = 0, top_score = 0;
-  for (const RiskRow& r : view.risks) {
-    if (!r.open) continue;
-    ++open_risks;
-    top_score = std::max(top_score, r.risk->score().value_or(0));
-  }
-  if (open_risks > 0) {
-    std::string text = fmt::format("{} open", count_of(open_risks, "risk is", "risks are"));
-    if (top_score > 0) text += fmt::format("; the highest scores {}", top_score);
-    paragraphs.push_back(text + ".");
-  }
-  json j{{"paragraphs", json::array()}, {"totals", counts_json(c)}, {"changes", changes}};
-  for (const auto& p : paragraphs) j["paragraphs"].push_back({{"text", p}});
+  json j{{"paragraphs", json::array()},
+         {"totals", counts_json(view.all.counts)},
+         {"changes", changes}};
+  for (const std::string& p : summary_paragraphs(view)) j["paragraphs"].push_back({{"text", p}});
   return j;
 }
 
-json frameworks_json(const SystemView& view, json& gaps) {
+json texts_json(const std::vector<std::string>& texts) {
+  json list = json::array();
+  for (const std::string& t : texts) list.push_back({{"text", t}});
+  return list;
+}
+
+// Progress, as each plan groups its actions: each action once, organisation by
+// organisation, with actions several organisations share in the same words shown once
+// before them.
+// Whether every open action of the organisation with no update shows a dash for it.
+bool dashes_only(const SystemView& view, const OrgView& org) {
+  for (size_t r : org.never_updated) {
+    if (progress_text(view, r, mark_unreported(view, r)) != kNothing) return false;
+  }
+  return true;
+}
+
+json progress_json(const SystemView& view, const std::vector<SharedAction>& shared, json& common) {
+  std::set<size_t> in_shared;
+  common = json::array();
+  for (const SharedAction& s : shared) {
+    common.push_back(shared_json(view, s));
+    in_shared.insert(s.rows.begin(), s.rows.end());
+  }
+  json orgs = json::array();
+  for (const OrgView& org : view.orgs) {
+    json groups = json::array();
+    for (const GroupView& g : org.groups) {
+      json actions = json::array();
+      for (size_t r : g.actions.rows) {
+        if (!in_shared.count(r)) actions.push_back(action_json(view, r));
+      }
+      if (actions.empty()) continue;
+      groups.push_back({{"name", g.name}, {"actions", actions}});
+    }
+    const bool named_groups = std::any_of(groups.begin(), groups.end(), [](const json& g) {
+      return !g["name"].get<std::string>().empty();
+    });
+    for (json& g : groups) {
+      g["show_name"] = named_groups;
+      if (g["name"] == "") g["name"] = "Other actions";
+    }
+    orgs.push_back({{"name", org.name},
+                    {"label", org.label},
+                    {"show_org", view.orgs.size() > 1},
+                    {"quiet", never_updated_sentence(org, view, dashes_only(view, org))},
+                    {"groups", groups},
+                    {"has_actions", !groups.empty()}});
+  }
+  return orgs;
+}
+
+json coverage_json(const SystemView& view) {
   json list = json::array();
   for (const FrameworkView& f : view.frameworks) {
-    json fj{{"id", f.framework->id},
-            {"title", f.framework->title},
-            {"source", f.framework->source_document},
-            {"covered", f.covered()},
-            {"coverage", coverage_words(f) + " of this framework"},
-            {"count", f.items.size()},
-            {"items", json::array()}};
+    json items = json::array();
     for (const ItemView& i : f.items) {
-      json ij{{"id", i.item->id},         {"title", i.item->title},
-              {"gap", i.gap()},           {"counts", counts_json(i.actions.counts)},
-              {"actions", json::array()}, {"uncovered_expectations", json::array()}};
-      // Each action is shown once, under the first item it addresses; the others name it.
-      // Open actions with nothing to report share one line.
-      std::vector<std::string> elsewhere, quiet;
-      for (size_t r : i.actions.rows) {
-        const ActionRow& row = view.rows[r];
-        const std::string label =
-            view.orgs.size() > 1 ? fmt::format("{} ({})", row.id, row.org) : row.id;
-        if (!row.items.empty() && row.items.front() != i.item) {
-          elsewhere.push_back(label);
-          continue;
-        }
-        if (!row.latest && row.rag.brag != Brag::kBlue && !row.contradicts && !row.replanned) {
-          quiet.push_back(label);
-          continue;
-        }
-        json a = action_json(view, r);
-        std::vector<std::string> others;
-        for (size_t k = 1; k < row.items.size(); ++k) others.push_back(row.items[k]->title);
-        if (!others.empty())
-          a["progress"] = a["progress"].get<std::string>() + " (Also: " + join(others, "; ") + ".)";
-        ij["actions"].push_back(std::move(a));
-      }
-      ij["has_actions"] = !ij["actions"].empty();
-      ij["show_progress"] = columns_shown(ij["actions"], {"progress"})["progress"];
-      ij["quiet"] = join(quiet);
-      ij["has_quiet"] = !quiet.empty();
-      ij["elsewhere"] = join(elsewhere);
-      ij["has_elsewhere"] = !elsewhere.empty();
-      for (const FrameworkItem* e : i.uncovered_expectations)
-        ij["uncovered_expectations"].push_back({{"id", e->id}, {"title", e->title}});
-      ij["has_uncovered_expectations"] = !i.uncovered_expectations.empty();
-      if (i.gap()) {
-        gaps.push_back({{"framework", f.framework->title},
-                        {"framework_id", f.framework->id},
-                        {"id", i.item->id},
-                        {"title", i.item->title}});
-      }
-      fj["items"].push_back(std::move(ij));
+      json expectations = json::array();
+      for (const FrameworkItem* e : i.uncovered_expectations) expectations.push_back(e->title);
+      items.push_back(
+          {{"title", i.item->title},
+           {"gap", i.gap()},
+           {"count", count_cell(i.actions.rows.size())},
+           {"counts", counts_json(i.actions.counts)},
+           {"missing", i.uncovered_expectations.size()},
+           {"missing_cell",
+            i.expectations > 0
+                ? fmt::format("{} of {}", i.uncovered_expectations.size(), i.expectations)
+                : std::string(kNothing)}});
     }
-    list.push_back(std::move(fj));
+    const bool any_expectations = std::any_of(f.items.begin(), f.items.end(),
+                                              [](const ItemView& i) { return i.expectations > 0; });
+    list.push_back({{"title", f.framework->title},
+                    {"source", f.framework->source_document},
+                    {"covered", f.covered()},
+                    {"count", f.items.size()},
+                    {"items", items},
+                    {"show_expectations", any_expectations}});
+  }
+  return list;
+}
+
+// Appendix B: for each framework item, the actions that address it, by id.
+json coverage_index_json(const SystemView& view, const std::vector<SharedAction>& shared) {
+  // An action several organisations share is named once: "REV-01 (CNTW, GHFT)".
+  std::map<size_t, const SharedAction*> share_of;
+  for (const SharedAction& s : shared) {
+    for (size_t r : s.rows) share_of[r] = &s;
+  }
+  json list = json::array();
+  for (const FrameworkView& f : view.frameworks) {
+    json items = json::array();
+    for (const ItemView& i : f.items) {
+      std::vector<std::string> ids;
+      std::set<const SharedAction*> named;
+      for (size_t r : i.actions.rows) {
+        auto s = share_of.find(r);
+        if (s == share_of.end()) {
+          ids.push_back(action_label(view, r));
+        } else if (named.insert(s->second).second) {
+          const json j = shared_json(view, *s->second);
+          ids.push_back(
+              fmt::format("{} ({})", j["id"].get<std::string>(), j["org"].get<std::string>()));
+        }
+      }
+      items.push_back({{"title", i.item->title},
+                       {"actions", i.gap() ? std::string("None: a gap") : join(ids)}});
+    }
+    list.push_back({{"title", f.framework->title}, {"items", items}});
   }
   return list;
 }
@@ -561,7 +544,7 @@ json risks_json(const SystemView& view) {
                     {"likelihood", num(risk.likelihood)},
                     {"impact", num(risk.impact)},
                     {"score", score ? fmt::format("{} {}", *score, risk_band(*score))
-                                    : std::string("not scored")},
+                                    : std::string("Not scored")},
                     {"register_ref", risk.register_ref},
                     {"owner", risk.owner},
                     {"mitigations", join_values(risk.mitigations, "; ")},
@@ -571,98 +554,99 @@ json risks_json(const SystemView& view) {
   return list;
 }
 
+// The national milestones known at the as-of date, each with what the plans record of it:
+// for one that asks for a meeting in public or a submission, each organisation's record;
+// else whether its date has passed.
 json timeline_json(const SystemView& view) {
   json list = json::array();
   for (const Milestone* m : view.milestones) {
-    Due as_due{Due::Kind::kDate, m->date, m->form, ""};
-    if (m->form == DateForm::kQuarter) as_due.text = display(m->date);
-    list.push_back({{"date", display(as_due)},
+    std::vector<std::string> records;
+    for (const MilestoneCheck& c : view.compliance) {
+      if (c.milestone != m) continue;
+      const std::string result = milestone_result(c, view);
+      records.push_back(c.org == "System" ? result : fmt::format("{}: {}", c.org, result));
+    }
+    const std::string state = kNothing;  // a milestone that asks nothing of systems
+    list.push_back({{"date", display(m->date)},
                     {"title", m->title},
-                    {"state", m->date <= view.as_of ? "Passed" : "Ahead"}});
+                    {"state", m->date <= view.as_of ? "Passed" : "Ahead"},
+                    {"asks", !records.empty()},
+                    {"record", records.empty() ? state : join(records, "; ")}});
   }
   return list;
 }
 
-json appendix_json(const SystemView& view) {
+json appendix_json(const SystemView& view, const std::vector<SharedAction>& shared) {
+  std::set<size_t> in_shared;
+  for (const SharedAction& s : shared) in_shared.insert(s.rows.begin(), s.rows.end());
   json list = json::array();
+  auto finish = [](json& oj) {
+    oj["has_actions"] = !oj["actions"].empty();
+    // Each table drops the columns its own actions leave empty.
+    const json shown = columns_shown(oj["actions"], {"group", "cost", "timeframe"});
+    oj["show_group"] = shown["group"];
+    oj["show_cost"] = shown["cost"];
+    oj["show_timeframe"] = shown["timeframe"];
+  };
+  if (!shared.empty()) {
+    std::set<std::string> orgs;
+    for (const SharedAction& s : shared) {
+      for (size_t r : s.rows) orgs.insert(view.rows[r].org);
+    }
+    json oj{{"org", join(orgs)},
+            {"name", "Actions held in the same words by several organisations"},
+            {"actions", json::array()}};
+    for (const SharedAction& s : shared) oj["actions"].push_back(shared_json(view, s));
+    finish(oj);
+    list.push_back(std::move(oj));
+  }
   for (const OrgView& org : view.orgs) {
     json oj{{"org", org.label},
             {"name", org.name},
             {"is_icb", org.is_icb},
             {"counts", counts_json(org.actions.counts)},
             {"actions", json::array()}};
-    for (size_t r : org.actions.rows) oj["actions"].push_back(action_json(view, r));
-    oj["has_actions"] = !org.actions.rows.empty();
-    // Each organisation's table drops the columns its own actions leave empty.
-    const json shown = columns_shown(oj["actions"], {"group", "cost", "progress"});
-    oj["show_group"] = shown["group"];
-    oj["show_cost"] = shown["cost"];
-    oj["show_progress"] = shown["progress"];
+    for (size_t r : org.actions.rows) {
+      if (!in_shared.count(r)) oj["actions"].push_back(action_json(view, r));
+    }
+    finish(oj);
     list.push_back(std::move(oj));
   }
   return list;
 }
 
-// The narrative parts, in the order a paper tells them; each organisation's under its name
-// when the system's plans have more than one.
+// The narrative, organisation by organisation: the text written for this paper, or the
+// latest written before it under a note of when.
 json narrative_json(const SystemView& view) {
   struct Part {
     const char* title;
     std::string Narrative::*text;
   };
   static const Part kParts[] = {
-      {"Key points for the board", &Narrative::key_points},
+      {"Key points from the report's author", &Narrative::key_points},
       {"Background", &Narrative::background},
       {"Local position", &Narrative::local_position},
       {"What the review found: good practice", &Narrative::good_practice},
       {"What the review found: challenges", &Narrative::challenges},
       {"Who is in scope", &Narrative::cohort_definition},
   };
-  json sections = json::array();
-  for (const Part& part : kParts) {
-    json blocks = json::array();
-    bool only_lead = true;
-    for (const OrgView& org : view.orgs) {
-      const std::string& text = org.plan->narrative.*part.text;
+  json list = json::array();
+  for (const OrgView& org : view.orgs) {
+    if (!org.narrative) continue;
+    json parts = json::array();
+    for (const Part& part : kParts) {
+      const std::string& text = org.narrative->*part.text;
       if (trim(text).empty()) continue;
-      only_lead = only_lead && org.plan == view.lead;
-      blocks.push_back({{"org", org.name}, {"text_md", escape_markdown_block(text)}});
+      parts.push_back({{"title", part.title}, {"text_md", escape_markdown_block(text)}});
     }
-    if (blocks.empty()) continue;
-    // The lead's own text needs no heading; a trust's, or several, are named.
-    for (json& b : blocks) b["show_org"] = !only_lead;
-    sections.push_back({{"title", part.title}, {"blocks", blocks}});
+    if (parts.empty()) continue;
+    const std::string note = narrative_note(org, view);
+    list.push_back({{"org", org.name},
+                    {"show_org", view.orgs.size() > 1},
+                    {"note", note.empty() ? json(false) : json(note + ".")},
+                    {"parts", parts}});
   }
-  return sections;
-}
-
-// An action named in a finance sentence: "G-2 (RICB, \u00a361,000 a year)".
-std::string costed_action(const SystemView& view, size_t r) {
-  const ActionRow& row = view.rows[r];
-  const Cost& cost = *row.action->cost;
-  const std::string amount = cost.kind == Cost::Kind::kTbc
-                                 ? std::string("cost to be confirmed")
-                                 : money(cost.amount) + (cost.recurrent ? " a year" : "");
-  return view.orgs.size() > 1 ? fmt::format("{} ({}, {})", row.id, row.org, amount)
-                              : fmt::format("{} ({})", row.id, amount);
-}
-
-std::string and_list(const std::vector<std::string>& parts) {
-  if (parts.size() < 2) return join(parts);
-  return join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") + " and " +
-         parts.back();
-}
-
-// "2 actions are marked not funded: G-2 (RICB, \u00a361,000 a year) and T-4 (RMHT, cost
-// to be confirmed)."
-std::string unfunded_sentence(const SystemView& view) {
-  const std::vector<size_t>& rows = view.finance.unfunded;
-  if (rows.empty()) return "";
-  std::vector<std::string> named;
-  for (size_t r : rows) named.push_back(costed_action(view, r));
-  return fmt::format("{} not funded: {}.",
-                     count_of(static_cast<int>(rows.size()), "action is", "actions are"),
-                     and_list(named));
+  return list;
 }
 
 json finance_json(const SystemView& view) {
@@ -675,37 +659,55 @@ json finance_json(const SystemView& view) {
                 {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent)},
                 {"tbc", count_cell(static_cast<size_t>(t.tbc))}};
   };
+  // One row per organisation with costs: the rows add up to the system's.
   json items = json::array();
-  for (const auto& [item, totals] : f.items)
-    items.push_back(row(fmt::format("{} ({})", item->title, item->id), totals));
-  // Costs in the system row but under no item row get a row of their own, so the rows
-  // reconcile with the total, and a sentence that says why. (The row is the last of
-  // `items`: a section of its own between the items and the system row would leave a blank
-  // line there when empty, which ends a Markdown table.)
-  json unplaced = false;
-  if (!f.unplaced_rows.empty()) {
-    std::vector<std::string> ids;
-    for (size_t r : f.unplaced_rows) {
-      const ActionRow& a = view.rows[r];
-      ids.push_back(view.orgs.size() > 1 ? fmt::format("{} ({})", a.id, a.org) : a.id);
-    }
-    const size_t n = ids.size();
-    unplaced = row(fmt::format("Under no item above: {}", join(ids)), f.unplaced);
-    items.push_back(unplaced);  // the table's last item row
-    unplaced["note"] = fmt::format(
-        "The system row includes the {} of {}, which {} no framework item scored in this "
-        "paper; {} shown on a row of {} own.",
-        n == 1 ? "cost" : "costs", and_list(ids), n == 1 ? "addresses" : "address",
-        n == 1 ? "it is" : "they are", n == 1 ? "its" : "their");
+  for (size_t i = 0; i < view.orgs.size() && i < f.orgs.size(); ++i) {
+    if (f.orgs[i].any()) items.push_back(row(view.orgs[i].name, f.orgs[i]));
   }
-  const std::string unfunded = unfunded_sentence(view);
-  return {{"has_finance", f.system.any()},
+  // Named by title, not id: the appendix's cost column marks each "(not funded)" too.
+  std::vector<std::string> unfunded;
+  for (size_t r : f.unfunded) {
+    const ActionRow& row = view.rows[r];
+    const Cost& cost = *row.action->cost;
+    const std::string amount =
+        cost.kind != Cost::Kind::kTbc ? money(cost.amount) + (cost.recurrent ? " a year" : "")
+        : row.state.complete()        ? std::string("complete; its cost was not recorded")
+                                      : std::string("cost to be confirmed");
+    std::string title = row.action->title ? row.action->title->value : row.id;
+    if (!title.empty())
+      title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+    unfunded.push_back(view.orgs.size() > 1 ? fmt::format("{} ({}: {})", title, row.org, amount)
+                                            : fmt::format("{} ({})", title, amount));
+  }
+  const std::string unfunded_sentence =
+      unfunded.empty()
+          ? ""
+          : fmt::format("{} marked not funded, as the appendix's cost column shows: {}.",
+                        count_of(static_cast<int>(unfunded.size()), "action is", "actions are"),
+                        join(unfunded, "; "));
+  return {{"has_finance", f.system.any() || f.estimate != nullptr},
+          {"has_table", f.system.any() && view.orgs.size() > 1},
           {"items", items},
-          {"unplaced", unplaced},
           {"system", row("System", f.system)},
-          {"sentence", finance_sentence(f.system)},
-          {"unfunded", unfunded},
-          {"has_unfunded", !unfunded.empty()}};
+          {"sentences", texts_json(finance_sentences(view))},
+          {"unfunded", unfunded_sentence},
+          {"has_unfunded", !unfunded_sentence.empty()}};
+}
+
+std::string meeting_state_words(MeetingState s) {
+  switch (s) {
+    case MeetingState::kHeld:
+      return "Held";
+    case MeetingState::kPlanned:
+      return "Planned";
+    case MeetingState::kUnconfirmed:
+      return "Planned; not recorded as held";
+    case MeetingState::kPostponed:
+      return "Postponed";
+    case MeetingState::kCancelled:
+      return "Cancelled";
+  }
+  return "";
 }
 
 json journey_json(const SystemView& view) {
@@ -717,30 +719,21 @@ json journey_json(const SystemView& view) {
     rows.push_back({{"org", j.org},
                     {"body", m.body},
                     {"date", display(m.date->value)},
-                    {"public", m.is_public ? (*m.is_public ? "Public" : "Private") : ""},
+                    {"public", m.is_public ? (*m.is_public ? "Yes" : "No") : "Not stated"},
                     {"purpose", purpose},
-                    {"state", j.held ? "Held" : "Planned"}});
+                    {"state", meeting_state_words(j.state)}});
   }
   return rows;
 }
 
-json compliance_json(const SystemView& view) {
+// The DNA-discharge assurance, organisation by organisation, as the return gives it.
+json dna_json(const SystemView& view) {
   json rows = json::array();
-  for (const MilestoneCheck& c : view.compliance) {
-    std::string result;
-    if (c.met()) {
-      result = "Met, " + display(*c.done);
-    } else if (c.done) {
-      result = fmt::format("Met late, {} ({} days after)", display(*c.done), c.days_late());
-    } else if (c.done_undated) {
-      result = "Met; the date is not recorded";
-    } else {
-      result = c.due_yet ? "Not recorded" : "Not yet due";
-    }
-    rows.push_back({{"milestone", c.milestone->title},
-                    {"date", display(c.milestone->date)},
-                    {"org", c.org},
-                    {"result", result}});
+  for (const OrgView& org : view.orgs) {
+    rows.push_back({{"org", org.name},
+                    {"policy", answer_words(org.dna.policy)},
+                    {"practice", answer_words(org.dna.practice)},
+                    {"note", org.dna.note.empty() ? std::string(kNothing) : org.dna.note}});
   }
   return rows;
 }
@@ -785,40 +778,13 @@ json trend_json(const SystemView& view) {
   json rows = json::array();
   for (const TrendPoint& p : view.trend) {
     const bool now = &p == &view.trend.back();
-    rows.push_back(
-        {{"label", now ? "Now (" + display(p.date) + ")"
-                       : fmt::format("{} return ({})", month_year(p.date), display(p.date))},
-         {"now", now},
-         {"counts", counts_json(p.counts)}});
+    rows.push_back({{"label", now ? "Now (" + display(p.date) + ")"
+                                  : fmt::format("End of the {} reporting period ({})",
+                                                month_year(p.date), display(p.date))},
+                    {"now", now},
+                    {"counts", counts_json(p.counts)}});
   }
   return rows;
-}
-
-json recommendations_json(const SystemView& view) {
-  json list = json::array();
-  if (view.meeting && !view.meeting->recommendations.empty()) {
-    for (const auto& r : view.meeting->recommendations) list.push_back({{"text", r.value}});
-    return list;
-  }
-  list.push_back({{"text", "Note the progress of the action plans set out in this paper."}});
-  if (!view.overdue.empty()) {
-    list.push_back(
-        {{"text", fmt::format("Note the {} and the plans to recover them.",
-                              count_of(static_cast<int>(view.overdue.size()), "overdue action"))}});
-  }
-  if (view.gaps() > 0) {
-    list.push_back(
-        {{"text", view.gaps() == 1 ? std::string("Note the framework item that no action yet "
-                                                 "addresses.")
-                                   : fmt::format("Note the {} framework items that no action yet "
-                                                 "addresses.",
-                                                 view.gaps())}});
-  }
-  if (view.period && !view.period->local()) {
-    list.push_back({{"text", fmt::format("Support the submission of the {} return to NHS England.",
-                                         view.period->id)}});
-  }
-  return list;
 }
 
 }  // namespace
@@ -826,7 +792,6 @@ json recommendations_json(const SystemView& view) {
 json paper_context(const SystemView& view, const PaperSettings& settings) {
   const Organisation& org = view.lead->organisation;
   json meeting = meeting_json(view);
-  json gaps = json::array();
   json c;
   c["title"] = default_title(view);
   c["system"] = view.name;
@@ -837,18 +802,23 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["as_of"] = display_long(view.as_of);
   c["as_of_iso"] = view.as_of.iso();
   c["period"] = view.period ? json{{"id", view.period->id},
+                                   {"name", month_year(view.period->due)},
                                    {"due", display_long(view.period->due)},
                                    {"title", view.period->title},
                                    {"local", view.period->local()}}
                             : json(false);
-  c["previous_period"] =
-      view.previous ? json{{"id", view.previous->id}, {"due", display_long(view.previous->due)}}
-                    : json(false);
+  c["previous_period"] = view.previous ? json{{"id", view.previous->id},
+                                              {"name", month_year(view.previous->due)},
+                                              {"due", display_long(view.previous->due)}}
+                                       : json(false);
   c["since"] = view.since ? json(display_long(*view.since)) : json(false);
   c["meeting"] = meeting;
   c["cover"] = cover_rows(view, meeting);
+  c["cover_details"] = cover_details(view, meeting);
   c["sponsor"] = person_line(view.lead->sro);
   c["author"] = person_line(view.lead->author);
+  c["recommendations"] = texts_json(recommendations(view));
+  c["key_points"] = texts_json(key_points(view));
   c["summary"] = summary_json(view);
   c["organisations"] = json::array();
   for (const OrgView& o : view.orgs) {
@@ -858,29 +828,34 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["multiple_organisations"] = view.orgs.size() > 1;
   c["totals"] = counts_json(view.all.counts);
   c["chart"] = settings.chart_file;
-  c["frameworks"] = frameworks_json(view, gaps);
-  c["gaps"] = gaps;
-  c["has_gaps"] = !gaps.empty();
+  const std::vector<SharedAction> shared = shared_actions(view);
+  json common;
+  c["progress"] = progress_json(view, shared, common);
+  c["progress_intro"] = progress_intro(view);
+  c["common_actions"] = common;
+  c["has_common_actions"] = !common.empty();
+  c["coverage"] = coverage_json(view);
+  c["has_coverage"] = !view.frameworks.empty();
+  c["coverage_index"] = coverage_index_json(view, shared);
   c["risks"] = risks_json(view);
   c["risk_columns"] =
       columns_shown(c["risks"], {"register_ref", "likelihood", "impact", "mitigations", "actions"});
+  c["risk_columns"]["score"] =
+      std::any_of(view.risks.begin(), view.risks.end(),
+                  [](const RiskRow& r) { return r.risk->score().has_value(); });
   c["has_risks"] = !view.risks.empty();
   c["timeline"] = timeline_json(view);
   c["next_due"] = json::array();
   for (size_t r : view.next_due) c["next_due"].push_back(action_json(view, r));
   c["has_next_due"] = !view.next_due.empty();
-  c["overdue"] = json::array();
-  for (size_t r : view.overdue) c["overdue"].push_back(action_json(view, r));
-  c["has_overdue"] = !view.overdue.empty();
-  c["recommendations"] = recommendations_json(view);
-  c["appendix"] = appendix_json(view);
-  c["narrative"] = narrative_json(view);
+  c["appendix"] = appendix_json(view, shared);
+  c["narratives"] = narrative_json(view);
+  c["has_narrative"] = !c["narratives"].empty();
   c["finance"] = finance_json(view);
   c["journey"] = journey_json(view);
-  c["journey_columns"] = columns_shown(c["journey"], {"public", "purpose"});
+  c["journey_columns"] = columns_shown(c["journey"], {"purpose"});
   c["has_journey"] = !view.journey.empty();
-  c["compliance"] = compliance_json(view);
-  c["has_compliance"] = !view.compliance.empty();
+  c["dna"] = dna_json(view);
   c["trend"] = trend_json(view);
   c["has_trend"] = !view.trend.empty();
   c["trend_since"] = view.trend.empty() ? "" : month_year(view.trend.front().date);
@@ -893,12 +868,6 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
     json k = brag_json(b);
     k["meaning"] = kMeanings[static_cast<size_t>(b)];
     c["brag_key"].push_back(std::move(k));
-  }
-  c["dna_discharge"] = json(false);
-  if (const auto& dna = view.lead->dna_discharge) {
-    c["dna_discharge"] = {{"policy", dna->policy ? capitalised(dna->policy->value) : ""},
-                          {"practice", dna->practice ? capitalised(dna->practice->value) : ""},
-                          {"note", dna->note}};
   }
   // Filled in by full_paper_context with the terms the rendered paper uses.
   c["glossary"] = json::array();

@@ -52,7 +52,7 @@ lxw_error write_return_record(lxw_workbook* wb, const SystemSummary& s) {
   w.row("period").text(s.period);
   w.row("period_local").text(s.period_local ? "yes" : "no");
   w.row("as_of").text(s.as_of.iso());
-  w.row("last_update").text(s.last_update ? s.last_update->iso() : "");
+  w.row("last_update").text(s.last_update ? plan_form(*s.last_update) : "");
   w.row("counts").counts(s.counts);
   w.row("overdue").number(s.overdue);
   w.row("replanned").number(s.replanned);

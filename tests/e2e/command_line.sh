@@ -66,7 +66,7 @@ check "status lists overdue actions" 0 "Overdue \(1\):" -- status plans/nenc --a
 check "status flags gaps" 0 "information-sharing +gap: no action" -- status plans/somerset --as-of 2025-07-31
 check "status refuses plans with errors" 1 "fix them before reporting" -- status tests/data/bad/duplicates.yaml
 check "status: an unknown period lists the periods" 2 "the timeline has: 2025-06, 2026-01" -- status plans/nenc --period 2025-09
-check "paper: an unknown meeting lists the plan's meetings" 2 "its board meetings: 2025-01-16, 2025-05-01" -- paper plans/bnssg --meeting 2025-02-01 --dump-context
+check "paper: an unknown meeting lists the plan's meetings" 2 "its board meetings: 2024-12, 2025-01-16, 2025-05-01" -- paper plans/bnssg --meeting 2025-02-01 --dump-context
 check "paper: a bad --meeting" 2 "--meeting '1 May' is not a date" -- paper plans/bnssg --meeting "1 May"
 check "paper: an unknown format" 2 "to" -- paper plans/bnssg --to odt
 check "paper: a missing templates folder" 2 "cannot find the templates folder" -- --templates /nonexistent paper plans/bnssg

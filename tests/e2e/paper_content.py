@@ -45,7 +45,7 @@ SAMPLES = {"somerset": "2024-11-28", "bnssg": "2025-05-01", "bob": "2025-06-30",
            "nenc": "2025-07-29"}
 
 
-def check_system(folder, as_of, out):
+def check_system(folder, as_of, out, hostile=False):
     name = os.path.basename(folder)
     day = datetime.date.fromisoformat(as_of)
     plans = load_system(folder)
@@ -57,8 +57,9 @@ def check_system(folder, as_of, out):
     written = run([IACT, "paper", folder, "--as-of", as_of, "--to", "docx,html,md", "-o", out])
     docx = [line for line in written.stdout.splitlines() if line.endswith(".docx")]
     check(len(docx) == 1, "%s: one DOCX written, got %s" % (name, written.stdout))
-    check(": warning:" not in written.stderr,
-          "%s: the default dates disagree: %s" % (name, written.stderr))
+    warnings = [line for line in written.stderr.splitlines() if ": warning:" in line
+                and not (hostile and "[undefined-abbreviation]" in line)]
+    check(not warnings, "%s: warnings from the paper: %s" % (name, warnings))
     text = paper_text(docx[0])
     with open(docx[0][:-len("docx")] + "md", encoding="utf-8") as f:
         check_tables(name, f.read())
@@ -69,10 +70,12 @@ def check_system(folder, as_of, out):
     # Nought is written "none" (or "no Amber"), never 0.
     m = re.search(r"holds? (\d+) actions? as of [^:]+: (\d+|none) complete, (\d+|none) on "
                   r"track, (\d+|no) Amber(?: \([^)]*\))? and (\d+|none) off track or overdue"
-                  r"(?:, with (\d+) not yet started)?", re.sub(r"\s+", " ", text))
+                  r"(?:; ([^.]*?) (?:is|are) not due soon)?", re.sub(r"\s+", " ", text))
     check(m is not None, "%s: the summary sentence with the counts is missing" % name)
     if m:
-        got = [int(g) if g and g.isdigit() else 0 for g in m.groups()]
+        # Grey: "3 not yet started and 24 with no status reported are not due soon".
+        grey = sum(int(n) for n in re.findall(r"\d+", m.group(6) or ""))
+        got = [int(g) if g and g.isdigit() else 0 for g in m.groups()[:5]] + [grey]
         want = [len(actions), counts["Blue"], counts["Green"], counts["Amber"], counts["Red"],
                 counts["Grey"]]
         check(got == want, "%s: summary counts %s, computed %s" % (name, got, want))
@@ -87,25 +90,30 @@ def check_system(folder, as_of, out):
     catalogue = json.loads(run([IACT, "frameworks", "--format", "json"]).stdout)
     cited = {f for p in plans for f in (p["frameworks"] if isinstance(p["frameworks"], list)
                                         else [p["frameworks"]])}
-    gap_section = text[text.find("Gaps"):] if "Gaps" in text else ""
+    flat = re.sub(r"\s+", " ", text)
     for fw in status["frameworks"]:
         check(fw["id"] in cited, "%s: framework %s not cited by any plan" % (name, fw["id"]))
         for item in fw["items"]:
             check(item["title"] in text, "%s: item %s is not in the paper" % (name, item["id"]))
-            if item["gap"]:
-                check("(%s)" % item["id"] in gap_section,
-                      "%s: gap %s is not named under Gaps" % (name, item["id"]))
+            # A gap is marked on its row of the coverage table, by the item's name.
+            check(("%s (gap)" % item["title"] in flat) == bool(item["gap"]),
+                  "%s: item %s is %smarked as a gap" % (name, item["id"],
+                                                        "not " if item["gap"] else ""))
     check(len(catalogue) > 0, "frameworks listed")
 
     # Every cost marked not funded is named, by its action, in the finance section.
     flat = re.sub(r"\s+", " ", text)
     unfunded = [a["id"] for a in actions
                 if isinstance(a.get("cost"), dict) and a["cost"].get("funded") is False]
-    said = re.search(r"\d+ actions? (?:is|are) not funded: ([^\n]*?)\.(?: |$)", flat)
+    said = re.search(r"\d+ actions? (?:is|are) marked not funded, as the appendix's cost column "
+                     r"shows: ([^\n]*?)\.(?: |$)", flat)
     check(bool(unfunded) == bool(said), "%s: unfunded %s, the paper says %s"
           % (name, unfunded, said and said.group(0)))
+    titles = {a["id"]: a["title"] for a in actions}
     for a in unfunded:
-        check(said is not None and a in said.group(1), "%s: unfunded %s is not named" % (name, a))
+        title = titles[a][0].lower() + titles[a][1:]
+        check(said is not None and title in said.group(1),
+              "%s: unfunded %s is not named" % (name, a))
     return text
 
 
@@ -142,9 +150,35 @@ def check_tables(name, markdown):
                       % (name, cell, title, header))
 
 
+def money(cell):
+    cell = cell.strip("*").strip()
+    return 0 if cell in ("\u2013", "") else int(cell.replace("\u00a3", "").replace(",", ""))
+
+
+def check_finance_reconciles(name, md_file):
+    with open(md_file, encoding="utf-8") as f:
+        tables = table_rows(f.read())
+    finance = [rows for header, rows in tables if header[:2] == ["Organisation", "One-off"]]
+    check(len(finance) == 1, "%s: one finance table, found %d" % (name, len(finance)))
+    if not finance:
+        return
+    rows = finance[0]
+    system = rows[-1]
+    check(system[0] == "**System**", "%s: the finance table's last row is %s" % (name, system))
+    for col in (1, 2, 3):
+        check(sum(money(r[col]) for r in rows[:-1]) == money(system[col]),
+              "%s: finance column %d does not add up: %s" % (name, col, rows))
+
+
 def check_hostile(out):
     folder = os.path.join(SOURCE, "tests/data/paper/hostile")
-    text = check_system(folder, "2025-07-31", out)
+    text = check_system(folder, "2025-07-31", out, hostile=True)
+    # An abbreviation nothing defines is a warning at its first use in the plans.
+    proc = run([IACT, "paper", folder, "--as-of", "2025-07-31", "--to", "md", "-o",
+                os.path.join(out, "again")])
+    check("icb.yaml:61:14: warning: the hostile paper uses 'SUM', which its glossary does not "
+          "define [undefined-abbreviation]" in proc.stderr,
+          "hostile: no warning of the undefined SUM: %s" % proc.stderr)
     plan = load_system(folder)[0]
     lines = text.splitlines()
     for a in plan["actions"]:
@@ -228,13 +262,10 @@ def main():
         for name, as_of in SAMPLES.items():
             texts[name] = check_system(os.path.join(SOURCE, "plans", name), as_of,
                                        os.path.join(tmp, "samples"))
-        # Somerset, November 2024: SMI-20 and SMI-25 address only items of a framework
-        # published after the meeting; a row of their own reconciles the rows with the total.
-        somerset = re.sub(r"\s+", " ", texts["somerset"])
-        check("Under no item above: SMI-20 (SFT), SMI-25 (SFT)" in somerset,
-              "somerset: the finance table has no row for costs under no item")
-        check("The system row includes the costs of SMI-20 (SFT) and SMI-25 (SFT)" in somerset,
-              "somerset: the finance section does not say why the rows differ from the total")
+        # Somerset, November 2024: the finance table's rows, one per organisation, add up to
+        # its system row, whatever frameworks the actions address.
+        check_finance_reconciles("somerset", os.path.join(tmp, "samples", "somerset",
+                                                          "2024-11-28", "board-paper.md"))
         check_hostile(os.path.join(tmp, "hostile"))
         check_reproducible(os.path.join(tmp, "repro"))
         check_pandoc_failures(os.path.join(tmp, "failing"))

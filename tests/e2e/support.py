@@ -76,7 +76,7 @@ def brag(action, as_of):
         return "Amber"
     if due == "tbc":
         return "Amber"
-    if status == "not-started":
+    if status in ("not-started", "not-reported"):
         return "Amber" if dated and (due - as_of).days <= 30 else "Grey"
     return "Green"
 

@@ -107,7 +107,8 @@ def round_trip(work):
         check(len(systems) == 1, "%s: the actions of one system only (%s)" % (f, sorted(systems)))
         check(os.path.basename(f).startswith(next(iter(systems)) + "-"),
               "%s: named after its system %s" % (f, sorted(systems)))
-        overdue = ["shown Red" in (r["current"] or "") for r in rows]
+        overdue = ["shown Red" in (r["current"] or "") or "(overdue" in (r["current"] or "")
+                   for r in rows]
         check(overdue == sorted(overdue, reverse=True), "%s: overdue actions first" % f)
     want = expected_open(work)
     check(listed == want, "collect lists exactly the open actions: missing %s, extra %s" % (

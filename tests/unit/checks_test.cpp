@@ -120,7 +120,20 @@ const std::vector<RuleCase>& cases() {
        "submissions: [{milestone: public-boards-2024, date: 2024-11-29}]\n"
        "groups: [Governance, Clinical delivery]",
        12, "'public-boards-2024' is not met by a submission but by the ICB's board in public",
-       "those met by a submission: dna-policy-assurance, cost-estimates"},
+       "those met by a submission: dna-policy-assurance, reviews-submitted, cost-estimates"},
+      {"unknown-milestone", "groups: [Governance, Clinical delivery]",
+       "board: [{date: 2025-07-10, body: Trust Board, public: true, milestone: june-2025-reprt}]\n"
+       "groups: [Governance, Clinical delivery]",
+       12, "the timeline has no milestone 'june-2025-reprt'", "did you mean 'june-2025-report'?"},
+      {"unknown-milestone", "groups: [Governance, Clinical delivery]",
+       "board: [{date: 2025-01-10, body: Trust Board, public: true, milestone: "
+       "public-boards-2024}]\ngroups: [Governance, Clinical delivery]",
+       12, "milestone 'public-boards-2024' asks for the ICB's board, not a trust's",
+       "those met by this plan's board: june-2025-report, january-2026-report"},
+      {"narrative-undated", "groups: [Governance, Clinical delivery]",
+       "narrative: { background: Why the plan exists. }\ngroups: [Governance, Clinical delivery]",
+       12, "the narrative does not say which board meeting or reporting period it was written for",
+       "add `written_for:`"},
       {"stale-action",
        "    updates:\n      - date: 2025-08-01\n        status: on-track\n        note: Started.\n",
        "", 14,
@@ -216,7 +229,8 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
                              "form-unknown-action"}) {
     tested.insert(std::string(r));
   }
-  tested.insert("return-draft");  // needs a return layout: e2e return_content
+  tested.insert("return-draft");            // needs a return layout: e2e return_content
+  tested.insert("undefined-abbreviation");  // needs a rendered paper: e2e paper_content
   for (const Rule& r : all_rules()) {
     EXPECT_TRUE(tested.count(std::string(r.id))) << "no test for rule " << r.id;
   }

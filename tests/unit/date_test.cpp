@@ -174,3 +174,29 @@ TEST(Date, DisplayReadsLikeAPaper) {
 
 }  // namespace
 }  // namespace iact
+
+namespace iact {
+namespace {
+
+// A date keeps the precision it was written with: a month reads as a month, a quarter as a
+// quarter, in every report; the form plays no part in comparing dates.
+TEST(DatePrecision, AMonthStaysAMonth) {
+  auto month = std::get<Date>(parse_date("2024-10"));
+  EXPECT_EQ(month, (Date{2024, 10, 31}));
+  EXPECT_EQ(display(month), "October 2024");
+  EXPECT_EQ(display_long(month), "October 2024");
+  EXPECT_EQ(plan_form(month), "2024-10");
+  EXPECT_EQ(month.first_day(), (Date{2024, 10, 1}));
+  auto quarter = std::get<Date>(parse_date("Q4 2024/25"));
+  EXPECT_EQ(quarter, (Date{2025, 3, 31}));
+  EXPECT_EQ(display(quarter), "Q4 2024/25");
+  EXPECT_EQ(quarter.first_day(), (Date{2025, 1, 1}));
+  auto day = std::get<Date>(parse_date("2024-10-31"));
+  EXPECT_EQ(display(day), "31 Oct 2024");
+  EXPECT_EQ(display_long(day), "31 October 2024");
+  EXPECT_TRUE(day == month);                           // the same day however written
+  EXPECT_EQ(display(day.plus_days(1)), "1 Nov 2024");  // arithmetic gives days
+}
+
+}  // namespace
+}  // namespace iact

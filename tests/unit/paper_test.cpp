@@ -76,8 +76,10 @@ TEST(PaperContext, SummaryIsWrittenFromTheView) {
   nlohmann::json c = paper_context(*view, PaperSettings{});
   const std::string first = c["summary"]["paragraphs"][0]["text"];
   EXPECT_EQ(first,
-            "The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, no Amber "
-            "and none off track or overdue.");
+            "The plan's actions are on course: none of the 1 open actions is off track or "
+            "overdue. The SFT plan holds 2 actions as of 1 October 2025: 1 complete, 1 on track, "
+            "no Amber and "
+            "none off track or overdue.");
   EXPECT_EQ(c["totals"]["total"], 2);
   EXPECT_EQ(c["appendix"][0]["actions"][1]["brag"]["letter"], "B");
   EXPECT_EQ(c["cover"][0]["label"], "Meeting");
@@ -115,7 +117,7 @@ TEST(PaperContext, AmberIsSplitByWhyAndReplanningShowsTheFirstDate) {
   for (const auto& a : c["appendix"][0]["actions"]) {
     if (a["id"] == "A-2") {
       found = true;
-      EXPECT_EQ(std::string(a["progress"]).rfind("Re-planned: was 31 Mar 2026.", 0), 0u)
+      EXPECT_EQ(std::string(a["progress"]).rfind("Re-planned from 31 Mar 2026.", 0), 0u)
           << a["progress"];
     }
   }
@@ -161,50 +163,125 @@ bool has(const std::vector<std::string>& list, const std::string& text) {
 TEST(PaperRoundTwo, SummarySentencesReadRight) {
   RoundTwo r = round_two(Date{2025, 8, 12});
   const auto p = paragraphs(r.c);
-  EXPECT_TRUE(has(p,
-                  "Since the 2025-06 return (30 June 2025), no action was completed, 2 became "
-                  "overdue, 1 slipped to a later date and none was added."))
+  ASSERT_EQ(p.size(), 5u);
+  // The news first: nothing from the trust since before the period, and its narrative
+  // does not say when it was written.
+  EXPECT_EQ(p[0],
+            "No progress has been reported in this reporting period, which began on 30 June 2025, "
+            "on the actions of RMHT (never updated): their statuses are those last reported. Not "
+            "all the background and findings below are new: RMHT's do not say which meeting they "
+            "were written for.");
+  // A judgement, then the counts, then what was declared against what is computed.
+  EXPECT_EQ(p[1].rfind("The plan is not on course: 3 of the 5 open actions are off track or "
+                       "overdue, and 5 framework items have no action yet. The RICB and RMHT "
+                       "plans hold 7 actions",
+                       0),
+            0u)
       << p[1];
-  EXPECT_TRUE(has(p,
-                  "1 action declared not started and 2 declared on track have passed their "
-                  "due dates; this paper shows them as Red."));
-  EXPECT_TRUE(has(p,
-                  "The 2 actions with a cost come to \u00a320,000 one-off and \u00a361,000 a "
-                  "year; the funding gap is \u00a361,000 a year; 1 is still to be costed."));
-  EXPECT_NE(p[0].find("1 Amber (1 re-planned to a later date)"), std::string::npos) << p[0];
-  EXPECT_TRUE(has(p, "3 risks are open; the highest scores 16."));
+  EXPECT_NE(p[1].find("1 Amber (1 re-planned to a later date) and 3 off track or overdue; 1 not "
+                      "yet started is not due soon."),
+            std::string::npos)
+      << p[1];
+  EXPECT_NE(p[1].find("1 action declared not started and 2 declared on track have passed their "
+                      "due dates; this paper shows them as Red."),
+            std::string::npos);
+  EXPECT_EQ(p[2],
+            "Since 30 June 2025, the end of the June 2025 reporting period, no action was "
+            "completed, 2 became overdue, 1 slipped to a later date and none was added.");
+  EXPECT_EQ(p[3].rfind("3 risks are open; the highest, scored 16 (extreme), is that funding is "
+                       "not agreed.",
+                       0),
+            0u)
+      << p[3];
+  EXPECT_EQ(p[4],
+            "The 2 actions in the RICB and RMHT plans with a cost come to \u00a320,000 one-off "
+            "and \u00a361,000 a year, of which \u00a361,000 a year is marked not funded; 1 open "
+            "action is still to be costed.");
+}
+
+// Page one: what the board is asked to do, promising only what the paper holds, and the
+// five points to carry into the room.
+TEST(PaperRoundTwo, PageOneCarriesTheDecision) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  std::vector<std::string> asks, points;
+  for (const auto& x : r.c["recommendations"]) asks.push_back(x["text"]);
+  for (const auto& x : r.c["key_points"]) points.push_back(x["text"]);
+  EXPECT_EQ(asks, (std::vector<std::string>{
+                      "Note the progress of the action plans set out in this paper.",
+                      "Note the 3 overdue actions, none of which has an update since it fell due.",
+                      "Note the 5 framework items that no action yet addresses, named in the "
+                      "coverage section."}));
+  ASSERT_EQ(points.size(), 5u);
+  EXPECT_EQ(points[0].rfind("Overdue: 3 of the 5 open actions", 0), 0u) << points[0];
+  EXPECT_EQ(points[1],
+            "Top risks: Funding is not agreed (scored 16); Staff cannot be recruited "
+            "(scored 6).");
+  EXPECT_EQ(points[2].rfind("Gaps: 5 framework items have no action yet", 0), 0u);
+  EXPECT_EQ(points[3],
+            "Funding gap: \u00a361,000 a year of costed actions is marked not funded; 1 "
+            "open action is still to be costed.");
+  EXPECT_EQ(points[4],
+            "Assurance that not attending (DNA) is never on its own a reason to "
+            "discharge: not stated for RICB and RMHT.");
+  std::map<std::string, std::string> cover;
+  for (const auto& row : r.c["cover"]) cover[row["label"]] = row["value"];
+  EXPECT_EQ(cover["Level of assurance offered"], "Not stated");  // never blank
+  EXPECT_EQ(cover["Reporting period"],
+            "January 2026 (return to NHS England and public board update due 31 January 2026)");
 }
 
 TEST(PaperRoundTwo, NarrativeKeepsParagraphsListsAndEmphasisOnly) {
   RoundTwo r = round_two(Date{2025, 8, 12});
+  ASSERT_EQ(r.c["narratives"].size(), 2u);
+  const nlohmann::json& icb = r.c["narratives"][0];
   std::vector<std::string> titles;
-  for (const auto& sct : r.c["narrative"]) titles.push_back(sct["title"]);
-  EXPECT_EQ(titles, (std::vector<std::string>{"Key points for the board", "Background",
-                                              "Local position", "Who is in scope"}));
-  const std::string key = r.c["narrative"][0]["blocks"][0]["text_md"];
+  for (const auto& part : icb["parts"]) titles.push_back(part["title"]);
+  EXPECT_EQ(titles, (std::vector<std::string>{"Key points from the report's author", "Background",
+                                              "Who is in scope"}));
+  EXPECT_EQ(icb["note"], false);  // written for this meeting: no note
+  const std::string key = icb["parts"][0]["text_md"];
   EXPECT_NE(key.find("**three things**"), std::string::npos) << key;
   EXPECT_NE(key.find("\n\n- the cohort is now defined;\n- two actions are *late*"),
             std::string::npos)
       << key;
-  const std::string background = r.c["narrative"][1]["blocks"][0]["text_md"];
+  const std::string background = icb["parts"][1]["text_md"];
   EXPECT_NE(background.find("2023\\.\n\nThis paper"), std::string::npos) << background;
   EXPECT_NE(background.find("\\# this or a \\| pipe"), std::string::npos) << background;
-  EXPECT_EQ(r.c["narrative"][0]["blocks"][0]["show_org"], false);  // the lead's own words
-  EXPECT_EQ(r.c["narrative"][2]["blocks"][0]["show_org"], true);   // a trust's, named
-  EXPECT_EQ(r.c["narrative"][2]["blocks"][0]["org"], "Round Two Mental Health Trust");
+  const nlohmann::json& trust = r.c["narratives"][1];
+  EXPECT_EQ(trust["org"], "Round Two Mental Health Trust");
+  EXPECT_EQ(trust["show_org"], true);
+  EXPECT_EQ(trust["note"], "The plan does not say which meeting this text was written for.");
+}
+
+// Narrative written for an earlier meeting is shown under that date, and the summary says
+// that nothing has been written since.
+TEST(PaperRoundTwo, OldNarrativeIsShownUnderItsDate) {
+  RoundTwo r = round_two(Date{2025, 9, 30});
+  EXPECT_EQ(r.c["narratives"][0]["note"], "Written for the board of 12 August 2025.");
+  EXPECT_NE(paragraphs(r.c)[0].find("RICB's were written for the board of 12 August 2025"),
+            std::string::npos)
+      << paragraphs(r.c)[0];
+  EXPECT_NE(paragraphs(r.c)[0].find("nothing has been written since"), std::string::npos);
+  // A paper for an earlier meeting does not show it at all.
+  RoundTwo before = round_two(Date{2024, 11, 20});
+  ASSERT_EQ(before.c["narratives"].size(), 1u);
+  EXPECT_EQ(before.c["narratives"][0]["org"], "Round Two Mental Health Trust");
 }
 
 TEST(PaperRoundTwo, TheCoverShowsOnlyWhatThePlanSays) {
   RoundTwo r = round_two(Date{2025, 8, 12});
   std::map<std::string, std::string> cover;
-  for (const auto& row : r.c["cover"]) cover[row["label"]] = row["value"];
+  for (const auto& row : r.c["cover_details"]) cover[row["label"]] = row["value"];
   EXPECT_EQ(cover["Classification"], "For the meeting in public");
   EXPECT_EQ(cover["Strategic objectives"],
             "Improve outcomes in population health; Tackle inequalities");
   EXPECT_EQ(cover["Conflicts of interest"], "None declared.");
   EXPECT_EQ(cover["Data protection"], "No personal data in the paper.");
-  EXPECT_EQ(cover.count("Legal and regulatory"), 0u);
-  EXPECT_EQ(cover.count("Quality impact"), 0u);
+  // The rows a board expects are never blank; the others only when the plan has them.
+  EXPECT_EQ(cover["Legal and regulatory"], "Not stated");
+  EXPECT_EQ(cover["Quality impact"], "Not stated");
+  EXPECT_EQ(cover["Previously considered by"], "Round Two ICB Board, 20 November 2024");
+  EXPECT_EQ(cover.count("Impact assessments"), 0u);
 }
 
 TEST(PaperRoundTwo, RisksByScoreWithBandsAndReferences) {
@@ -216,25 +293,29 @@ TEST(PaperRoundTwo, RisksByScoreWithBandsAndReferences) {
     refs.push_back(k["register_ref"]);
   }
   EXPECT_EQ(order, (std::vector<std::string>{"R2", "R1", "R3"}));
-  EXPECT_EQ(scores, (std::vector<std::string>{"16 Extreme", "6 Moderate", "not scored"}));
+  EXPECT_EQ(scores, (std::vector<std::string>{"16 Extreme", "6 Moderate", "Not scored"}));
   EXPECT_EQ(refs, (std::vector<std::string>{"CRR-112", "BAF 4", ""}));
 }
 
-TEST(PaperRoundTwo, MilestonesMetLateOrNotYetDue) {
+// Each milestone once, with each organisation's record of meeting it: a meeting counts for
+// the milestone it was held for, a review date is not a submission.
+TEST(PaperRoundTwo, MilestonesAreMetByARecordOfThem) {
   RoundTwo r = round_two(Date{2025, 8, 12});
-  std::vector<std::string> results;
-  for (const auto& m : r.c["compliance"])
-    results.push_back(std::string(m["org"]) + ": " + std::string(m["result"]));
-  EXPECT_EQ(results,
+  std::vector<std::string> records;
+  for (const auto& m : r.c["timeline"]) records.push_back(std::string(m["record"]));
+  EXPECT_EQ(records,
             (std::vector<std::string>{
-                // What the system sent NHS England, from whichever plan records it: a
-                // submission with no date is met, the date not known; a dated one wins.
-                "System: Met; the date is not recorded",
-                "System: Met late, 15 Oct 2024 (15 days after)", "System: Met, 29 Nov 2024",
-                "RICB: Met, 20 Nov 2024", "RICB: Met late, 12 Aug 2025 (43 days after)",
-                "RMHT: Met, 25 Jun 2025",
-                // The August meeting met June's milestone late; January's is still to come.
-                "RICB: Not yet due", "RMHT: Not yet due"}));
+                "\u2013", "\u2013",  // milestones that ask nothing of systems
+                // A submission with no date, the date not known.
+                "Submitted; the date is not recorded",
+                // The review's date is no record of sending it to NHS England.
+                "No submission recorded", "Submitted: 29 Nov 2024",
+                "RICB: Discussed in public: Round Two ICB Board, 20 Nov 2024", "\u2013", "\u2013",
+                // A meeting counts for the first milestone due on or after it: the ICB's
+                // August board is January's update, not June's late; it is this paper's own.
+                "RICB: No meeting in public recorded; RMHT: Discussed in public: RMHT Board of "
+                "Directors, 25 Jun 2025",
+                "RICB: Discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due"}));
   EXPECT_EQ(r.c["journey"].size(), 4u);
 }
 
@@ -259,49 +340,53 @@ TEST(PaperRoundTwo, ProgressSinceTheFirstReturn) {
   EXPECT_EQ(r.c["has_trend"], true);
   EXPECT_EQ(r.c["trend_since"], "June 2025");
   ASSERT_EQ(r.c["trend"].size(), 2u);
-  EXPECT_EQ(r.c["trend"][0]["label"], "June 2025 return (30 Jun 2025)");
+  EXPECT_EQ(r.c["trend"][0]["label"], "End of the June 2025 reporting period (30 Jun 2025)");
   EXPECT_EQ(r.c["trend"][1]["label"], "Now (12 Aug 2025)");
   EXPECT_EQ(r.c["trend"][1]["counts"], r.c["totals"]);
   // Two actions fell overdue after June: more Red now than at the return.
   EXPECT_EQ(r.c["trend"][1]["counts"]["red"].get<int>(),
             r.c["trend"][0]["counts"]["red"].get<int>() + 2);
-  const std::string svg = trend_chart_svg(r.view->trend);
-  EXPECT_NE(svg.find(">June 2025 return<"), std::string::npos) << svg;
+  const std::string svg = trend_chart_svg(r.view->trend, "reporting period");
+  EXPECT_NE(svg.find(">June 2025 reporting period<"), std::string::npos) << svg;
   EXPECT_NE(svg.find(">Now (12 Aug 2025)<"), std::string::npos);
 
   EXPECT_EQ(round_two(Date{2025, 6, 1}).c["has_trend"], false);
 }
 
-TEST(PaperRoundTwo, EachActionOnceQuietOnesOnOneLine) {
+// Progress by the plan's own groups, each action once; actions with no update are said
+// once per organisation, not on every row.
+TEST(PaperRoundTwo, EachActionOnceInTheBody) {
   RoundTwo r = round_two(Date{2025, 8, 12});
-  std::map<std::string, nlohmann::json> items;
-  for (const auto& f : r.c["frameworks"]) {
-    for (const auto& i : f["items"]) items[i["id"]] = i;
+  std::vector<std::string> ids;
+  for (const auto& org : r.c["progress"]) {
+    for (const auto& g : org["groups"]) {
+      for (const auto& a : g["actions"]) ids.push_back(a["id"]);
+    }
   }
-  std::vector<std::string> carers;
-  for (const auto& a : items["carers"]["actions"]) carers.push_back(a["id"]);
-  EXPECT_EQ(carers, (std::vector<std::string>{"G-3", "T-1"}));
-  EXPECT_EQ(items["continuity"]["actions"].size(), 0u);
-  EXPECT_EQ(items["continuity"]["elsewhere"], "T-1 (RMHT)");
-  EXPECT_EQ(items["long-term-planning"]["quiet"], "T-2 (RMHT)");
-  for (const auto& a : items["dna-discharge"]["actions"]) {
-    EXPECT_EQ(a["due"], "completed 2 Apr 2025");  // complete, with no date of its own
-  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"G-1", "G-2", "G-3", "G-4", "G-5", "T-1", "T-2"}));
+  EXPECT_EQ(r.c["progress"][0]["groups"][0]["name"], "Governance");
+  EXPECT_EQ(r.c["progress"][0]["groups"][1]["name"], "Other actions");
+  EXPECT_EQ(r.c["progress"][1]["quiet"],
+            "None of RMHT's 2 open actions has a progress update recorded.");
+  EXPECT_EQ(r.c["progress"][1]["groups"][0]["actions"][1]["progress"], "\u2013");
+  // A complete action with no date of its own shows when it was done.
+  EXPECT_EQ(r.c["progress"][0]["groups"][0]["actions"][3]["due"], "Completed 2 Apr 2025");
   EXPECT_EQ(r.c["appendix"][0]["show_group"], true);
   EXPECT_EQ(r.c["appendix"][0]["show_cost"], true);
+  // Coverage: by item name, once, with the gaps marked.
+  const nlohmann::json& items = r.c["coverage"][0]["items"];
+  EXPECT_EQ(items[0]["title"], "Continuity of care and joined-up history");
+  for (const auto& i : items) EXPECT_EQ(std::string(i["title"]).find('('), std::string::npos);
 }
 
-// A paper as of before a framework was published is not scored against it, and says so.
+// A paper as of before a framework was published is not scored against it, and does not
+// name it.
 TEST(PaperRoundTwo, AFrameworkPublishedLaterIsNotScored) {
   RoundTwo r = round_two(Date{2024, 11, 20});
-  for (const auto& f : r.c["frameworks"]) EXPECT_NE(f["id"], "webinar-2025");
-  EXPECT_TRUE(has(paragraphs(r.c),
-                  "The plans also answer to National webinar - focus on local action plans, "
-                  "published on 3 April 2025, after the date of this paper; it is not scored "
-                  "here."));
+  for (const auto& f : r.c["coverage"])
+    EXPECT_NE(f["title"], "National webinar - focus on local action plans");
+  EXPECT_EQ(r.c.dump().find("webinar"), std::string::npos);
   EXPECT_FALSE(r.view->period);  // no period had been set yet
-  for (const auto& m : r.c["timeline"])
-    EXPECT_EQ(std::string(m["title"]).find("webinar"), std::string::npos);
 }
 
 // The Markdown the shipped template makes of a context.
@@ -342,11 +427,12 @@ TEST(PaperRoundTwo, ColumnsEmptyOnEveryRowAreDropped) {
   const std::string md = rendered(r.c);
   const std::string risks = header_after(md, "# Risks and mitigations");
   EXPECT_EQ(risks, "| Org | Risk | Ref | Description | L | I | Score | State |");
-  const std::string icb = header_after(md, "## NHS Round Two ICB (RICB)");
+  const std::string appendix = md.substr(md.find("# Appendix A"));
+  const std::string icb = header_after(appendix, "## NHS Round Two ICB (RICB)");
   EXPECT_NE(icb.find(" Group |"), std::string::npos) << icb;
   EXPECT_NE(icb.find(" Cost |"), std::string::npos) << icb;
-  const std::string trust = header_after(md, "## Round Two Mental Health Trust (RMHT)");
-  EXPECT_EQ(trust, "| Action | What | Lead | Due | BRAG | Progress |");
+  const std::string trust = header_after(appendix, "## Round Two Mental Health Trust (RMHT)");
+  EXPECT_EQ(trust, "| Action | What | Lead | Due | BRAG | Addresses |");
 
   // With no scores or references at all, those columns and their key go too.
   for (Plan& p : r.plans) {
@@ -358,8 +444,8 @@ TEST(PaperRoundTwo, ColumnsEmptyOnEveryRowAreDropped) {
   }
   nlohmann::json unscored = paper_context(*r.view, PaperSettings{"chart.svg"});
   const std::string md2 = rendered(unscored);
-  EXPECT_EQ(header_after(md2, "# Risks and mitigations"),
-            "| Org | Risk | Description | Score | State |");
+  EXPECT_EQ(header_after(md2, "# Risks and mitigations"), "| Org | Risk | Description | State |");
+  EXPECT_NE(md2.find("(not scored in the plans)"), std::string::npos);
   EXPECT_EQ(md2.find("L likelihood"), std::string::npos);
   EXPECT_EQ(md2.find("Ref: the board"), std::string::npos);
 }
@@ -371,18 +457,15 @@ TEST(PaperRoundTwo, NoughtIsWordsInSentencesAndADashInTables) {
     EXPECT_EQ(p.find(" 0 "), std::string::npos) << p;
     EXPECT_EQ(p.find(", 0"), std::string::npos) << p;
   }
-  // Finance: no money and no count read the same.
-  const nlohmann::json& items = r.c["finance"]["items"];
-  bool dash_for_money = false, dash_for_count = false;
-  for (const auto& i : items) {
-    for (const char* k : {"one_off", "recurrent", "gap", "tbc"}) {
-      const std::string cell = i[k];
+  // Tables: no count reads as a dash (money in PaperFinance below).
+  bool dash = false;
+  for (const auto& i : r.c["coverage"][0]["items"]) {
+    for (const auto& [k, cell] : i["counts"]["cells"].items()) {
       EXPECT_NE(cell, "0") << k;
-      EXPECT_NE(cell, "-") << k;
-      if (cell == "\u2013") (std::string(k) == "tbc" ? dash_for_count : dash_for_money) = true;
+      dash = dash || cell == "\u2013";
     }
   }
-  EXPECT_TRUE(dash_for_money && dash_for_count);
+  EXPECT_TRUE(dash);
   EXPECT_EQ(r.c["totals"]["cells"]["blue"], "2");
   EXPECT_EQ(r.c["totals"]["blue"], 2);  // numbers stay numbers for templates that count
   for (const auto& change : r.c["summary"]["changes"]) {
@@ -390,19 +473,24 @@ TEST(PaperRoundTwo, NoughtIsWordsInSentencesAndADashInTables) {
       EXPECT_EQ(change["cell"], "\u2013");
     }
   }
-  // A framework no action addresses is said in words, not "0 of".
-  for (const auto& f : r.c["frameworks"])
-    EXPECT_EQ(std::string(f["coverage"]).find(" 0 "), std::string::npos) << f["coverage"];
+  // An item no action addresses has a dash for its count, and is marked a gap.
+  for (const auto& i : r.c["coverage"][1]["items"]) {
+    if (i["gap"]) {
+      EXPECT_EQ(i["count"], "\u2013");
+    }
+  }
   const std::string md = rendered(r.c);
   EXPECT_EQ(md.find("| 0 |"), std::string::npos);
   EXPECT_EQ(md.find("| - |"), std::string::npos);
 }
 
-// Unfunded costs are named, whether an amount or still to be confirmed.
+// Unfunded costs are named, whether an amount or still to be confirmed, by title (the
+// appendix's cost column marks them too).
 TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
   RoundTwo r = round_two(Date{2025, 8, 12});
-  EXPECT_EQ(r.c["finance"]["unfunded"], "1 action is not funded: G-2 (RICB, \u00a361,000 a year).");
-  EXPECT_EQ(r.c["finance"]["unplaced"], false);  // every cost is under an item shown
+  EXPECT_EQ(r.c["finance"]["unfunded"],
+            "1 action is marked not funded, as the appendix's cost column shows: fund the "
+            "outreach team (RICB: \u00a361,000 a year).");
   // The carers' service, still to be costed, marked not funded too.
   for (Plan& p : r.plans) {
     for (Action& a : p.actions) {
@@ -416,18 +504,19 @@ TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
       build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
   ASSERT_TRUE(view);
   nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
-  EXPECT_EQ(c["finance"]["unfunded"],
-            "2 actions are not funded: G-2 (RICB, \u00a361,000 a year) and G-3 (RICB, cost to be "
-            "confirmed).");
+  const std::string unfunded = c["finance"]["unfunded"];
+  EXPECT_EQ(unfunded.rfind("2 actions are marked not funded", 0), 0u) << unfunded;
+  EXPECT_NE(unfunded.find("(RICB: cost to be confirmed)"), std::string::npos) << unfunded;
   EXPECT_TRUE(has(paragraphs(c),
-                  "The 2 actions with a cost come to \u00a320,000 one-off and \u00a361,000 a "
-                  "year; the funding gap is \u00a361,000 a year; 1 is still to be costed and is "
-                  "not yet funded."));
+                  "The 2 actions in the RICB and RMHT plans with a cost come to \u00a320,000 "
+                  "one-off and \u00a361,000 a year, of which \u00a361,000 a year is marked not "
+                  "funded; 1 open action is still to be costed and is marked not funded."));
 }
 
-// Somerset's November 2024 paper: two costed actions address only items of a framework
-// published after the meeting, so a row of their own makes the rows add up to the system.
-TEST(PaperFinance, CostsUnderNoItemShownHaveARowOfTheirOwn) {
+// Somerset's November 2024 paper: the finance table has a row per organisation that adds
+// up to the system's, whatever frameworks the costed actions address; the headline
+// estimate the system gave NHS England is set beside the actions' costs, not mixed in.
+TEST(PaperFinance, RowsAddUpAndTheEstimateIsSaidApart) {
   std::vector<Plan> plans;
   Diagnostics diags;
   for (const char* f : {"somerset-icb.yaml", "somerset-ft.yaml"}) {
@@ -440,17 +529,18 @@ TEST(PaperFinance, CostsUnderNoItemShownHaveARowOfTheirOwn) {
   auto view = build_view("somerset", {&plans[0], &plans[1]}, testing::frameworks(), options, error);
   ASSERT_TRUE(view) << error.message;
   nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
-  const nlohmann::json& unplaced = c["finance"]["unplaced"];
-  ASSERT_TRUE(unplaced.is_object()) << c["finance"].dump();
-  EXPECT_EQ(unplaced["label"], "Under no item above: SMI-20 (SFT), SMI-25 (SFT)");
-  EXPECT_EQ(unplaced["one_off"], "\u00a3111,000");
-  EXPECT_EQ(unplaced["note"],
-            "The system row includes the costs of SMI-20 (SFT) and SMI-25 (SFT), which address "
-            "no framework item scored in this paper; they are shown on a row of their own.");
-  const std::string md = rendered(c);
-  EXPECT_NE(
-      md.find("| Under no item above: SMI\\-20 \\(SFT\\), SMI\\-25 \\(SFT\\) | \u00a3111,000 |"),
-      std::string::npos);
+  const nlohmann::json& items = c["finance"]["items"];
+  ASSERT_EQ(items.size(), 2u) << c["finance"].dump();
+  EXPECT_EQ(items[0]["recurrent"], "\u00a3126,000");  // the ICB's drug and alcohol posts
+  EXPECT_EQ(items[0]["one_off"], "\u2013");           // none: a dash, as in every table
+  EXPECT_EQ(items[1]["one_off"], "\u00a3111,000");    // SMI-20 and SMI-25, the trust's
+  EXPECT_EQ(c["finance"]["system"]["one_off"], "\u00a3111,000");
+  EXPECT_EQ(c["finance"]["system"]["recurrent"], "\u00a3126,000");
+  const std::string estimate = c["finance"]["sentences"][0]["text"];
+  EXPECT_EQ(estimate,
+            "For NHS England, the system estimated the full cost of the work its review called "
+            "for at \u00a33,000,000 a year, with no funding identified for it. The figures below "
+            "are the costs the plans give their own actions, not a breakdown of that estimate.");
 }
 
 // A --meeting or --period that does not belong with the other dates is named, with what to

@@ -121,3 +121,26 @@ TEST(Rag, ReasonsNameTheDate) {
 
 }  // namespace
 }  // namespace iact
+
+namespace iact {
+namespace {
+
+// A status the source never reported declares nothing: the action is coloured by its dates
+// as one not yet started would be, and never said to contradict itself.
+TEST(NotReported, ColouredByDatesAlone) {
+  RagPolicy policy;
+  const Due later = std::get<Due>(parse_due("2025-12-31"));
+  const Due soon = std::get<Due>(parse_due("2025-06-15"));
+  const Due past = std::get<Due>(parse_due("2025-05-01"));
+  const Date as_of{2025, 6, 1};
+  EXPECT_EQ(evaluate(Status::kNotReported, &later, nullptr, as_of, policy).brag, Brag::kGrey);
+  EXPECT_EQ(evaluate(Status::kNotReported, &later, nullptr, as_of, policy).reason,
+            "status not reported");
+  EXPECT_EQ(evaluate(Status::kNotReported, &soon, nullptr, as_of, policy).brag, Brag::kAmber);
+  EXPECT_EQ(evaluate(Status::kNotReported, &past, nullptr, as_of, policy).brag, Brag::kRed);
+  EXPECT_FALSE(contradicts(Status::kNotReported, Brag::kRed));
+  EXPECT_TRUE(contradicts(Status::kNotStarted, Brag::kRed));
+}
+
+}  // namespace
+}  // namespace iact

@@ -183,8 +183,9 @@ TEST_F(ViewTest, MeetingIsTheNextOneOrTheOneAskedFor) {
   EXPECT_EQ(asked->meeting->date->value, (Date{2026, 1, 29}));
   auto none = view(at(Date{2026, 2, 1}));
   EXPECT_EQ(none->meeting, nullptr);
-  // With no period before it, changes count from the previous board meeting.
-  auto first = view(at(Date{2025, 6, 1}, "2025-06", Date{2025, 11, 27}));
+  // With no period before it, changes count from the previous meeting of the same board
+  // held by the as-of date.
+  auto first = view(at(Date{2025, 10, 1}, "2025-06", Date{2025, 11, 27}));
   EXPECT_EQ(first->previous, nullptr);
   EXPECT_EQ(first->since, (Date{2025, 9, 25}));
 }
@@ -348,6 +349,93 @@ TEST(Answers, NotStatedOnlyWhereTheFormatAllowsIt) {
                               "assurance: not-sated }\n");
   ASSERT_EQ(diags.error_count(), 1);
   EXPECT_NE(diags.items()[0].hint.find("did you mean 'not-stated'?"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iact
+
+namespace iact {
+namespace {
+
+std::vector<const Milestone*> all_milestones() {
+  std::vector<const Milestone*> out;
+  for (const Milestone& m : testing::frameworks().milestones) out.push_back(&m);
+  return out;
+}
+
+BoardMeeting meeting_on(Date d) {
+  BoardMeeting m;
+  m.date = Located<Date>{d, {}};
+  m.is_public = true;
+  return m;
+}
+
+// A board in public counts for the first milestone due on or after it that was already set
+// when it met, the ICB's board for an ICB-board milestone only, or the one it names.
+TEST(MilestoneMetBy, TheOneItWasHeldFor) {
+  const auto ms = all_milestones();
+  auto id_of = [](const Milestone* m) { return m ? m->id : std::string("none"); };
+  EXPECT_EQ(id_of(milestone_met_by(meeting_on(Date{2024, 11, 28}), true, ms)),
+            "public-boards-2024");
+  // A trust's board does not meet the ICB boards' milestone, and one held before NHS
+  // England asked for the June 2025 update was not held for it.
+  EXPECT_EQ(id_of(milestone_met_by(meeting_on(Date{2024, 12, 10}), false, ms)), "none");
+  EXPECT_EQ(id_of(milestone_met_by(meeting_on(Date{2025, 6, 12}), false, ms)), "june-2025-report");
+  // A June board given only as a month (its last day) is June's update.
+  BoardMeeting june = meeting_on(Date{2025, 6, 30, DateForm::kMonth});
+  EXPECT_EQ(id_of(milestone_met_by(june, true, ms)), "june-2025-report");
+  // After June, January's, unless the plan says it was June's, held late.
+  BoardMeeting july = meeting_on(Date{2025, 7, 29});
+  EXPECT_EQ(id_of(milestone_met_by(july, true, ms)), "january-2026-report");
+  july.milestone = Located<std::string>{"june-2025-report", {}};
+  EXPECT_EQ(id_of(milestone_met_by(july, true, ms)), "june-2025-report");
+  july.milestone = Located<std::string>{"public-boards-2024", {}};
+  EXPECT_EQ(id_of(milestone_met_by(july, false, ms)), "none");  // not a trust's to meet
+}
+
+// A meeting is held once its date has passed, unless the plan says it was only planned,
+// postponed or cancelled.
+TEST(MeetingState, PlannedIsNotHeld) {
+  BoardMeeting m = meeting_on(Date{2024, 12, 31, DateForm::kMonth});
+  EXPECT_EQ(meeting_state(m, Date{2024, 12, 1}), MeetingState::kPlanned);
+  EXPECT_EQ(meeting_state(m, Date{2025, 1, 31}), MeetingState::kHeld);
+  m.status = Located<std::string>{"planned", {}};
+  EXPECT_EQ(meeting_state(m, Date{2024, 12, 1}), MeetingState::kPlanned);
+  EXPECT_EQ(meeting_state(m, Date{2026, 1, 31}), MeetingState::kUnconfirmed);
+  m.status = Located<std::string>{"postponed", {}};
+  EXPECT_EQ(meeting_state(m, Date{2026, 1, 31}), MeetingState::kPostponed);
+}
+
+// The narrative a paper shows: the newest written for its date or before, current only
+// when written for that meeting or period.
+TEST(NarrativeChoice, TheNewestWrittenByThePapersDate) {
+  const std::string text = std::string(testing::kValidPlan) + R"(narrative:
+  - written_for: 2025-05-01
+    background: For May.
+  - written_for: 2026-01
+    background: For January.
+)";
+  Diagnostics diags;
+  std::optional<Plan> plan = load_plan_text(text, "trust.yaml", diags);
+  ASSERT_TRUE(plan && !diags.has_errors()) << diags.items().front().message;
+  auto view_at = [&](Date as_of, const std::string& period = "") {
+    ViewOptions options;
+    options.as_of = as_of;
+    options.period = period;
+    ViewError error;
+    return build_view("t", {&*plan}, testing::frameworks(), options, error);
+  };
+  auto may = view_at(Date{2025, 5, 1});
+  EXPECT_EQ(may->orgs[0].narrative->background, "For May.");
+  EXPECT_TRUE(may->orgs[0].narrative_current);
+  auto autumn = view_at(Date{2025, 10, 1});
+  EXPECT_EQ(autumn->orgs[0].narrative->background, "For May.");
+  EXPECT_FALSE(autumn->orgs[0].narrative_current);
+  auto january = view_at(Date{2026, 1, 31}, "2026-01");
+  EXPECT_EQ(january->orgs[0].narrative->background, "For January.");
+  EXPECT_TRUE(january->orgs[0].narrative_current);
+  auto before = view_at(Date{2025, 4, 1});
+  EXPECT_EQ(before->orgs[0].narrative, nullptr);
 }
 
 }  // namespace

@@ -1,0 +1,748 @@
+#include "write/paper_words.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "plan/date.h"
+#include "util/text.h"
+
+namespace iact {
+
+std::string money(double pounds) {
+  const long long whole = static_cast<long long>(pounds + 0.5);
+  std::string digits = std::to_string(whole);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return "\u00a3" + out;
+}
+
+std::string and_list(const std::vector<std::string>& parts) {
+  if (parts.size() < 2) return join(parts);
+  return join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") + " and " +
+         parts.back();
+}
+
+std::string count_words(int n) {
+  return n == 0 ? std::string("none") : std::to_string(n);
+}
+
+std::string plans_phrase(const SystemView& view) {
+  std::vector<std::string> labels;
+  for (const OrgView& o : view.orgs) labels.push_back(o.label);
+  return fmt::format("the {} {}", and_list(labels), labels.size() == 1 ? "plan" : "plans");
+}
+
+std::string action_label(const SystemView& view, size_t row) {
+  const ActionRow& r = view.rows[row];
+  return view.orgs.size() > 1 ? fmt::format("{} ({})", r.id, r.org) : r.id;
+}
+
+namespace {
+
+// How sentences name an organisation: "SFT", or "the ICB" for an ICB called so.
+std::string org_name(const OrgView& org) {
+  return org.label == "ICB" ? std::string("the ICB") : org.label;
+}
+
+std::string sentence_case(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+// How long without any update before a paper says so, whatever the period.
+constexpr long kStaleDays = 92;
+
+int open_count(const BragCounts& c) {
+  return c.total() - c[Brag::kBlue];
+}
+
+// A meeting of the plan's own at `day`, if any: what a narrative was written for.
+const BoardMeeting* meeting_on(const Plan& plan, Date day) {
+  for (const BoardMeeting& m : plan.board) {
+    if (m.date && m.date->value == day) return &m;
+  }
+  return nullptr;
+}
+
+// The day the organisation's plan last recorded something: its newest update, else the day
+// it was made.
+std::optional<Date> last_news(const OrgView& org) {
+  return org.last_update ? org.last_update : org.created;
+}
+
+// Open actions past their due date, and how many of them have a dated update after falling
+// due: a step recorded since they became overdue.
+struct OverdueSteps {
+  int overdue = 0;
+  int with_step = 0;
+};
+
+OverdueSteps overdue_steps(const SystemView& view) {
+  OverdueSteps s;
+  for (size_t r : view.overdue) {
+    const ActionRow& row = view.rows[r];
+    ++s.overdue;
+    const bool dated_due = row.state.due && row.state.due->is_date();
+    if (row.latest && (!dated_due || row.latest->date->value > row.state.due->date)) ++s.with_step;
+  }
+  return s;
+}
+
+// The open risks, highest score first (unscored last, in plan order).
+std::vector<const RiskRow*> open_risks(const SystemView& view) {
+  std::vector<const RiskRow*> open;
+  for (const RiskRow& r : view.risks) {
+    if (r.open) open.push_back(&r);
+  }
+  std::stable_sort(open.begin(), open.end(), [](const RiskRow* a, const RiskRow* b) {
+    return a->risk->score().value_or(0) > b->risk->score().value_or(0);
+  });
+  return open;
+}
+
+std::string risk_word(int score) {
+  if (score >= 15) return "extreme";
+  if (score >= 8) return "high";
+  if (score >= 4) return "moderate";
+  return "low";
+}
+
+std::string gap_names(const SystemView& view) {
+  std::vector<std::string> names;
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& i : f.items) {
+      if (i.gap()) names.push_back(i.item->title);
+    }
+  }
+  return and_list(names);
+}
+
+// "No action yet addresses A (F) or B (F)." or, for many, how many in each framework.
+std::string gaps_sentence(const SystemView& view) {
+  if (view.gaps() <= 3) return fmt::format("No action yet addresses {}.", gap_names(view));
+  std::vector<std::string> per;
+  for (const FrameworkView& f : view.frameworks) {
+    const int gaps = static_cast<int>(f.items.size()) - f.covered();
+    if (gaps > 0)
+      per.push_back(
+          fmt::format("{} of the {} items of {}", gaps, f.items.size(), f.framework->title));
+  }
+  return fmt::format(
+      "{} framework items have no action yet: {}; the coverage section names "
+      "them.",
+      view.gaps(), and_list(per));
+}
+
+// "Since the June 2025 return (30 June 2025), 2 actions were completed, none became overdue,
+// 1 slipped to a later date and none was added": numbers one way, none for nought.
+std::string since_sentence(const SystemView& view, const std::string& since) {
+  const size_t completed = view.completed_in_period.size(), overdue = view.overdue_in_period.size(),
+               slipped = view.slipped.size(), added = view.new_actions.size();
+  if (completed + overdue + slipped + added == 0) {
+    return fmt::format(
+        "Since {}, no action was completed, became overdue, slipped to a later date or was "
+        "added.",
+        since);
+  }
+  auto n = [](size_t k) { return k == 0 ? std::string("none") : std::to_string(k); };
+  return fmt::format(
+      "Since {}, {} {} completed, {} became overdue, {} slipped to a later date and {} {} "
+      "added.",
+      since, completed == 0 ? "no action" : count_of(static_cast<int>(completed), "action"),
+      completed == 1 || completed == 0 ? "was" : "were", n(overdue), n(slipped), n(added),
+      added == 1 || added == 0 ? "was" : "were");
+}
+
+// "2 actions declared on track and 1 declared at risk have passed their due dates": worded
+// by what was declared, never a status the plans did not give.
+std::string contradiction_sentence(const SystemView& view) {
+  std::map<Status, int> by;
+  for (size_t r : view.contradictions) ++by[view.rows[r].state.status];
+  std::vector<std::string> parts;
+  int total = 0;
+  for (const auto& [status, n] : by) {
+    std::string word(name_of(status));
+    std::replace(word.begin(), word.end(), '-', ' ');
+    parts.push_back(parts.empty() ? fmt::format("{} declared {}", count_of(n, "action"), word)
+                                  : fmt::format("{} declared {}", n, word));
+    total += n;
+  }
+  return fmt::format("{} {} passed {} due date{}; this paper shows {} as Red.", and_list(parts),
+                     total == 1 ? "has" : "have", total == 1 ? "its" : "their",
+                     total == 1 ? "" : "s", total == 1 ? "it" : "them");
+}
+
+// "6 Amber (2 at risk, 3 re-planned, 1 awaiting a due date)": Amber says why, so that
+// actions with no date yet are not counted as at risk.
+std::string amber_phrase(const SystemView& view) {
+  int at_risk = 0, replanned = 0, tbc = 0, soon = 0, soon_unreported = 0;
+  for (const ActionRow& row : view.rows) {
+    if (row.rag.brag != Brag::kAmber) continue;
+    if (row.rag.why == RagWhy::kDueSoon && row.state.status == Status::kNotReported) {
+      ++soon_unreported;
+      continue;
+    }
+    switch (row.rag.why) {
+      case RagWhy::kAtRisk:
+        ++at_risk;
+        break;
+      case RagWhy::kReplanned:
+        ++replanned;
+        break;
+      case RagWhy::kDueTbc:
+        ++tbc;
+        break;
+      default:
+        ++soon;
+    }
+  }
+  const int amber = at_risk + replanned + tbc + soon + soon_unreported;
+  if (amber == 0) return "no Amber";
+  std::vector<std::string> parts;
+  if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
+  if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
+  if (tbc) parts.push_back(fmt::format("{} awaiting a due date", tbc));
+  if (soon) parts.push_back(fmt::format("{} not started and due soon", soon));
+  if (soon_unreported)
+    parts.push_back(fmt::format("{} due soon with no status reported", soon_unreported));
+  return fmt::format("{} Amber ({})", amber, join(parts, ", "));
+}
+
+// "The ICB and SFT plans hold 43 actions as of 31 January 2026: 2 complete, ...".
+std::string totals_sentence(const SystemView& view) {
+  const BragCounts& c = view.all.counts;
+  std::string text = fmt::format(
+      "{} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
+      sentence_case(plans_phrase(view)), view.orgs.size() == 1 ? "holds" : "hold",
+      count_of(c.total(), "action"), display_long(view.as_of), count_words(c[Brag::kBlue]),
+      count_words(c[Brag::kGreen]), amber_phrase(view), count_words(c[Brag::kRed]));
+  if (c[Brag::kGrey] > 0) {
+    int unreported = 0;
+    for (const ActionRow& row : view.rows) {
+      if (row.rag.brag == Brag::kGrey && row.state.status == Status::kNotReported) ++unreported;
+    }
+    const int not_started = c[Brag::kGrey] - unreported;
+    std::vector<std::string> grey;
+    if (not_started > 0) grey.push_back(fmt::format("{} not yet started", not_started));
+    if (unreported > 0) grey.push_back(fmt::format("{} with no status reported", unreported));
+    text += fmt::format("; {} {} not due soon", and_list(grey), c[Brag::kGrey] == 1 ? "is" : "are");
+  }
+  return text + ".";
+}
+
+// Whether the actions' progress is stale news: an organisation whose plan has recorded
+// nothing since the period being reported began.
+std::string staleness_sentence(const SystemView& view) {
+  // Long silence is news too, in the period or not: nothing for over three months.
+  if (!view.since) return "";
+  std::optional<Date> newest;
+  for (const OrgView& org : view.orgs) {
+    if (org.last_update && (!newest || *org.last_update > *newest)) newest = org.last_update;
+  }
+  const bool within_period = newest && *newest > *view.since;
+  if (within_period && newest->days() + kStaleDays < view.paper_date().days()) {
+    return fmt::format(
+        "No action in {} has had a progress update since {}, more than three "
+        "months before this paper.",
+        plans_phrase(view), display_long(*newest));
+  }
+  std::vector<const OrgView*> stale;
+  for (const OrgView& org : view.orgs) {
+    if (open_count(org.actions.counts) == 0) continue;
+    // Stale: nothing recorded after the period began (an update "June 2025" is its last
+    // day, the day the period ended).
+    const std::optional<Date> news = last_news(org);
+    if (news && *news <= *view.since) stale.push_back(&org);
+  }
+  if (stale.empty()) return "";
+  auto when = [](const OrgView& org) {
+    return org.last_update
+               ? fmt::format("{} (last updated {})", org_name(org), display_long(*org.last_update))
+               : fmt::format("{} (never updated)", org_name(org));
+  };
+  if (stale.size() == view.orgs.size()) {
+    std::optional<Date> newest;
+    for (const OrgView* o : stale) {
+      if (o->last_update && (!newest || *o->last_update > *newest)) newest = o->last_update;
+    }
+    if (!newest) {
+      return fmt::format(
+          "No action in {} has any progress update recorded, and this reporting period began on "
+          "{}: the statuses in this paper are those first recorded, and each action is judged "
+          "against its due date alone.",
+          plans_phrase(view), display_long(*view.since));
+    }
+    return fmt::format(
+        "No action in {} has had a progress update since {}, before {}, when this reporting "
+        "period began: the statuses in this paper are those last reported, and each action is "
+        "judged against its due date alone.",
+        plans_phrase(view), display_long(*newest), display_long(*view.since));
+  }
+  std::vector<std::string> parts;
+  for (const OrgView* o : stale) parts.push_back(when(*o));
+  return fmt::format(
+      "No progress has been reported in this reporting period, which began on {}, on the "
+      "actions of {}: their statuses are those last reported.",
+      display_long(*view.since), and_list(parts));
+}
+
+// "The background and findings below were written for the board of 1 May 2025; nothing
+// has been written since.": said once, naming the organisations where they differ.
+std::string narrative_staleness(const SystemView& view) {
+  std::map<std::string, std::vector<std::string>> by_note;  // note -> organisations
+  int current = 0;
+  for (const OrgView& org : view.orgs) {
+    if (!org.narrative) continue;
+    const std::string note = narrative_note(org, view);
+    if (note.empty()) {
+      ++current;
+      continue;
+    }
+    by_note[note].push_back(org.label);
+  }
+  if (by_note.empty()) return "";
+  auto lower_first = [](std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] + 32);
+    return s;
+  };
+  if (by_note.size() == 1 && current == 0) {
+    const std::string& note = by_note.begin()->first;
+    if (note.rfind("The plan does not say", 0) == 0)
+      return "The plans do not say which meeting the background and findings below were "
+             "written for.";
+    return fmt::format(
+        "The background and findings below were {}; nothing has been written "
+        "since.",
+        lower_first(note));
+  }
+  // "ICB's were written for the board of 1 May 2025; RMHT's do not say which meeting."
+  std::vector<std::string> parts;
+  bool dated = false;
+  for (const auto& [note, orgs] : by_note) {
+    const bool undated = note.rfind("The plan does not say", 0) == 0;
+    dated = dated || !undated;
+    parts.push_back(
+        undated ? fmt::format("{}'s do not say which meeting they were written for", and_list(orgs))
+                : fmt::format("{}'s were {}", and_list(orgs), lower_first(note)));
+  }
+  return fmt::format("Not all the background and findings below are new: {}{}.", join(parts, "; "),
+                     dated ? ", and nothing has been written since" : "");
+}
+
+std::string judgement(const SystemView& view) {
+  const BragCounts& c = view.all.counts;
+  const int open = open_count(c), red = c[Brag::kRed];
+  if (c.total() == 0) return "The plans hold no actions yet.";
+  if (open == 0) return fmt::format("All {} are complete.", count_of(c.total(), "action"));
+  int unreported = 0;
+  for (const ActionRow& row : view.rows) {
+    if (!row.state.complete() && row.state.status == Status::kNotReported) ++unreported;
+  }
+  int undated = 0;
+  for (const ActionRow& row : view.rows) {
+    if (!row.state.complete() && row.rag.why == RagWhy::kDueTbc) ++undated;
+  }
+  bool stale = view.since.has_value();
+  for (const OrgView& org : view.orgs) {
+    if (org.last_update && view.since && *org.last_update > *view.since) stale = false;
+  }
+  const std::string overdue = fmt::format("judged by due dates alone, {} {} overdue",
+                                          count_words(static_cast<int>(view.overdue.size())),
+                                          view.overdue.size() > 1 ? "are" : "is");
+  // Without reported statuses, dates or news for most of the plan, there is no judgement
+  // to make, and the paper says why.
+  if (stale) {
+    return fmt::format(
+        "With no progress reported in this period, this paper cannot say whether the plan is on "
+        "course; {}.",
+        overdue);
+  }
+  if (undated * 2 > open) {
+    return fmt::format(
+        "With {} of the {} open actions still to be given a due date, this paper cannot say "
+        "whether the plan is on course; {}.",
+        undated, open, overdue);
+  }
+  if (unreported * 2 > open) {
+    return fmt::format(
+        "With no status reported for {} of the {} open actions, this paper cannot say whether "
+        "the plan is on course; {}.",
+        unreported, open, overdue);
+  }
+  // A judgement of the actions the plan has; where national items have none, that is said
+  // beside it, so "on course" does not read as "complete".
+  const std::string gaps = view.gaps() > 0 ? fmt::format(", but {} {} no action yet",
+                                                         count_of(view.gaps(), "framework item"),
+                                                         view.gaps() == 1 ? "has" : "have")
+                                           : "";
+  const std::string of_open = fmt::format("of the {} open", open);
+  if (red == 0) {
+    return fmt::format(
+        "The plan's actions are on course: none {} actions is off track or "
+        "overdue{}.",
+        of_open, gaps);
+  }
+  const std::string many =
+      fmt::format("{} {} actions {} off track or overdue", red, of_open, red == 1 ? "is" : "are");
+  return red * 4 <= open
+             ? fmt::format("The plan's actions are largely on course: {}{}.", many, gaps)
+             : fmt::format("The plan is not on course: {}{}.", many,
+                           gaps.empty() ? gaps : ", and" + gaps.substr(5));
+}
+
+std::string risk_sentence(const SystemView& view) {
+  const std::vector<const RiskRow*> open = open_risks(view);
+  if (open.empty()) return "";
+  const RiskRow& top = *open.front();
+  const std::string title = top.risk->title ? top.risk->title->value : "";
+  const std::optional<int> score = top.risk->score();
+  std::string text = open.size() == 1 ? std::string("One risk is open")
+                                      : fmt::format("{} risks are open", open.size());
+  if (score) {
+    text += fmt::format("; the highest, scored {} ({}), is that {}", *score, risk_word(*score),
+                        lowercase(title.substr(0, 1)) + title.substr(1));
+  } else if (open.size() == 1) {
+    text += "; it is not scored, and the risks section gives its mitigations";
+  } else {
+    text += ", none of them scored; the risks section gives each with its mitigations";
+  }
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + ".";
+}
+
+std::string totals_of(const CostTotals& t) {
+  std::vector<std::string> amounts;
+  if (t.one_off > 0) amounts.push_back(money(t.one_off) + " one-off");
+  if (t.recurrent > 0) amounts.push_back(money(t.recurrent) + " a year");
+  return and_list(amounts);
+}
+
+std::string gap_of(const CostTotals& t) {
+  std::vector<std::string> gap;
+  if (t.unfunded_one_off > 0) gap.push_back(money(t.unfunded_one_off) + " one-off");
+  if (t.unfunded_recurrent > 0) gap.push_back(money(t.unfunded_recurrent) + " a year");
+  return and_list(gap);
+}
+
+// "The 3 actions in the plans with a cost come to ...; ... of that is marked not funded; 8
+// open actions are still to be costed."
+std::string costed_sentence(const SystemView& view) {
+  const CostTotals& t = view.finance.system;
+  if (!t.any()) return "";
+  std::vector<std::string> parts;
+  if (t.costed > 0) {
+    std::string p = fmt::format("The {} in {} with a cost come to {}", count_of(t.costed, "action"),
+                                plans_phrase(view), totals_of(t));
+    const std::string gap = gap_of(t);
+    if (!gap.empty()) p += fmt::format(", of which {} is marked not funded", gap);
+    if (t.unstated > 0)
+      p += fmt::format(" ({} with no funding status recorded)", count_words(t.unstated));
+    parts.push_back(p);
+  }
+  if (t.tbc > 0) {
+    std::string p = fmt::format("{} {} still to be costed", count_of(t.tbc, "open action"),
+                                t.tbc == 1 ? "is" : "are");
+    if (t.unfunded_tbc == t.tbc)
+      p += t.tbc == 1 ? " and is marked not funded" : " and all are marked not funded";
+    else if (t.unfunded_tbc > 0)
+      p += fmt::format(", {} of them marked not funded", t.unfunded_tbc);
+    parts.push_back(parts.empty() ? sentence_case(p) : p);
+  }
+  return join(parts, "; ") + ".";
+}
+
+std::string estimate_sentence(const SystemView& view) {
+  const Submission* s = view.finance.estimate;
+  if (!s) return "";
+  const Cost& c = *s->amount;
+  return fmt::format(
+      "{}, the system estimated the full cost of the work its review called for at {}{}{}.",
+      s->date ? fmt::format("In {}, for NHS England", display_long(s->date->value))
+              : std::string("For NHS England"),
+      money(c.amount), c.recurrent ? " a year" : "",
+      c.funded && !*c.funded ? ", with no funding identified for it" : "");
+}
+
+}  // namespace
+
+std::string narrative_note(const OrgView& org, const SystemView& view) {
+  if (!org.narrative || org.narrative_current) return "";
+  if (!org.narrative->written_for)
+    return "The plan does not say which meeting this text was written for";
+  const Date w = org.narrative->written_for->value;
+  if (meeting_on(*org.plan, w) || meeting_on(*view.lead, w))
+    return fmt::format("Written for the board {} {}", w.is_day() ? "of" : "in", display_long(w));
+  return fmt::format("Written for {}", display_long(w));
+}
+
+std::vector<std::string> summary_paragraphs(const SystemView& view) {
+  std::vector<std::string> paragraphs;
+  // Where nothing has moved, that is the news.
+  std::string stale = staleness_sentence(view);
+  const std::string narrative = narrative_staleness(view);
+  if (!narrative.empty()) stale += (stale.empty() ? "" : " ") + narrative;
+  if (!stale.empty()) paragraphs.push_back(stale);
+
+  std::string judged = judgement(view) + " " + totals_sentence(view);
+  if (!view.contradictions.empty()) judged += " " + contradiction_sentence(view);
+  paragraphs.push_back(judged);
+
+  std::string changes;
+  if (view.since) {
+    const std::string since =
+        view.previous ? fmt::format("{}, the end of the {} reporting period",
+                                    display_long(*view.since), month_year(view.previous->due))
+                      : fmt::format("the last board meeting ({})", display_long(*view.since));
+    changes = since_sentence(view, since);
+  } else {
+    changes = why_no_changes(view);
+  }
+  if (view.replanned.size() > view.slipped.size()) {
+    changes +=
+        fmt::format(" {} due later than first agreed; {} moved since {}.",
+                    count_of(static_cast<int>(view.replanned.size()), "action is", "actions are"),
+                    view.slipped.empty() ? std::string("none of these dates")
+                                         : fmt::format("{} of these dates", view.slipped.size()),
+                    view.previous ? "the last reporting period ended" : "the last board meeting");
+  }
+  paragraphs.push_back(changes);
+
+  std::vector<std::string> risks;
+  if (const std::string r = risk_sentence(view); !r.empty()) risks.push_back(r);
+  if (view.gaps() > 0) {
+    risks.push_back(gaps_sentence(view));
+  } else if (!view.frameworks.empty()) {
+    risks.push_back("Every item of the national frameworks is addressed by at least one action.");
+  }
+  if (!risks.empty()) paragraphs.push_back(join(risks, " "));
+
+  std::vector<std::string> money_words;
+  if (const std::string e = estimate_sentence(view); !e.empty()) money_words.push_back(e);
+  if (const std::string c = costed_sentence(view); !c.empty()) money_words.push_back(c);
+  if (!money_words.empty()) paragraphs.push_back(join(money_words, " "));
+  return paragraphs;
+}
+
+std::vector<std::string> key_points(const SystemView& view) {
+  std::vector<std::string> points;
+  const BragCounts& c = view.all.counts;
+  const OverdueSteps steps = overdue_steps(view);
+  if (steps.overdue == 0) {
+    points.push_back(
+        fmt::format("Overdue: none of the {} open actions is past its due date.", open_count(c)));
+  } else {
+    std::string p = fmt::format("Overdue: {} of the {} open actions {} past {} due date",
+                                steps.overdue, open_count(c), steps.overdue == 1 ? "is" : "are",
+                                steps.overdue == 1 ? "its" : "their");
+    if (steps.with_step == 0)
+      p += steps.overdue == 1 ? ", with no update since it fell due"
+                              : ", none with an update since it fell due";
+    else if (steps.with_step < steps.overdue)
+      p += fmt::format("; {} {} an update since falling due", steps.with_step,
+                       steps.with_step == 1 ? "has" : "have");
+    points.push_back(p + ".");
+  }
+  const int declared_red = c[Brag::kRed] - steps.overdue;
+  if (declared_red > 0) {
+    points.back().pop_back();
+    points.back() += fmt::format("; {} more {} declared off track or blocked.", declared_red,
+                                 declared_red == 1 ? "is" : "are");
+  }
+  const std::vector<const RiskRow*> open = open_risks(view);
+  if (open.empty()) {
+    points.push_back("Risks: the plans record no open risk.");
+  } else {
+    std::vector<std::string> named;
+    for (size_t i = 0; i < open.size() && i < 2; ++i) {
+      const Risk& r = *open[i]->risk;
+      std::string title = r.title ? r.title->value : "";
+      if (!title.empty() && title.back() == '.') title.pop_back();
+      named.push_back(r.score() ? fmt::format("{} (scored {})", title, *r.score()) : title);
+    }
+    points.push_back(
+        fmt::format("{}: {}.", open.size() == 1 ? "Top risk" : "Top risks", join(named, "; ")));
+  }
+  if (view.gaps() == 0) {
+    points.push_back("Gaps: every national framework item has an action.");
+  } else {
+    points.push_back("Gaps: " + lowercase(gaps_sentence(view).substr(0, 1)) +
+                     gaps_sentence(view).substr(1));
+  }
+  const CostTotals& t = view.finance.system;
+  std::string funding;
+  const std::string gap = gap_of(t);
+  if (!gap.empty()) {
+    funding = fmt::format("Funding gap: {} of costed actions is marked not funded", gap);
+  } else if (t.costed > 0) {
+    funding = "Funding gap: no costed action is marked not funded";
+  } else {
+    funding = "Funding gap: no action has a cost yet";
+  }
+  if (t.tbc > 0)
+    funding += fmt::format("; {} {} still to be costed", count_of(t.tbc, "open action"),
+                           t.tbc == 1 ? "is" : "are");
+  if (view.finance.estimate) {
+    const Cost& e = *view.finance.estimate->amount;
+    funding += fmt::format("; the system's estimate of the full cost is {}{}", money(e.amount),
+                           e.recurrent ? " a year" : "");
+  }
+  points.push_back(funding + ".");
+  // Organisations grouped by their answers: "SFT policy yes, practice yes; not stated for
+  // CNTW and GHFT".
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::string>> by_answer;
+  const bool trusts_answer = std::any_of(view.orgs.begin(), view.orgs.end(), [](const OrgView& o) {
+    return !o.is_icb && o.dna.policy.state == Answer::State::kGiven;
+  });
+  for (const OrgView& org : view.orgs) {
+    auto words = [](const Answer& a) {
+      return a.answered() ? lowercase(a.words) : std::string("not stated");
+    };
+    const std::string p = words(org.dna.policy), q = words(org.dna.practice);
+    // The ask is about providers' policies: the ICB's own silence is not news beside them.
+    if (org.is_icb && trusts_answer && org.dna.policy.state != Answer::State::kGiven) continue;
+    const std::string answer = p == q && (p == "not stated" || p == "not recorded")
+                                   ? p
+                                   : fmt::format("policy {}, practice {}", p, q);
+    if (!by_answer.count(answer)) order.push_back(answer);
+    by_answer[answer].push_back(org_name(org));
+  }
+  std::vector<std::string> dna;
+  for (const std::string& answer : order) {
+    const std::string orgs = and_list(by_answer[answer]);
+    dna.push_back(answer == "not stated" || answer == "not recorded" ? answer + " for " + orgs
+                                                                     : orgs + " " + answer);
+  }
+  points.push_back(fmt::format(
+      "Assurance that not attending (DNA) is never on its own a reason to discharge: {}.",
+      join(dna, "; ")));
+  return points;
+}
+
+std::vector<std::string> recommendations(const SystemView& view) {
+  std::vector<std::string> list;
+  if (view.meeting && !view.meeting->recommendations.empty()) {
+    for (const auto& r : view.meeting->recommendations) {
+      std::string text(trim(r.value));
+      if (!text.empty() && std::string(".!?").find(text.back()) == std::string::npos) text += '.';
+      list.push_back(text);
+    }
+    return list;
+  }
+  bool progress = !view.since.has_value();
+  for (const OrgView& org : view.orgs) {
+    if (org.last_update && (!view.since || *org.last_update > *view.since)) progress = true;
+  }
+  list.push_back(progress ? std::string("Note the progress of the action plans set out in this "
+                                        "paper.")
+                          : fmt::format("Note that no progress on the action plans has been "
+                                        "reported since {}.",
+                                        display_long(*view.since)));
+  const OverdueSteps steps = overdue_steps(view);
+  if (steps.overdue > 0) {
+    std::string text = fmt::format("Note the {}", count_of(steps.overdue, "overdue action"));
+    if (steps.with_step == 0)
+      text += steps.overdue == 1 ? ", which has no update since it fell due"
+                                 : ", none of which has an update since it fell due";
+    else if (steps.with_step == steps.overdue)
+      text += ", and the latest step recorded for each in the progress section";
+    else
+      text += fmt::format(
+          ": the progress section gives the latest step recorded for the {} with one; none is "
+          "recorded for the other {}",
+          steps.with_step, steps.overdue - steps.with_step);
+    list.push_back(text + ".");
+  }
+  if (view.gaps() > 3)
+    list.push_back(
+        fmt::format("Note the {} framework items that no action yet addresses, named "
+                    "in the coverage section.",
+                    view.gaps()));
+  else if (view.gaps() > 0)
+    list.push_back(fmt::format("Note that no action yet addresses {}.", gap_names(view)));
+  return list;
+}
+
+std::string never_updated_sentence(const OrgView& org, const SystemView& view, bool dashes) {
+  const int open = open_count(org.actions.counts);
+  const int quiet = static_cast<int>(org.never_updated.size());
+  int unreported = 0;
+  for (size_t r : org.actions.rows) {
+    if (view.rows[r].state.status == Status::kNotReported) ++unreported;
+  }
+  std::vector<std::string> sentences;
+  const std::string whose = view.orgs.size() > 1 ? org_name(org) + "'s" : "the plan's";
+  if (quiet > 0 && quiet == open) {
+    sentences.push_back(fmt::format("None of {} {} has a progress update recorded.", whose,
+                                    count_of(open, "open action")));
+  } else if (quiet > 0) {
+    std::string s = fmt::format("{} of {} {} {} no progress update recorded", quiet, whose,
+                                count_of(open, "open action"), quiet == 1 ? "has" : "have");
+    if (dashes) s += quiet == 1 ? " (a dash in the table below)" : " (a dash in the tables below)";
+    if (org.last_update)
+      s += fmt::format("; the newest update of the others is dated {}",
+                       display_long(*org.last_update));
+    sentences.push_back(s + ".");
+  }
+  if (unreported > 0) {
+    sentences.push_back(fmt::format("No status is recorded for {}.",
+                                    unreported == open ? std::string("any of them")
+                                    : quiet == 0       ? count_of(unreported, "open action")
+                                                 : count_of(unreported, "of them", "of them")));
+  }
+  return sentence_case(join(sentences, " "));
+}
+
+std::string progress_intro(const SystemView& view) {
+  const bool any = std::any_of(view.rows.begin(), view.rows.end(), [](const ActionRow& r) {
+    return !r.state.complete() && r.state.status == Status::kNotReported;
+  });
+  return any ? "Actions with no reported status are rated by their due dates alone." : "";
+}
+
+std::vector<std::string> finance_sentences(const SystemView& view) {
+  std::vector<std::string> out;
+  if (const std::string e = estimate_sentence(view); !e.empty()) {
+    out.push_back(e +
+                  " The figures below are the costs the plans give their own actions, not a "
+                  "breakdown of that estimate.");
+  }
+  if (const std::string c = costed_sentence(view); !c.empty()) out.push_back(c);
+  return out;
+}
+
+std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
+  const bool board =
+      c.milestone->requires_ == "public-board" || c.milestone->requires_ == "icb-public-board";
+  if (c.done) {
+    std::string where = display(*c.done);
+    if (c.meeting == view.meeting && c.meeting) {
+      where = "this meeting, " + where;
+    } else if (c.meeting) {
+      where = fmt::format("{}, {}", c.meeting->body, where);
+    }
+    const std::string what = board ? "Discussed in public" : "Submitted";
+    if (c.met()) return fmt::format("{}: {}", what, where);
+    const long late = c.days_late();
+    return late > 0 ? fmt::format("{} late: {} ({} days after)", what, where, late)
+                    : fmt::format("{} late: {}", what, where);
+  }
+  if (c.done_undated) return "Submitted; the date is not recorded";
+  if (!c.due_yet) return "Not yet due";
+  if (board && !c.not_said_public.empty()) {
+    std::vector<std::string> met;
+    for (const BoardMeeting* m : c.not_said_public)
+      met.push_back(fmt::format("{}, {}", m->body, display(m->date->value)));
+    return fmt::format("{}; not recorded as in public", join(met, "; "));
+  }
+  if (board) return "No meeting in public recorded";
+  if (c.milestone->requires_ == "submission") return "No submission recorded";
+  return "Not recorded";
+}
+
+}  // namespace iact

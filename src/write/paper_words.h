@@ -1,0 +1,58 @@
+// The sentences of the board paper: what the cover, the executive summary, the finance
+// section and the recommendations say about a system view. Each sentence says only what the
+// view holds on the paper's date, counts nought as "none", names framework items by their
+// titles, and keeps dates to the precision the plans gave them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "view/system_view.h"
+
+namespace iact {
+
+// £61,000: whole pounds with thousands separated.
+std::string money(double pounds);
+// "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& parts);
+// A count as a sentence says it: "none" for nought.
+std::string count_words(int n);
+// "the ICB and SFT plans" / "the SFT plan".
+std::string plans_phrase(const SystemView& view);
+// An action as sentences name it: "G-2", or "G-2 (RICB)" in a system of several plans.
+std::string action_label(const SystemView& view, size_t row);
+
+// "Written for the board of 1 May 2025": where the organisation's narrative comes from,
+// when it was written for an earlier meeting or period than the paper's; "" when current.
+std::string narrative_note(const OrgView& org, const SystemView& view);
+
+// The executive summary, paragraph by paragraph: staleness first where it is the news, then
+// the judgement (on course or not, and why), the counts, what changed, what is at risk and
+// the gaps, the money, and what the board is asked to do.
+std::vector<std::string> summary_paragraphs(const SystemView& view);
+
+// The five points a board member must carry into the room: the overdue actions, the top
+// risks, the gaps, the funding gap and the DNA-discharge assurance.
+std::vector<std::string> key_points(const SystemView& view);
+
+// What the board is asked to do: the meeting's own recommendations, else ones that promise
+// nothing the paper does not hold.
+std::vector<std::string> recommendations(const SystemView& view);
+
+// Per organisation: how many open actions have had no update, and since when; "" when all
+// have. `dashes`: the table marks each of them with a dash, and the sentence says so.
+std::string never_updated_sentence(const OrgView& org, const SystemView& view, bool dashes);
+
+// Said once above the progress tables: how an action whose source gave no status is
+// coloured; "" when every action has a status.
+std::string progress_intro(const SystemView& view);
+
+// The finance section's sentences: the headline estimate against the costed actions, the
+// totals and the gap, and the actions not funded.
+std::vector<std::string> finance_sentences(const SystemView& view);
+
+// "Met, 28 Nov 2024", "Met late, July 2025", "Not recorded": what the milestone table says
+// of one check, with the DNA-discharge answers beside a submission milestone about them.
+std::string milestone_result(const MilestoneCheck& check, const SystemView& view);
+
+}  // namespace iact
