@@ -21,6 +21,14 @@ std::string money(double pounds) {
   return "\u00a3" + out;
 }
 
+std::string estimate_money(double pounds) {
+  const long long whole = static_cast<long long>(pounds + 0.5);
+  if (whole < 1000000 || whole % 100000 != 0) return money(pounds);
+  const long long tenths = whole / 100000;
+  return tenths % 10 == 0 ? fmt::format("\u00a3{}m", tenths / 10)
+                          : fmt::format("\u00a3{}.{}m", tenths / 10, tenths % 10);
+}
+
 std::string and_list(const std::vector<std::string>& parts) {
   if (parts.size() < 2) return join(parts);
   return join(std::vector<std::string>(parts.begin(), parts.end() - 1), ", ") + " and " +
@@ -464,7 +472,7 @@ std::string estimate_sentence(const SystemView& view) {
       "{}, the system estimated the full cost of the work its review called for at {}{}{}.",
       s->date ? fmt::format("In {}, for NHS England", display_long(s->date->value))
               : std::string("For NHS England"),
-      money(c.amount), c.recurrent ? " a year" : "",
+      estimate_money(c.amount), c.recurrent ? " a year" : "",
       c.funded && !*c.funded ? ", with no funding identified for it" : "");
 }
 
@@ -588,7 +596,7 @@ std::vector<std::string> key_points(const SystemView& view) {
                            t.tbc == 1 ? "is" : "are");
   if (view.finance.estimate) {
     const Cost& e = *view.finance.estimate->amount;
-    funding += fmt::format("; the system's estimate of the full cost is {}{}", money(e.amount),
+    funding += fmt::format("; the system's estimate of the full cost is {}{}", estimate_money(e.amount),
                            e.recurrent ? " a year" : "");
   }
   points.push_back(funding + ".");

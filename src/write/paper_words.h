@@ -13,6 +13,8 @@ namespace iact {
 
 // £61,000: whole pounds with thousands separated.
 std::string money(double pounds);
+// An estimate as papers round it: "£3m", "£2.5m"; other amounts as money() gives them.
+std::string estimate_money(double pounds);
 // "a", "a and b", "a, b and c".
 std::string and_list(const std::vector<std::string>& parts);
 // A count as a sentence says it: "none" for nought.

@@ -2,6 +2,7 @@
 #include "plan/loader.h"
 #include "util/text.h"
 #include "write/chart.h"
+#include "write/paper_words.h"
 
 #include <fstream>
 #include <sstream>
@@ -539,8 +540,16 @@ TEST(PaperFinance, RowsAddUpAndTheEstimateIsSaidApart) {
   const std::string estimate = c["finance"]["sentences"][0]["text"];
   EXPECT_EQ(estimate,
             "For NHS England, the system estimated the full cost of the work its review called "
-            "for at \u00a33,000,000 a year, with no funding identified for it. The figures below "
+            "for at \u00a33m a year, with no funding identified for it. The figures below "
             "are the costs the plans give their own actions, not a breakdown of that estimate.");
+}
+
+// A headline estimate reads as papers round it; an exact figure is kept exact.
+TEST(PaperFinance, EstimatesReadAsPapersRoundThem) {
+  EXPECT_EQ(estimate_money(3000000), "\u00a33m");
+  EXPECT_EQ(estimate_money(2500000), "\u00a32.5m");
+  EXPECT_EQ(estimate_money(2450000), "\u00a32,450,000");
+  EXPECT_EQ(estimate_money(900000), "\u00a3900,000");
 }
 
 // A --meeting or --period that does not belong with the other dates is named, with what to
