@@ -443,6 +443,10 @@ constexpr std::array kPlanFields = {
              {},
              &kNarrative,
              true},
+    FieldDef{"incomplete", kText, kOptional,
+             "Why the actions here are not the organisation's whole plan, when they are not: "
+             "the full plan is held elsewhere, such as an unpublished appendix. Papers then say "
+             "so and never count an item as a gap on this plan's actions alone."},
     FieldDef{"actions", kObjectList, kOptional, "The actions of the plan.", {}, &kAction},
     FieldDef{"risks", kObjectList, kOptional, "Risks to delivery.", {}, &kRisk},
     FieldDef{"measures", kObjectList, kOptional, "Measures with values over time.", {}, &kMeasure},

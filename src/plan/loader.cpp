@@ -248,6 +248,7 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
                                                   s.not_stated()});
   }
   plan.created = r.date("created");
+  plan.incomplete = r.text_or_empty("incomplete");
   plan.not_stated = r.not_stated();
   for (const FieldReader& n : r.objects("narrative")) {
     plan.narratives.push_back(

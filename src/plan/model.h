@@ -288,6 +288,7 @@ struct Plan {
   std::vector<SelfAssessment> self_assessment;
   std::optional<Located<Date>> created;
   std::vector<Narrative> narratives;  // in the order the plan lists them
+  std::string incomplete;             // why these actions are not the whole plan; "" when they are
   std::vector<Action> actions;
   std::vector<Risk> risks;
   std::vector<Measure> measures;

@@ -104,6 +104,14 @@ std::vector<std::string> abbreviations_in(const std::string& text) {
       ++i;
       continue;
     }
+    // A short name in mixed case, such as RiO or PhD: capital, small letter, capital.
+    if (i + 2 < text.size() && text[i + 1] >= 'a' && text[i + 1] <= 'z' && upper(text[i + 2]) &&
+        (i + 3 >= text.size() || (!word(text[i + 3]) && text[i + 3] != '-'))) {
+      const std::string token = text.substr(i, 3);
+      if (std::find(found.begin(), found.end(), token) == found.end()) found.push_back(token);
+      i += 3;
+      continue;
+    }
     size_t end = i;
     while (end < text.size() && part(text[end])) ++end;
     std::string token = text.substr(i, end - i);

@@ -49,6 +49,9 @@ std::vector<GlossaryEntry> terms_used(const std::vector<GlossaryEntry>& glossary
 
 namespace {
 
+// A cover box only the author of a meeting's paper can fill, in a paper with no meeting yet.
+constexpr const char* kToBeConfirmed = "To be confirmed";
+
 // The letter that carries the status in greyscale print, and what each status means.
 constexpr std::array<const char*, 5> kLetters = {"B", "R", "A", "G", "N"};
 constexpr std::array<const char*, 5> kMeanings = {
@@ -162,7 +165,7 @@ std::string progress_text(const SystemView& view, size_t index, bool mark_unrepo
   if (row.contradicts) {
     std::string declared(name_of(row.state.status));
     std::replace(declared.begin(), declared.end(), '-', ' ');
-    parts.push_back(fmt::format("Declared {}.", declared));
+    parts.push_back(fmt::format("Reported by its lead as {}.", declared));
   }
   if (mark_unreported && row.state.status == Status::kNotReported)
     parts.push_back("Status not reported.");
@@ -316,13 +319,14 @@ json cover_rows(const SystemView& view, const json& meeting) {
     add("Date of meeting", meeting["date"]);
     add("Agenda item", meeting["agenda_item"]);
   } else {
-    add("Meeting", "To be confirmed");
+    add("Meeting", kToBeConfirmed);
   }
   add("Report title", default_title(view));
-  const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>() : "";
+  // With no meeting, the paper's own recommendations ask the board only to note.
+  const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>() : "Note";
   add("Purpose", purpose.empty() ? std::string(kNotStatedWords) : purpose);
   add("Level of assurance offered",
-      meeting.is_object() ? meeting["assurance"].get<std::string>() : "Not stated");
+      meeting.is_object() ? meeting["assurance"].get<std::string>() : kToBeConfirmed);
   add("Status as of", display_long(view.as_of));
   if (view.period) {
     add("Reporting period",
@@ -369,14 +373,32 @@ json cover_details(const SystemView& view, const json& meeting) {
   add("Presented by", field("presented_by"));
   const std::string before = field("previously_considered");
   always("Previously considered by", before.empty() ? earlier_meetings(view) : before);
+  const BoardMeeting* m = view.meeting;
+  if (!m) {
+    // A paper for a period with no meeting yet: what the plans say of risk and money, and the
+    // boxes only the meeting's author can fill marked to be confirmed, never "not stated".
+    const size_t open = std::count_if(view.risks.begin(), view.risks.end(),
+                                      [](const RiskRow& r) { return r.open; });
+    add("Risks", open == 0 ? std::string("No risk to delivery is open.")
+                           : fmt::format("{}, set out with {} mitigations in the risks section.",
+                                         capitalised(count_of(static_cast<int>(open), "open risk")),
+                                         open == 1 ? "its" : "their"));
+    add("Financial implications",
+        view.finance.system.any() || view.finance.estimate
+            ? std::string("Set out in the finance section; the key points above give the "
+                          "funding gap.")
+            : std::string("The plans give no cost."));
+    for (const char* label :
+         {"Equality and inequalities", "Quality impact", "Legal and regulatory"})
+      add(label, kToBeConfirmed);
+    return rows;
+  }
   always("Risks", field("risks"));
   always("Financial implications", field("financial_implications"));
   always("Equality and inequalities", field("equality_impact"));
   add("Patient and public involvement", field("patient_involvement"));
-  const BoardMeeting* m = view.meeting;
-  always("Quality impact", m ? m->quality_impact : "");
-  always("Legal and regulatory", m ? m->legal_regulatory : "");
-  if (!m) return rows;
+  always("Quality impact", m->quality_impact);
+  always("Legal and regulatory", m->legal_regulatory);
   add("Classification", m->classification ? (m->classification->value == "public"
                                                  ? std::string("For the meeting in public")
                                                  : std::string("For the meeting in private"))
@@ -456,6 +478,7 @@ json progress_json(const SystemView& view, const std::vector<SharedAction>& shar
                     {"label", org.label},
                     {"show_org", view.orgs.size() > 1},
                     {"quiet", never_updated_sentence(org, view, dashes_only(view, org))},
+                    {"incomplete", org.plan->incomplete},
                     {"groups", groups},
                     {"has_actions", !groups.empty()}});
   }

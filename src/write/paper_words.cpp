@@ -65,6 +65,22 @@ std::string sentence_case(std::string text) {
 // How long without any update before a paper says so, whatever the period.
 constexpr long kStaleDays = 92;
 
+// Whole calendar months from one day to a later one: 15 July 2025 to 31 January 2026 is six.
+int whole_months(const Date& from, const Date& to) {
+  int months = (to.year - from.year) * 12 + (to.month - from.month);
+  if (to.day < from.day) --months;
+  return std::max(months, 0);
+}
+
+// The newest progress update of any organisation of the system, if any.
+std::optional<Date> newest_update(const SystemView& view) {
+  std::optional<Date> newest;
+  for (const OrgView& org : view.orgs) {
+    if (org.last_update && (!newest || *org.last_update > *newest)) newest = org.last_update;
+  }
+  return newest;
+}
+
 int open_count(const BragCounts& c) {
   return c.total() - c[Brag::kBlue];
 }
@@ -131,7 +147,26 @@ std::string gap_names(const SystemView& view) {
 }
 
 // "No action yet addresses A (F) or B (F)." or, for many, how many in each framework.
+// "the full plans of CNTW and GHFT": plans whose actions are not the whole of their
+// organisation's plan, so that a gap may be only a gap in what the paper holds.
+std::string held_elsewhere(const SystemView& view) {
+  std::vector<std::string> names;
+  for (const OrgView& org : view.orgs) {
+    if (!org.plan->incomplete.empty()) names.push_back(org.label);
+  }
+  if (names.empty()) return "";
+  return fmt::format("the full {} of {}", names.size() == 1 ? "plan" : "plans", and_list(names));
+}
+
 std::string gaps_sentence(const SystemView& view) {
+  const std::string elsewhere = held_elsewhere(view);
+  if (!elsewhere.empty()) {
+    return fmt::format(
+        "{} no action in this paper, but {}, which it does not include, may address {}.",
+        view.gaps() <= 3 ? sentence_case(gap_names(view)) + (view.gaps() == 1 ? " has" : " have")
+                         : fmt::format("{} framework items have", view.gaps()),
+        elsewhere, view.gaps() == 1 ? "it" : "them");
+  }
   if (view.gaps() <= 3) return fmt::format("No action yet addresses {}.", gap_names(view));
   std::vector<std::string> per;
   for (const FrameworkView& f : view.frameworks) {
@@ -248,16 +283,12 @@ std::string totals_sentence(const SystemView& view) {
 std::string staleness_sentence(const SystemView& view) {
   // Long silence is news too, in the period or not: nothing for over three months.
   if (!view.since) return "";
-  std::optional<Date> newest;
-  for (const OrgView& org : view.orgs) {
-    if (org.last_update && (!newest || *org.last_update > *newest)) newest = org.last_update;
-  }
+  const std::optional<Date> newest = newest_update(view);
   const bool within_period = newest && *newest > *view.since;
   if (within_period && newest->days() + kStaleDays < view.paper_date().days()) {
     return fmt::format(
-        "No action in {} has had a progress update since {}, more than three "
-        "months before this paper.",
-        plans_phrase(view), display_long(*newest));
+        "No action in {} has had a progress update since {}, {} months before this paper.",
+        plans_phrase(view), display_long(*newest), whole_months(*newest, view.paper_date()));
   }
   std::vector<const OrgView*> stale;
   for (const OrgView& org : view.orgs) {
@@ -384,10 +415,13 @@ std::string judgement(const SystemView& view) {
   }
   // A judgement of the actions the plan has; where national items have none, that is said
   // beside it, so "on course" does not read as "complete".
-  const std::string gaps = view.gaps() > 0 ? fmt::format(", but {} {} no action yet",
-                                                         count_of(view.gaps(), "framework item"),
-                                                         view.gaps() == 1 ? "has" : "have")
-                                           : "";
+  const std::string gaps =
+      view.gaps() == 0 ? ""
+      : held_elsewhere(view).empty()
+          ? fmt::format(", but {} {} no action yet", count_of(view.gaps(), "framework item"),
+                        view.gaps() == 1 ? "has" : "have")
+          : fmt::format(", but {} {} no action in this paper",
+                        count_of(view.gaps(), "framework item"), view.gaps() == 1 ? "has" : "have");
   const std::string of_open = fmt::format("of the {} open", open);
   if (red == 0) {
     return fmt::format(
@@ -398,29 +432,9 @@ std::string judgement(const SystemView& view) {
   const std::string many =
       fmt::format("{} {} actions {} off track or overdue", red, of_open, red == 1 ? "is" : "are");
   return red * 4 <= open
-             ? fmt::format("The plan's actions are largely on course: {}{}.", many, gaps)
+             ? fmt::format("Most of the plan's actions are on course: {}{}.", many, gaps)
              : fmt::format("The plan is not on course: {}{}.", many,
                            gaps.empty() ? gaps : ", and" + gaps.substr(5));
-}
-
-std::string risk_sentence(const SystemView& view) {
-  const std::vector<const RiskRow*> open = open_risks(view);
-  if (open.empty()) return "";
-  const RiskRow& top = *open.front();
-  const std::string title = top.risk->title ? top.risk->title->value : "";
-  const std::optional<int> score = top.risk->score();
-  std::string text = open.size() == 1 ? std::string("One risk is open")
-                                      : fmt::format("{} risks are open", open.size());
-  if (score) {
-    text += fmt::format("; the highest, scored {} ({}), is that {}", *score, risk_word(*score),
-                        lowercase(title.substr(0, 1)) + title.substr(1));
-  } else if (open.size() == 1) {
-    text += "; it is not scored, and the risks section gives its mitigations";
-  } else {
-    text += ", none of them scored; the risks section gives each with its mitigations";
-  }
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text + ".";
 }
 
 std::string totals_of(const CostTotals& t) {
@@ -476,7 +490,77 @@ std::string estimate_sentence(const SystemView& view) {
       c.funded && !*c.funded ? ", with no funding identified for it" : "");
 }
 
+// "The plans hold no record of the national milestones of July 2024 and June 2025 (for the
+// system, CNTW and GHFT)": what NHS England asked for by now that no record shows was done.
+std::string milestones_sentence(const SystemView& view) {
+  std::vector<std::string> missing;
+  std::vector<std::string> orgs;
+  for (const Milestone* m : view.milestones) {
+    // A milestone of the period being reported is what this paper is for.
+    if (view.since && m->date > *view.since) continue;
+    bool unrecorded = false;
+    for (const MilestoneCheck& c : view.compliance) {
+      if (c.milestone != m || !c.due_yet || c.done || c.done_undated) continue;
+      unrecorded = true;
+      const std::string who = c.org == "System" ? std::string("the system")
+                              : c.org == "ICB"  ? std::string("the ICB")
+                                                : c.org;
+      if (std::find(orgs.begin(), orgs.end(), who) == orgs.end()) orgs.push_back(who);
+    }
+    if (unrecorded) missing.push_back(month_year(m->date));
+  }
+  if (missing.empty()) return "";
+  return fmt::format(
+      "The plans hold no record of the national {} of {} (for {}); the governance section "
+      "gives each milestone and what was recorded.",
+      missing.size() == 1 ? "milestone" : "milestones", and_list(missing), and_list(orgs));
+}
+
 }  // namespace
+
+std::string risk_sentence(const SystemView& view) {
+  const std::vector<const RiskRow*> open = open_risks(view);
+  if (open.empty()) return "";
+  const RiskRow& top = *open.front();
+  const std::string title = top.risk->title ? top.risk->title->value : "";
+  const std::optional<int> score = top.risk->score();
+  std::string text = open.size() == 1 ? std::string("One risk is open")
+                                      : fmt::format("{} risks are open", open.size());
+  if (score) {
+    text += fmt::format("; the highest, scored {} ({}), is that {}", *score, risk_word(*score),
+                        lowercase(title.substr(0, 1)) + title.substr(1));
+  } else if (open.size() == 1) {
+    text += "; it is not scored, and the risks section gives its mitigations";
+  } else {
+    text += ", none of them scored; the risks section gives each with its mitigations";
+  }
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + ".";
+}
+
+// The summary's word on money, shorter than the finance section it points to: the estimate
+// sent to NHS England, the part of the plans' own costs not funded, and what is not costed.
+std::string money_summary(const SystemView& view) {
+  const CostTotals& t = view.finance.system;
+  std::vector<std::string> parts;
+  if (const Submission* s = view.finance.estimate) {
+    const Cost& c = *s->amount;
+    parts.push_back(fmt::format("the estimate of the full cost sent to NHS England is {}{}{}",
+                                estimate_money(c.amount), c.recurrent ? " a year" : "",
+                                c.funded && !*c.funded ? ", with no funding identified" : ""));
+  }
+  if (const std::string gap = gap_of(t); !gap.empty())
+    parts.push_back(
+        fmt::format("{} of the costs the plans give their own actions is not funded", gap));
+  else if (t.costed > 0)
+    parts.push_back(fmt::format("no cost the plans give their own actions is marked not funded"));
+  if (t.tbc > 0)
+    parts.push_back(fmt::format("{} {} still to be costed", count_of(t.tbc, "open action"),
+                                t.tbc == 1 ? "is" : "are"));
+  if (parts.empty()) return "";
+  return sentence_case("on money, " + join(parts, "; ")) +
+         ". The finance section gives the detail.";
+}
 
 std::string narrative_note(const OrgView& org, const SystemView& view) {
   if (!org.narrative || org.narrative_current) return "";
@@ -527,12 +611,10 @@ std::vector<std::string> summary_paragraphs(const SystemView& view) {
   } else if (!view.frameworks.empty()) {
     risks.push_back("Every item of the national frameworks is addressed by at least one action.");
   }
+  if (const std::string m = milestones_sentence(view); !m.empty()) risks.push_back(m);
   if (!risks.empty()) paragraphs.push_back(join(risks, " "));
 
-  std::vector<std::string> money_words;
-  if (const std::string e = estimate_sentence(view); !e.empty()) money_words.push_back(e);
-  if (const std::string c = costed_sentence(view); !c.empty()) money_words.push_back(c);
-  if (!money_words.empty()) paragraphs.push_back(join(money_words, " "));
+  if (const std::string m = money_summary(view); !m.empty()) paragraphs.push_back(m);
   return paragraphs;
 }
 
@@ -596,8 +678,8 @@ std::vector<std::string> key_points(const SystemView& view) {
                            t.tbc == 1 ? "is" : "are");
   if (view.finance.estimate) {
     const Cost& e = *view.finance.estimate->amount;
-    funding += fmt::format("; the system's estimate of the full cost is {}{}", estimate_money(e.amount),
-                           e.recurrent ? " a year" : "");
+    funding += fmt::format("; the system's estimate of the full cost is {}{}",
+                           estimate_money(e.amount), e.recurrent ? " a year" : "");
   }
   points.push_back(funding + ".");
   // Organisations grouped by their answers: "SFT policy yes, practice yes; not stated for
@@ -646,11 +728,14 @@ std::vector<std::string> recommendations(const SystemView& view) {
   for (const OrgView& org : view.orgs) {
     if (org.last_update && (!view.since || *org.last_update > *view.since)) progress = true;
   }
+  const std::optional<Date> newest = newest_update(view);
   list.push_back(progress ? std::string("Note the progress of the action plans set out in this "
                                         "paper.")
-                          : fmt::format("Note that no progress on the action plans has been "
+                 : newest ? fmt::format("Note that no progress on the action plans has been "
                                         "reported since {}.",
-                                        display_long(*view.since)));
+                                        display_long(*newest))
+                          : std::string("Note that no progress on the action plans has been "
+                                        "reported since they were written."));
   const OverdueSteps steps = overdue_steps(view);
   if (steps.overdue > 0) {
     std::string text = fmt::format("Note the {}", count_of(steps.overdue, "overdue action"));
@@ -666,7 +751,14 @@ std::vector<std::string> recommendations(const SystemView& view) {
           steps.with_step, steps.overdue - steps.with_step);
     list.push_back(text + ".");
   }
-  if (view.gaps() > 3)
+  if (view.gaps() > 0 && !held_elsewhere(view).empty())
+    list.push_back(
+        fmt::format("Note that {} no action in this paper, and that {}, which it "
+                    "does not include, may address {}.",
+                    view.gaps() == 1 ? std::string("1 framework item has")
+                                     : fmt::format("{} framework items have", view.gaps()),
+                    held_elsewhere(view), view.gaps() == 1 ? "it" : "them"));
+  else if (view.gaps() > 3)
     list.push_back(
         fmt::format("Note the {} framework items that no action yet addresses, named "
                     "in the coverage section.",

@@ -49,6 +49,14 @@ std::string never_updated_sentence(const OrgView& org, const SystemView& view, b
 // coloured; "" when every action has a status.
 std::string progress_intro(const SystemView& view);
 
+// "2 risks are open, none of them scored; the risks section gives each with its
+// mitigations": the open risks in a sentence; "" when none is open.
+std::string risk_sentence(const SystemView& view);
+
+// The summary's word on money, shorter than the finance section it points to; "" when the
+// plans give no cost.
+std::string money_summary(const SystemView& view);
+
 // The finance section's sentences: the headline estimate against the costed actions, the
 // totals and the gap, and the actions not funded.
 std::vector<std::string> finance_sentences(const SystemView& view);

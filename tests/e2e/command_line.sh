@@ -84,10 +84,10 @@ check "diff: plans with errors are refused" 1 "fix these errors before comparing
 check "diff --exit-code: plans with errors still exit 1" 1 "fix these errors before comparing" -- diff tests/data/bad/duplicates.yaml plans/nenc --exit-code
 # Reports of one period as of two days: the later ones are not quietly replaced.
 out=$(mktemp -d)
-"$iact" return plans/nenc --as-of 2025-07-31 -o "$out" >/dev/null 2>&1
-check "return: an earlier as-of does not replace later reports" 2 "holds reports as of 2025-07-31, later than this run's 2025-07-01; pass --force" -- return plans/nenc --as-of 2025-07-01 -o "$out"
-check "return: --force replaces them" 0 "replacing the reports as of 2025-07-31" -- return plans/nenc --as-of 2025-07-01 -o "$out" --force
-check "return: a later as-of replaces them and says so" 0 "replacing the reports as of 2025-07-01 in .* with reports as of 2025-08-01" -- return plans/nenc --as-of 2025-08-01 -o "$out"
+"$iact" return plans/nenc --as-of 2025-08-31 -o "$out" >/dev/null 2>&1
+check "return: an earlier as-of does not replace later reports" 2 "holds reports as of 2025-08-31, later than this run's 2025-08-01; pass --force" -- return plans/nenc --as-of 2025-08-01 -o "$out"
+check "return: --force replaces them" 0 "replacing the reports as of 2025-08-31" -- return plans/nenc --as-of 2025-08-01 -o "$out" --force
+check "return: a later as-of replaces them and says so" 0 "replacing the reports as of 2025-08-01 in .* with reports as of 2025-09-01" -- return plans/nenc --as-of 2025-09-01 -o "$out"
 rm -rf "$out"
 check "global options may follow the command" 0 "^nenc" -- status plans/nenc --as-of 2025-07-31 --frameworks frameworks
 check "validate --quiet prints errors and the summary" 1 "^1 error, 1 warning in 1 file$" -- validate tests/data/bad/version.yaml --quiet --as-of 2025-07-15

@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 
+import yaml
+
 from support import check, finish, load_system, run
 
 IACT, SOURCE = sys.argv[1], sys.argv[2]
@@ -37,7 +39,8 @@ MAIN_PAGES = 12
 # Words that are the tool talking, not a board paper.
 TOOL_WORDS = ["as-of date", "as of date", "iact", "YAML", "plan key", "(the cover's",
               "no board meeting on or after", "board: entry", "written_for", "not-stated",
-              "not-reported", "rule id"]
+              "not-reported", "rule id", "rebuilt from", "Declared on track", "Declared at risk",
+              "Declared off track", "Declared blocked", "Declared not started"]
 # A recommendation's promise, and the heading the paper must then have.
 PROMISES = {"progress section": "Progress", "coverage section": "Coverage of the national",
             "risks section": "Risks and mitigations", "finance section": "Finance",
@@ -119,6 +122,7 @@ def abbreviations(text):
         token = m.group(1).rstrip("&")
         if len(re.findall(r"[A-Z]", token)) >= 2:
             found.add(token)
+    found.update(re.findall(r"(?<![\w-])([A-Z][a-z][A-Z])(?![\w-])", text))  # RiO, PhD
     return found
 
 
@@ -300,22 +304,45 @@ def check_layout(name, view, out_dir, md, plans):
         check(alt is not None and len(alt.group(1)) >= 20,
               "%s: a chart without a text alternative: %s" % (label, img[:120]))
 
-    # No sentence of eight words or more said more often than its actions allow: an action's
-    # title in the body, the appendix and one list. The coverage index (Appendix B) and the
-    # names of boards (one committee meets many times) are not sentences.
-    sentences = {}
+    # No sentence said twice: a whole sentence of twelve words or more appears once, unless it
+    # is an action's or a risk's title (the body, the appendix and one list). Clauses of eight
+    # words or more appear at most twice (page one and the body may share a fact). The coverage
+    # index (Appendix B), headings and the names of boards are not sentences.
     end = min(i for i in (text.find("# Appendix B"), text.find("# Glossary"), len(text)) if i >= 0)
     bodies = {m.get("body") for p in plans for m in p.get("board", [])}
-    for cell in re.split(r"\s*\|\s*|\n\n", text[:end]):
-        for s in re.split(r"(?<=[.;:])\s+", re.sub(r"\s+", " ", cell)):
-            s = s.strip(" .;:*")
-            if len(s.split()) >= 8 and s not in bodies:
-                sentences[s] = sentences.get(s, 0) + 1
     titles = {}
     for p in plans:
-        for a in p.get("actions", []):
-            titles[a["title"]] = titles.get(a["title"], 0) + 1
-    repeated = {s: n for s, n in sentences.items() if n > max(2, 3 * titles.get(s, 0))}
+        for a in p.get("actions", []) + p.get("risks", []):
+            if "title" in a:
+                titles[a["title"]] = titles.get(a["title"], 0) + 1
+    # A table cell listing framework items by name ("Continuity of care; Joint discharge
+    # planning") is a list, not a sentence.
+    items = set()
+    for name in os.listdir(os.path.join(SOURCE, "frameworks")):
+        with open(os.path.join(SOURCE, "frameworks", name), encoding="utf-8") as f:
+            for item in (yaml.safe_load(f) or {}).get("items") or []:
+                items.add(item["title"])
+
+    def item_list(s):
+        return all(part.strip() in items for part in s.split(";"))
+
+    sentences, clauses = {}, {}
+    lines = [line for line in text[:end].splitlines() if not line.startswith("#")]
+    for block in "\n".join(lines).split("\n\n"):
+        if block.lstrip().startswith("|"):
+            continue  # a table: its cells may say the same for different rows
+        for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", block)):
+            s = s.strip(" .*-")
+            if len(s.split()) >= 12 and s not in bodies and not item_list(s):
+                sentences[s] = sentences.get(s, 0) + 1
+    for cell in re.split(r"\s*\|\s*|\n\n", "\n".join(lines)):
+        cell = re.sub(r"\s+", " ", cell)
+        for s in re.split(r"(?<=[.;:])\s+", cell):
+            s = s.strip(" .;:*")
+            if len(s.split()) >= 8 and s not in bodies and not item_list(s):
+                clauses[s] = clauses.get(s, 0) + 1
+    repeated = {s: n for s, n in sentences.items() if n > max(1, 3 * titles.get(s, 0))}
+    repeated.update({s: n for s, n in clauses.items() if n > max(2, 3 * titles.get(s, 0))})
     check(not repeated, "%s: repeated text: %s" % (label, list(repeated.items())[:3]))
 
 

@@ -54,6 +54,15 @@ TEST(PaperContext, GlossaryKeepsWholeWordsOnly) {
   EXPECT_EQ(used[2].term, "ICB");  // "ED" inside "SHARED" does not count
 }
 
+// Abbreviations a paper must define: capitals, DIALOG+, and short names in mixed case such
+// as RiO; not ids (SMI-06), references (NG225) or capitalised words.
+TEST(PaperContext, AbbreviationsIncludeMixedCaseNames) {
+  EXPECT_EQ(abbreviations_in("Flag the cohort on RiO; see NG225 and SMI-06. PhD, Rio, NHSmail."),
+            (std::vector<std::string>{"RiO", "PhD"}));
+  EXPECT_EQ(abbreviations_in("The SDU and LFPSE (DIALOG+)."),
+            (std::vector<std::string>{"SDU", "LFPSE", "DIALOG+"}));
+}
+
 TEST(Glossary, TheShippedGlossaryLoadsAndBadOnesAreReported) {
   Diagnostics diags;
   auto terms = load_glossary(std::string(IACT_TEST_TEMPLATES) + "/glossary.yaml", diags);
@@ -194,10 +203,10 @@ TEST(PaperRoundTwo, SummarySentencesReadRight) {
                        0),
             0u)
       << p[3];
+  // The summary's word on money is shorter than the finance section, never a copy of it.
   EXPECT_EQ(p[4],
-            "The 2 actions in the RICB and RMHT plans with a cost come to \u00a320,000 one-off "
-            "and \u00a361,000 a year, of which \u00a361,000 a year is marked not funded; 1 open "
-            "action is still to be costed.");
+            "On money, \u00a361,000 a year of the costs the plans give their own actions is not "
+            "funded; 1 open action is still to be costed. The finance section gives the detail.");
 }
 
 // Page one: what the board is asked to do, promising only what the paper holds, and the
@@ -283,6 +292,62 @@ TEST(PaperRoundTwo, TheCoverShowsOnlyWhatThePlanSays) {
   EXPECT_EQ(cover["Quality impact"], "Not stated");
   EXPECT_EQ(cover["Previously considered by"], "Round Two ICB Board, 20 November 2024");
   EXPECT_EQ(cover.count("Impact assessments"), 0u);
+}
+
+// A paper for a period with no meeting in the plans: the cover fills what the plans say of
+// risk and money, asks only to note, and leaves to the meeting's author the rest, marked to be
+// confirmed, never "not stated".
+TEST(PaperRoundTwo, ACoverWithNoMeetingYetSaysWhatIsToBeConfirmed) {
+  RoundTwo r = round_two(Date{2026, 1, 31});
+  ASSERT_EQ(r.view->meeting, nullptr);
+  std::map<std::string, std::string> cover;
+  for (const auto& row : r.c["cover"]) cover[row["label"]] = row["value"];
+  for (const auto& row : r.c["cover_details"]) cover[row["label"]] = row["value"];
+  EXPECT_EQ(cover["Meeting"], "To be confirmed");
+  EXPECT_EQ(cover["Purpose"], "Note");
+  EXPECT_EQ(cover["Level of assurance offered"], "To be confirmed");
+  EXPECT_EQ(cover["Risks"], "3 open risks, set out with their mitigations in the risks section.");
+  EXPECT_EQ(cover["Financial implications"],
+            "Set out in the finance section; the key points above give the funding gap.");
+  EXPECT_EQ(cover["Quality impact"], "To be confirmed");
+  // Only the plan's own facts (who sponsors and writes it) can be "not stated".
+  for (const auto& [label, value] : cover) {
+    if (label != "Executive sponsor" && label != "Report author") {
+      EXPECT_NE(value, "Not stated") << label;
+    }
+  }
+}
+
+// The summary names the national milestones already due that no record shows were met, but
+// not the one of the period the paper reports on, which the paper itself is for.
+TEST(PaperRoundTwo, MilestonesWithNoRecordAreNamedInTheSummary) {
+  RoundTwo r = round_two(Date{2026, 1, 31});
+  const std::vector<std::string> p = paragraphs(r.c);
+  const auto said = std::find_if(p.begin(), p.end(), [](const std::string& t) {
+    return t.find("no record of the national milestone") != std::string::npos;
+  });
+  ASSERT_NE(said, p.end());
+  EXPECT_EQ(said->find("January 2026"), std::string::npos) << *said;
+  EXPECT_NE(said->find("June 2025"), std::string::npos) << *said;
+}
+
+// Plans whose actions are not the whole of their organisation's plan: a gap is a gap in what
+// the paper holds, and the paper says so, never that no action addresses the item.
+TEST(PaperRoundTwo, AGapInAPlanHeldElsewhereIsSaidToBeOnlyInThePaper) {
+  RoundTwo r = round_two(Date{2025, 8, 12});
+  ASSERT_GT(r.view->gaps(), 0);
+  r.plans[1].incomplete = "The trust's own plan is an unpublished appendix.";
+  const nlohmann::json c = paper_context(*r.view, PaperSettings{"chart.svg"});
+  const std::string all = c["summary"].dump() + c["key_points"].dump();
+  EXPECT_NE(all.find("no action in this paper, but the full plan of RMHT, which it does not "
+                     "include, may address"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(all.find("No action yet addresses"), std::string::npos) << all;
+  bool shown = false;
+  for (const auto& org : c["progress"])
+    shown = shown || org["incomplete"] == "The trust's own plan is an unpublished appendix.";
+  EXPECT_TRUE(shown);
 }
 
 TEST(PaperRoundTwo, RisksByScoreWithBandsAndReferences) {
@@ -508,7 +573,9 @@ TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
   const std::string unfunded = c["finance"]["unfunded"];
   EXPECT_EQ(unfunded.rfind("2 actions are marked not funded", 0), 0u) << unfunded;
   EXPECT_NE(unfunded.find("(RICB: cost to be confirmed)"), std::string::npos) << unfunded;
-  EXPECT_TRUE(has(paragraphs(c),
+  std::vector<std::string> finance;
+  for (const auto& s : c["finance"]["sentences"]) finance.push_back(s["text"]);
+  EXPECT_TRUE(has(finance,
                   "The 2 actions in the RICB and RMHT plans with a cost come to \u00a320,000 "
                   "one-off and \u00a361,000 a year, of which \u00a361,000 a year is marked not "
                   "funded; 1 open action is still to be costed and is marked not funded."));
