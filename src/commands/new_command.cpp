@@ -65,7 +65,7 @@ std::string starter_plan(const NewOptions& o, const std::string& schema, Date to
   out += fmt::format("  name: {}\n", yaml_scalar(o.name));
   if (!o.short_name.empty())
     out += commented("  short: " + yaml_scalar(o.short_name), "used in tables and in action leads");
-  out += commented("  kind: " + o.kind, "trust or icb");
+  out += commented("  kind: " + yaml_scalar(o.kind), "trust or icb");
   if (o.kind == "trust")
     out += commented("  icb: " + yaml_scalar(o.icb), "the ICB the trust reports to");
   if (!o.region.empty()) out += fmt::format("  region: {}\n", yaml_scalar(o.region));

@@ -105,7 +105,7 @@ std::string plan_yaml(const PlanHeader& h, const std::vector<ImportedAction>& ac
   field(out, 2, "code", h.code);
   field(out, 2, "name", h.name);
   if (!h.short_name.empty()) field(out, 2, "short", h.short_name);
-  out += fmt::format("  kind: {}\n", h.kind);
+  field(out, 2, "kind", h.kind);
   if (!h.icb.empty()) field(out, 2, "icb", h.icb);
   if (!h.region.empty()) field(out, 2, "region", h.region);
   list(out, 0, "frameworks", h.frameworks);
