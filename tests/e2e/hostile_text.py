@@ -89,7 +89,11 @@ def sheet_name_into(work):
     check(r.returncode == 0, "--into with a hostile sheet name: exit %d %s" % (
         r.returncode, text(r.stderr)))
     written = open(plan, encoding="utf-8").read()
-    after = yaml.safe_load(written)
+    try:
+        after = yaml.safe_load(written)
+    except yaml.YAMLError as e:
+        check(False, "--into: the plan is not YAML: %s" % e)
+        return
     old = {a["id"]: a for a in before["actions"]}
     new = {a["id"]: a for a in after["actions"]}
     check(sorted(new) == sorted(list(old) + ["NEW-9"]), "--into: actions %s" % sorted(new))
@@ -121,7 +125,11 @@ def new_name(work):
             check(r.returncode == 1 and b"invalid-text" in r.stderr,
                   "new --name U+%04X: not written, and not said why: %s" % (ord(c), r.stderr))
             continue
-        got = yaml.safe_load(open(out, encoding="utf-8"))
+        try:
+            got = yaml.safe_load(open(out, encoding="utf-8"))
+        except yaml.YAMLError as e:
+            check(False, "new --name U+%04X: the plan is not YAML: %s" % (ord(c), e))
+            continue
         check(sorted(got) == sorted(want) and sorted(got["organisation"]) ==
               sorted(want["organisation"]) and len(got["actions"]) == 1,
               "new --name U+%04X: keys %s" % (ord(c), sorted(got)))
