@@ -520,27 +520,41 @@ int run(int argc, char** argv) {
     }
     common.source_date_epoch = value;
   }
-  if (*validate_cmd) return iact::run_validate(validate, common);
-  if (*status_cmd) return iact::run_status(status, common);
-  if (*paper_cmd) return iact::run_paper(paper, common);
-  if (*return_cmd) return iact::run_return(ret, common);
-  if (*build_cmd) return iact::run_build(build, common);
-  if (*diff_cmd) return iact::run_diff(diff, common);
-  if (*import_cmd) return iact::run_import(import, common);
-  if (*new_cmd) return iact::run_new(new_plan, common);
-  if (*collect_cmd) return iact::run_collect(collect, common);
-  if (*apply_cmd) return iact::run_apply(apply, common);
-  if (*update_cmd) return iact::run_update(update, common);
-  if (*rollup_cmd) return iact::run_rollup(rollup, common);
-  if (*site_cmd) return iact::run_site(site, common);
-  if (*rules_cmd) return iact::run_rules(rules);
-  if (*format_cmd) return iact::run_format();
-  if (*schema_cmd) return iact::run_schema(schema, common);
-  if (*frameworks_cmd) return iact::run_frameworks(frameworks, common);
+  if (*validate_cmd)
+    return iact::run_guarded("validate", [&] { return iact::run_validate(validate, common); });
+  if (*status_cmd)
+    return iact::run_guarded("status", [&] { return iact::run_status(status, common); });
+  if (*paper_cmd) return iact::run_guarded("paper", [&] { return iact::run_paper(paper, common); });
+  if (*return_cmd)
+    return iact::run_guarded("return", [&] { return iact::run_return(ret, common); });
+  if (*build_cmd) return iact::run_guarded("build", [&] { return iact::run_build(build, common); });
+  if (*diff_cmd) return iact::run_guarded("diff", [&] { return iact::run_diff(diff, common); });
+  if (*import_cmd)
+    return iact::run_guarded("import", [&] { return iact::run_import(import, common); });
+  if (*new_cmd) return iact::run_guarded("new", [&] { return iact::run_new(new_plan, common); });
+  if (*collect_cmd)
+    return iact::run_guarded("collect", [&] { return iact::run_collect(collect, common); });
+  if (*apply_cmd) return iact::run_guarded("apply", [&] { return iact::run_apply(apply, common); });
+  if (*update_cmd)
+    return iact::run_guarded("update", [&] { return iact::run_update(update, common); });
+  if (*rollup_cmd)
+    return iact::run_guarded("rollup", [&] { return iact::run_rollup(rollup, common); });
+  if (*site_cmd) return iact::run_guarded("site", [&] { return iact::run_site(site, common); });
+  if (*rules_cmd) return iact::run_guarded("rules", [&] { return iact::run_rules(rules); });
+  if (*format_cmd) return iact::run_guarded("format", [&] { return iact::run_format(); });
+  if (*schema_cmd)
+    return iact::run_guarded("schema", [&] { return iact::run_schema(schema, common); });
+  if (*frameworks_cmd)
+    return iact::run_guarded("frameworks",
+                             [&] { return iact::run_frameworks(frameworks, common); });
   if (*completion_cmd)
-    return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
+    return iact::run_guarded("completion", [&] {
+      return iact::run_completion(completion, iact::describe_cli(app, IACT_VERSION));
+    });
   if (*man_pages_cmd)
-    return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION), common);
+    return iact::run_guarded("man-pages", [&] {
+      return iact::run_man_pages(man_pages, iact::describe_cli(app, IACT_VERSION), common);
+    });
   return iact::kExitUsage;
 }
 

@@ -186,7 +186,7 @@ std::vector<std::string> fingerprints(const Diagnostics& diags,
 // Plan text may hold bytes that are not UTF-8 only if the file failed the encoding check,
 // in which case no message quotes it; replace anything invalid all the same.
 std::string dump(const nlohmann::json& value) {
-  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_text(value);
 }
 
 // SARIF names a rule in PascalCase beside its id: unknown-item -> UnknownItem.

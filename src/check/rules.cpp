@@ -34,6 +34,17 @@ constexpr std::array kRules = {
          "of their encodings.",
          "title: Carers\\x92 assessments offered   # 0x92: Windows-1252 for a right quote, not "
          "UTF-8\n# fix: save as UTF-8, where it is written ’ (or write a plain ')"},
+    Rule{"invalid-text", kError,
+         "text that holds a control character, a noncharacter or bytes that are not UTF-8",
+         "YAML escapes (\\0, \\e, \\N, \\_, \\uFFFE, \\uD800) can put characters into a value "
+         "that no board paper, return or web page can carry: a spreadsheet with them does not "
+         "open, and a terminal may act on them. Every output shows such a character as U+FFFD (a "
+         "replacement mark).",
+         "Rewrite the value without the escape: a line break as a new line of a `|` block (or "
+         "\\n), a space as a space; tabs and line breaks are the only control characters a "
+         "plan's text may hold.",
+         "    title: \"Review\\e[2J caseloads\"   # \\e: a terminal escape\n    # fix: title: "
+         "Review caseloads"},
     Rule{"yaml-syntax", kError, "the YAML cannot be parsed",
          "Nothing in a file that does not parse can be checked, so none of its actions reaches the "
          "paper or the return.",

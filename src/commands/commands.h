@@ -4,8 +4,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plan/date.h"
@@ -15,6 +17,11 @@ namespace iact {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitPlanErrors = 1;
 inline constexpr int kExitUsage = 2;
+
+// Runs one command: the edge where an exception that escaped it (memory exhausted by a hostile
+// input, a library's throw, a bug) is said on standard error as exit 2, never an abort.
+// Files being written are removed as the exception unwinds.
+int run_guarded(std::string_view command, const std::function<int()>& body);
 
 // How long one pandoc run may take before it is stopped: a large system's PDF takes about
 // ten seconds, so this only catches a program that hangs.

@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include <fmt/format.h>
 
 #include "check/report.h"
+#include "commands/commands.h"
 #include "frameworks/catalogue.h"
 #include "plan/loader.h"
 #include "util/files.h"
@@ -348,6 +350,22 @@ std::optional<SystemView> view_of(const ReportScope& scope, const ReportInputs& 
     }
   }
   return view;
+}
+
+int run_guarded(std::string_view command, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    std::cerr << fmt::format(
+        "iact {}: stopped: out of memory; an input is far larger than a plan, tracker or "
+        "return needs to be (check the files given, or leave the damaged one out)\n",
+        command);
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("iact {}: stopped by an internal error: {}\n", command, e.what());
+  } catch (...) {
+    std::cerr << fmt::format("iact {}: stopped by an internal error\n", command);
+  }
+  return kExitUsage;
 }
 
 }  // namespace iact

@@ -10,6 +10,7 @@
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "plan/loader.h"
+#include "util/escape.h"
 #include "util/files.h"
 #include "util/process.h"
 #include "util/text.h"
@@ -222,7 +223,7 @@ int run_diff(const DiffOptions& options, const CommonOptions&) {
   }
   const std::vector<ItemChange> changes = diff_plans(pointers(before), pointers(after));
   if (options.format == "json") {
-    std::cout << to_json(changes).dump(2) << '\n';
+    std::cout << json_text(to_json(changes)) << '\n';
   } else {
     print_changes(changes, options.before, options.after);
   }

@@ -88,7 +88,10 @@ int run_format() {
          "`Q2 2025/26` (its last day); a due date may also be `tbc` or `ongoing`. A key whose type "
          "ends in `not-stated` may be written `not-stated` when the plan's source does not "
          "say: the NHS England return then writes \"Not stated\" there, and counts the answer "
-         "as given (a key left out is a missing answer, and makes the return a draft).\n\n";
+         "as given (a key left out is a missing answer, and makes the return a draft). Text, "
+         "as YAML decodes it, is UTF-8 with no control character but tab and line break and no "
+         "noncharacter: an escape such as `\\e`, `\\0` or `\\uFFFE` is an `invalid-text` "
+         "error.\n\n";
   std::set<const ObjectDef*> done;
   print_object(plan_def(), done);
   std::cout << "# Framework and timeline files (frameworks/)\n\n";

@@ -42,7 +42,7 @@ std::string schema_path(const CommonOptions& common, const fs::path& plan) {
 std::string commented(const std::string& yaml, std::string_view comment) {
   constexpr size_t kCommentColumn = 40;
   const size_t pad = yaml.size() < kCommentColumn ? kCommentColumn - yaml.size() : 1;
-  return yaml + std::string(pad, ' ') + "# " + std::string(comment) + "\n";
+  return yaml + std::string(pad, ' ') + yaml_comment(comment) + "\n";
 }
 
 std::string starter_plan(const NewOptions& o, const std::string& schema, Date today) {
@@ -51,20 +51,21 @@ std::string starter_plan(const NewOptions& o, const std::string& schema, Date to
   int year = today.year, month = today.month + 3;
   if (month > 12) month -= 12, ++year;
   std::string out;
-  if (!schema.empty()) out += "# yaml-language-server: $schema=" + schema + "\n";
+  if (!schema.empty()) out += yaml_comment("yaml-language-server: $schema=" + schema) + "\n";
+  out += yaml_comment(fmt::format("The action plan of {}", o.name)) + "\n";
   out += fmt::format(
-      "# The action plan of {} for intensive and assertive community mental health\n"
-      "# care, started with `iact new` on {}. Replace the example action with your own, then\n"
+      "# for intensive and assertive community mental health care, started with `iact new` on\n"
+      "# {}. Replace the example action with your own, then\n"
       "# check the plan with `iact validate`. `iact format` describes every key; `iact\n"
       "# frameworks` lists the framework items an action can address.\n",
-      o.name, today.iso());
+      today.iso());
   out += "iact: 1\n";
   out += "organisation:\n";
   out += commented("  code: " + yaml_scalar(o.code), "ODS code");
   out += fmt::format("  name: {}\n", yaml_scalar(o.name));
   if (!o.short_name.empty())
     out += commented("  short: " + yaml_scalar(o.short_name), "used in tables and in action leads");
-  out += commented("  kind: " + o.kind, "trust or icb");
+  out += commented("  kind: " + yaml_scalar(o.kind), "trust or icb");
   if (o.kind == "trust")
     out += commented("  icb: " + yaml_scalar(o.icb), "the ICB the trust reports to");
   if (!o.region.empty()) out += fmt::format("  region: {}\n", yaml_scalar(o.region));

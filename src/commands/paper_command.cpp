@@ -6,6 +6,7 @@
 #include "commands/commands.h"
 #include "commands/context.h"
 #include "commands/outputs.h"
+#include "util/escape.h"
 #include "util/files.h"
 
 namespace iact {
@@ -91,7 +92,7 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     }
   }
   if (options.dump_context) {
-    std::cout << (contexts.size() == 1 ? contexts[0] : contexts).dump(2) << '\n';
+    std::cout << json_text(contexts.size() == 1 ? contexts[0] : contexts) << '\n';
   }
   return failures > 0 ? kExitUsage : kExitOk;
 }

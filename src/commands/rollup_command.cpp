@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -32,7 +33,14 @@ struct ReadReturn {
 
 ReadReturn read_return_file(const fs::path& file) {
   ReadReturn r;
-  std::variant<Workbook, ReadError> read = read_table_file(file, file.string());
+  // One damaged workbook is left out, not the roll-up: even one that exhausts memory.
+  std::variant<Workbook, ReadError> read = ReadError{};
+  try {
+    read = read_table_file(file, file.string());
+  } catch (const std::bad_alloc&) {
+    read = ReadError{"the workbook is too large to read (memory ran out)",
+                     "check it is a return iact wrote; make it again with iact return"};
+  }
   if (const ReadError* e = std::get_if<ReadError>(&read)) {
     r.error = e->message;
     r.hint = e->hint;

@@ -2,6 +2,7 @@
 
 #include "commands/commands.h"
 #include "commands/context.h"
+#include "util/escape.h"
 #include "write/status.h"
 
 namespace iact {
@@ -35,7 +36,7 @@ int run_status(const StatusOptions& options, const CommonOptions& common) {
     first = false;
     write_status_text(*view, std::cout, style);
   }
-  if (options.format == "json") std::cout << all.dump(2) << '\n';
+  if (options.format == "json") std::cout << json_text(all) << '\n';
   return kExitOk;
 }
 

@@ -31,19 +31,9 @@ std::string update_item(const ActionAnswer& a, Status status, const std::optiona
   std::string item = fmt::format("date: {}\nstatus: {}", a.date.iso(), name_of(status));
   if (moved) item += fmt::format("\ndue: {}", yaml_scalar(plan_form(*moved)));
   if (!a.note.empty()) {
-    if (fits_yaml_block(a.note)) {
-      item += "\nnote: |-";
-      size_t start = 0;
-      while (start <= a.note.size()) {
-        size_t end = a.note.find('\n', start);
-        if (end == std::string::npos) end = a.note.size();
-        const std::string line = a.note.substr(start, end - start);
-        item += line.empty() ? "\n" : "\n  " + line;
-        start = end + 1;
-      }
-    } else {
-      item += "\nnote: " + yaml_scalar(a.note);
-    }
+    std::string note = yaml_field(0, "note", a.note);
+    note.pop_back();  // the item's lines are joined with line breaks, the last has none
+    item += "\n" + note;
   }
   return item;
 }

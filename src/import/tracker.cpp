@@ -330,7 +330,8 @@ struct RowReader {
     if (auto st = status_from_words(t, &found_in)) return st;
     error(f, "import-status", fmt::format("{}: '{}' is not a status iact knows", where(f), t),
           "write Complete, On track, At risk, Delayed, Blocked or Not started (or Blue, Green, "
-          "Amber, Red), or say what it means under `statuses:` in a mapping file");
+          "Amber, Red), or say what it means under `statuses:` in a mapping file (a negated "
+          "status, such as 'Not completed', is never read as a status)");
     return std::nullopt;
   }
 
@@ -485,6 +486,37 @@ bool looks_numbered_heading(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Words that turn the status after them into its opposite, or into no status at all: "Not
+// completed", "Unable to complete", "No longer blocked", "Can't complete" (the apostrophe
+// reads as a space, leaving "t").
+bool negates(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "not", "no",   "never", "unable", "cannot", "cant", "t",      "nor", "without",
+      "yet", "isnt", "wasnt", "wont",   "failed", "fail", "longer", "non", "neither"};
+  for (std::string_view w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// Whether one of the (up to) three words before `at` in `t` negates what follows.
+bool negated_at(std::string_view t, size_t at) {
+  std::string_view before = t.substr(0, at);
+  for (int n = 0; n < 3; ++n) {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty()) return false;
+    const size_t space = before.rfind(' ');
+    const size_t start = space == std::string_view::npos ? 0 : space + 1;
+    if (negates(before.substr(start))) return true;
+    before = before.substr(0, start);
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Status> status_from_words(std::string_view text, bool* found_in) {
   const std::string t = normalise_header(text);
   if (t.empty()) return std::nullopt;
@@ -495,10 +527,32 @@ std::optional<Status> status_from_words(std::string_view text, bool* found_in) {
     }
   }
   // Inside longer text: the longest status phrase it holds ("not started" over "started").
-  const KnownStatusWord* best = nullptr;
+  // A phrase with a negation before it ("not completed", "no longer blocked") is not that
+  // status, and is not guessed to be any other: the text is then no status at all.
+  struct Found {
+    size_t at, end;
+    const KnownStatusWord* word;
+  };
+  std::vector<Found> found;
   for (const KnownStatusWord& w : status_words()) {
-    if (w.words.size() < 4 || !has_words(t, w.words)) continue;
-    if (!best || w.words.size() > best->words.size()) best = &w;
+    if (w.words.size() < 4) continue;
+    size_t at = 0;
+    while ((at = t.find(w.words, at)) != std::string::npos) {
+      const size_t end = at + w.words.size();
+      if ((at == 0 || t[at - 1] == ' ') && (end == t.size() || t[end] == ' '))
+        found.push_back({at, end, &w});
+      ++at;
+    }
+  }
+  const KnownStatusWord* best = nullptr;
+  for (const Found& f : found) {
+    // A phrase inside a longer one found ("started" in "not started") is read as the longer.
+    const bool inside = std::any_of(found.begin(), found.end(), [&](const Found& o) {
+      return o.at <= f.at && o.end >= f.end && o.end - o.at > f.end - f.at;
+    });
+    if (inside) continue;
+    if (negated_at(t, f.at)) return std::nullopt;
+    if (!best || f.word->words.size() > best->words.size()) best = f.word;
   }
   if (!best) return std::nullopt;
   if (found_in) *found_in = true;

@@ -286,6 +286,39 @@ std::optional<Pos> tab_in_indentation(std::string_view text, int last_line) {
   return std::nullopt;
 }
 
+// Every key and text value as decoded (after YAML's escapes: "\\e", "\\0", "\\uFFFE") must
+// be text every output can carry; what is not is an error at its line, and is replaced by
+// U+FFFD so that no writer (JSON, XLSX, HTML) meets it even when the plan is used anyway.
+void check_text(YamlNode& node, std::string_view key, const std::string& file, Diagnostics& diags) {
+  auto check = [&](std::string& text, Pos pos, std::string_view what) {
+    const std::optional<TextProblem> problem = find_text_problem(text);
+    if (!problem) return;
+    diags.add(file, pos, "invalid-text",
+              fmt::format("{} holds {} (at byte {} of its text)", what, problem->what,
+                          problem->offset + 1),
+              "remove it, or write the character it stands for; tab and line break are the only "
+              "control characters text may hold");
+    text = replace_unfit_text(text);
+  };
+  switch (node.kind) {
+    case YamlNode::Kind::kScalar:
+      check(node.scalar, node.pos,
+            key.empty() ? std::string("a value") : fmt::format("the value of `{}`", key));
+      break;
+    case YamlNode::Kind::kMap:
+      for (YamlEntry& e : node.entries) {
+        check(e.key, e.key_pos, "a key");
+        if (e.value) check_text(*e.value, e.key, file, diags);
+      }
+      break;
+    case YamlNode::Kind::kSequence:
+      for (YamlNode& item : node.items) check_text(item, key, file, diags);
+      break;
+    case YamlNode::Kind::kNull:
+      break;
+  }
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file,
@@ -301,8 +334,10 @@ std::optional<YamlNode> parse_yaml(std::string_view raw, const std::string& file
   }
   const std::string_view text = strip_utf8_bom(raw);
   // The shapes plans are written in are read directly; anything else goes to yaml-cpp.
-  if (std::optional<YamlNode> fast = parse_yaml_fast(text)) return fast;
-  return parse_yaml_with_yaml_cpp(text, file, diags);
+  std::optional<YamlNode> root = parse_yaml_fast(text);
+  if (!root) root = parse_yaml_with_yaml_cpp(text, file, diags);
+  if (root) check_text(*root, "", file, diags);
+  return root;
 }
 
 std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, const std::string& file,

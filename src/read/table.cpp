@@ -35,13 +35,12 @@ std::variant<Workbook, ReadError> read_table_file(const fs::path& path,
 
 void fill_merged(Sheet& sheet) {
   if (sheet.merged.empty()) return;
-  // Rows by number, adding the ones a range covers that hold no cells.
+  // Rows by number (in order), adding the ones a range covers that hold no cells.
   for (const MergedRange& m : sheet.merged) {
     auto find_row = [&](int number) -> Row* {
-      for (Row& r : sheet.rows) {
-        if (r.number == number) return &r;
-      }
-      return nullptr;
+      auto it = std::lower_bound(sheet.rows.begin(), sheet.rows.end(), number,
+                                 [](const Row& r, int n) { return r.number < n; });
+      return it != sheet.rows.end() && it->number == number ? &*it : nullptr;
     };
     const Row* top = find_row(m.first_row + 1);
     const Cell* source = top ? top->at(static_cast<size_t>(m.first_col)) : nullptr;
@@ -52,8 +51,8 @@ void fill_merged(Sheet& sheet) {
       if (!row) {
         Row added;
         added.number = r + 1;
-        auto at = std::find_if(sheet.rows.begin(), sheet.rows.end(),
-                               [&](const Row& x) { return x.number > added.number; });
+        auto at = std::lower_bound(sheet.rows.begin(), sheet.rows.end(), added.number,
+                                   [](const Row& x, int n) { return x.number < n; });
         row = &*sheet.rows.insert(at, std::move(added));
       }
       if (row->cells.size() <= static_cast<size_t>(m.last_col)) {

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -270,16 +271,40 @@ std::string read_sheet(const std::string& xml, const std::vector<std::string>& s
   if (cells > kMaxTableCells) {
     return fmt::format("it has more than {} cells; it is not an action tracker", kMaxTableCells);
   }
+  // Merged ranges are bounded by the cells that exist: a range past the last row or column
+  // holding a value covers nothing there (A1:XFD1048576 in a 2 KB file would otherwise be a
+  // billion cells), and all of them together by the cell limit.
+  int last_row = -1, last_col = -1;  // 0-based, of the cells read
+  for (const Row& r : sheet.rows) {
+    last_row = std::max(last_row, r.number - 1);
+    last_col = std::max(last_col, static_cast<int>(r.cells.size()) - 1);
+  }
+  size_t covered = cells;
+  bool too_many = false;
   each_child(child(root, "mergeCells"), "mergeCell", [&](const pugi::xml_node& m) {
+    if (too_many) return;
     const std::string ref = m.attribute("ref").value();
     const size_t colon = ref.find(':');
     if (colon == std::string::npos) return;
     auto a = parse_ref(std::string_view(ref).substr(0, colon));
     auto b = parse_ref(std::string_view(ref).substr(colon + 1));
     if (!a || !b || b->first < a->first || b->second < a->second) return;
-    sheet.merged.push_back(MergedRange{a->second - 1, a->first, b->second - 1,
-                                       std::min(b->first, kMaxTableColumns - 1)});
+    const MergedRange range{a->second - 1, a->first, std::min(b->second - 1, last_row),
+                            std::min(b->first, last_col)};
+    if (range.last_row < range.first_row || range.last_col < range.first_col) return;
+    covered += static_cast<size_t>(range.last_row - range.first_row + 1) *
+               static_cast<size_t>(range.last_col - range.first_col + 1);
+    if (covered > kMaxTableCells) {
+      too_many = true;
+      return;
+    }
+    sheet.merged.push_back(range);
   });
+  if (too_many) {
+    return fmt::format(
+        "its sheet '{}' has merged cells covering more than {} cells; it is not an action tracker",
+        sheet.name, kMaxTableCells);
+  }
   return "";
 }
 

@@ -1,9 +1,13 @@
 #include "util/escape.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "util/text.h"
 
 namespace iact {
 
@@ -117,6 +121,10 @@ std::string escape_markdown_block(std::string_view text) {
   return out;
 }
 
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string escape_xml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -183,16 +191,29 @@ bool is_yaml_keyword(std::string_view t) {
   return false;
 }
 
+// Characters some YAML readers (YAML 1.1) take as a line break, and the byte-order mark,
+// which must not start or sit in plain text: NEL, LINE and PARAGRAPH SEPARATOR, BOM.
+constexpr std::string_view kUnicodeBreaks[] = {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
+                                               "\xEF\xBB\xBF"};
+
+// Whether text may stand in YAML as it is, without escapes, on one line: UTF-8, no control
+// character (no line break; a tab only if `tab`), no noncharacter, no Unicode line break.
+bool fits_one_line(std::string_view t, bool tab = false) {
+  if (find_text_problem(t)) return false;
+  if (t.find_first_of(tab ? "\n" : "\t\n") != std::string_view::npos) return false;
+  for (std::string_view b : kUnicodeBreaks) {
+    if (t.find(b) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 bool plain_ok(std::string_view t) {
   if (t.empty() || t.front() == ' ' || t.back() == ' ' || t.back() == ':') return false;
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos)
     return false;
   if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos)
     return false;
-  for (char c : t) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return false;
-  }
+  if (!fits_one_line(t)) return false;
   return !looks_like_number(t) && !is_yaml_keyword(t);
 }
 
@@ -200,32 +221,56 @@ bool plain_ok(std::string_view t) {
 
 std::string yaml_scalar(std::string_view text) {
   if (plain_ok(text)) return std::string(text);
+  // Double-quoted: every character that is not plain printable text is an escape, so the
+  // scalar is one line that ends at its closing quote whatever the text holds. Bytes that are
+  // not UTF-8 are written as U+FFFD (YAML text is UTF-8).
   std::string out = "\"";
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
     switch (c) {
       case '"':
         out += "\\\"";
-        break;
+        ++i;
+        continue;
       case '\\':
         out += "\\\\";
-        break;
+        ++i;
+        continue;
       case '\n':
         out += "\\n";
-        break;
+        ++i;
+        continue;
       case '\t':
         out += "\\t";
-        break;
+        ++i;
+        continue;
       case '\r':
         out += "\\r";
-        break;
+        ++i;
+        continue;
       default:
-        if (u < 0x20 || u == 0x7F) {
-          out += fmt::format("\\x{:02X}", u);
-        } else {
-          out += c;
-        }
+        break;
     }
+    unsigned int cp = 0;
+    const size_t len = utf8_sequence_length(text, i, &cp);
+    if (len == 0) {
+      out += "\\uFFFD";
+      ++i;
+      continue;
+    }
+    const std::string_view one = text.substr(i, len);
+    const bool escaped = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+                         cp == 0xFEFF || find_text_problem(one);
+    if (!escaped) {
+      out += one;
+    } else if (cp < 0x100) {
+      out += fmt::format("\\x{:02X}", cp);
+    } else if (cp < 0x10000) {
+      out += fmt::format("\\u{:04X}", cp);
+    } else {
+      out += fmt::format("\\U{:08X}", cp);
+    }
+    i += len;
   }
   out += '"';
   return out;
@@ -253,13 +298,52 @@ bool fits_yaml_block(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);
     if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) return false;
-    for (char c : line) {
-      const auto u = static_cast<unsigned char>(c);
-      if ((u < 0x20 && c != '\t') || u == 0x7F) return false;
-    }
+    if (!fits_one_line(line, true)) return false;
     start = end + 1;
   }
   return true;
+}
+
+std::string yaml_field(int indent, std::string_view key, std::string_view value) {
+  const std::string pad(static_cast<size_t>(indent), ' ');
+  if (!fits_yaml_block(value)) return fmt::format("{}{}: {}\n", pad, key, yaml_scalar(value));
+  std::string out = fmt::format("{}{}: |-\n", pad, key);
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t end = value.find('\n', start);
+    if (end == std::string_view::npos) end = value.size();
+    const std::string_view line = value.substr(start, end - start);
+    out += line.empty() ? "\n" : fmt::format("{}  {}\n", pad, line);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string yaml_comment(std::string_view text) {
+  // Carriage returns, as line feeds, are folded like every other line break; what is left
+  // unfit for text (control characters, bad bytes) is U+FFFD.
+  std::string lf(text);
+  std::replace(lf.begin(), lf.end(), '\r', '\n');
+  const std::string fit = replace_unfit_text(lf);
+  const std::string_view t = fit;
+  std::string out = "#";
+  bool space = true;
+  for (size_t i = 0; i < t.size();) {
+    size_t len = 1;
+    bool blank = t[i] == '\n' || t[i] == '\t' || t[i] == ' ';
+    for (std::string_view b : kUnicodeBreaks) {
+      if (t.substr(i, b.size()) == b) blank = true, len = b.size();
+    }
+    if (blank) {
+      space = true;
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += t[i];
+    }
+    i += len;
+  }
+  return out;
 }
 
 namespace {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace iact {
 
 // Pandoc Markdown, inline: ASCII punctuation is backslash-escaped (so `|` cannot end a table
@@ -18,20 +20,38 @@ std::string escape_markdown(std::string_view text);
 // escape_markdown(), so headings, tables, links, HTML and raw blocks cannot be made.
 std::string escape_markdown_block(std::string_view text);
 
+// JSON, as iact prints it (indented by two): text that is not UTF-8 is written with U+FFFD
+// rather than making nlohmann::json throw (which would end the command).
+std::string json_text(const nlohmann::json& value);
+
 // XML and HTML text and attribute values: & < > " '.
 std::string escape_xml(std::string_view text);
 
+// Every piece of text iact writes into a plan goes through one of the four below, so that
+// text from a tracker, a form or the command line can never end a scalar or a comment and
+// write YAML of its own.
+
 // A YAML scalar on one line: plain where YAML reads it back as the same text (and as text,
-// not a number, boolean or null), else double-quoted with escapes. Line breaks become \n.
+// not a number, boolean or null), else double-quoted with every line break (\n, \r, U+0085,
+// U+2028, U+2029), control character and noncharacter escaped; bytes that are not UTF-8
+// become U+FFFD.
 std::string yaml_scalar(std::string_view text);
 
 // The same, for an item inside a one-line list ([a, b]): also quoted if it holds , [ ] { }.
 std::string yaml_flow_scalar(std::string_view text);
 
 // Whether text may be written as a YAML literal block (`|-`) and read back unchanged: more
-// than one line, no trailing spaces or tabs on a line, no control characters, and a first
-// line that does not start with a space.
+// than one line, no trailing spaces or tabs on a line, no control character but tab, no
+// Unicode line break, and a first line that does not start with a space.
 bool fits_yaml_block(std::string_view text);
+
+// `key: value` at `indent` spaces, ending in a line break: text of several lines that
+// fits_yaml_block() as a literal block beneath the key, anything else as yaml_scalar().
+std::string yaml_field(int indent, std::string_view key, std::string_view value);
+
+// A comment: "# " and the text on one line, every line break (and tab) folded to a space and
+// anything unfit for text written U+FFFD; "#" alone for no text. No line break at its end.
+std::string yaml_comment(std::string_view text);
 
 // GitHub Actions workflow commands (`::error file=F,line=L::message`): the message, with
 // % CR LF written %25 %0D %0A, as GitHub reads them back.

@@ -12,10 +12,22 @@ bool starts_with_bytes(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// Why a plan's text may not hold this character, or "" if it may.
+std::string unfit_character(unsigned int cp) {
+  if (cp == '\t' || cp == '\n') return "";
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+    return fmt::format("the control character U+{:04X}", cp);
+  if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+    return fmt::format("the noncharacter U+{:04X}", cp);
+  return "";
+}
+}  // namespace
+
 // Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid one.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
+size_t utf8_sequence_length(std::string_view s, size_t i, unsigned int* code_point) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
+  if (code_point) *code_point = c;
   if (c < 0x80) return 1;
   size_t len = 0;
   unsigned int min = 0;
@@ -35,9 +47,40 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  if (code_point) *code_point = cp;
   return len;
 }
-}  // namespace
+
+std::optional<TextProblem> find_text_problem(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned int cp = 0;
+    const size_t len = utf8_sequence_length(text, i, &cp);
+    if (len == 0) {
+      return TextProblem{i, fmt::format("the byte 0x{:02X}, which is not UTF-8",
+                                        static_cast<unsigned char>(text[i]))};
+    }
+    if (std::string what = unfit_character(cp); !what.empty()) return TextProblem{i, what};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string replace_unfit_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    unsigned int cp = 0;
+    const size_t len = utf8_sequence_length(text, i, &cp);
+    if (len == 0 || !unfit_character(cp).empty()) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      i += len == 0 ? 1 : len;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
 
 bool is_utf8(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {

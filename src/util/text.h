@@ -24,6 +24,22 @@ std::string_view strip_utf8_bom(std::string_view bytes);
 // Whether `bytes` is valid UTF-8 (NUL bytes allowed).
 bool is_utf8(std::string_view bytes);
 
+// Length of the UTF-8 sequence starting at s[i] (its code point in `code_point`), or 0 if it
+// is not a valid one (overlong, a surrogate, past U+10FFFF, cut short).
+size_t utf8_sequence_length(std::string_view s, size_t i, unsigned int* code_point = nullptr);
+
+// The first thing in decoded text (a plan's value) that no output can carry: a byte that is
+// not UTF-8, a control character other than tab and line feed (C0, DEL, C1), or a
+// noncharacter (U+FDD0-U+FDEF, and U+FFFE and U+FFFF of every plane). `offset` is its byte.
+struct TextProblem {
+  size_t offset = 0;
+  std::string what;  // "the control character U+001B"
+};
+std::optional<TextProblem> find_text_problem(std::string_view text);
+
+// The text with each of those (each bad byte, each unfit character) written U+FFFD.
+std::string replace_unfit_text(std::string_view text);
+
 // Appends the UTF-8 encoding of code point `cp` to `out`.
 void append_utf8(std::string& out, unsigned int cp);
 

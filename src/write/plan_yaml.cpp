@@ -11,22 +11,8 @@ namespace iact {
 
 namespace {
 
-// `key: value` at `indent` spaces; text of several lines as a literal block.
 void field(std::string& out, int indent, std::string_view key, std::string_view value) {
-  const std::string pad(static_cast<size_t>(indent), ' ');
-  if (fits_yaml_block(value)) {
-    out += fmt::format("{}{}: |-\n", pad, key);
-    size_t start = 0;
-    while (start <= value.size()) {
-      size_t end = value.find('\n', start);
-      if (end == std::string_view::npos) end = value.size();
-      const std::string_view line = value.substr(start, end - start);
-      out += line.empty() ? "\n" : fmt::format("{}  {}\n", pad, line);
-      start = end + 1;
-    }
-    return;
-  }
-  out += fmt::format("{}{}: {}\n", pad, key, yaml_scalar(value));
+  out += yaml_field(indent, key, value);
 }
 
 bool id_like(std::string_view s) {
@@ -78,7 +64,7 @@ std::string cost_text(const Cost& c) {
 
 std::string action_yaml(const ImportedAction& a, const std::string& comment) {
   std::string out;
-  if (!comment.empty()) out += "  # " + comment + "\n";
+  if (!comment.empty()) out += "  " + yaml_comment(comment) + "\n";
   out += fmt::format("  - id: {}\n", yaml_scalar(a.id));
   field(out, 4, "title", a.title);
   if (!a.description.empty()) field(out, 4, "description", a.description);
@@ -112,14 +98,14 @@ std::string action_yaml(const ImportedAction& a, const std::string& comment) {
 std::string plan_yaml(const PlanHeader& h, const std::vector<ImportedAction>& actions,
                       const std::vector<std::string>& action_comments) {
   std::string out;
-  if (!h.schema.empty()) out += "# yaml-language-server: $schema=" + h.schema + "\n";
-  for (const std::string& c : h.comments) out += c.empty() ? "#\n" : "# " + c + "\n";
+  if (!h.schema.empty()) out += yaml_comment("yaml-language-server: $schema=" + h.schema) + "\n";
+  for (const std::string& c : h.comments) out += yaml_comment(c) + "\n";
   out += "iact: 1\n";
   out += "organisation:\n";
   field(out, 2, "code", h.code);
   field(out, 2, "name", h.name);
   if (!h.short_name.empty()) field(out, 2, "short", h.short_name);
-  out += fmt::format("  kind: {}\n", h.kind);
+  field(out, 2, "kind", h.kind);
   if (!h.icb.empty()) field(out, 2, "icb", h.icb);
   if (!h.region.empty()) field(out, 2, "region", h.region);
   list(out, 0, "frameworks", h.frameworks);

@@ -2,6 +2,8 @@
 
 #include "plan/yaml_tree.h"
 
+#include <nlohmann/json.hpp>
+
 #include <gtest/gtest.h>
 
 namespace iact {
@@ -68,9 +70,9 @@ TEST(YamlScalar, PlainOnlyWhereYamlReadsTheSameText) {
 }
 
 TEST(YamlScalar, ReadsBackAsTheSameText) {
-  for (std::string text : {"plain", "10", "a: b", "x #y", "quote \" and back\\slash",
-                           "caf\xc3\xa9 \xc2\xa3", "- item", "tab\there", "two\nlines",
-                           "  spaced  ", "yes", "'single'", "{not: flow}", "=SUM(A1)", "\x7f"}) {
+  for (std::string text :
+       {"plain", "10", "a: b", "x #y", "quote \" and back\\slash", "caf\xc3\xa9 \xc2\xa3", "- item",
+        "tab\there", "two\nlines", "  spaced  ", "yes", "'single'", "{not: flow}", "=SUM(A1)"}) {
     Diagnostics diags;
     std::optional<YamlNode> root = parse_yaml("k: " + yaml_scalar(text) + "\n", "t.yaml", diags);
     ASSERT_TRUE(root) << text;
@@ -88,6 +90,102 @@ TEST(YamlScalar, BlocksOnlyForTextThatReadsBackUnchanged) {
   EXPECT_FALSE(fits_yaml_block("trailing \nspace"));
   EXPECT_FALSE(fits_yaml_block("ends\n"));
   EXPECT_FALSE(fits_yaml_block(std::string("nul\n\0", 5)));
+}
+
+// Every character that can end a line or a scalar, in every place iact writes text into a
+// plan: a scalar, a list item, a field (block or scalar) and a comment. Whatever the text, the
+// document keeps its shape (no key of its own is made) and a scalar reads back as written.
+std::vector<std::string> hostile_texts() {
+  std::vector<std::string> out;
+  std::vector<std::string> characters;
+  for (int c = 0; c < 0x20; ++c) characters.emplace_back(1, static_cast<char>(c));
+  for (const char* c : {"\x7f", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xef\xbb\xbf"})
+    characters.emplace_back(c);
+  for (const std::string& c : characters) {
+    out.push_back("Evil" + c + "sro: injected");
+    out.push_back(c + "- id: X\n  completed: 2025-01-01" + c);
+    out.push_back("line one" + c + "\ncompleted: 2025-01-01\n\"' #" + c);
+    out.push_back("two\nlines" + c + "\n  still text");
+  }
+  return out;
+}
+
+// The keys of a parsed mapping, in order.
+std::vector<std::string> keys_of(const YamlNode& map) {
+  std::vector<std::string> keys;
+  for (const YamlEntry& e : map.entries) keys.push_back(e.key);
+  return keys;
+}
+
+bool has_line_break(std::string_view s) {
+  for (std::string_view b : {"\n", "\r", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9"}) {
+    if (s.find(b) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+TEST(YamlWriter, NoTextWritesYamlOfItsOwn) {
+  const std::vector<std::string> want = {"k", "next"};
+  for (const std::string& t : hostile_texts()) {
+    const std::string scalar = yaml_scalar(t), flow = yaml_flow_scalar(t),
+                      comment = yaml_comment(t);
+    EXPECT_FALSE(has_line_break(scalar)) << scalar;
+    EXPECT_FALSE(has_line_break(flow)) << flow;
+    EXPECT_FALSE(has_line_break(comment)) << comment;
+    EXPECT_TRUE(comment.starts_with("#")) << comment;
+    const std::string docs[] = {
+        "k: " + scalar + "\nnext: 1\n",
+        "k: [" + flow + ", z]\nnext: 1\n",
+        "k:\n" + yaml_field(2, "note", t) + "next: 1\n",
+        comment + "\nk: 1 " + comment + "\n  " + comment + "\nnext: 1\n",
+        "k:\n  - " + yaml_field(4, "note", t).substr(4) + "next: 1\n",
+    };
+    for (const std::string& doc : docs) {
+      const bool commented = &doc == &docs[3];
+      // yaml-cpp alone reads the text as written; parse_yaml also checks it (invalid-text).
+      Diagnostics raw_diags, diags;
+      std::optional<YamlNode> raw = parse_yaml_with_yaml_cpp(doc, "t.yaml", raw_diags);
+      std::optional<YamlNode> root = parse_yaml(doc, "t.yaml", diags);
+      ASSERT_TRUE(raw && root) << doc;
+      EXPECT_EQ(keys_of(*raw), want) << doc;
+      EXPECT_EQ(keys_of(*root), want) << doc;
+      for (const Diagnostic& d : diags.items()) EXPECT_EQ(d.rule, "invalid-text") << doc;
+      const YamlNode& k = *raw->find("k")->value;
+      if (k.is_scalar()) {
+        EXPECT_EQ(k.scalar, commented ? "1" : t) << doc;
+      }
+      if (k.is_sequence()) {
+        ASSERT_EQ(k.items.size(), k.items[0].is_map() ? 1u : 2u) << doc;
+        const YamlNode& first = k.items[0];
+        const std::string& text = first.is_map() ? first.find("note")->value->scalar : first.scalar;
+        EXPECT_EQ(text, t) << doc;
+      }
+      if (k.is_map()) {
+        EXPECT_EQ(keys_of(k), (std::vector<std::string>{"note"})) << doc;
+        EXPECT_EQ(k.find("note")->value->scalar, t) << doc;
+      }
+    }
+  }
+}
+
+// Bytes that are not UTF-8 cannot be YAML text: they are written U+FFFD, and never break out.
+TEST(YamlWriter, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  EXPECT_EQ(yaml_scalar("a\xff"
+                        "b"),
+            "\"a\\uFFFDb\"");
+  EXPECT_EQ(yaml_comment("a\xff\nb"), "# a\xef\xbf\xbd b");
+  EXPECT_EQ(yaml_comment(""), "#");
+  EXPECT_EQ(yaml_comment("sheet 'Q1\r\n2025'"), "# sheet 'Q1 2025'");
+}
+
+// nlohmann::json throws on text that is not UTF-8; iact's JSON writes U+FFFD instead.
+TEST(JsonText, TextThatIsNotUtf8DoesNotThrow) {
+  nlohmann::json j = {{"title", std::string("a\xff\xc2"
+                                            "b")}};
+  std::string out;
+  EXPECT_NO_THROW(out = json_text(j));
+  EXPECT_NE(out.find("a\xef\xbf\xbd"), std::string::npos) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["title"].get<std::string>().substr(0, 1), "a");
 }
 
 // A narrative keeps its paragraphs, lists and emphasis, and nothing else of Markdown.

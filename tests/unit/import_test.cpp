@@ -213,6 +213,53 @@ TrackerImport import_csv(std::string_view text, ImportSettings s = {}) {
   return import_tracker(book, mapping_of(book), s);
 }
 
+// A negated status is not its opposite: "Not completed" is not complete. Nothing is guessed.
+TEST(Tracker, NegatedStatusWordsAreNotTheirOpposite) {
+  const char* negated[] = {"Not completed",      "Not yet complete", "Not done",
+                           "Unable to complete", "Not at risk",      "No longer blocked",
+                           "Never started",      "Can't complete",   "Not complete yet",
+                           "Has not been done",  "Not delayed",      "Isn't on track"};
+  for (const char* word : negated) EXPECT_FALSE(status_from_words(word)) << word;
+  // The plan's own negative phrases keep their meaning, alone or inside longer text.
+  EXPECT_EQ(status_from_words("Not on track"), Status::kOffTrack);
+  EXPECT_EQ(status_from_words("Work not yet started"), Status::kNotStarted);
+}
+
+// Each negated or unknown status is an import-status error at its row; a mapping file that
+// names the exact text says what it means.
+TEST(Tracker, NegatedStatusIsAnErrorUnlessMapped) {
+  TrackerImport t = import_csv(
+      "Ref,Action,Target date,Status\n"
+      "1,One,2026-03,Not completed\n"
+      "2,Two,2026-03,Not at risk\n"
+      "3,Three,2026-03,No longer blocked\n"
+      "4,Four,2026-03,Unable to complete\n"
+      "5,Five,2026-03,Complete\n",
+      ImportSettings{nullptr, {"nhse-2024-themes"}, {}, "", {}, {"dna-discharge"}, {}});
+  std::vector<std::string> found;
+  for (const Diagnostic& d : t.diags.items())
+    found.push_back(fmt::format("{} {}", d.pos.line, d.rule));
+  EXPECT_EQ(found, (std::vector<std::string>{"2 import-status", "3 import-status",
+                                             "4 import-status", "5 import-status"}));
+  ASSERT_EQ(t.actions.size(), 1u);
+  EXPECT_EQ(t.actions[0].id, "5");
+
+  ImportSettings mapped{nullptr, {"nhse-2024-themes"}, {}, "", {}, {"dna-discharge"}, {}};
+  mapped.values.statuses = {{"not at risk", "on-track"}, {"no longer blocked", "on-track"}};
+  TrackerImport m = import_csv(
+      "Ref,Action,Target date,Status\n"
+      "1,One,2026-03,Not at risk\n"
+      "2,Two,2026-03,No longer blocked\n"
+      "3,Three,2026-03,Not done\n",
+      mapped);
+  ASSERT_EQ(m.actions.size(), 2u);
+  EXPECT_EQ(m.actions[0].status, Status::kOnTrack);
+  EXPECT_EQ(m.actions[1].status, Status::kOnTrack);
+  ASSERT_EQ(m.diags.items().size(), 1u);
+  EXPECT_EQ(m.diags.items()[0].rule, "import-status");
+  EXPECT_EQ(m.diags.items()[0].pos.line, 4);
+}
+
 TEST(Tracker, ARowBecomesAnAction) {
   TrackerImport t = import_csv(
       "Ref,Action,Theme,Lead,Target date,Status,RAG,Latest update,Evidence,Risk,Cost,Misc\n"

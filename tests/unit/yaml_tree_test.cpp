@@ -25,6 +25,36 @@ const Diagnostic& only(const Parsed& p) {
   return p.diags.items().empty() ? none : p.diags.items().front();
 }
 
+// Text that decodes (through YAML's escapes) to what no output can carry is an error at its
+// line, and every writer meets U+FFFD in its place. Tab and line feed are text.
+TEST(YamlTree, UnfitTextIsAnErrorAtItsLine) {
+  const std::pair<std::string, std::string> cases[] = {
+      // yaml-cpp decodes \N and \_ to the bare bytes 0x85 and 0xA0, not UTF-8.
+      {"\"a\\Nb\"", "not UTF-8"},  {"\"a\\_b\"", "not UTF-8"},       {"\"a\\uFFFEb\"", "U+FFFE"},
+      {"\"a\\0b\"", "U+0000"},     {"\"a\\eb\"", "U+001B"},          {"\"a\\x7Fb\"", "U+007F"},
+      {"\"a\\uFDD0b\"", "U+FDD0"}, {"\"a\\U0001FFFFb\"", "U+1FFFF"}, {"\"a\\x9Bb\"", "U+009B"},
+      {"\"a\\rb\"", "U+000D"},
+  };
+  for (const auto& [value, what] : cases) {
+    Parsed p = parse("iact: 1\nlist:\n  - x\n  - " + value + "\n");
+    ASSERT_TRUE(p.root) << value;
+    const Diagnostic& d = only(p);
+    EXPECT_EQ(d.rule, "invalid-text") << value;
+    EXPECT_EQ(d.pos.line, 4) << value;
+    EXPECT_NE(d.message.find(what), std::string::npos) << value << ": " << d.message;
+    const std::string& text = p.root->find("list")->value->items[1].scalar;
+    EXPECT_EQ(text.substr(0, 1), "a") << value;
+    EXPECT_EQ(text.substr(1, 3), "\xef\xbf\xbd") << value;  // U+FFFD
+  }
+  // A key is text too.
+  Parsed key = parse("\"k\\e\": 1\n");
+  EXPECT_EQ(only(key).rule, "invalid-text");
+  // Tab, line feed and all other characters are fine.
+  Parsed fine =
+      parse("a: \"tab\\there\\nnext \\u00E9 \\u2014 \\U0001F600\"\nb: |\n  two\n  lines\n");
+  EXPECT_TRUE(fine.diags.items().empty());
+}
+
 TEST(YamlTree, KeepsPositionsOfKeysAndValues) {
   Parsed p = parse("iact: 1\norganisation:\n  code: RH5\n  name:   Somerset\nlist: [a, b]\n");
   ASSERT_TRUE(p.root);
