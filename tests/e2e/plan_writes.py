@@ -235,6 +235,43 @@ def links_and_modes(tmp):
     no_locks_left(work, "modes")
 
 
+def import_into(tmp):
+    """Items 1 and 7 for `import --into`: through a link, keeping the mode; a read-only plan
+    and a locked plan are left as they were."""
+    work = os.path.join(tmp, "into")
+    shutil.copytree(os.path.join(ROOT, "plans", "bob"), os.path.join(work, "bob"))
+    real = os.path.join(work, "real-bhft.yaml")
+    shutil.move(os.path.join(work, "bob", "bhft.yaml"), real)
+    os.symlink(real, os.path.join(work, "bob", "bhft.yaml"))
+    os.chmod(real, 0o640)
+    tracker = os.path.join(work, "update.csv")
+    with open(tracker, "w") as f:
+        f.write("Ref,Action,Theme,Target date,Status,Latest update\n"
+                "NEW-1,Publish a carers' guide,Families,30/06/2026,Not started,\n")
+    plan = os.path.join("bob", "bhft.yaml")
+    lock = os.path.join(work, ".real-bhft.yaml.lock")
+    with open(lock, "w") as f:
+        f.write("999999\n")
+    r = iact("import", tracker, "--into", plan, "--date", "2026-04-02", cwd=work)
+    check(r.returncode == 2 and lock.split(work + os.sep)[-1] in r.stderr,
+          "into: a locked plan (its lock beside the file the link leads to) is refused: %d %s"
+          % (r.returncode, r.stderr[-300:]))
+    os.remove(lock)
+    os.chmod(real, 0o444)
+    r = iact("import", tracker, "--into", plan, "--date", "2026-04-02", cwd=work)
+    with open(real) as f:
+        check(r.returncode != 0 and "read-only" in r.stderr and "NEW-1" not in f.read(),
+              "into: a read-only plan is refused: %d %s" % (r.returncode, r.stderr[-300:]))
+    os.chmod(real, 0o640)
+    r = iact("import", tracker, "--into", plan, "--date", "2026-04-02", cwd=work)
+    check(r.returncode == 0, "into: exit %d %s" % (r.returncode, r.stderr[-300:]))
+    with open(real) as f:
+        check("NEW-1" in f.read(), "into: the file the link leads to has the new action")
+    check(os.path.islink(os.path.join(work, plan)), "into: the plan is still a link")
+    check(stat.S_IMODE(os.stat(real).st_mode) == 0o640, "into: the plan keeps its mode 0640")
+    no_locks_left(work, "into")
+
+
 FAKE_PANDOC = """#!/bin/sh
 # A stand-in for pandoc: writes a small file, or (when the test asks) hangs.
 for a in "$@"; do
@@ -315,6 +352,7 @@ def main():
         held_lock(tmp)
         repeated_answers(tmp)
         links_and_modes(tmp)
+        import_into(tmp)
         stopped_rebuild(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
