@@ -1,10 +1,12 @@
 #include "util/plan_lock.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <system_error>
 
@@ -95,14 +97,26 @@ std::optional<PlanLock> PlanLock::take(const fs::path& plan, std::string& error,
       return std::nullopt;
     }
   }
+  // Named as the user named the plan where that is the same folder (no link to follow).
+  std::error_code ec;
+  const fs::path shown =
+      fs::is_symlink(fs::symlink_status(plan, ec)) ? lock : plan.parent_path() / lock.filename();
   const std::string holder = holder_of(lock);
+  std::string held;
+  if (!holder.empty()) {
+    // A holder that is no longer running was killed outright: its lock is stale. It is not
+    // removed here, since two runs doing so at once could each take the plan.
+    char* end = nullptr;
+    const long pid = std::strtol(holder.c_str(), &end, 10);
+    const bool gone =
+        end && *end == '\0' && pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+    held = fmt::format(" by process {}{}", holder, gone ? ", which is no longer running" : "");
+  }
   error = fmt::format(
       "{} is being changed by another run (its lock file {} is held{}); waited {} s and "
       "changed nothing. Run this again when that run has finished; if no iact is running "
       "(one was killed), remove {} and run this again",
-      plan.string(), lock.string(),
-      holder.empty() ? std::string() : fmt::format(" by process {}", holder), wait_seconds,
-      lock.string());
+      plan.string(), shown.string(), held, wait_seconds, shown.string());
   return std::nullopt;
 }
 

@@ -3,12 +3,14 @@
 #include "util/plan_lock.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "util/files.h"
@@ -68,6 +70,22 @@ TEST_F(PlanWrite, AHeldLockIsRefusedWithHowToClearIt) {
   EXPECT_NE(error.find("remove"), std::string::npos) << error;
   // The refused run left the holder's lock alone.
   EXPECT_TRUE(fs::exists(first->file()));
+}
+
+TEST_F(PlanWrite, ALockOfARunThatIsGoneIsCalledStaleAndLeftForTheUser) {
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  ASSERT_GT(child, 0);
+  waitpid(child, nullptr, 0);
+  const fs::path lock = dir_ / ".sft.yaml.lock";
+  std::ofstream(lock) << child << "\n";
+  std::string error;
+  EXPECT_FALSE(PlanLock::take(plan_, error, 0));
+  EXPECT_NE(error.find(fmt::format("by process {}, which is no longer running", child)),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("remove " + lock.string()), std::string::npos) << error;
+  EXPECT_TRUE(fs::exists(lock));
 }
 
 TEST_F(PlanWrite, TwoNamesOfOnePlanShareOneLock) {
