@@ -418,6 +418,15 @@ constexpr std::array kRules = {
          "update`.",
          "forms/2026-02/SFT.xlsx            # GOV-01 re-planned in the plan after the form was "
          "made\n# fix: iact update plans/somerset/sft.yaml GOV-01 --status complete --note ..."},
+    Rule{"form-conflict", kError,
+         "two different answers for one action in one `iact apply` run: from two forms, or "
+         "from two rows of one form",
+         "Both cannot be true; taking one would silently drop the other, and taking both would "
+         "leave the plan saying two things (blocked, with a completion date).",
+         "Agree one answer with both leads, clear the other row (or leave its form out) and "
+         "apply again; the same answer given twice is taken once and is not a problem.",
+         "forms/SFT.xlsx row 7: GOV-01 Complete; forms/SFT (1).xlsx row 7: GOV-01 Blocked\n# "
+         "fix: agree which is true, clear the other row"},
     Rule{"form-changed", kError,
          "a form changed after it was made: its hidden record, its rows or its grey "
          "(read-only) text",

@@ -79,8 +79,9 @@ SystemResult build_system(const ReturnData& data, const ReportInputs& inputs,
   const SystemView& view = *data.view;
   SystemResult result;
   result.no_meeting = view.meeting == nullptr;
+  ReportReplacement replacing;  // until this system's reports are all written (or failed)
   std::optional<fs::path> made =
-      make_report_dir(options.out_dir, view, options.force, result.note, result.error);
+      make_report_dir(options.out_dir, view, options.force, result.note, result.error, replacing);
   if (!made) return result;
   const fs::path& dir = *made;
   const long long epoch = created_epoch(common, inputs.as_of);

@@ -19,6 +19,7 @@
 #include "read/table.h"
 #include "util/escape.h"
 #include "util/files.h"
+#include "util/plan_lock.h"
 #include "util/text.h"
 #include "write/plan_yaml.h"
 
@@ -272,7 +273,16 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
   PlanOrganisation org;
   std::optional<Plan> into;
   std::string into_text;
+  std::optional<PlanLock> into_lock;  // held from reading the plan until it is written
   if (!options.into.empty()) {
+    if (!options.show_mapping && fs::exists(options.into)) {
+      std::string lock_error;
+      into_lock = PlanLock::take(options.into, lock_error);
+      if (!into_lock) {
+        std::cerr << "iact: " << lock_error << '\n';
+        return kExitUsage;
+      }
+    }
     FileRead read = read_file(options.into, kMaxPlanFileBytes);
     if (!read.bytes) {
       std::cerr << fmt::format("iact: {}: {}\n", options.into, read.error);
@@ -522,7 +532,9 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     return errors > 0 ? kExitPlanErrors : kExitOk;
   }
   if (!fs::path(out).parent_path().empty()) fs::create_directories(fs::path(out).parent_path(), ec);
-  if (!write_file_atomic(out, text, error)) {
+  // A plan merged into is edited in place: through a link, keeping its mode; a new one
+  // (or one -o --force replaces) is written afresh.
+  if (!(into ? rewrite_file_atomic(out, text, error) : write_file_atomic(out, text, error))) {
     std::cerr << "iact: " << error << '\n';
     return kExitUsage;
   }

@@ -39,8 +39,33 @@ std::optional<ReturnLayout> load_return_layout_for(const CommonOptions& common) 
   return layout;
 }
 
+ReportReplacement::~ReportReplacement() {
+  for (const fs::path& f : files_) release_scratch(f);
+}
+
+void ReportReplacement::guard(const fs::path& dir) {
+  // Every report iact writes there: the return, the paper in each format and its charts.
+  // Hidden files (partial files, the work folder) are iact's scratch and tracked already.
+  std::error_code ec;
+  std::vector<fs::path> files = {dir / ".iact-as-of"};
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    std::error_code entry_ec;
+    if (name.empty() || name[0] == '.' || !entry.is_regular_file(entry_ec)) continue;
+    for (const char* report : {".xlsx", ".docx", ".pdf", ".html", ".md", ".svg"}) {
+      if (ext == report) files.push_back(entry.path());
+    }
+  }
+  for (const fs::path& f : files) {
+    track_scratch(f);
+    files_.push_back(f);
+  }
+}
+
 std::optional<fs::path> make_report_dir(const std::string& out_dir, const SystemView& view,
-                                        bool force, std::string& note, std::string& error) {
+                                        bool force, std::string& note, std::string& error,
+                                        ReportReplacement& replacing) {
   // Reports before any reporting period was set are filed under their as-of date.
   std::vector<std::string> parts = {view.name, view.period ? view.period->id : view.as_of.iso()};
   std::optional<fs::path> dir = make_output_dir(out_dir, parts, error);
@@ -64,6 +89,9 @@ std::optional<fs::path> make_report_dir(const std::string& out_dir, const System
                        dir->string(), view.as_of.iso());
   }
   if (!before || *before != view.as_of) {
+    // From here until the run is done with the folder, a signal leaves it empty rather than
+    // holding reports of two days.
+    replacing.guard(*dir);
     if (!write_file_atomic(marker, view.as_of.iso() + "\n", error)) return std::nullopt;
   }
   return dir;

@@ -67,8 +67,9 @@ int run_paper(const PaperOptions& options, const CommonOptions& common) {
     }
     std::string error;
     std::string note;
+    ReportReplacement replacing;  // until this system's paper is written (or failed)
     std::optional<fs::path> dir =
-        make_report_dir(options.out_dir, *view, options.force, note, error);
+        make_report_dir(options.out_dir, *view, options.force, note, error, replacing);
     if (!note.empty()) std::cerr << "iact: " << scope.name << ": " << note << '\n';
     if (!dir) {
       std::cerr << "iact: " << scope.name << ": " << error << '\n';

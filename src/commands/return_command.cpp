@@ -49,8 +49,9 @@ int run_return(const ReturnOptions& options, const CommonOptions& common) {
       if (refused(i)) continue;  // said why below
       std::string error;
       std::string note;
+      ReportReplacement replacing;  // until this system's return is written (or failed)
       std::optional<fs::path> dir =
-          make_report_dir(options.out_dir, view, options.force, note, error);
+          make_report_dir(options.out_dir, view, options.force, note, error, replacing);
       if (!note.empty()) w.err += "iact: " + view.name + ": " + note + '\n';
       if (!dir) {
         w.err += "iact: " + view.name + ": " + error + '\n';

@@ -22,6 +22,7 @@
 #include "read/update_form.h"
 #include "util/edit_distance.h"
 #include "util/files.h"
+#include "util/plan_lock.h"
 #include "util/safe_path.h"
 #include "util/text.h"
 #include "util/text_diff.h"
@@ -313,6 +314,33 @@ bool answer_takes(const ActionAnswer& a, const FormRow& in, const ReadForm& form
   return problems.empty();
 }
 
+// Whether two answers say the same thing (their day aside: one run records one day).
+bool same_answer(const ActionAnswer& a, const ActionAnswer& b) {
+  return a.status == b.status && a.due == b.due && a.completed == b.completed && a.note == b.note &&
+         a.evidence == b.evidence;
+}
+
+// An answer taken in this run: where it came from, and what it said.
+struct Given {
+  std::string form;
+  int row = 0;
+  ActionAnswer answer;
+};
+
+// Reads every plan under `folder` that loads without errors, with its text.
+void read_plans(const std::string& folder, std::vector<Plan>& plans,
+                std::map<std::string, std::string>& texts) {
+  for (const fs::path& f : find_yaml_files(folder)) {
+    FileRead read = read_file(f, kMaxPlanFileBytes);
+    if (!read.bytes) continue;
+    Diagnostics diags;
+    std::optional<Plan> plan = load_plan_text(*read.bytes, f.string(), diags);
+    if (!plan || diags.has_errors()) continue;  // validate reports these; forms for them fail
+    texts[f.string()] = *read.bytes;
+    plans.push_back(std::move(*plan));
+  }
+}
+
 // Checks the plan text as it will be written: it must load and pass the checks without
 // errors. Prints what is wrong.
 bool still_valid(const Edited& e, const std::vector<Plan>& all, const Catalogue& catalogue,
@@ -360,7 +388,7 @@ int write_edited(std::map<std::string, Edited>& edited, const std::vector<Plan>&
       continue;
     }
     std::string error;
-    if (!write_file_atomic(e.file, e.text, error)) {
+    if (!rewrite_file_atomic(e.file, e.text, error)) {
       std::cerr << "iact: " << error << '\n';
       status = kExitUsage;
       continue;
@@ -387,24 +415,74 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
   // Every plan under --plans, by organisation code: a form names its actions' organisations.
   std::vector<Plan> plans;
   std::map<std::string, std::string> texts;
-  for (const fs::path& f : find_yaml_files(options.plans)) {
-    FileRead read = read_file(f, kMaxPlanFileBytes);
-    if (!read.bytes) continue;
-    Diagnostics diags;
-    std::optional<Plan> plan = load_plan_text(*read.bytes, f.string(), diags);
-    if (!plan || diags.has_errors()) continue;  // validate reports these; forms for them fail
-    texts[f.string()] = *read.bytes;
-    plans.push_back(std::move(*plan));
-  }
-  std::map<std::string, const Plan*> by_code;
-  for (const Plan& p : plans) {
-    if (p.organisation.code) by_code[p.organisation.code->value] = &p;
+  read_plans(options.plans, plans, texts);
+  auto codes_of = [](const std::vector<Plan>& all) {
+    std::map<std::string, const Plan*> by;
+    for (const Plan& p : all) {
+      if (p.organisation.code) by[p.organisation.code->value] = &p;
+    }
+    return by;
+  };
+  std::map<std::string, const Plan*> by_code = codes_of(plans);
+  // Every form is read first, so that the plans they answer can be locked before they are
+  // read for editing: two runs at once (a shared inbox, a CI job, an update) then each edit
+  // what the other wrote, and no answer is lost.
+  std::vector<std::variant<Workbook, ReadError>> books;
+  books.reserve(options.forms.size());
+  for (const std::string& form_file : options.forms)
+    books.push_back(read_table_file(form_file, form_file));
+  std::vector<PlanLock> locks;
+  std::set<std::string> locked;
+  if (!options.dry_run) {
+    std::vector<fs::path> answered;
+    for (const auto& read : books) {
+      const Workbook* book = std::get_if<Workbook>(&read);
+      if (!book) continue;
+      Diagnostics ignored;  // said when the form is applied below
+      std::optional<ReadForm> form = read_update_form(*book, ignored);
+      if (!form) continue;
+      for (const FormRecord& rec : form->records) {
+        auto it = by_code.find(rec.org_code);
+        if (it != by_code.end() && locked.insert(it->second->file).second)
+          answered.emplace_back(it->second->file);
+      }
+    }
+    std::string error;
+    std::optional<std::vector<PlanLock>> taken = take_plan_locks(answered, error);
+    if (!taken) {
+      std::cerr << "iact: " << error << '\n';
+      return kExitUsage;
+    }
+    locks = std::move(*taken);
+    // The locked plans are read again: another run may have written them since.
+    if (!locks.empty()) {
+      std::vector<Plan> fresh;
+      for (Plan& p : plans) {
+        if (!locked.count(p.file)) {
+          fresh.push_back(std::move(p));
+          continue;
+        }
+        texts.erase(p.file);
+        FileRead again = read_file(p.file, kMaxPlanFileBytes);
+        if (!again.bytes) continue;
+        Diagnostics diags;
+        std::optional<Plan> plan = load_plan_text(*again.bytes, p.file, diags);
+        if (!plan || diags.has_errors()) continue;
+        texts[p.file] = std::move(*again.bytes);
+        fresh.push_back(std::move(*plan));
+      }
+      plans = std::move(fresh);
+      by_code = codes_of(plans);
+    }
   }
   std::map<std::string, Edited> edited;  // plan file -> its text as edited so far
+  // Each action's answer taken so far in this run: a later one is judged against it.
+  std::map<std::pair<std::string, std::string>, Given> given;  // (plan file, action id)
   int refused = 0, applied_forms = 0;
-  size_t already = 0;
-  for (const std::string& form_file : options.forms) {
-    std::variant<Workbook, ReadError> read = read_table_file(form_file, form_file);
+  size_t already = 0, repeated = 0;
+  for (size_t form_index = 0; form_index < options.forms.size(); ++form_index) {
+    const std::string& form_file = options.forms[form_index];
+    const std::variant<Workbook, ReadError>& read = books[form_index];
     if (const ReadError* e = std::get_if<ReadError>(&read)) {
       std::cerr << fmt::format("{}: error: {} [form-invalid]\n", form_file, e->message);
       ++refused;
@@ -415,6 +493,8 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
     std::optional<ReadForm> form = read_update_form(book, diags);
     // This form's edits, made on copies: a form with any problem changes nothing.
     std::map<std::string, Edited> mine = edited;
+    std::map<std::pair<std::string, std::string>, Given> mine_given = given;
+    std::vector<std::string> repeats;  // answers given earlier in this run, said once applied
     std::vector<std::pair<const Action*, std::string>> to_apply;
     if (form) {
       // Every row's action must be in the plans, answered or not: a row for an action the
@@ -448,6 +528,30 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
         const auto [plan, action] = it->second;
         std::optional<ActionAnswer> answer = answer_of(in, *form, form_file, *date, diags);
         if (!answer) continue;
+        // A second answer for one action in one run (two forms, one form twice, a row
+        // copied): the same answer is taken once; another one is refused.
+        const std::pair<std::string, std::string> key{plan->file, rec->action};
+        if (auto earlier = mine_given.find(key); earlier != mine_given.end()) {
+          const Given& g = earlier->second;
+          const std::string where = g.form == form_file
+                                        ? fmt::format("row {} of this form", g.row)
+                                        : fmt::format("{}, sheet 'Updates', row {}", g.form, g.row);
+          if (same_answer(g.answer, *answer)) {
+            repeats.push_back(fmt::format(
+                "iact: {}: sheet 'Updates', row {}: the same answer for {} as {}; taken once\n",
+                form_file, in.row, rec->action, where));
+            continue;
+          }
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-conflict",
+                    fmt::format("sheet 'Updates', row {}: action {} of {} is answered "
+                                "differently by {} in this run",
+                                in.row, rec->action, plan->file, where),
+                    "agree one answer with both leads and apply the form that has it (or "
+                    "make the edit with `iact update`); this form's other answers can be "
+                    "applied again once the row is cleared");
+          continue;
+        }
+        mine_given[key] = Given{form_file, in.row, *answer};
         // An answer the plan already holds changes nothing, whatever the day it is applied.
         if (already_applied(*action, *answer)) {
           ++already;
@@ -461,6 +565,14 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
                                 in.row, rec->action, plan->file, form->as_of.iso()),
                     "the form's answer could undo that change; send the lead a new form "
                     "(`iact collect`), or make the edit with `iact update`");
+          continue;
+        }
+        if (!options.dry_run && !locked.count(plan->file)) {
+          diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
+                    fmt::format("sheet 'Updates', row {}: {} changed while it was being read "
+                                "(another run wrote it)",
+                                in.row, plan->file),
+                    "run iact apply again");
           continue;
         }
         Edited& e = mine[plan->file];
@@ -489,19 +601,25 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
       continue;
     }
     edited = std::move(mine);
+    given = std::move(mine_given);
+    for (const std::string& r : repeats) std::cerr << r;
+    repeated += repeats.size();
     ++applied_forms;
   }
   int status =
       write_edited(edited, plans, *catalogue, std::max(*date, common.today), options.dry_run);
   size_t changed = 0;
   for (const auto& [name, e] : edited) changed += e.changes.empty() ? 0 : 1;
-  std::cerr << fmt::format("iact: {} form{} {}, {} refused; {} plan{} {}{}\n", applied_forms,
-                           applied_forms == 1 ? "" : "s", options.dry_run ? "read" : "applied",
-                           refused, changed, changed == 1 ? "" : "s",
-                           options.dry_run ? "would change (the diff above)" : "changed",
-                           already ? fmt::format("; {} answer{} already in the plans", already,
-                                                 already == 1 ? " was" : "s were")
-                                   : std::string());
+  std::cerr << fmt::format(
+      "iact: {} form{} {}, {} refused; {} plan{} {}{}{}\n", applied_forms,
+      applied_forms == 1 ? "" : "s", options.dry_run ? "read" : "applied", refused, changed,
+      changed == 1 ? "" : "s", options.dry_run ? "would change (the diff above)" : "changed",
+      already ? fmt::format("; {} answer{} already in the plans", already,
+                            already == 1 ? " was" : "s were")
+              : std::string(),
+      repeated
+          ? fmt::format("; {} answer{} given twice, taken once", repeated, repeated == 1 ? "" : "s")
+          : std::string());
   if (refused > 0 && status == kExitOk) status = kExitPlanErrors;
   return status;
 }
@@ -512,6 +630,16 @@ int run_update(const UpdateOptions& options, const CommonOptions& common) {
   Diagnostics framework_diags;
   std::optional<Catalogue> catalogue = load_frameworks(common, framework_diags, {options.plan});
   if (!catalogue) return kExitUsage;
+  // Locked before it is read, until it is written: another run's edit is never lost.
+  std::string lock_error;
+  std::optional<PlanLock> lock;
+  if (fs::exists(options.plan)) {
+    lock = PlanLock::take(options.plan, lock_error);
+    if (!lock) {
+      std::cerr << "iact: " << lock_error << '\n';
+      return kExitUsage;
+    }
+  }
   FileRead read = read_file(options.plan, kMaxPlanFileBytes);
   if (!read.bytes) {
     std::cerr << fmt::format("iact: {}: {}\n", options.plan, read.error);

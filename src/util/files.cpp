@@ -1,5 +1,6 @@
 #include "util/files.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
@@ -140,19 +141,73 @@ void remove_stale_output(const fs::path& path) {
   if (fs::is_regular_file(st) || fs::is_symlink(st)) fs::remove(path, ec);
 }
 
-bool write_file_atomic(const fs::path& path, std::string_view bytes, std::string& error) {
-  const fs::path partial = partial_path_for(path);
+namespace {
+
+// Writes `bytes` to a partial file beside `target`, gives it `mode` (with its owner) if
+// asked, and renames it over `target`. `shown` is the name errors give.
+bool write_partial_and_commit(const fs::path& target, const fs::path& shown, std::string_view bytes,
+                              const struct stat* keep, std::string& error) {
+  const fs::path partial = partial_path_for(target);
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) {
-      error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+      error = fmt::format("cannot write {}: {}", shown.string(), std::strerror(errno));
       discard_partial(partial);
       return false;
     }
   }
-  return commit_partial(partial, path, error);
+  if (keep) {
+    // The owner first: changing it can clear the set-id bits the mode then restores.
+    if (chown(partial.c_str(), keep->st_uid, keep->st_gid) != 0) {
+      // Only the superuser may give a file away; the caller's own file keeps its owner.
+    }
+    if (chmod(partial.c_str(), keep->st_mode & 07777) != 0) {
+      error = fmt::format("cannot write {}: cannot keep its mode: {}", shown.string(),
+                          std::strerror(errno));
+      discard_partial(partial);
+      return false;
+    }
+  }
+  if (commit_partial(partial, target, error)) return true;
+  if (shown != target) error += fmt::format(" (the file {} leads to)", shown.string());
+  return false;
+}
+
+}  // namespace
+
+bool write_file_atomic(const fs::path& path, std::string_view bytes, std::string& error) {
+  return write_partial_and_commit(path, path, bytes, nullptr, error);
+}
+
+bool rewrite_file_atomic(const fs::path& path, std::string_view bytes, std::string& error) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return write_file_atomic(path, bytes, error);
+  // A link is followed to the file it leads to, which is rewritten; the link stays.
+  const fs::path real = fs::canonical(path, ec);
+  if (ec) {
+    error = fmt::format("cannot write {}: {}", path.string(), ec.message());
+    return false;
+  }
+  struct stat st {};
+  if (stat(real.c_str(), &st) != 0) {
+    error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+    return false;
+  }
+  // Read-only by its mode even for the superuser, whom access(2) would let through.
+  if ((st.st_mode & 0222) == 0 || access(real.c_str(), W_OK) != 0) {
+    error = fmt::format(
+        "{} is read-only (mode {:04o}{}); it was not changed. If it should be edited, make it "
+        "writable (chmod u+w {}) and run this again",
+        path.string(), st.st_mode & 07777,
+        fs::is_symlink(fs::symlink_status(path, ec))
+            ? fmt::format(", the file {} its link leads to", real.string())
+            : std::string(),
+        real.string());
+    return false;
+  }
+  return write_partial_and_commit(real, path, bytes, &st, error);
 }
 
 std::optional<fs::path> make_work_dir(const fs::path& dir, const std::string& name,

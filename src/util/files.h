@@ -51,6 +51,13 @@ std::filesystem::path partial_path_for(const std::filesystem::path& path);
 bool write_file_atomic(const std::filesystem::path& path, std::string_view bytes,
                        std::string& error);
 
+// Rewrites the file at `path` (a plan) atomically as write_file_atomic() does, as an edit
+// in place would: through a symbolic link to the file it leads to (the link stays a link),
+// keeping the file's mode (and, where allowed, its owner), and refusing a file that has no
+// write permission. A `path` that does not exist yet is written as write_file_atomic() does.
+bool rewrite_file_atomic(const std::filesystem::path& path, std::string_view bytes,
+                         std::string& error);
+
 // Renames `partial` to `path`, or removes it on failure. Returns false and sets `error`.
 bool commit_partial(const std::filesystem::path& partial, const std::filesystem::path& path,
                     std::string& error);

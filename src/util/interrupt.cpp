@@ -97,6 +97,20 @@ void release_scratch(const fs::path& path) {
   registry().scratch.erase(path);
 }
 
+bool create_and_track(const fs::path& path, const std::function<bool()>& create) {
+  std::lock_guard lock(registry().mutex);
+  const bool made = create();
+  if (made) registry().scratch.insert(path);
+  return made;
+}
+
+void remove_and_release(const fs::path& path) {
+  std::lock_guard lock(registry().mutex);
+  std::error_code ec;
+  fs::remove(path, ec);
+  registry().scratch.erase(path);
+}
+
 pid_t spawn_and_track(const std::function<pid_t()>& spawn) {
   std::lock_guard lock(registry().mutex);
   const pid_t pid = spawn();

@@ -23,6 +23,12 @@ void install_interrupt_handling();
 // What is being written now. Thread-safe.
 void track_scratch(const std::filesystem::path& path);
 void release_scratch(const std::filesystem::path& path);
+// Runs `create`, which makes `path` and says whether it did, and tracks `path` if it did,
+// with no gap in which a signal could leave it behind or remove a `path` another run made
+// (a lock file: util/plan_lock.h).
+bool create_and_track(const std::filesystem::path& path, const std::function<bool()>& create);
+// Removes a tracked `path` and stops tracking it, in one step (the inverse of the above).
+void remove_and_release(const std::filesystem::path& path);
 // Runs `spawn`, which starts a process in a process group of its own and returns its id (or
 // -1), and tracks that group, with no gap in which a signal could leave it untracked.
 pid_t spawn_and_track(const std::function<pid_t()>& spawn);

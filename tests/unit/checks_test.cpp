@@ -209,7 +209,8 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
   for (const RuleCase& c : cases()) tested.insert(c.rule);
   // Tested elsewhere: file-level rules (yaml_tree_test, e2e hostile inputs), the system rules
   // that need several plans (SystemChecks below), framework files (catalogue_test) and
-  // importing trackers (import_test, e2e import) and applying forms (e2e updates).
+  // importing trackers (import_test, e2e import) and applying forms (e2e updates; two answers
+  // for one action in one run: e2e plan_writes).
   for (std::string_view r : {"file-unreadable",
                              "file-empty",
                              "file-encoding",
@@ -231,6 +232,7 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
                              "form-value",
                              "form-stale",
                              "form-changed",
+                             "form-conflict",
                              "form-unknown-action"}) {
     tested.insert(std::string(r));
   }
