@@ -42,13 +42,13 @@ class SourceCache {
 
   std::string_view line(const std::string& file, int line) {
     auto it = files_.find(file);
-    if (it == files_.end()) it = files_.emplace(file, source_text(file, given_)).first;
-    return line_of(it->second, line);
+    if (it == files_.end()) it = files_.emplace(file, TextLines(source_text(file, given_))).first;
+    return it->second.line(line);
   }
 
  private:
   const std::map<std::string, std::string>* given_;
-  std::map<std::string, std::string> files_;
+  std::map<std::string, TextLines> files_;
 };
 
 // The caret goes under `column` (counted in characters, as yaml-cpp counts them).
