@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "edit/action_update.h"
+
 namespace iact {
 namespace {
 
@@ -135,6 +137,27 @@ TEST(PlanText, WhatCannotBeEditedInPlaceIsRefused) {
   EXPECT_NE(error.find("written on one line"), std::string::npos);
   EXPECT_FALSE(t.set_action_field("C", "due", "2025-01", {}, error));
   EXPECT_NE(error.find("no action 'C'"), std::string::npos);
+}
+
+TEST(AnswerProblems, DatesOutsideTheCenturyAreRefused) {
+  ActionAnswer answer;
+  answer.date = Date{2025, 8, 14};
+  answer.due = Due{Due::Kind::kDate, Date{1900, 1, 1}, DateForm::kDay, "1900-01-01"};
+  std::vector<AnswerProblem> problems = answer_problems(answer);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, AnswerProblem::Field::kDue);
+  EXPECT_NE(problems[0].message.find("from 2000 to 2100"), std::string::npos)
+      << problems[0].message;
+  answer.due = Due{Due::Kind::kDate, Date{2205, 3, 31}, DateForm::kDay, "2205-03-31"};
+  ASSERT_EQ(answer_problems(answer).size(), 1u);
+  answer.due = Due{Due::Kind::kDate, Date{2100, 12, 31}, DateForm::kDay, "2100-12-31"};
+  EXPECT_TRUE(answer_problems(answer).empty());
+  answer.due.reset();
+  answer.date = Date{2100, 12, 31};
+  answer.completed = Date{1999, 12, 31};
+  problems = answer_problems(answer);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, AnswerProblem::Field::kCompleted);
 }
 
 }  // namespace
