@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include "check/report.h"
+#include "edit/action_update.h"
+#include "edit/plan_text.h"
 #include "frameworks/catalogue.h"
 #include "plan/loader.h"
 #include "util/work_count.h"
@@ -101,6 +103,47 @@ TEST(LinearWork, TheRollUpsTrendGrowsWithItsPoints) {
     ASSERT_FALSE(write_rollup_workbook(r, job).has_value());
   }));
   std::filesystem::remove(file);
+}
+
+// `iact apply`'s way with a plan of n actions each answered: the plan is parsed once and each
+// answer costs its action's lines, so n answers to a plan twice the size cost twice the work
+// (a whole-plan edit per answer cost the square).
+TEST(LinearWork, AnswersToALargePlanEachCostTheirAction) {
+  expect_at_most_double(work_at_n_and_2n(Work::kPlanBytes, 1000, [](size_t n) {
+    std::string text =
+        "iact: 1\norganisation:\n  code: RXX\n  name: T\n  kind: trust\n  icb: QXX\n"
+        "frameworks: [nhse-2024-themes]\nactions:\n";
+    for (size_t i = 0; i < n; ++i) {
+      text += fmt::format(
+          "  - id: A-{}\n    title: Action {}\n    due: 2026-03-31\n    status: on-track\n\n", i,
+          i);
+    }
+    Diagnostics diags;
+    std::optional<Plan> plan = load_plan_text(text, "big.yaml", diags);
+    ASSERT_TRUE(plan);
+    reset_work();  // loading is not the answers' work
+    PlanActions cut(text, "big.yaml", diags);
+    ASSERT_TRUE(cut.ok());
+    std::vector<std::string> changes;
+    for (const Action& a : plan->actions) {
+      ActionAnswer answer;
+      answer.date = Date{2025, 9, 1};
+      answer.status = Status::kAtRisk;
+      answer.note = "Recruitment is behind.";
+      std::string error;
+      std::optional<PlanText> piece = cut.cut(a.id->value, error);
+      ASSERT_TRUE(piece) << error;
+      ASSERT_TRUE(apply_answer(*piece, a, answer, changes, error)) << error;
+      cut.put(a.id->value, *piece);
+    }
+    const std::string after = cut.text();
+    Diagnostics reread;
+    std::optional<Plan> edited = load_plan_text(after, "big.yaml", reread);
+    ASSERT_TRUE(edited);
+    ASSERT_EQ(edited->actions.size(), n);
+    EXPECT_EQ(edited->actions.back().status->value, Status::kAtRisk);
+    EXPECT_EQ(edited->actions.back().updates.size(), 1u);
+  }));
 }
 
 }  // namespace
