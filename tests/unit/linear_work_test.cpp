@@ -62,10 +62,10 @@ TEST(LinearWork, ALongTimelineIsCheckedForClashes) {
     std::string text = "iact-timeline: 1\nperiods:\n";
     for (size_t i = 0; i < n; ++i) {
       const int year = 3000 + static_cast<int>(i / 12), month = static_cast<int>(i % 12) + 1;
-      text += fmt::format("  - {{ id: {:04d}-{:02d}, due: {:04d}-{:02d}-28 }}\n", year, month, year,
-                          month);
+      text += fmt::format("  - {{ id: {:04d}-{:02d}, due: {:04d}-{:02d}-28, title: P }}\n", year,
+                          month, year, month);
     }
-    text += "  - { id: 3000-01, due: 3000-01-28 }\n";  // one clash, found
+    text += "  - { id: 3000-01, due: 3000-01-28, title: P }\n";  // one clash, found
     Catalogue cat;
     Diagnostics diags;
     add_catalogue_text(text, "t.yaml", cat, diags, /*local=*/true);
