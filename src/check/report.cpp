@@ -42,24 +42,29 @@ class SourceCache {
 
   std::string_view line(const std::string& file, int line) {
     auto it = files_.find(file);
-    if (it == files_.end()) it = files_.emplace(file, source_text(file, given_)).first;
-    return line_of(it->second, line);
+    if (it == files_.end()) it = files_.emplace(file, TextLines(source_text(file, given_))).first;
+    return it->second.line(line);
   }
 
  private:
   const std::map<std::string, std::string>* given_;
-  std::map<std::string, std::string> files_;
+  std::map<std::string, TextLines> files_;
 };
 
 // The caret goes under `column` (counted in characters, as yaml-cpp counts them).
+// `source` is the line as read; the padding matches it as terminal_text() shows it.
 std::string caret_padding(std::string_view source, int column) {
+  size_t end = 0;
+  for (int chars = 0; end < source.size() && chars < column - 1; ++chars) {
+    ++end;
+    while (end < source.size() && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80) ++end;
+  }
+  const std::string shown = terminal_text(source.substr(0, end));
   std::string pad;
-  int chars = 0;
-  for (size_t i = 0; i < source.size() && chars < column - 1; ++i) {
-    unsigned char c = static_cast<unsigned char>(source[i]);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(shown[i]);
     if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
     pad += c == '\t' ? '\t' : ' ';
-    ++chars;
   }
   return pad;
 }
@@ -302,11 +307,11 @@ void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& st
     std::string where =
         d.pos.known() ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
     const bool error = d.severity == Severity::kError;
-    buffer += paint(kBold, where + ":");
+    buffer += paint(kBold, terminal_text(where) + ":");
     buffer += ' ';
     buffer += paint(error ? kRed : kMagenta, std::string(severity_name(d.severity)) + ":");
     buffer += ' ';
-    buffer += paint(kBold, d.message);
+    buffer += paint(kBold, terminal_text(d.message));
     buffer += " [";
     buffer += d.rule;
     buffer += "]\n";
@@ -315,12 +320,13 @@ void print_text(const Diagnostics& diags, std::ostream& out, const TextStyle& st
       if (!source.empty()) {
         const std::string number = std::to_string(d.pos.line);
         const std::string gutter(number.size(), ' ');
-        buffer += fmt::format(" {} | {}\n", number, source);
+        buffer += fmt::format(" {} | {}\n", number, terminal_text(source));
         buffer += fmt::format(" {} | {}{}\n", gutter, caret_padding(source, d.pos.column),
                               paint(kGreen, "^"));
       }
     }
-    if (!d.hint.empty()) buffer += fmt::format("  {} {}\n", paint(kCyan, "hint:"), d.hint);
+    if (!d.hint.empty())
+      buffer += fmt::format("  {} {}\n", paint(kCyan, "hint:"), terminal_text(d.hint));
     if (buffer.size() >= 64 * 1024) flush();
   }
   const size_t total = diags.items().size();

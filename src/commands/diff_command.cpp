@@ -159,9 +159,10 @@ std::string shown(const std::string& value) {
 void print_changes(const std::vector<ItemChange>& changes, const std::string& before,
                    const std::string& after) {
   if (changes.empty()) {
-    std::cout << fmt::format("No changes between {} and {}.\n", before, after);
+    std::cout << terminal_text(fmt::format("No changes between {} and {}.\n", before, after));
     return;
   }
+  std::string out;  // plan text, shown as a terminal would not obey it
   int added = 0, removed = 0, changed = 0;
   for (const ItemChange& c : changes) {
     const char mark = c.kind == ItemChange::Kind::kAdded     ? '+'
@@ -170,18 +171,19 @@ void print_changes(const std::vector<ItemChange>& changes, const std::string& be
     (c.kind == ItemChange::Kind::kAdded     ? added
      : c.kind == ItemChange::Kind::kRemoved ? removed
                                             : changed)++;
-    std::cout << fmt::format("{} {} {} {}: {}\n", mark, c.organisation, c.what, c.id, c.title);
+    out += fmt::format("{} {} {} {}: {}\n", mark, c.organisation, c.what, c.id, c.title);
     for (const FieldChange& f : c.fields) {
       if (f.field == "updates") {
-        if (!f.after.empty()) std::cout << fmt::format("    updates: + {}\n", f.after);
-        if (!f.before.empty()) std::cout << fmt::format("    updates: - {}\n", f.before);
+        if (!f.after.empty()) out += fmt::format("    updates: + {}\n", f.after);
+        if (!f.before.empty()) out += fmt::format("    updates: - {}\n", f.before);
         continue;
       }
-      std::cout << fmt::format("    {}: {} -> {}\n", f.field, shown(f.before), shown(f.after));
+      out += fmt::format("    {}: {} -> {}\n", f.field, shown(f.before), shown(f.after));
     }
   }
-  std::cout << fmt::format("{} added, {} removed, {} changed between {} and {}.\n", added, removed,
-                           changed, before, after);
+  out += fmt::format("{} added, {} removed, {} changed between {} and {}.\n", added, removed,
+                     changed, before, after);
+  std::cout << terminal_text(out);
 }
 
 nlohmann::json to_json(const std::vector<ItemChange>& changes) {

@@ -373,6 +373,14 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     return kExitUsage;
   }
   std::error_code ec;
+  if (fs::equivalent(out, tracker, ec)) {  // the same file, by any name or link
+    std::cerr << fmt::format(
+        "iact: {} is the tracker being imported; writing the plan there would replace it. "
+        "Give the plan its own name: -o PLAN.yaml\n",
+        out);
+    return kExitUsage;
+  }
+  ec.clear();
   if (out != options.into && fs::exists(out, ec) && !options.force) {
     std::cerr << fmt::format(
         "iact: {} exists; to add the tracker's actions to it use --into {}, or --force to "
@@ -500,6 +508,15 @@ int run_import(const ImportOptions& options, const CommonOptions& common) {
     text = plan_yaml(header, imported.actions, comments);
   }
 
+  if (text.size() > kMaxPlanFileBytes) {  // every command would refuse to read it
+    std::cerr << fmt::format(
+        "iact: the plan made from {} would be {:.1f} MiB, over the {} MiB a plan may be; "
+        "nothing was written. Import the tracker's sheets or organisations into separate "
+        "plans\n",
+        tracker, static_cast<double>(text.size()) / (1024.0 * 1024.0),
+        kMaxPlanFileBytes / (1024 * 1024));
+    return kExitUsage;
+  }
   // The plan as it will be written must load; its warnings are shown for the lead to check.
   const std::map<std::string, std::string> sources = {{out, text}};
   // A new plan's warnings are the lead's to-do list; a plan merged into already had most of

@@ -23,6 +23,11 @@ int run_site(const SiteOptions& options, const CommonOptions& common) {
   for (const SystemView& v : across->views) summaries.push_back(summarise(v));
   const Rollup rollup = roll_up(std::move(summaries));
 
+  if (const std::string clash = site_page_clash(across->views, rollup); !clash.empty()) {
+    std::cerr << "iact: " << clash << '\n';
+    return kExitUsage;
+  }
+
   SiteJob job;
   job.title = options.title.empty()
                   ? std::string("Intensive and assertive community care: action plans")

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -21,6 +22,7 @@
 #include "plan/loader.h"
 #include "read/update_form.h"
 #include "util/edit_distance.h"
+#include "util/escape.h"
 #include "util/files.h"
 #include "util/plan_lock.h"
 #include "util/safe_path.h"
@@ -210,16 +212,23 @@ int run_collect(const CollectOptions& options, const CommonOptions& common) {
     }
     size_t overdue = 0;
     for (const FormAction& a : g.form.actions) overdue += a.overdue ? 1 : 0;
-    std::cout << fmt::format("{}  {} action{}{}  {}\n", file.string(), g.form.actions.size(),
-                             g.form.actions.size() == 1 ? "" : "s",
-                             overdue ? fmt::format(" ({} overdue)", overdue) : std::string(), lead);
+    std::cout << terminal_text(
+        fmt::format("{}  {} action{}{}  {}\n", file.string(), g.form.actions.size(),
+                    g.form.actions.size() == 1 ? "" : "s",
+                    overdue ? fmt::format(" ({} overdue)", overdue) : std::string(), lead));
+  }
+  if (failures > 0) {  // no summary that reads as success after the errors above
+    std::cerr << fmt::format(
+        "iact: {} of {} form{} could not be written (above); send none until `iact collect` "
+        "has written them all (--force replaces those written)\n",
+        failures, groups.size(), groups.size() == 1 ? "" : "s");
+    return kExitUsage;
   }
   std::cerr << fmt::format(
       "iact: {} form{} in {}, each with its covering email (.txt); when they come back, run "
       "`iact apply {}/*.xlsx --plans {}`\n",
-      groups.size() - static_cast<size_t>(failures), groups.size() == 1 ? "" : "s", out->string(),
-      out->string(), options.path);
-  return failures > 0 ? kExitUsage : kExitOk;
+      groups.size(), groups.size() == 1 ? "" : "s", out->string(), out->string(), options.path);
+  return kExitOk;
 }
 
 namespace {
@@ -371,16 +380,29 @@ bool still_valid(const Edited& e, const std::vector<Plan>& all, const Catalogue&
   return false;
 }
 
-// Writes the edited plans (or, with dry_run, shows them as a diff). Returns the exit code.
+// Writes the edited plans (or, with dry_run, shows them as a diff). Returns the exit code;
+// `unwritten` counts the changed plans left as they were.
 int write_edited(std::map<std::string, Edited>& edited, const std::vector<Plan>& plans,
-                 const Catalogue& catalogue, Date today, bool dry_run) {
+                 const Catalogue& catalogue, Date today, bool dry_run, size_t& unwritten) {
   int status = kExitOk;
+  unwritten = 0;
   for (auto& [name, e] : edited) {
     if (e.changes.empty()) continue;
+    if (e.text.size() > kMaxPlanFileBytes) {  // every command would refuse to read it
+      std::cerr << fmt::format(
+          "iact: {} would grow to {:.1f} MiB, over the {} MiB a plan may be; it was not "
+          "changed. Move finished actions' updates to an archive plan, or split the plan\n",
+          terminal_text(name), static_cast<double>(e.text.size()) / (1024.0 * 1024.0),
+          kMaxPlanFileBytes / (1024 * 1024));
+      status = kExitUsage;
+      ++unwritten;
+      continue;
+    }
     if (!still_valid(e, plans, catalogue, today)) {
       std::cerr << fmt::format("iact: {} would not validate after the edit; it was not changed\n",
                                name);
       status = kExitPlanErrors;
+      ++unwritten;
       continue;
     }
     if (dry_run) {
@@ -391,10 +413,12 @@ int write_edited(std::map<std::string, Edited>& edited, const std::vector<Plan>&
     if (!rewrite_file_atomic(e.file, e.text, error)) {
       std::cerr << "iact: " << error << '\n';
       status = kExitUsage;
+      ++unwritten;
       continue;
     }
-    std::cout << name << ":\n";
-    for (const std::string& c : e.changes) std::cout << "  " << c << '\n';
+    std::string done = name + ":\n";
+    for (const std::string& c : e.changes) done += "  " + c + '\n';
+    std::cout << terminal_text(done);
   }
   return status;
 }
@@ -475,9 +499,13 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
       by_code = codes_of(plans);
     }
   }
-  std::map<std::string, Edited> edited;  // plan file -> its text as edited so far
+  std::map<std::string, Edited> edited;  // plan file -> what the forms changed in it so far
   // Each action's answer taken so far in this run: a later one is judged against it.
   std::map<std::pair<std::string, std::string>, Given> given;  // (plan file, action id)
+  // Each plan answered, parsed once and cut at its actions: an answer costs its action's
+  // lines, not the whole plan's.
+  std::map<std::string, PlanActions> cut_plans;
+  std::map<const Plan*, std::unordered_map<std::string, const Action*>> actions_of;  // by id
   int refused = 0, applied_forms = 0;
   size_t already = 0, repeated = 0;
   for (size_t form_index = 0; form_index < options.forms.size(); ++form_index) {
@@ -491,8 +519,10 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
     const Workbook& book = std::get<Workbook>(read);
     Diagnostics diags;
     std::optional<ReadForm> form = read_update_form(book, diags);
-    // This form's edits, made on copies: a form with any problem changes nothing.
-    std::map<std::string, Edited> mine = edited;
+    // This form's edits, made on the actions cut out: a form with any problem changes
+    // nothing.
+    std::map<std::pair<std::string, std::string>, PlanText> mine;  // (plan, action id) -> text
+    std::map<std::string, std::vector<std::string>> my_changes;    // plan -> what changed
     std::map<std::pair<std::string, std::string>, Given> mine_given = given;
     std::vector<std::string> repeats;  // answers given earlier in this run, said once applied
     std::vector<std::pair<const Action*, std::string>> to_apply;
@@ -505,9 +535,13 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
         const Plan* plan = plan_it == by_code.end() ? nullptr : plan_it->second;
         const Action* action = nullptr;
         if (plan) {
-          for (const Action& a : plan->actions) {
-            if (a.id && a.id->value == rec.action) action = &a;
+          auto [index, fresh] = actions_of.try_emplace(plan);
+          if (fresh) {  // once per plan: a search per row would cost rows times actions
+            for (const Action& a : plan->actions) {
+              if (a.id) index->second.insert_or_assign(a.id->value, &a);
+            }
           }
+          if (auto a = index->second.find(rec.action); a != index->second.end()) action = a->second;
         }
         if (action) {
           found[rec.row] = {plan, action};
@@ -575,21 +609,21 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
                     "run iact apply again");
           continue;
         }
-        Edited& e = mine[plan->file];
-        if (e.file.empty()) {
-          e.file = plan->file;
-          e.before = texts[plan->file];
-          e.text = e.before;
-        }
-        Diagnostics parse_diags;
-        PlanText text(e.text, plan->file, parse_diags);
         std::string error;
-        if (!text.ok() || !apply_answer(text, *action, *answer, e.changes, error)) {
+        auto piece = mine.find(key);
+        if (piece == mine.end()) {
+          Diagnostics parse_diags;
+          auto cut =
+              cut_plans.try_emplace(plan->file, texts[plan->file], plan->file, parse_diags).first;
+          if (std::optional<PlanText> text = cut->second.cut(key.second, error))
+            piece = mine.emplace(key, std::move(*text)).first;
+        }
+        if (piece == mine.end() ||
+            !apply_answer(piece->second, *action, *answer, my_changes[plan->file], error)) {
           diags.add(form_file, Pos{in.row, kFormId + 1}, "form-invalid",
                     fmt::format("sheet 'Updates', row {}: {}", in.row, error), "");
           continue;
         }
-        e.text = text.text();
       }
     }
     diags.sort();
@@ -600,16 +634,36 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
       ++refused;
       continue;
     }
-    edited = std::move(mine);
+    for (const auto& [key, text] : mine) cut_plans.at(key.first).put(key.second, text);
+    for (auto& [file, changes] : my_changes) {
+      Edited& e = edited[file];
+      if (e.file.empty()) {
+        e.file = file;
+        e.before = texts[file];
+      }
+      e.changes.insert(e.changes.end(), changes.begin(), changes.end());
+    }
     given = std::move(mine_given);
     for (const std::string& r : repeats) std::cerr << r;
     repeated += repeats.size();
     ++applied_forms;
   }
-  int status =
-      write_edited(edited, plans, *catalogue, std::max(*date, common.today), options.dry_run);
+  for (auto& [file, e] : edited) e.text = cut_plans.at(file).text();
+  size_t unwritten = 0;
+  int status = write_edited(edited, plans, *catalogue, std::max(*date, common.today),
+                            options.dry_run, unwritten);
   size_t changed = 0;
   for (const auto& [name, e] : edited) changed += e.changes.empty() ? 0 : 1;
+  if (unwritten > 0) {  // no summary that reads as success after the errors above
+    std::cerr << fmt::format(
+        "iact: {} of {} plan{} the forms would change {} not changed (above); {} changed. "
+        "Fix what is said above and run iact apply again: answers already in a plan are "
+        "skipped\n",
+        unwritten, changed, changed == 1 ? "" : "s", unwritten == 1 ? "was" : "were",
+        changed - unwritten);
+    if (status == kExitOk) status = kExitUsage;
+    return status;
+  }
   std::cerr << fmt::format(
       "iact: {} form{} {}, {} refused; {} plan{} {}{}{}\n", applied_forms,
       applied_forms == 1 ? "" : "s", options.dry_run ? "read" : "applied", refused, changed,
@@ -726,7 +780,9 @@ int run_update(const UpdateOptions& options, const CommonOptions& common) {
     if (auto p = load_plan_file(f, (folder.empty() ? f.filename() : f).string(), ignored))
       siblings.push_back(std::move(*p));
   }
-  return write_edited(edited, siblings, *catalogue, std::max(*date, common.today), false);
+  size_t unwritten = 0;
+  return write_edited(edited, siblings, *catalogue, std::max(*date, common.today), false,
+                      unwritten);
 }
 
 }  // namespace iact

@@ -72,6 +72,27 @@ std::string action_fingerprint(const Action& a) {
 std::vector<AnswerProblem> answer_problems(const ActionAnswer& answer) {
   std::vector<AnswerProblem> out;
   using Field = AnswerProblem::Field;
+  // A year no plan of this programme can mean: a typing slip (1900, an empty Excel date cell
+  // formatted as a date, or 2205 for 2025) rather than an agreed date.
+  auto plausible = [](const Date& d) {
+    return d.year >= kFirstAnswerYear && d.year <= kLastAnswerYear;
+  };
+  if (answer.due && answer.due->is_date() && !plausible(answer.due->date)) {
+    out.push_back({Field::kDue,
+                   fmt::format("{} is not a due date this plan can mean: the year must be from "
+                               "{} to {}",
+                               display(answer.due->date), kFirstAnswerYear, kLastAnswerYear),
+                   "check the year; give the day the work is now due, for example 31/03/2027"});
+    return out;
+  }
+  if (answer.completed && !plausible(*answer.completed)) {
+    out.push_back({Field::kCompleted,
+                   fmt::format("{} is not a completion date this plan can mean: the year must "
+                               "be from {} to {}",
+                               display(*answer.completed), kFirstAnswerYear, kLastAnswerYear),
+                   "check the year; give the day the work was done"});
+    return out;
+  }
   if (answer.due && answer.due->is_date() && answer.due->date < answer.date) {
     out.push_back({Field::kDue,
                    fmt::format("{} is before {}, the day this is recorded: a re-plan into the past",

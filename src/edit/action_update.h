@@ -21,7 +21,12 @@ struct ActionAnswer {
   std::optional<Date> completed;  // the day the work was done (a completion needs no status)
 };
 
-// Why an answer that reads well cannot be taken: a new due date before the day it is
+// The years an answer's dates may fall in: outside them a date is a slip, not a plan.
+inline constexpr int kFirstAnswerYear = 2000;
+inline constexpr int kLastAnswerYear = 2100;
+
+// Why an answer that reads well cannot be taken: a due or completion date outside
+// kFirstAnswerYear..kLastAnswerYear, a new due date before the day it is
 // recorded (a re-plan into the past), a completion after that day, or a completion given
 // with a status other than complete.
 struct AnswerProblem {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "util/escape.h"
+#include "util/work_count.h"
 
 namespace iact {
 
@@ -89,6 +90,7 @@ PlanText::PlanText(std::string text, std::string display, Diagnostics& diags)
   for (std::string& l : lines_) {
     if (!l.empty() && l.back() == '\r') l.pop_back();
   }
+  count_work(Work::kPlanBytes, text.size());
   root_ = parse_yaml(this->text(), display_, diags);
   if (root_ && !root_->is_map()) root_.reset();
 }
@@ -104,7 +106,9 @@ std::string PlanText::text() const {
 
 bool PlanText::reparse(std::string& error) {
   Diagnostics d;
-  std::optional<YamlNode> root = parse_yaml(text(), display_, d);
+  const std::string now = text();
+  count_work(Work::kPlanBytes, now.size());
+  std::optional<YamlNode> root = parse_yaml(now, display_, d);
   if (!root || !root->is_map()) {
     error = fmt::format("the edit would leave {} unreadable as YAML", display_);
     return false;
@@ -430,6 +434,86 @@ bool PlanText::append_actions(std::string_view block, std::string& error) {
     return false;
   }
   return true;
+}
+
+std::vector<PlanText::ActionLines> PlanText::action_lines() const {
+  std::vector<ActionLines> out;
+  if (!root_) return out;
+  const YamlEntry* actions = root_->find("actions");
+  if (!actions || !actions->value->is_sequence()) return out;
+  for (const YamlNode& item : actions->value->items) {
+    if (!item.is_map() || !block_style(lines_, item)) continue;
+    const YamlEntry* id = item.find("id");
+    if (!id || !id->value->is_scalar()) continue;
+    // The dash must be on the first key's line: the cut-out piece starts there.
+    const Pos p = item.entries.front().key_pos;
+    const std::string& first = lines_[static_cast<size_t>(p.line) - 1];
+    if (std::count(first.begin(), first.begin() + (p.column - 1), '-') != 1) continue;
+    out.push_back(
+        ActionLines{id->value->scalar, static_cast<size_t>(p.line) - 1, map_last_line(item)});
+  }
+  return out;
+}
+
+PlanActions::PlanActions(std::string text, std::string display, Diagnostics& diags)
+    : display_(std::move(display)) {
+  const PlanText whole(std::move(text), display_, diags);
+  if (!whole.ok()) return;
+  ok_ = true;
+  eol_ = whole.eol();
+  final_newline_ = whole.final_newline();
+  const std::vector<std::string>& lines = whole.lines();
+  size_t next = 0;                            // the first line not yet in a piece
+  auto piece = [&](size_t from, size_t to) {  // lines [from, to)
+    pieces_.emplace_back(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                         lines.begin() + static_cast<std::ptrdiff_t>(to));
+  };
+  for (const PlanText::ActionLines& a : whole.action_lines()) {
+    if (a.first < next || piece_of_.count(a.id)) continue;  // the first of an id is edited
+    piece(next, a.first);
+    piece_of_.emplace(a.id, pieces_.size());
+    piece(a.first, a.last + 1);
+    next = a.last + 1;
+  }
+  piece(next, lines.size());
+}
+
+std::string PlanActions::text() const {
+  std::string out;
+  bool first = true;
+  for (const std::vector<std::string>& piece : pieces_) {
+    for (const std::string& line : piece) {
+      if (!first) out += eol_;
+      out += line;
+      first = false;
+    }
+  }
+  if (final_newline_ && !first) out += eol_;
+  return out;
+}
+
+std::optional<PlanText> PlanActions::cut(std::string_view id, std::string& error) const {
+  auto at = piece_of_.find(std::string(id));
+  if (at == piece_of_.end()) {
+    error = fmt::format("{} has no action '{}' written one key a line (`- id: {}`) to edit",
+                        display_, id, id);
+    return std::nullopt;
+  }
+  std::string text = "actions:\n";
+  for (const std::string& line : pieces_[at->second]) text += line + "\n";
+  Diagnostics diags;
+  PlanText piece(std::move(text), display_, diags);
+  if (!piece.ok() || !piece.action(id)) {
+    error = fmt::format("action '{}' of {} cannot be edited on its own", id, display_);
+    return std::nullopt;
+  }
+  return piece;
+}
+
+void PlanActions::put(std::string_view id, const PlanText& edited) {
+  auto at = piece_of_.find(std::string(id));
+  if (at == piece_of_.end() || edited.lines().empty()) return;
+  pieces_[at->second].assign(edited.lines().begin() + 1, edited.lines().end());
 }
 
 }  // namespace iact

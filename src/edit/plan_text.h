@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "check/diagnostic.h"
@@ -49,6 +50,20 @@ class PlanText {
   // writes them) to the end of `actions:`, re-indented to the file's own indentation.
   bool append_actions(std::string_view block, std::string& error);
 
+  // The lines of the text, without line endings, and how it ends them.
+  const std::vector<std::string>& lines() const { return lines_; }
+  const std::string& eol() const { return eol_; }
+  bool final_newline() const { return final_newline_; }
+
+  // Each action written one key a line under its dash (`- id: A-1`), with the 0-based lines
+  // it spans (from its first key to its last line): what PlanActions cuts out.
+  struct ActionLines {
+    std::string id;
+    size_t first = 0;
+    size_t last = 0;
+  };
+  std::vector<ActionLines> action_lines() const;
+
  private:
   struct Region {
     size_t first = 0;  // 0-based lines, inclusive
@@ -66,6 +81,32 @@ class PlanText {
   bool final_newline_ = true;
   std::string display_;
   std::optional<YamlNode> root_;
+};
+
+// A plan's text cut at its actions, so that answers to many actions each cost the action's
+// own lines, not the whole plan's (`iact apply` on a plan of thousands of actions): the plan
+// is parsed once; an action is cut out as a plan of its own (`actions:` and its lines),
+// edited as a PlanText, and put back; text() joins the pieces.
+class PlanActions {
+ public:
+  PlanActions(std::string text, std::string display, Diagnostics& diags);
+
+  bool ok() const { return ok_; }
+  std::string text() const;
+
+  // The action's lines as a plan of their own, to edit with PlanText; nothing (and `error`
+  // says why) if the plan has no action of that id written one key a line under its dash.
+  std::optional<PlanText> cut(std::string_view id, std::string& error) const;
+  // Puts an action cut out with cut() and edited back in its place.
+  void put(std::string_view id, const PlanText& edited);
+
+ private:
+  std::string display_;
+  bool ok_ = false;
+  std::string eol_ = "\n";
+  bool final_newline_ = true;
+  std::vector<std::vector<std::string>> pieces_;      // lines between actions, and each action's
+  std::unordered_map<std::string, size_t> piece_of_;  // action id -> its piece
 };
 
 }  // namespace iact

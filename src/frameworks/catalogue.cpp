@@ -10,6 +10,7 @@
 #include "plan/yaml_tree.h"
 #include "util/edit_distance.h"
 #include "util/files.h"
+#include "util/work_count.h"
 
 namespace iact {
 
@@ -165,13 +166,18 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     if (auto requires_ = m.choice("requires")) milestone.requires_ = requires_->value;
     cat.milestones.push_back(std::move(milestone));
   }
+  // The periods already defined, by id: looking each new one up among all of them would
+  // cost the square of a long timeline.
+  std::unordered_map<std::string, size_t> defined;
+  for (size_t i = 0; i < cat.periods.size(); ++i) defined.emplace(cat.periods[i].id, i);
+  count_work(Work::kPeriods, cat.periods.size());
   for (const FieldReader& p : r.objects("periods")) {
     auto id = p.text("id");
     auto due = p.date("due");
     if (!id || !due) continue;
-    auto clash = std::find_if(cat.periods.begin(), cat.periods.end(),
-                              [&](const Period& q) { return q.id == id->value; });
-    if (clash != cat.periods.end()) {
+    count_work(Work::kPeriods);
+    if (auto at = defined.find(id->value); at != defined.end()) {
+      const Period* clash = &cat.periods[at->second];
       diags.add(file, id->pos, "duplicate-id",
                 fmt::format("period '{}' is defined twice", id->value),
                 clash->local() ? fmt::format("the other is in {}", clash->local_file)
@@ -188,6 +194,7 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     }
     Period period{id->value, due->value, p.text_or_empty("title"), local_file, {}};
     if (auto announced = p.date("announced")) period.announced = announced->value;
+    defined.emplace(period.id, cat.periods.size());
     cat.periods.push_back(std::move(period));
   }
 }

@@ -35,6 +35,11 @@ std::vector<FormColumn> layout(int version) {
 }  // namespace
 
 const FormRecord* ReadForm::record(int row) const {
+  // The record lists the rows in order as collect wrote them: found by halves, so reading a
+  // form costs its rows, not their square. A record out of order is still found by a search.
+  auto it = std::lower_bound(records.begin(), records.end(), row,
+                             [](const FormRecord& r, int n) { return r.row < n; });
+  if (it != records.end() && it->row == row) return &*it;
   for (const FormRecord& r : records) {
     if (r.row == row) return &r;
   }

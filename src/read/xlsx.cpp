@@ -190,6 +190,21 @@ struct SheetRef {
   bool hidden = false;
 };
 
+// Excel's last row: a row number past it is damage, not a row.
+constexpr long kMaxXlsxRow = 1'048'576;
+
+// A whole number of at most nine digits, as written in the file ("12"); nothing if the text
+// is empty, signed, or holds anything but digits.
+std::optional<long> plain_number(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  long n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 // Reads one worksheet part into `sheet`. Returns an error message, or "".
 std::string read_sheet(const std::string& xml, const std::vector<std::string>& shared,
                        const Styles& styles, bool date1904, Sheet& sheet, size_t& cells,
@@ -199,10 +214,30 @@ std::string read_sheet(const std::string& xml, const std::vector<std::string>& s
   if (!parsed) return fmt::format("its sheet '{}' is not well-formed XML", sheet.name);
   pugi::xml_node root = doc.document_element();
   int next_row = 1;
+  std::string damage;  // the first damaged row or cell found
   each_child(child(root, "sheetData"), "row", [&](const pugi::xml_node& r) {
+    if (!damage.empty()) return;
     Row row;
-    row.number = r.attribute("r").as_int(next_row);
+    row.number = next_row;
+    if (const pugi::xml_attribute number = r.attribute("r")) {
+      const std::optional<long> n = plain_number(number.value());
+      if (!n || *n < 1 || *n > kMaxXlsxRow) {
+        damage = fmt::format(
+            "its sheet '{}' has the row number '{}', which is not a row from 1 to {}: the "
+            "workbook is damaged; open it in Excel and save it again",
+            sheet.name, number.value(), kMaxXlsxRow);
+        return;
+      }
+      row.number = static_cast<int>(*n);
+    }
     if (row.number < next_row) row.number = next_row;  // rows come in order
+    if (row.number > kMaxXlsxRow) {
+      damage = fmt::format(
+          "its sheet '{}' has more than {} rows: the workbook is damaged; open it in Excel and "
+          "save it again",
+          sheet.name, kMaxXlsxRow);
+      return;
+    }
     next_row = row.number + 1;
     int next_col = 0;
     each_child(r, "c", [&](const pugi::xml_node& c) {
@@ -217,12 +252,22 @@ std::string read_sheet(const std::string& xml, const std::vector<std::string>& s
       const std::string_view type = c.attribute("t").value();
       const pugi::xml_node v = child(c, "v");
       const std::string value = v ? v.text().get() : "";
-      if (type == "s") {
-        const long index = v.text().as_llong(-1);
-        if (index >= 0 && static_cast<size_t>(index) < shared.size()) {
-          cell.kind = Cell::Kind::kText;
-          cell.text = shared[static_cast<size_t>(index)];
+      if (type == "s" && value.empty()) {
+        return;  // a shared-string cell with no value: empty
+      } else if (type == "s") {
+        const std::optional<long> index = plain_number(value);
+        if (!index || static_cast<size_t>(*index) >= shared.size()) {
+          if (damage.empty()) {
+            damage = fmt::format(
+                "its sheet '{}' row {} refers to the shared string '{}', which the workbook "
+                "does not have ({} shared strings): the workbook is damaged; open it in Excel "
+                "and save it again",
+                sheet.name, row.number, value, shared.size());
+          }
+          return;
         }
+        cell.kind = Cell::Kind::kText;
+        cell.text = shared[static_cast<size_t>(*index)];
       } else if (type == "inlineStr") {
         cell.kind = Cell::Kind::kText;
         cell.text = string_item(child(c, "is"));
@@ -268,6 +313,7 @@ std::string read_sheet(const std::string& xml, const std::vector<std::string>& s
     if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
     return;
   });
+  if (!damage.empty()) return damage;
   if (cells > kMaxTableCells) {
     return fmt::format("it has more than {} cells; it is not an action tracker", kMaxTableCells);
   }

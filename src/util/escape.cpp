@@ -404,4 +404,57 @@ std::string escape_roff(std::string_view text) {
   return out;
 }
 
+std::string terminal_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte == '\t' || byte == '\n' || (byte >= 0x20 && byte != 0x7F)) {
+        out += static_cast<char>(byte);
+      } else {
+        out += '^';
+        out += static_cast<char>(byte == 0x7F ? '?' : byte + 0x40);
+      }
+      ++i;
+      continue;
+    }
+    // The length of a well-formed UTF-8 sequence starting here, or 0.
+    size_t length = 0;
+    unsigned int cp = 0;
+    if (byte >= 0xC2 && byte <= 0xDF)
+      length = 2, cp = byte & 0x1F;
+    else if (byte >= 0xE0 && byte <= 0xEF)
+      length = 3, cp = byte & 0x0F;
+    else if (byte >= 0xF0 && byte <= 0xF4)
+      length = 4, cp = byte & 0x07;
+    if (length == 0 || i + length > text.size()) length = 0;
+    for (size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) {
+        length = 0;
+        break;
+      }
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) length = 0;
+    if (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) length = 0;
+    if (length == 0) {
+      out += fmt::format("<0x{:02X}>", byte);
+      ++i;
+      continue;
+    }
+    const bool hidden = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                        (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F;
+    if (hidden) {
+      out += fmt::format("<U+{:04X}>", cp);
+    } else {
+      out.append(text.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace iact

@@ -69,4 +69,10 @@ std::string escape_uri_path(std::string_view path);
 // search as typed), and a line that would start with . or ' (a request) starts with \&.
 std::string escape_roff(std::string_view text);
 
+// Text for a terminal (status, diff, collect's summary, error messages): control characters
+// other than tab and line break are shown in caret notation (ESC as ^[, so an escape sequence
+// in a plan cannot clear the screen or write the clipboard), C1 controls and bidirectional
+// overrides as <U+XXXX>, and bytes that are not UTF-8 as <0xXX>.
+std::string terminal_text(std::string_view text);
+
 }  // namespace iact

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/work_count.h"
+
 namespace iact {
 
 namespace {
@@ -247,16 +249,21 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string_view line_of(std::string_view text, int line) {
-  size_t start = 0;
-  for (int l = 1; l < line; ++l) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
-  }
-  size_t end = text.find('\n', start);
-  std::string_view result =
-      text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+TextLines::TextLines(std::string text) : text_(std::move(text)) {
+  starts_.push_back(0);
+  for (size_t nl = text_.find('\n'); nl != std::string::npos; nl = text_.find('\n', nl + 1))
+    starts_.push_back(nl + 1);
+  count_work(Work::kSourceLines, starts_.size());
+}
+
+std::string_view TextLines::line(int line) const {
+  count_work(Work::kSourceLines);
+  if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
+  const size_t start = starts_[static_cast<size_t>(line) - 1];
+  if (start > text_.size()) return {};
+  const size_t end = text_.find('\n', start);
+  std::string_view result = std::string_view(text_).substr(
+      start, end == std::string::npos ? std::string::npos : end - start);
   if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
   return result;
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace iact {
 
@@ -78,8 +79,19 @@ std::string join(const Range& words, std::string_view separator = ", ") {
   return out;
 }
 
-// The 1-based line `line` of `text` without its line ending, or "" if there is none.
-std::string_view line_of(std::string_view text, int line);
+// The lines of a text, found once, so that looking up a line costs the same wherever it is
+// (a file with twenty thousand problems shows twenty thousand lines).
+class TextLines {
+ public:
+  TextLines() = default;
+  explicit TextLines(std::string text);
+  // The 1-based line `line` without its line ending, or "" if there is none.
+  std::string_view line(int line) const;
+
+ private:
+  std::string text_;
+  std::vector<size_t> starts_;  // where each line starts
+};
 
 // "1 action", "3 actions", "no actions".
 std::string count_of(int n, const std::string& singular, const std::string& plural = "");

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_set>
+
+#include "util/work_count.h"
 
 namespace iact {
 
@@ -36,11 +39,20 @@ SystemSummary summarise(const SystemView& view) {
   return s;
 }
 
-const TrendPoint* trend_at(const SystemSummary& s, const std::string& label) {
-  for (const TrendPoint& p : s.trend) {
-    if (p.label == label) return &p;
+TrendIndex::TrendIndex(const std::vector<SystemSummary>& systems) : points_(systems.size()) {
+  for (size_t i = 0; i < systems.size(); ++i) {
+    for (const TrendPoint& p : systems[i].trend) {
+      count_work(Work::kTrendPoints);
+      points_[i].emplace(p.label, &p);  // the first point of a label, as a search would find
+    }
   }
-  return nullptr;
+}
+
+const TrendPoint* TrendIndex::at(size_t system, const std::string& label) const {
+  count_work(Work::kTrendPoints);
+  const auto& points = points_[system];
+  auto it = points.find(label);
+  return it == points.end() ? nullptr : it->second;
 }
 
 Rollup roll_up(std::vector<SystemSummary> systems) {
@@ -50,6 +62,7 @@ Rollup roll_up(std::vector<SystemSummary> systems) {
   });
   std::map<std::pair<std::string, std::string>, size_t> index;
   std::vector<std::pair<Date, std::string>> labels;  // past periods by date
+  std::unordered_set<std::string> seen_labels;
   bool any_trend = false;
   for (const SystemSummary& s : systems) {
     if (r.as_of < s.as_of) r.as_of = s.as_of;
@@ -72,19 +85,19 @@ Rollup roll_up(std::vector<SystemSummary> systems) {
     }
     for (const TrendPoint& p : s.trend) {
       any_trend = true;
+      count_work(Work::kTrendPoints);
       if (p.label == "now") continue;
-      if (std::none_of(labels.begin(), labels.end(),
-                       [&](const auto& l) { return l.second == p.label; }))
-        labels.emplace_back(p.date, p.label);
+      if (seen_labels.insert(p.label).second) labels.emplace_back(p.date, p.label);
     }
   }
   std::sort(labels.begin(), labels.end());
   for (const auto& l : labels) r.trend_labels.push_back(l.second);
   if (any_trend) r.trend_labels.push_back("now");
+  const TrendIndex trend(systems);
   for (const std::string& label : r.trend_labels) {
     TrendPoint sum{label, Date{}, {}};
-    for (const SystemSummary& s : systems) {
-      const TrendPoint* p = trend_at(s, label);
+    for (size_t i = 0; i < systems.size(); ++i) {
+      const TrendPoint* p = trend.at(i, label);
       if (!p) continue;
       if (sum.date < p->date) sum.date = p->date;  // "now": the latest as-of date
       for (Brag b : kBragOrder) sum.counts.n[static_cast<size_t>(b)] += p->counts[b];

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "view/system_view.h"
@@ -75,7 +76,16 @@ struct Rollup {
 // system that does not answer to an item's framework is neither addressing it nor a gap.
 Rollup roll_up(std::vector<SystemSummary> systems);
 
-// The trend point with `label` of a system, if it has one.
-const TrendPoint* trend_at(const SystemSummary& s, const std::string& label);
+// Each system's trend points by label, found once: a search of a system's points for every
+// label would cost the square of a long trend.
+class TrendIndex {
+ public:
+  explicit TrendIndex(const std::vector<SystemSummary>& systems);
+  // The trend point with `label` of systems[system], if it has one.
+  const TrendPoint* at(size_t system, const std::string& label) const;
+
+ private:
+  std::vector<std::unordered_map<std::string, const TrendPoint*>> points_;
+};
 
 }  // namespace iact

@@ -235,13 +235,14 @@ Grid trend_grid(const Rollup& r) {
   Column status{"BRAG", 9};
   status.status = true;
   g.columns.push_back(status);
-  for (const std::string& label : r.trend_labels)
-    g.columns.push_back({trend_heading(r, label), 12});
-  for (const SystemSummary& s : r.systems) {
+  const TrendIndex trend(r.systems);
+  for (const std::string& heading : trend_headings(r, trend)) g.columns.push_back({heading, 12});
+  for (size_t i = 0; i < r.systems.size(); ++i) {
+    const SystemSummary& s = r.systems[i];
     for (Brag b : kBragOrder) {
       std::vector<Value> row = {s.region, s.code, s.name, std::string(name_of(b))};
       for (const std::string& label : r.trend_labels) {
-        if (const TrendPoint* p = trend_at(s, label)) {
+        if (const TrendPoint* p = trend.at(i, label)) {
           row.emplace_back(p->counts[b]);
         } else {
           row.emplace_back(std::monostate{});
@@ -325,12 +326,20 @@ std::vector<FrameworkCoverage> frameworks_across(const Rollup& rollup) {
   return out;
 }
 
-std::string trend_heading(const Rollup& rollup, const std::string& label) {
-  if (label == "now") return "Now";
-  for (const SystemSummary& s : rollup.systems) {
-    if (const TrendPoint* p = trend_at(s, label)) return month_year(p->date) + " return";
+std::vector<std::string> trend_headings(const Rollup& rollup, const TrendIndex& trend) {
+  std::vector<std::string> out;
+  for (const std::string& label : rollup.trend_labels) {
+    std::string heading = label == "now" ? "Now" : label;
+    // The first system with the point dates it; most have every point, so this stops soon.
+    for (size_t i = 0; label != "now" && i < rollup.systems.size(); ++i) {
+      if (const TrendPoint* p = trend.at(i, label)) {
+        heading = month_year(p->date) + " return";
+        break;
+      }
+    }
+    out.push_back(std::move(heading));
   }
-  return label;
+  return out;
 }
 
 std::optional<std::string> write_rollup_workbook(const Rollup& rollup, const RollupJob& job) {

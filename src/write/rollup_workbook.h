@@ -33,8 +33,8 @@ struct RollupJob {
 // count: the roll-up's coverage columns.
 std::vector<FrameworkCoverage> frameworks_across(const Rollup& rollup);
 
-// How a trend label reads in a heading: "June 2025 return", "Now".
-std::string trend_heading(const Rollup& rollup, const std::string& label);
+// How each of the roll-up's trend labels reads in a heading: "June 2025 return", "Now".
+std::vector<std::string> trend_headings(const Rollup& rollup, const TrendIndex& trend);
 
 // Writes the workbook atomically; the reason on failure.
 std::optional<std::string> write_rollup_workbook(const Rollup& rollup, const RollupJob& job);

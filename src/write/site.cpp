@@ -1,6 +1,8 @@
 #include "write/site.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -369,6 +371,29 @@ std::string system_page(const std::string& system) {
 
 std::string item_page(const std::string& item) {
   return "items/" + file_stem(item) + ".html";
+}
+
+std::string site_page_clash(const std::vector<SystemView>& views, const Rollup& rollup) {
+  std::map<std::string, std::string> seen;  // page file, folded to lower case -> whose it is
+  auto clash = [&](const std::string& page, const std::string& name,
+                   const char* what) -> std::string {
+    std::string key = page;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, fresh] = seen.emplace(key, name);
+    if (fresh || it->second == name) return "";
+    return fmt::format(
+        "the {0} '{1}' and '{2}' would both have the page {3}: rename one of the {0}s' "
+        "folders (or ids) so that their names differ in a letter or digit",
+        what, it->second, name, page);
+  };
+  for (const SystemView& v : views) {
+    if (std::string m = clash(system_page(v.name), v.name, "system"); !m.empty()) return m;
+  }
+  for (const ItemAcross& item : rollup.items) {
+    if (std::string m = clash(item_page(item.item), item.item, "framework item"); !m.empty())
+      return m;
+  }
+  return "";
 }
 
 std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<SystemView>& views,

@@ -29,6 +29,11 @@ std::vector<std::pair<std::string, std::string>> site_pages(const std::vector<Sy
                                                             const Rollup& rollup,
                                                             const SiteJob& job);
 
+// Two systems, or two framework items, whose pages would have one file (folders `a b` and
+// `a-b`, or names differing only in case on a file system that ignores case): a message naming
+// both and the file, or "" if every page has a file of its own.
+std::string site_page_clash(const std::vector<SystemView>& views, const Rollup& rollup);
+
 // The file name of a system's page and of a framework item's, relative to the site's folder.
 std::string system_page(const std::string& system);
 std::string item_page(const std::string& item);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "plan/date.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace iact {
@@ -49,8 +50,9 @@ std::string count_header() {
   return out + fmt::format("{:>7}", "Total");
 }
 
-// Cuts `text` to `width` characters (UTF-8 aware) with an ellipsis.
-std::string fit(const std::string& text, size_t width) {
+// Cuts `raw` to `width` characters (UTF-8 aware) with an ellipsis, as a terminal shows it.
+std::string fit(const std::string& raw, size_t width) {
+  const std::string text = terminal_text(raw);
   size_t chars = 0, i = 0, cut = std::string::npos;
   for (; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
@@ -89,14 +91,18 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
   const Painter paint(style.colour);
   const std::string lead_name =
       view.lead->organisation.name ? view.lead->organisation.name->value : view.name;
-  out << paint.bold(fmt::format("{} — {}", view.name, lead_name)) << '\n';
+  out << paint.bold(terminal_text(fmt::format("{} — {}", view.name, lead_name))) << '\n';
   out << fmt::format("as of {}", display(view.as_of));
   if (view.period) {
-    out << fmt::format(", period {} ({}due {})", view.period->id,
-                       view.period->local() ? "local, " : "", display(view.period->due));
+    // A local timeline may have been found in a folder above the plans: say which.
+    out << fmt::format(", period {} ({}due {})", terminal_text(view.period->id),
+                       view.period->local()
+                           ? fmt::format("local, from {}, ", terminal_text(view.period->local_file))
+                           : std::string(),
+                       display(view.period->due));
   } else if (view.previous) {
     out << fmt::format(", after the last period, {} (due {}); no later period is set",
-                       view.previous->id, display(view.previous->due));
+                       terminal_text(view.previous->id), display(view.previous->due));
   }
   out << "\n\n";
 
@@ -144,7 +150,8 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
     out << paint.bold(fmt::format("Overdue ({}):", view.overdue.size())) << '\n';
     for (size_t r : view.overdue) {
       const ActionRow& row = view.rows[r];
-      out << fmt::format("  {:<6} {:<10} due {:<12} ", row.org, row.id, display(*row.state.due))
+      out << fmt::format("  {:<6} {:<10} due {:<12} ", terminal_text(row.org),
+                         terminal_text(row.id), display(*row.state.due))
           << fit(title_of(*row.action), 60) << '\n';
     }
   }
@@ -154,8 +161,9 @@ void write_status_text(const SystemView& view, std::ostream& out, const StatusSt
         << '\n';
     for (size_t r : view.replanned) {
       const ActionRow& row = view.rows[r];
-      out << fmt::format("  {:<6} {:<10} due {:<12} was {:<12} ", row.org, row.id,
-                         display(*row.state.due), display(*row.state.baseline))
+      out << fmt::format("  {:<6} {:<10} due {:<12} was {:<12} ", terminal_text(row.org),
+                         terminal_text(row.id), display(*row.state.due),
+                         display(*row.state.baseline))
           << fit(title_of(*row.action), 48) << '\n';
     }
   }

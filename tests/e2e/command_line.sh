@@ -119,7 +119,7 @@ check "status: past the last period, a note" 0 "after the last period, 2026-01" 
 local=$(mktemp -d)
 cp -r plans/nenc "$local/nenc"
 printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-12, due: 2026-12-31, title: Board update }\n' > "$local/.iact-timeline.yaml"
-check "a local timeline above the plans is found" 0 "period 2026-12 \(local, due 31 Dec 2026\)" -- status "$local/nenc" --as-of 2026-11-30
+check "a local timeline above the plans is found, and named" 0 "period 2026-12 \(local, from $local/\.iact-timeline\.yaml, due 31 Dec 2026\)" -- status "$local/nenc" --as-of 2026-11-30
 check "the return names a local period" 0 "2026-12/return.xlsx" -- return "$local/nenc" --as-of 2026-11-30 -o "$local/out"
 check "frameworks lists a local period" 0 "2026-12  due 2026-12-31  Board update \(local:" -- --timeline "$local/.iact-timeline.yaml" frameworks
 printf 'iact-timeline: 1\nperiods:\n  - { id: 2026-01, due: 2026-01-31, title: Again }\n' > "$local/again.yaml"

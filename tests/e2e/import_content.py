@@ -537,6 +537,40 @@ def nhse_themes(work):
               "trust-tracker.xlsx cites three frameworks: %s" % load(out)["frameworks"])
 
 
+def limits(work):
+    """import never writes over the tracker it reads, nor a plan over the 16 MiB every command
+    refuses to read."""
+    folder = os.path.join(work, "limits")
+    os.makedirs(folder)
+    tracker = os.path.join(folder, "actions.csv")
+    shutil.copy(os.path.join(DATA, "system-actions.csv"), tracker)
+    os.symlink("actions.csv", os.path.join(folder, "link.csv"))
+    with open(tracker, "rb") as f:
+        before = f.read()
+    for out in (tracker, os.path.join(folder, "link.csv"), os.path.join(folder, ".", "actions.csv")):
+        r = iact("import", tracker, "--code", "QHM", "--name", "NENC ICB", "--short", "NENC",
+                 "--kind", "icb", "-o", out, "--force")
+        check(r.returncode == 2 and "is the tracker being imported" in r.stderr,
+              "import -o %s, the tracker itself: exit %d %s" % (out, r.returncode,
+                                                                r.stderr[-300:]))
+    with open(tracker, "rb") as f:
+        check(f.read() == before, "import -o the tracker left the tracker as it was")
+
+    big = os.path.join(folder, "big.csv")
+    words = " ".join("word%d" % i for i in range(320))  # some 2,300 characters
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("Ref,Action,Objective,Completion target,Progress,Lead,Workstream\n")
+        for i in range(8000):
+            f.write("B%d,Action %d,%s,2026-03-31,In progress,ICB,Cohort identification\n"
+                    % (i, i, words))
+    plan = os.path.join(folder, "big.yaml")
+    r = iact("import", big, "--code", "QHM", "--name", "NENC ICB", "--short", "NENC",
+             "--kind", "icb", "-o", plan, "--date", "2025-07-29")
+    check(r.returncode == 2 and "over the 16 MiB a plan may be" in r.stderr and
+          "nothing was written" in r.stderr and not os.path.exists(plan),
+          "import of a plan over 16 MiB: exit %d %s" % (r.returncode, r.stderr[-300:]))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="iact-import-")
     try:
@@ -554,6 +588,7 @@ def main():
         update_dates(work)
         icb_by_its_plan(work)
         nhse_themes(work)
+        limits(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     finish("import")

@@ -176,6 +176,19 @@ def main():
             fifth = f.read()
         check("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in fifth and
               "<script>alert" not in fifth, "plan text was not escaped")
+
+        # Two systems whose pages would share a file: refused, naming both, nothing written.
+        clash = os.path.join(tmp, "clash")
+        for folder in ("a b", "a-b"):
+            shutil.copytree(os.path.join(ROOT, "tests", "data", "rollup", "fifth"),
+                            os.path.join(clash, folder))
+        clash_site = os.path.join(tmp, "clash-site")
+        proc = iact("site", clash, "--as-of", AS_OF, "-o", clash_site, expect=2)
+        check("'a b'" in proc.stderr and "'a-b'" in proc.stderr and
+              "systems/a-b.html" in proc.stderr,
+              "a clash of page names does not name both systems and the page: " + proc.stderr)
+        check(not os.path.exists(os.path.join(clash_site, "systems", "a-b.html")),
+              "a page was written although two systems share its name")
     finish("e2e.site")
 
 

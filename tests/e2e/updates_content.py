@@ -8,7 +8,9 @@ import glob
 import hashlib
 import json
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -30,6 +32,16 @@ COL = {h: i + 1 for i, h in enumerate(HEADERS)}
 def iact(*args, cwd):
     return subprocess.run([IACT, *args], capture_output=True, text=True, cwd=cwd,
                           env=dict(os.environ, NO_COLOR="1"))
+
+
+def on_a_full_disk(args, cwd):
+    """iact ARGS where no file may grow past 2 KB, as on a full disk: a write fails (EFBIG,
+    with SIGXFSZ ignored) while the plans and forms can still be read."""
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+    return subprocess.run([IACT, *args], capture_output=True, text=True, cwd=cwd,
+                          env=dict(os.environ, NO_COLOR="1"), preexec_fn=limit)
 
 
 def git(*args, cwd):
@@ -314,6 +326,34 @@ def bad_forms(work):
                 rows[-1]["row"], rows[-1]["row"], gone), "a row for an action the plan lost")
     with open(plan, "w", encoding="utf-8") as f:
         f.write(text)
+
+    # A date no plan of this programme can mean: a slip of the year, refused.
+    def year_1900(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New due date"]).value = datetime.date(1900, 1, 1)
+    path, rows = variant("1900.xlsx", year_1900)
+    refused(work, path, "1900.xlsx:%d:8: error: sheet 'Updates', row %d, column H (New due "
+            "date): 1 Jan 1900 is not a due date this plan can mean: the year must be from 2000 "
+            "to 2100 [form-value]" % (rows[0]["row"], rows[0]["row"]), "a due date in 1900")
+
+    def year_2205(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New due date"]).value = datetime.date(2205, 3, 31)
+    path, rows = variant("2205.xlsx", year_2205)
+    refused(work, path, "31 Mar 2205 is not a due date this plan can mean", "a due date in 2205")
+
+    # A full disk: the plan cannot be written, and nothing says it was.
+    def at_risk(wb, rows):
+        wb["Updates"].cell(rows[0]["row"], COL["New status"]).value = "At risk"
+    path, rows = variant("full.xlsx", at_risk)
+    snapshot = digest(os.path.join(work, "plans"))
+    r = on_a_full_disk(["apply", path, "--plans", "plans", "--date", ANSWER_DATE], work)
+    check(r.returncode == 2 and "plan changed" not in r.stderr and "applied" not in r.stderr and
+          "1 of 1 plan the forms would change was not changed" in r.stderr,
+          "apply on a full disk: exit %d %s" % (r.returncode, r.stderr[-500:]))
+    check(digest(os.path.join(work, "plans")) == snapshot, "apply on a full disk: plans intact")
+    r = on_a_full_disk(["collect", "plans/nenc", "--as-of", AS_OF, "-o", "full-forms"], work)
+    check(r.returncode == 2 and "when they come back" not in r.stderr and
+          "could not be written" in r.stderr and "action" not in r.stdout,
+          "collect on a full disk: exit %d %s %s" % (r.returncode, r.stderr[-500:], r.stdout))
 
     refused(work, os.path.join(ROOT, "tests", "data", "import", "trust-tracker.xlsx"),
             "this is not an iact update form", "a tracker that is not a form")

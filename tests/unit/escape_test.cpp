@@ -228,5 +228,29 @@ TEST(EscapeRoff, BackslashHyphenAndRequestsAtLineStart) {
   EXPECT_EQ(escape_roff(".start\n'quote\nmid.dle"), "\\&.start\n\\&'quote\nmid.dle");
 }
 
+TEST(TerminalText, EscapeSequencesAreShownNotObeyed) {
+  // A clipboard write (OSC 52), a screen clear and a colour: every ESC is shown as ^[.
+  EXPECT_EQ(terminal_text("a\x1b]52;c;ZXZpbA==\x07"
+                          "b"),
+            "a^[]52;c;ZXZpbA==^Gb");
+  EXPECT_EQ(terminal_text("\x1b[2J\x1b[31mred"), "^[[2J^[[31mred");
+  EXPECT_EQ(terminal_text("back\rspace\b del\x7f"), "back^Mspace^H del^?");
+  // C1 controls (the 8-bit CSI) and bytes that are not UTF-8 are shown as code.
+  EXPECT_EQ(terminal_text("x\xc2\x9b"
+                          "2Jy"),
+            "x<U+009B>2Jy");
+  EXPECT_EQ(terminal_text("x\xffy"), "x<0xFF>y");
+  // Bidirectional overrides, which reorder what is shown, too.
+  EXPECT_EQ(terminal_text("a\u202eb"), "a<U+202E>b");
+  // Text, tabs, line breaks and other scripts stay as they are.
+  EXPECT_EQ(terminal_text("Café — ok\tthen\nnext 日本"), "Café — ok\tthen\nnext 日本");
+  // No control character of any kind survives.
+  for (int c = 0; c < 0x20; ++c) {
+    if (c == '\t' || c == '\n') continue;
+    const std::string shown = terminal_text(std::string(1, static_cast<char>(c)));
+    for (char b : shown) EXPECT_GE(static_cast<unsigned char>(b), 0x20) << c;
+  }
+}
+
 }  // namespace
 }  // namespace iact

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "edit/action_update.h"
+
 namespace iact {
 namespace {
 
@@ -135,6 +137,59 @@ TEST(PlanText, WhatCannotBeEditedInPlaceIsRefused) {
   EXPECT_NE(error.find("written on one line"), std::string::npos);
   EXPECT_FALSE(t.set_action_field("C", "due", "2025-01", {}, error));
   EXPECT_NE(error.find("no action 'C'"), std::string::npos);
+}
+
+// The edits of PlanText, made on actions cut out of the plan one at a time: the same text.
+TEST(PlanActions, EditsOfCutOutActionsGiveTheSameText) {
+  for (const std::string& plan :
+       {kPlan, std::string("iact: 1\r\nactions:\r\n- id: A-1\r\n  title: x\r\n- id: A-2\r\n"
+                           "  title: y\r\nrisks: []\r\n")}) {
+    PlanText whole = edit(plan);
+    Diagnostics diags;
+    PlanActions cut(plan, "p.yaml", diags);
+    ASSERT_TRUE(cut.ok());
+    std::string error;
+    for (const char* id : {"A-2", "A-1"}) {
+      ASSERT_TRUE(whole.set_action_field(id, "status", "at-risk", {"due"}, error)) << error;
+      ASSERT_TRUE(
+          whole.append_to_action_list(id, "updates", "date: 2025-02-01\nnote: Late.", {}, error))
+          << error;
+      std::optional<PlanText> piece = cut.cut(id, error);
+      ASSERT_TRUE(piece) << error;
+      ASSERT_TRUE(piece->set_action_field(id, "status", "at-risk", {"due"}, error)) << error;
+      ASSERT_TRUE(
+          piece->append_to_action_list(id, "updates", "date: 2025-02-01\nnote: Late.", {}, error))
+          << error;
+      cut.put(id, *piece);
+    }
+    EXPECT_EQ(cut.text(), whole.text());
+  }
+  Diagnostics diags;
+  PlanActions cut(kPlan, "p.yaml", diags);
+  std::string error;
+  EXPECT_FALSE(cut.cut("A-9", error));
+  EXPECT_NE(error.find("no action 'A-9'"), std::string::npos);
+}
+
+TEST(AnswerProblems, DatesOutsideTheCenturyAreRefused) {
+  ActionAnswer answer;
+  answer.date = Date{2025, 8, 14};
+  answer.due = Due{Due::Kind::kDate, Date{1900, 1, 1}, DateForm::kDay, "1900-01-01"};
+  std::vector<AnswerProblem> problems = answer_problems(answer);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, AnswerProblem::Field::kDue);
+  EXPECT_NE(problems[0].message.find("from 2000 to 2100"), std::string::npos)
+      << problems[0].message;
+  answer.due = Due{Due::Kind::kDate, Date{2205, 3, 31}, DateForm::kDay, "2205-03-31"};
+  ASSERT_EQ(answer_problems(answer).size(), 1u);
+  answer.due = Due{Due::Kind::kDate, Date{2100, 12, 31}, DateForm::kDay, "2100-12-31"};
+  EXPECT_TRUE(answer_problems(answer).empty());
+  answer.due.reset();
+  answer.date = Date{2100, 12, 31};
+  answer.completed = Date{1999, 12, 31};
+  problems = answer_problems(answer);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, AnswerProblem::Field::kCompleted);
 }
 
 }  // namespace

@@ -238,6 +238,51 @@ TEST(Xlsx, FilesThatAreNotWorkbooksAreNamed) {
   EXPECT_NE(xlsx_error(broken_sheet).find("sheet 'S' is not well-formed"), std::string::npos);
 }
 
+// A workbook of one sheet 'S' whose part is `sheet`, with the shared strings `shared`.
+std::string one_sheet_book(const std::string& sheet, const std::string& shared = "") {
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"xl/workbook.xml",
+       "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/s.xml\"/></Relationships>"},
+      {"xl/worksheets/s.xml", "<worksheet><sheetData>" + sheet + "</sheetData></worksheet>"}};
+  if (!shared.empty()) parts.emplace_back("xl/sharedStrings.xml", "<sst>" + shared + "</sst>");
+  return zip_of(parts);
+}
+
+TEST(Xlsx, DamagedRowNumbersAndSharedStringIndexesAreRefused) {
+  const std::string sst = "<si><t>first</t></si>";
+  // A row number past a signed integer (and past Excel's last row) is damage, not a row.
+  EXPECT_NE(xlsx_error(one_sheet_book("<row r=\"99999999999\"><c t=\"inlineStr\"><is><t>x</t>"
+                                      "</is></c></row>"))
+                .find("row number '99999999999'"),
+            std::string::npos);
+  EXPECT_NE(xlsx_error(one_sheet_book("<row r=\"1048577\"><c t=\"inlineStr\"><is><t>x</t>"
+                                      "</is></c></row>"))
+                .find("row number '1048577'"),
+            std::string::npos);
+  EXPECT_NE(xlsx_error(one_sheet_book("<row r=\"-3\"/>")).find("row number '-3'"),
+            std::string::npos);
+  // A shared-string index that is not a number, or names no string, is not string 0.
+  EXPECT_NE(xlsx_error(one_sheet_book("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>abc</v></c></row>", sst))
+                .find("shared string 'abc'"),
+            std::string::npos);
+  EXPECT_NE(xlsx_error(one_sheet_book("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>", sst))
+                .find("shared string '7'"),
+            std::string::npos);
+  // The good forms still read.
+  auto read = read_xlsx(one_sheet_book("<row r=\"1048576\"><c r=\"B1048576\" t=\"s\"><v>0</v>"
+                                       "</c></row>",
+                                       sst),
+                        "t.xlsx");
+  ASSERT_TRUE(std::holds_alternative<Workbook>(read)) << std::get<ReadError>(read).message;
+  const Workbook& book = std::get<Workbook>(read);
+  ASSERT_EQ(book.sheets.size(), 1u);
+  ASSERT_EQ(book.sheets[0].rows.size(), 1u);
+  EXPECT_EQ(book.sheets[0].rows[0].number, 1048576);
+  EXPECT_EQ(texts(book.sheets[0].rows[0]), (std::vector<std::string>{"", "first"}));
+}
+
 TEST(Table, OldExcelFilesAndFakeWorkbooksAreRefused) {
   char path[] = "/tmp/iact-read-test-XXXXXX.xls";
   const int fd = mkstemps(path, 4);

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Plan text cannot drive the terminal: an escape sequence in a plan (a screen clear, a
+# clipboard write by OSC 52, a bell) is shown, not obeyed, by status, diff, collect and the
+# error messages; each is shown in caret notation (ESC as ^[).
+set -u
+iact=$(realpath "$1")
+root=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NO_COLOR=1
+failures=0
+cp -r "$root/plans/nenc" "$work/before"
+cp -r "$root/plans/nenc" "$work/nenc"
+plan="$work/nenc/nenc-icb.yaml"
+# YAML's own escapes put the raw characters into the text iact reads: the ICB's name, an
+# open action's title and its owner (whom collect names).
+python3 - "$plan" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = text.replace("  name: NHS North East and North Cumbria ICB",
+                    '  name: "NENC \\e[2J\\e]52;c;ZXZpbA==\\a ICB"', 1)
+text = re.sub(r"(?m)^    title: (Triangulate incidents that resemble.*)$",
+              lambda m: '    title: "\\e[2J%s\\e]52;c;ZXZpbA==\\a"\n'
+                        '    owner: "Director \\e[31mred\\e[0m"' % m.group(1), text, count=1)
+open(path, "w", encoding="utf-8").write(text)
+PY
+cat > "$work/bad.yaml" <<'YAML'
+iact: 1
+organisation: {code: RXX, name: T, kind: trust, icb: QXX}
+frameworks: [nhse-2024-themes]
+actions:
+  - id: A-1
+    title: T
+    "bad\e[2Jkey\e]52;c;ZXZpbA==\a": x
+YAML
+
+clean() {  # clean WHAT FILE: FILE holds no ESC, BEL or other C0 control but tab and newline
+  local what=$1 file=$2
+  if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$file"; then
+    echo "FAIL: $what prints raw control characters: $(LC_ALL=C grep -a -m1 $'[\x01-\x08\x0b-\x1f\x7f]' "$file" | od -c | head -3)"
+    failures=$((failures + 1))
+  elif ! grep -qF '^[' "$file"; then
+    echo "FAIL: $what does not show the escape as ^[: $(head -c 400 "$file")"
+    failures=$((failures + 1))
+  else
+    echo "ok: $what shows the escapes"
+  fi
+}
+
+"$iact" status "$work/nenc" --as-of 2025-07-31 >"$work/status.out" 2>&1
+clean "status" "$work/status.out"
+"$iact" diff "$work/before" "$work/nenc" >"$work/diff.out" 2>&1
+clean "diff" "$work/diff.out"
+"$iact" collect "$work/nenc" --as-of 2025-07-31 -o "$work/forms" >"$work/collect.out" 2>&1
+clean "collect" "$work/collect.out"
+"$iact" validate "$work/bad.yaml" >"$work/validate.out" 2>&1
+clean "validate's error messages" "$work/validate.out"
+
+[ $failures -eq 0 ] || exit 1
+echo "terminal_text: all checks passed"
