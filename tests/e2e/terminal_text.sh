@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Plan text cannot drive the terminal: an escape sequence in a plan (a screen clear, a
-# clipboard write by OSC 52, a bell) is shown, not obeyed, by status, diff, collect and the
-# error messages; each is shown in caret notation (ESC as ^[).
+# clipboard write by OSC 52, a bell) is an invalid-text error that status, diff, collect and
+# validate report without ever printing it raw; text that reaches the terminal otherwise,
+# such as a file's name, is shown in caret notation (ESC as ^[).
 set -u
 iact=$(realpath "$1")
 root=$(realpath "$2")
@@ -35,12 +36,29 @@ actions:
     "bad\e[2Jkey\e]52;c;ZXZpbA==\a": x
 YAML
 
-clean() {  # clean WHAT FILE: FILE holds no ESC, BEL or other C0 control but tab and newline
+# no_raw WHAT FILE: FILE holds no ESC, BEL or other C0 control but tab and newline
+no_raw() {
   local what=$1 file=$2
   if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$file"; then
     echo "FAIL: $what prints raw control characters: $(LC_ALL=C grep -a -m1 $'[\x01-\x08\x0b-\x1f\x7f]' "$file" | od -c | head -3)"
     failures=$((failures + 1))
-  elif ! grep -qF '^[' "$file"; then
+    return 1
+  fi
+}
+refused() {  # refused WHAT FILE: the plan's escapes are reported as invalid text, none raw
+  local what=$1 file=$2
+  no_raw "$what" "$file" || return
+  if ! grep -q '\[invalid-text\]' "$file"; then
+    echo "FAIL: $what does not report the escapes as invalid text: $(head -c 400 "$file")"
+    failures=$((failures + 1))
+  else
+    echo "ok: $what reports the escapes and prints none"
+  fi
+}
+shown() {  # shown WHAT FILE: the escape is shown in caret notation, none raw
+  local what=$1 file=$2
+  no_raw "$what" "$file" || return
+  if ! grep -qF '^[' "$file"; then
     echo "FAIL: $what does not show the escape as ^[: $(head -c 400 "$file")"
     failures=$((failures + 1))
   else
@@ -49,13 +67,18 @@ clean() {  # clean WHAT FILE: FILE holds no ESC, BEL or other C0 control but tab
 }
 
 "$iact" status "$work/nenc" --as-of 2025-07-31 >"$work/status.out" 2>&1
-clean "status" "$work/status.out"
+refused "status" "$work/status.out"
 "$iact" diff "$work/before" "$work/nenc" >"$work/diff.out" 2>&1
-clean "diff" "$work/diff.out"
+refused "diff" "$work/diff.out"
 "$iact" collect "$work/nenc" --as-of 2025-07-31 -o "$work/forms" >"$work/collect.out" 2>&1
-clean "collect" "$work/collect.out"
+refused "collect" "$work/collect.out"
 "$iact" validate "$work/bad.yaml" >"$work/validate.out" 2>&1
-clean "validate's error messages" "$work/validate.out"
+refused "validate's error messages" "$work/validate.out"
+# A file's name is not plan text: it is shown, escaped, wherever a message names it.
+evil="$work/evil"$'\e[2J\e]52;c;ZXZpbA==\a'".yaml"
+cp "$work/bad.yaml" "$evil"
+"$iact" validate "$evil" >"$work/name.out" 2>&1
+shown "a file's name in validate's messages" "$work/name.out"
 
 [ $failures -eq 0 ] || exit 1
 echo "terminal_text: all checks passed"
