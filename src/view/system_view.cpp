@@ -276,8 +276,12 @@ void add_lists(SystemView& view) {
 void add_finance(SystemView& view) {
   for (const OrgView& org : view.orgs) {
     for (const Submission& s : org.plan->submissions) {
-      if (!s.amount || s.amount->kind != Cost::Kind::kAmount) continue;
       if (s.date && s.date->value > view.as_of) continue;
+      if (!s.amount || s.amount->kind != Cost::Kind::kAmount) {
+        if (s.milestone && s.milestone->value == "cost-estimates")
+          view.finance.unpriced_estimate = &s;
+        continue;
+      }
       view.finance.estimate = &s;
       view.finance.estimate_org = org.label;
     }

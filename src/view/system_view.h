@@ -122,6 +122,8 @@ struct FinanceView {
   // `submissions:` entry with an amount), if any, and whose plan records it.
   const Submission* estimate = nullptr;
   std::string estimate_org;
+  // A cost estimate sent to NHS England that the plans record without its figure.
+  const Submission* unpriced_estimate = nullptr;
   CostTotals system;
   // Per organisation, in the order of SystemView::orgs: they add up to `system`.
   std::vector<CostTotals> orgs;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -201,8 +202,8 @@ std::string since_sentence(const SystemView& view, const std::string& since) {
       added == 1 || added == 0 ? "was" : "were");
 }
 
-// "2 actions declared on track and 1 declared at risk have passed their due dates": worded
-// by what was declared, never a status the plans did not give.
+// "2 actions reported as on track and 1 as at risk have passed their due dates": worded by
+// what their leads reported, never a status the plans did not give.
 std::string contradiction_sentence(const SystemView& view) {
   std::map<Status, int> by;
   for (size_t r : view.contradictions) ++by[view.rows[r].state.status];
@@ -211,8 +212,8 @@ std::string contradiction_sentence(const SystemView& view) {
   for (const auto& [status, n] : by) {
     std::string word(name_of(status));
     std::replace(word.begin(), word.end(), '-', ' ');
-    parts.push_back(parts.empty() ? fmt::format("{} declared {}", count_of(n, "action"), word)
-                                  : fmt::format("{} declared {}", n, word));
+    parts.push_back(parts.empty() ? fmt::format("{} reported as {}", count_of(n, "action"), word)
+                                  : fmt::format("{} as {}", n, word));
     total += n;
   }
   return fmt::format("{} {} passed {} due date{}; this paper shows {} as Red.", and_list(parts),
@@ -317,10 +318,10 @@ std::string staleness_sentence(const SystemView& view) {
           plans_phrase(view), display_long(*view.since));
     }
     return fmt::format(
-        "No action in {} has had a progress update since {}, before {}, when this reporting "
-        "period began: the statuses in this paper are those last reported, and each action is "
-        "judged against its due date alone.",
-        plans_phrase(view), display_long(*newest), display_long(*view.since));
+        "No action in {} has had a progress update in this reporting period, which began on "
+        "{}; the last is dated {}. The statuses in this paper are those last reported, and each "
+        "action is judged against its due date alone.",
+        plans_phrase(view), display_long(*view.since), display_long(*newest));
   }
   std::vector<std::string> parts;
   for (const OrgView* o : stale) parts.push_back(when(*o));
@@ -490,30 +491,38 @@ std::string estimate_sentence(const SystemView& view) {
       c.funded && !*c.funded ? ", with no funding identified for it" : "");
 }
 
-// "The plans hold no record of the national milestones of July 2024 and June 2025 (for the
-// system, CNTW and GHFT)": what NHS England asked for by now that no record shows was done.
+// "The plans hold no record of the national milestones of July 2024 and September 2024 for
+// the system, and of June 2025 for BHFT and OHFT": what NHS England asked for by now that no
+// record shows was done, each milestone with the organisations it lacks.
 std::string milestones_sentence(const SystemView& view) {
-  std::vector<std::string> missing;
-  std::vector<std::string> orgs;
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> runs;  // orgs, months
   for (const Milestone* m : view.milestones) {
     // A milestone of the period being reported is what this paper is for.
     if (view.since && m->date > *view.since) continue;
-    bool unrecorded = false;
+    std::vector<std::string> orgs;
     for (const MilestoneCheck& c : view.compliance) {
       if (c.milestone != m || !c.due_yet || c.done || c.done_undated) continue;
-      unrecorded = true;
-      const std::string who = c.org == "System" ? std::string("the system")
-                              : c.org == "ICB"  ? std::string("the ICB")
-                                                : c.org;
-      if (std::find(orgs.begin(), orgs.end(), who) == orgs.end()) orgs.push_back(who);
+      orgs.push_back(c.org == "System" ? std::string("the system")
+                     : c.org == "ICB"  ? std::string("the ICB")
+                                       : c.org);
     }
-    if (unrecorded) missing.push_back(month_year(m->date));
+    if (orgs.empty()) continue;
+    if (!runs.empty() && runs.back().first == orgs) {
+      runs.back().second.push_back(month_year(m->date));
+    } else {
+      runs.push_back({orgs, {month_year(m->date)}});
+    }
   }
-  if (missing.empty()) return "";
+  if (runs.empty()) return "";
+  std::vector<std::string> parts;
+  for (const auto& [orgs, months] : runs)
+    parts.push_back(fmt::format("{} for {}", and_list(months), and_list(orgs)));
+  const size_t count = std::accumulate(runs.begin(), runs.end(), size_t{0},
+                                       [](size_t n, const auto& r) { return n + r.second.size(); });
   return fmt::format(
-      "The plans hold no record of the national {} of {} (for {}); the governance section "
-      "gives each milestone and what was recorded.",
-      missing.size() == 1 ? "milestone" : "milestones", and_list(missing), and_list(orgs));
+      "The plans hold no record of the national {} of {}. The governance section gives each "
+      "milestone and what was recorded.",
+      count == 1 ? "milestone" : "milestones", join(parts, "; of "));
 }
 
 }  // namespace
@@ -640,8 +649,9 @@ std::vector<std::string> key_points(const SystemView& view) {
   const int declared_red = c[Brag::kRed] - steps.overdue;
   if (declared_red > 0) {
     points.back().pop_back();
-    points.back() += fmt::format("; {} more {} declared off track or blocked.", declared_red,
-                                 declared_red == 1 ? "is" : "are");
+    points.back() +=
+        fmt::format("; {} more {} reported by {} lead as off track or blocked.", declared_red,
+                    declared_red == 1 ? "is" : "are", declared_red == 1 ? "its" : "their");
   }
   const std::vector<const RiskRow*> open = open_risks(view);
   if (open.empty()) {
@@ -680,6 +690,8 @@ std::vector<std::string> key_points(const SystemView& view) {
     const Cost& e = *view.finance.estimate->amount;
     funding += fmt::format("; the system's estimate of the full cost is {}{}",
                            estimate_money(e.amount), e.recurrent ? " a year" : "");
+  } else if (view.finance.unpriced_estimate) {
+    funding += "; the cost estimate sent to NHS England is recorded without its figure";
   }
   points.push_back(funding + ".");
   // Organisations grouped by their answers: "SFT policy yes, practice yes; not stated for
@@ -724,11 +736,13 @@ std::vector<std::string> recommendations(const SystemView& view) {
     }
     return list;
   }
+  const std::optional<Date> newest = newest_update(view);
   bool progress = !view.since.has_value();
   for (const OrgView& org : view.orgs) {
     if (org.last_update && (!view.since || *org.last_update > *view.since)) progress = true;
   }
-  const std::optional<Date> newest = newest_update(view);
+  // Progress months old is not progress to note: the summary says how long it has been.
+  if (newest && newest->days() + kStaleDays < view.paper_date().days()) progress = false;
   list.push_back(progress ? std::string("Note the progress of the action plans set out in this "
                                         "paper.")
                  : newest ? fmt::format("Note that no progress on the action plans has been "

@@ -192,7 +192,7 @@ TEST(PaperRoundTwo, SummarySentencesReadRight) {
                       "yet started is not due soon."),
             std::string::npos)
       << p[1];
-  EXPECT_NE(p[1].find("1 action declared not started and 2 declared on track have passed their "
+  EXPECT_NE(p[1].find("1 action reported as not started and 2 as on track have passed their "
                       "due dates; this paper shows them as Red."),
             std::string::npos);
   EXPECT_EQ(p[2],
@@ -229,7 +229,8 @@ TEST(PaperRoundTwo, PageOneCarriesTheDecision) {
   EXPECT_EQ(points[2].rfind("Gaps: 5 framework items have no action yet", 0), 0u);
   EXPECT_EQ(points[3],
             "Funding gap: \u00a361,000 a year of costed actions is marked not funded; 1 "
-            "open action is still to be costed.");
+            "open action is still to be costed; the cost estimate sent to NHS England is "
+            "recorded without its figure.");
   EXPECT_EQ(points[4],
             "Assurance that not attending (DNA) is never on its own a reason to "
             "discharge: not stated for RICB and RMHT.");
