@@ -202,8 +202,10 @@ std::optional<Cost> cost_from(std::string_view raw) {
     return c;
   }
   std::string amount(trim(raw));
-  c.recurrent = has_words(t, "recurrent") || has_words(t, "recurring") ||
-                has_words(t, "per annum") || has_words(t, "pa") || has_words(t, "p a");
+  // Recurrent when the cell says so, one-off when it says that; otherwise not said.
+  if (has_words(t, "recurrent") || has_words(t, "recurring") || has_words(t, "per annum") ||
+      has_words(t, "pa") || has_words(t, "p a"))
+    c.recurrent = true;
   for (std::string_view word :
        {"recurrent", "recurring", "per annum", "non-recurrent", "p.a.", "pa"}) {
     const std::string lower = lowercase(amount);
@@ -215,7 +217,7 @@ std::optional<Cost> cost_from(std::string_view raw) {
   if (auto value = parse_amount(amount)) {
     c.kind = Cost::Kind::kAmount;
     c.amount = *value;
-    if (has_words(t, "non recurrent")) c.recurrent = false;
+    if (has_words(t, "non recurrent") || has_words(t, "one off")) c.recurrent = false;
     return c;
   }
   return std::nullopt;

@@ -74,7 +74,9 @@ constexpr ObjectDef kReview{"review", "The 2024 review of intensive and assertiv
 
 constexpr std::array kCostFields = {
     FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
-    FieldDef{"recurrent", kBoolean, kOptional, "Whether the cost recurs every year."},
+    FieldDef{"recurrent", kBoolean, kOptional,
+             "Whether the cost recurs every year (true) or is paid once (false); left out, "
+             "papers say it is not said which."},
     FieldDef{"funded", kBoolean, kOptional,
              "Whether the money is agreed (true) or still to be found (false); the paper "
              "totals the unfunded costs as the funding gap."},

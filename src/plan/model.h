@@ -123,9 +123,9 @@ struct DnaAssurance {
 struct Cost {
   enum class Kind { kNone, kTbc, kAmount };
   Kind kind = Kind::kNone;
-  double amount = 0;  // GBP, when kind == kAmount
-  bool recurrent = false;
-  std::optional<bool> funded;  // agreed (true), still to be found (false), or not said
+  double amount = 0;              // GBP, when kind == kAmount
+  std::optional<bool> recurrent;  // every year (true), once (false), or not said
+  std::optional<bool> funded;     // agreed (true), still to be found (false), or not said
   std::string note;
   Pos pos;
 };

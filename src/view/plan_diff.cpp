@@ -33,7 +33,7 @@ std::string cost(const std::optional<Cost>& c) {
     case Cost::Kind::kTbc:
       return "tbc";
     case Cost::Kind::kAmount:
-      return fmt::format("{:.0f}{}{}", c->amount, c->recurrent ? " recurrent" : "",
+      return fmt::format("{:.0f}{}{}", c->amount, c->recurrent.value_or(false) ? " recurrent" : "",
                          c->note.empty() ? "" : " (" + c->note + ")");
   }
   return "";

@@ -420,8 +420,13 @@ void CostTotals::add(const Cost& cost) {
   ++costed;
   if (!cost.funded) ++unstated;
   const bool unfunded = cost.funded && !*cost.funded;
-  (cost.recurrent ? recurrent : one_off) += cost.amount;
-  if (unfunded) (cost.recurrent ? unfunded_recurrent : unfunded_one_off) += cost.amount;
+  if (!cost.recurrent) {
+    unsaid += cost.amount;
+    if (unfunded) unfunded_unsaid += cost.amount;
+  } else {
+    (*cost.recurrent ? recurrent : one_off) += cost.amount;
+    if (unfunded) (*cost.recurrent ? unfunded_recurrent : unfunded_one_off) += cost.amount;
+  }
 }
 
 std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogue& catalogue,

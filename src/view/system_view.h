@@ -102,12 +102,15 @@ struct RiskRow {
   bool closed_in_period = false;  // closed after `since`
 };
 
-// Costs, in pounds: one-off and recurrent (a year), and how much of each is not yet funded.
+// Costs, in pounds: one-off, recurrent (a year) and those whose plans do not say which, and
+// how much of each is not yet funded.
 struct CostTotals {
   double one_off = 0;
   double recurrent = 0;
+  double unsaid = 0;  // not said whether once or every year
   double unfunded_one_off = 0;
   double unfunded_recurrent = 0;
+  double unfunded_unsaid = 0;
   int costed = 0;        // actions with an amount
   int unstated = 0;      // of those, how many do not say whether they are funded
   int tbc = 0;           // actions whose cost is still to be confirmed

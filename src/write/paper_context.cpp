@@ -134,7 +134,7 @@ std::string cost_text(const std::optional<Cost>& cost) {
   }
   std::string text = cost->kind == Cost::Kind::kTbc
                          ? std::string("TBC")
-                         : money(cost->amount) + (cost->recurrent ? " a year" : "");
+                         : money(cost->amount) + (cost->recurrent.value_or(false) ? " a year" : "");
   if (cost->funded) text += *cost->funded ? " (funded)" : " (not funded)";
   return text;
 }
@@ -679,7 +679,8 @@ json finance_json(const SystemView& view) {
     return json{{"label", label},
                 {"one_off", amount(t.one_off)},
                 {"recurrent", amount(t.recurrent)},
-                {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent)},
+                {"unsaid", amount(t.unsaid)},
+                {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent + t.unfunded_unsaid)},
                 {"tbc", count_cell(static_cast<size_t>(t.tbc))}};
   };
   // One row per organisation with costs: the rows add up to the system's.
@@ -693,9 +694,10 @@ json finance_json(const SystemView& view) {
     const ActionRow& row = view.rows[r];
     const Cost& cost = *row.action->cost;
     const std::string amount =
-        cost.kind != Cost::Kind::kTbc ? money(cost.amount) + (cost.recurrent ? " a year" : "")
-        : row.state.complete()        ? std::string("complete; its cost was not recorded")
-                                      : std::string("cost to be confirmed");
+        cost.kind != Cost::Kind::kTbc
+            ? money(cost.amount) + (cost.recurrent.value_or(false) ? " a year" : "")
+        : row.state.complete() ? std::string("complete; its cost was not recorded")
+                               : std::string("cost to be confirmed");
     std::string title = row.action->title ? row.action->title->value : row.id;
     if (!title.empty())
       title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
@@ -710,6 +712,8 @@ json finance_json(const SystemView& view) {
                         join(unfunded, "; "));
   return {{"has_finance", f.system.any() || f.estimate != nullptr},
           {"has_table", f.system.any() && view.orgs.size() > 1},
+          // A column for costs whose plans do not say whether they recur, only when there are.
+          {"has_unsaid", f.system.unsaid > 0},
           {"items", items},
           {"system", row("System", f.system)},
           {"sentences", texts_json(finance_sentences(view))},

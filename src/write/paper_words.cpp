@@ -442,6 +442,7 @@ std::string totals_of(const CostTotals& t) {
   std::vector<std::string> amounts;
   if (t.one_off > 0) amounts.push_back(money(t.one_off) + " one-off");
   if (t.recurrent > 0) amounts.push_back(money(t.recurrent) + " a year");
+  if (t.unsaid > 0) amounts.push_back(money(t.unsaid) + " not said to be one-off or yearly");
   return and_list(amounts);
 }
 
@@ -449,6 +450,8 @@ std::string gap_of(const CostTotals& t) {
   std::vector<std::string> gap;
   if (t.unfunded_one_off > 0) gap.push_back(money(t.unfunded_one_off) + " one-off");
   if (t.unfunded_recurrent > 0) gap.push_back(money(t.unfunded_recurrent) + " a year");
+  if (t.unfunded_unsaid > 0)
+    gap.push_back(money(t.unfunded_unsaid) + " not said to be one-off or yearly");
   return and_list(gap);
 }
 
@@ -487,7 +490,7 @@ std::string estimate_sentence(const SystemView& view) {
       "{}, the system estimated the full cost of the work its review called for at {}{}{}.",
       s->date ? fmt::format("In {}, for NHS England", display_long(s->date->value))
               : std::string("For NHS England"),
-      estimate_money(c.amount), c.recurrent ? " a year" : "",
+      estimate_money(c.amount), c.recurrent.value_or(false) ? " a year" : "",
       c.funded && !*c.funded ? ", with no funding identified for it" : "");
 }
 
@@ -555,7 +558,8 @@ std::string money_summary(const SystemView& view) {
   if (const Submission* s = view.finance.estimate) {
     const Cost& c = *s->amount;
     parts.push_back(fmt::format("the estimate of the full cost sent to NHS England is {}{}{}",
-                                estimate_money(c.amount), c.recurrent ? " a year" : "",
+                                estimate_money(c.amount),
+                                c.recurrent.value_or(false) ? " a year" : "",
                                 c.funded && !*c.funded ? ", with no funding identified" : ""));
   }
   if (const std::string gap = gap_of(t); !gap.empty())
@@ -689,7 +693,7 @@ std::vector<std::string> key_points(const SystemView& view) {
   if (view.finance.estimate) {
     const Cost& e = *view.finance.estimate->amount;
     funding += fmt::format("; the system's estimate of the full cost is {}{}",
-                           estimate_money(e.amount), e.recurrent ? " a year" : "");
+                           estimate_money(e.amount), e.recurrent.value_or(false) ? " a year" : "");
   } else if (view.finance.unpriced_estimate) {
     funding += "; the cost estimate sent to NHS England is recorded without its figure";
   }

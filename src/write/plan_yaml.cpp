@@ -57,7 +57,7 @@ std::string cost_text(const Cost& c) {
       break;
   }
   const std::string amount = fmt::format("{}", c.amount);
-  return c.recurrent ? fmt::format("{{ amount: {}, recurrent: true }}", amount) : amount;
+  return c.recurrent.value_or(false) ? fmt::format("{{ amount: {}, recurrent: true }}", amount) : amount;
 }
 
 }  // namespace

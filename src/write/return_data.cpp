@@ -281,7 +281,7 @@ std::string cost_cell_text(const std::optional<Cost>& cost) {
       text = "To be confirmed";
       break;
     case Cost::Kind::kAmount:
-      text = fmt::format("£{:.0f}{}", cost->amount, cost->recurrent ? " recurrent" : "");
+      text = fmt::format("£{:.0f}{}", cost->amount, cost->recurrent.value_or(false) ? " recurrent" : "");
       break;
   }
   if (!cost->note.empty()) text += " (" + cost->note + ")";

@@ -283,7 +283,7 @@ TEST(Tracker, ARowBecomesAnAction) {
   EXPECT_EQ(a.evidence, (std::vector<std::string>{"Minutes", "Audit"}));
   ASSERT_TRUE(a.cost);
   EXPECT_EQ(a.cost->amount, 50000);
-  EXPECT_TRUE(a.cost->recurrent);
+  EXPECT_EQ(a.cost->recurrent, std::optional<bool>(true));
   // Nothing is lost: the tracker's own wording of what the plan says another way, and every
   // cell without a field.
   EXPECT_EQ(a.notes, (std::vector<std::string>{"Theme: DNA", "Lead: ICB / Head of Nursing",

@@ -47,7 +47,7 @@ TEST(Loader, ReadsEveryPartOfAPlanWithPositions) {
   ASSERT_TRUE(a.cost);
   EXPECT_EQ(a.cost->kind, Cost::Kind::kAmount);
   EXPECT_EQ(a.cost->amount, 61000);
-  EXPECT_TRUE(a.cost->recurrent);
+  EXPECT_EQ(a.cost->recurrent, std::optional<bool>(true));
   ASSERT_EQ(a.updates.size(), 1u);
   EXPECT_EQ(a.updates[0].date->value, (Date{2025, 8, 1}));
   EXPECT_EQ(a.updates[0].note, "Started.");

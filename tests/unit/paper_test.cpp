@@ -602,14 +602,38 @@ TEST(PaperFinance, RowsAddUpAndTheEstimateIsSaidApart) {
   ASSERT_EQ(items.size(), 2u) << c["finance"].dump();
   EXPECT_EQ(items[0]["recurrent"], "\u00a3126,000");  // the ICB's drug and alcohol posts
   EXPECT_EQ(items[0]["one_off"], "\u2013");           // none: a dash, as in every table
-  EXPECT_EQ(items[1]["one_off"], "\u00a3111,000");    // SMI-20 and SMI-25, the trust's
-  EXPECT_EQ(c["finance"]["system"]["one_off"], "\u00a3111,000");
+  // SMI-20 and SMI-25, the trust's: the source does not say whether they recur, so they are
+  // neither one-off nor yearly, in their own column.
+  EXPECT_EQ(items[1]["one_off"], "\u2013");
+  EXPECT_EQ(items[1]["unsaid"], "\u00a3111,000");
+  EXPECT_EQ(c["finance"]["system"]["unsaid"], "\u00a3111,000");
+  EXPECT_TRUE(c["finance"]["has_unsaid"]);
   EXPECT_EQ(c["finance"]["system"]["recurrent"], "\u00a3126,000");
   const std::string estimate = c["finance"]["sentences"][0]["text"];
   EXPECT_EQ(estimate,
             "For NHS England, the system estimated the full cost of the work its review called "
             "for at \u00a33m a year, with no funding identified for it. The figures below "
             "are the costs the plans give their own actions, not a breakdown of that estimate.");
+}
+
+// A cost whose plan does not say whether it recurs is neither one-off nor yearly.
+TEST(PaperFinance, ACostNotSaidToRecurIsNeitherOneOffNorYearly) {
+  CostTotals t;
+  Cost said;
+  said.kind = Cost::Kind::kAmount;
+  said.amount = 20000;
+  said.recurrent = false;
+  Cost unsaid = said;
+  unsaid.amount = 50000;
+  unsaid.recurrent.reset();
+  unsaid.funded = false;
+  t.add(said);
+  t.add(unsaid);
+  EXPECT_EQ(t.one_off, 20000);
+  EXPECT_EQ(t.recurrent, 0);
+  EXPECT_EQ(t.unsaid, 50000);
+  EXPECT_EQ(t.unfunded_unsaid, 50000);
+  EXPECT_EQ(t.unfunded_one_off, 0);
 }
 
 // A headline estimate reads as papers round it; an exact figure is kept exact.
