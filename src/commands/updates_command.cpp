@@ -452,18 +452,20 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
   // read for editing: two runs at once (a shared inbox, a CI job, an update) then each edit
   // what the other wrote, and no answer is lost.
   std::vector<std::variant<Workbook, ReadError>> books;
+  // Each form read once; its problems are said when it is applied below.
+  std::vector<std::optional<ReadForm>> forms(options.forms.size());
+  std::vector<Diagnostics> form_diags(options.forms.size());
   books.reserve(options.forms.size());
-  for (const std::string& form_file : options.forms)
-    books.push_back(read_table_file(form_file, form_file));
+  for (size_t i = 0; i < options.forms.size(); ++i) {
+    books.push_back(read_table_file(options.forms[i], options.forms[i]));
+    if (const Workbook* book = std::get_if<Workbook>(&books.back()))
+      forms[i] = read_update_form(*book, form_diags[i]);
+  }
   std::vector<PlanLock> locks;
   std::set<std::string> locked;
   if (!options.dry_run) {
     std::vector<fs::path> answered;
-    for (const auto& read : books) {
-      const Workbook* book = std::get_if<Workbook>(&read);
-      if (!book) continue;
-      Diagnostics ignored;  // said when the form is applied below
-      std::optional<ReadForm> form = read_update_form(*book, ignored);
+    for (const std::optional<ReadForm>& form : forms) {
       if (!form) continue;
       for (const FormRecord& rec : form->records) {
         auto it = by_code.find(rec.org_code);
@@ -516,9 +518,8 @@ int run_apply(const ApplyOptions& options, const CommonOptions& common) {
       ++refused;
       continue;
     }
-    const Workbook& book = std::get<Workbook>(read);
-    Diagnostics diags;
-    std::optional<ReadForm> form = read_update_form(book, diags);
+    Diagnostics& diags = form_diags[form_index];
+    const std::optional<ReadForm>& form = forms[form_index];
     // This form's edits, made on the actions cut out: a form with any problem changes
     // nothing.
     std::map<std::pair<std::string, std::string>, PlanText> mine;  // (plan, action id) -> text

@@ -305,11 +305,7 @@ std::string staleness_sentence(const SystemView& view) {
                ? fmt::format("{} (last updated {})", org_name(org), display_long(*org.last_update))
                : fmt::format("{} (never updated)", org_name(org));
   };
-  if (stale.size() == view.orgs.size()) {
-    std::optional<Date> newest;
-    for (const OrgView* o : stale) {
-      if (o->last_update && (!newest || *o->last_update > *newest)) newest = o->last_update;
-    }
+  if (stale.size() == view.orgs.size()) {  // every organisation: the system's newest is theirs
     if (!newest) {
       return fmt::format(
           "No action in {} has any progress update recorded, and this reporting period began on "
@@ -741,12 +737,10 @@ std::vector<std::string> recommendations(const SystemView& view) {
     return list;
   }
   const std::optional<Date> newest = newest_update(view);
-  bool progress = !view.since.has_value();
-  for (const OrgView& org : view.orgs) {
-    if (org.last_update && (!view.since || *org.last_update > *view.since)) progress = true;
-  }
   // Progress months old is not progress to note: the summary says how long it has been.
-  if (newest && newest->days() + kStaleDays < view.paper_date().days()) progress = false;
+  const bool progress = newest ? (!view.since || *newest > *view.since) &&
+                                     newest->days() + kStaleDays >= view.paper_date().days()
+                               : !view.since.has_value();
   list.push_back(progress ? std::string("Note the progress of the action plans set out in this "
                                         "paper.")
                  : newest ? fmt::format("Note that no progress on the action plans has been "

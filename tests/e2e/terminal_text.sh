@@ -45,26 +45,19 @@ no_raw() {
     return 1
   fi
 }
-refused() {  # refused WHAT FILE: the plan's escapes are reported as invalid text, none raw
-  local what=$1 file=$2
+# expect WHAT FILE TEXT SAYING: FILE holds no raw control character, and holds TEXT (fixed)
+expect() {
+  local what=$1 file=$2 text=$3 saying=$4
   no_raw "$what" "$file" || return
-  if ! grep -q '\[invalid-text\]' "$file"; then
-    echo "FAIL: $what does not report the escapes as invalid text: $(head -c 400 "$file")"
+  if ! grep -qF -- "$text" "$file"; then
+    echo "FAIL: $what does not $saying: $(head -c 400 "$file")"
     failures=$((failures + 1))
   else
-    echo "ok: $what reports the escapes and prints none"
+    echo "ok: $what does $saying"
   fi
 }
-shown() {  # shown WHAT FILE: the escape is shown in caret notation, none raw
-  local what=$1 file=$2
-  no_raw "$what" "$file" || return
-  if ! grep -qF '^[' "$file"; then
-    echo "FAIL: $what does not show the escape as ^[: $(head -c 400 "$file")"
-    failures=$((failures + 1))
-  else
-    echo "ok: $what shows the escapes"
-  fi
-}
+refused() { expect "$1" "$2" '[invalid-text]' "report the escapes as invalid text"; }
+shown() { expect "$1" "$2" '^[' "show the escape as ^["; }
 
 "$iact" status "$work/nenc" --as-of 2025-07-31 >"$work/status.out" 2>&1
 refused "status" "$work/status.out"
