@@ -1,6 +1,7 @@
 #include "check/coverage.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -69,6 +70,34 @@ void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& cata
                 "add the item ids to `addresses:` of the actions that cover them, or add actions");
       break;
     }
+  }
+}
+
+void check_frameworks_taken_in(const std::vector<const Plan*>& plans, const Catalogue& catalogue,
+                               Date as_of, Diagnostics& diags) {
+  if (plans.empty()) return;
+  const Plan* lead = plans.front();
+  for (const Plan* p : plans) {
+    if (p->is_icb()) {
+      lead = p;
+      break;
+    }
+  }
+  for (const Framework& f : catalogue.frameworks) {
+    if (!f.every_plan || !f.published_by(as_of)) continue;
+    const bool cited = std::any_of(plans.begin(), plans.end(), [&](const Plan* p) {
+      return std::any_of(p->frameworks.begin(), p->frameworks.end(),
+                         [&](const Located<std::string>& x) { return x.value == f.id; });
+    });
+    if (cited) continue;
+    diags.add(lead->file, lead->frameworks_pos, "framework-not-taken-in",
+              fmt::format("no plan {}answers to {} ({}, {}), which NHS England asked every "
+                          "local plan to take in",
+                          plans.size() > 1 ? "of this system " : "", f.id, f.title,
+                          display_long(f.source_date)),
+              fmt::format("add {} to `frameworks:` and its items to the `addresses:` of the "
+                          "actions that answer them; the framework file {} lists the items",
+                          f.id, std::filesystem::path(f.file).filename().string()));
   }
 }
 

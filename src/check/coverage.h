@@ -29,4 +29,10 @@ std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
 void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& catalogue,
                     Diagnostics& diags);
 
+// One framework-not-taken-in warning per framework that NHS England asked every plan to
+// answer to (`every_plan: true`), published by `as_of`, that none of `plans` cites: at the
+// `frameworks:` key of the ICB's plan (or of the first plan).
+void check_frameworks_taken_in(const std::vector<const Plan*>& plans, const Catalogue& catalogue,
+                               Date as_of, Diagnostics& diags);
+
 }  // namespace iact

@@ -420,9 +420,8 @@ void check_due_before_plan(const Plan& plan, Diagnostics& diags) {
   const std::optional<Date> created = plan.created_on();
   if (!created) return;
   for (const Action& a : plan.actions) {
-    if (!a.due || !a.due->value.is_date() || a.due->value.date >= *created) continue;
+    if (!a.due || !plan.due_before_made(a, a.due->value)) continue;
     if (a.status && a.status->value == Status::kComplete) continue;
-    if (a.added && a.added->value > a.due->value.date) continue;
     diags.add(
         plan.file, a.due->pos, "due-before-plan",
         fmt::format("action {} is due {}, before the plan was made ({}{})",

@@ -197,6 +197,16 @@ constexpr std::array kRules = {
          "it.",
          "frameworks: [nhse-2024-themes]    # and no action has addresses: [dna-discharge]\n# fix: "
          "an action with addresses: [dna-discharge]"},
+    Rule{"framework-not-taken-in", kWarning,
+         "no plan of the system answers to a framework NHS England asked every plan to take in",
+         "NHS England asked every local plan to answer to some frameworks once published (the "
+         "independent investigation of February 2025, for one). A plan made before such a "
+         "framework has not taken it in until it cites it, and its paper says so instead of "
+         "scoring it.",
+         "Add the framework's id to `frameworks:` of the plan that answers it, and its items "
+         "to the `addresses:` of the actions that cover them.",
+         "frameworks: [nhse-2024-themes]    # as of 2025, investigation-2025 is missing\n# fix: "
+         "frameworks: [nhse-2024-themes, investigation-2025]"},
     Rule{"due-tbc", kWarning, "an action's due date is still `tbc`",
          "An action without a date cannot be overdue, so it can drift unseen; by default it counts "
          "as Amber until a date is agreed.",

@@ -121,6 +121,7 @@ Validation validate(const std::vector<std::string>& paths, const CheckContext& c
     }
     check_system(system.plans, all);
     check_coverage(system.plans, ctx.catalogue, all);
+    check_frameworks_taken_in(system.plans, ctx.catalogue, ctx.as_of, all);
     check_return_readiness(system.plans, ctx.catalogue, ctx.as_of, all);
     v.systems.push_back(std::move(system));
   }

@@ -115,6 +115,7 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
     f.source_publisher = source->text_or_empty("publisher");
     if (auto d = source->date("date")) f.source_date = d->value;
   }
+  if (auto every = r.boolean("every_plan")) f.every_plan = every->value;
   auto add = [&](FrameworkItem item, Pos pos) {
     const std::string item_id = item.id;
     if (!cat.add_item(std::move(item))) {

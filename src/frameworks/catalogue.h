@@ -35,6 +35,7 @@ struct Framework {
   std::string source_document;
   std::string source_publisher;
   Date source_date;
+  bool every_plan = false;  // NHS England asked every local plan to answer to it
 
   // Whether it had been published by `day`: a paper as of an earlier day is not scored
   // against it.

@@ -532,6 +532,9 @@ constexpr std::array kFrameworkFields = {
         "id", kText, kRequired, "Framework id, cited by plans.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "Title."},
     FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
+    FieldDef{"every_plan", kBoolean, kOptional,
+             "Whether NHS England asked every local plan to answer to it once published (true); "
+             "a paper for a later date then says when none of a system's plans does."},
     FieldDef{"items", kObjectList, kRequired, "The framework's items.", {}, &kItem},
 };
 constexpr ObjectDef kFramework{"framework", "A national framework.", kFrameworkFields};

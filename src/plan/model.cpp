@@ -54,6 +54,12 @@ std::optional<Date> Plan::created_on() const {
   return first;
 }
 
+bool Plan::due_before_made(const Action& action, const Due& due) const {
+  const std::optional<Date> made = created_on();
+  if (!made || !due.is_date() || due.date >= *made) return false;
+  return !(action.added && action.added->value > due.date);
+}
+
 std::optional<int> Risk::score() const {
   if (!likelihood || !impact) return std::nullopt;
   return likelihood->value * impact->value;

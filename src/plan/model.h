@@ -300,6 +300,9 @@ struct Plan {
   // When the plan was made: `created`, else the review it came from, else its first board
   // meeting; nothing if the plan says none of these.
   std::optional<Date> created_on() const;
+  // Whether `due` falls before the plan was made and before the action joined it: usually a
+  // slip of the year in the source (30.07.24 for 30.07.25), which papers and checks query.
+  bool due_before_made(const Action& action, const Due& due) const;
 };
 
 }  // namespace iact

@@ -126,11 +126,16 @@ ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& cata
   for (const auto& ref : action.addresses) {
     const FrameworkItem* item = catalogue.resolve(ref.value).item;
     if (item && item->is_expectation()) item = catalogue.resolve(item->parent).item;
+    // A framework published after the as-of date is not cited: a paper of that date could
+    // not have named its items.
+    const Framework* framework = item ? catalogue.framework(item->framework) : nullptr;
+    if (framework && !framework->published_by(view.as_of)) continue;
     if (item && std::find(row.items.begin(), row.items.end(), item) == row.items.end())
       row.items.push_back(item);
   }
   row.overdue = overdue_at(s, view.as_of, policy);
   row.replanned = s.later_than_baseline();
+  row.due_queried = !s.complete() && s.due && plan.due_before_made(action, *s.due);
   row.change = changes_between(action, view.since, view.as_of, policy);
   return row;
 }
@@ -212,7 +217,11 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
     }
   }
   for (const Framework& framework : catalogue.frameworks) {
-    if (!cited.count(framework.id)) continue;
+    if (!cited.count(framework.id)) {
+      if (framework.every_plan && framework.published_by(view.as_of))
+        view.not_adopted.push_back(&framework);
+      continue;
+    }
     if (!framework.published_by(view.as_of)) {
       view.unpublished.push_back(&framework);
       continue;

@@ -39,7 +39,8 @@ struct ActionRow {
   std::vector<const FrameworkItem*> items;  // top-level framework items it addresses
   bool overdue = false;                     // open and its due date has passed
   bool replanned = false;                   // due later than its baseline_due
-  ActionChange change;                      // since the previous period (SystemView::since)
+  bool due_queried = false;  // open and due before its plan was made: a likely slip of the year
+  ActionChange change;       // since the previous period (SystemView::since)
 };
 
 // A roll-up: which rows (indices into SystemView::rows) and their BRAG counts.
@@ -241,13 +242,24 @@ struct SystemView {
   std::vector<TrendPoint> trend;
   // Frameworks a plan cites that were published after the as-of date: not scored.
   std::vector<const Framework*> unpublished;
+  // Frameworks NHS England asked every plan to answer to, published by the as-of date, that
+  // no plan of the system cites: the plans have not yet taken them in.
+  std::vector<const Framework*> not_adopted;
 
   int gaps() const;  // framework items with no action
   // The day the paper speaks for: its board meeting's, else the as-of date.
   Date paper_date() const { return meeting ? meeting->date->value : as_of; }
+  // The as-of date as the paper prints it: a meeting on that date known only to the month
+  // or quarter makes it "June 2025", never a day the source did not give.
+  Date shown_as_of() const {
+    return meeting && meeting->date->value == as_of ? meeting->date->value : as_of;
+  }
   // Whether there is an earlier return or meeting to count this period's changes from
   // (`since`). Without one, nothing is counted as changed "this period".
   bool compares() const { return since.has_value(); }
+  // Whether papers show the BRAG trend: only beside a period or meeting to compare with,
+  // since without one the summary says nothing is counted as changed.
+  bool shows_trend() const { return !trend.empty() && compares(); }
 };
 
 // Why nothing is counted as changed this period, in a sentence the paper and the return

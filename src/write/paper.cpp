@@ -291,7 +291,7 @@ PaperResult write_paper(const SystemView& view, const PaperJob& job) {
   // The pictures the Markdown refers to: the BRAG chart, the trend and each
   // measure's line.
   std::vector<std::pair<std::string, std::string>> images = {{kChartFile, brag_chart_svg(view)}};
-  if (!view.trend.empty())
+  if (view.shows_trend())
     images.emplace_back(kTrendChartFile, trend_chart_svg(view.trend, "reporting period"));
   for (size_t i = 0; i < view.measures.size(); ++i)
     images.emplace_back(measure_chart_file(i), measure_chart_svg(view.measures[i]));

@@ -92,6 +92,23 @@ json brag_json(Brag b) {
                                   kLetters[i], name, name, lower(b))}};
 }
 
+// An action's BRAG cell: its colour, marked "by date" when its lead reported no status,
+// so a colour the dates alone give never reads as the lead's own judgement.
+json action_brag_json(const ActionRow& row) {
+  json j = brag_json(row.rag.brag);
+  if (!row.state.complete() && row.state.status == Status::kNotReported) {
+    j["cell_md"] = j["cell_md"].get<std::string>() + " (by date)";
+    j["by_date"] = true;
+  }
+  return j;
+}
+
+// Text for a {{#section}} that is left out when the text is empty (mustache counts "" as
+// present).
+json text_or_false(const std::string& text) {
+  return text.empty() ? json(false) : json(text);
+}
+
 // A count as a table shows it: a dash for none.
 std::string count_cell(size_t n) {
   return n == 0 ? std::string(kNothing) : std::to_string(n);
@@ -116,11 +133,18 @@ std::string person_line(const std::optional<Person>& p) {
   return p->name ? fmt::format("{}, {}", p->name->value, p->role.value) : p->role.value;
 }
 
+// Whether a name is shown with its short form ("Gateshead Health NHS Foundation Trust
+// (GHFT)"): not when the name ends in it already ("NHS Somerset ICB", never "... ICB (ICB)").
+bool label_shown(const std::string& name, const std::string& label) {
+  return !label.empty() && name != label && !name.ends_with(" " + label);
+}
+
 std::string due_text(const ActionRow& row) {
   const bool dated = row.state.due && row.state.due->is_date();
   if (!dated && row.rag.brag == Brag::kBlue && row.action->completed)
     return "Completed " + display(row.action->completed->value);
-  return row.state.due ? display(*row.state.due) : "";
+  if (!row.state.due) return "";
+  return display(*row.state.due) + (row.due_queried ? " (to be confirmed)" : "");
 }
 
 std::string cost_text(const std::optional<Cost>& cost) {
@@ -210,7 +234,7 @@ json action_json(const SystemView& view, size_t index) {
           {"baseline_due", a.baseline_due ? display(a.baseline_due->value) : ""},
           {"declared", a.status ? std::string(name_of(row.state.status)) : ""},
           {"reason", row.rag.reason},
-          {"brag", brag_json(row.rag.brag)},
+          {"brag", action_brag_json(row)},
           {"contradicts", row.contradicts},
           {"overdue", row.overdue},
           {"completed", a.completed && row.state.complete() ? display(a.completed->value) : ""},
@@ -327,7 +351,7 @@ json cover_rows(const SystemView& view, const json& meeting) {
   add("Purpose", purpose.empty() ? std::string(kNotStatedWords) : purpose);
   add("Level of assurance offered",
       meeting.is_object() ? meeting["assurance"].get<std::string>() : kToBeConfirmed);
-  add("Status as of", display_long(view.as_of));
+  add("Status as of", display_long(view.shown_as_of()));
   if (view.period) {
     add("Reporting period",
         view.period->local()
@@ -474,13 +498,16 @@ json progress_json(const SystemView& view, const std::vector<SharedAction>& shar
       g["show_name"] = named_groups;
       if (g["name"] == "") g["name"] = "Other actions";
     }
-    orgs.push_back({{"name", org.name},
-                    {"label", org.label},
-                    {"show_org", view.orgs.size() > 1},
-                    {"quiet", never_updated_sentence(org, view, dashes_only(view, org))},
-                    {"incomplete", org.plan->incomplete},
-                    {"groups", groups},
-                    {"has_actions", !groups.empty()}});
+    orgs.push_back(
+        {{"name", org.name},
+         {"label", org.label},
+         {"label_shown", label_shown(org.name, org.label)},
+         {"show_org", view.orgs.size() > 1},
+         {"quiet", text_or_false(never_updated_sentence(org, view, dashes_only(view, org)))},
+         {"incomplete", text_or_false(org.plan->incomplete)},
+         {"queried", text_or_false(queried_due_sentence(view, &org))},
+         {"groups", groups},
+         {"has_actions", !groups.empty()}});
   }
   return orgs;
 }
@@ -506,7 +533,7 @@ json coverage_json(const SystemView& view) {
     const bool any_expectations = std::any_of(f.items.begin(), f.items.end(),
                                               [](const ItemView& i) { return i.expectations > 0; });
     list.push_back({{"title", f.framework->title},
-                    {"source", f.framework->source_document},
+                    {"source", text_or_false(f.framework->source_document)},
                     {"covered", f.covered()},
                     {"count", f.items.size()},
                     {"items", items},
@@ -618,6 +645,7 @@ json appendix_json(const SystemView& view, const std::vector<SharedAction>& shar
     }
     json oj{{"org", join(orgs)},
             {"name", "Actions held in the same words by several organisations"},
+            {"label_shown", true},
             {"actions", json::array()}};
     for (const SharedAction& s : shared) oj["actions"].push_back(shared_json(view, s));
     finish(oj);
@@ -626,6 +654,7 @@ json appendix_json(const SystemView& view, const std::vector<SharedAction>& shar
   for (const OrgView& org : view.orgs) {
     json oj{{"org", org.label},
             {"name", org.name},
+            {"label_shown", label_shown(org.name, org.label)},
             {"is_icb", org.is_icb},
             {"counts", counts_json(org.actions.counts)},
             {"actions", json::array()}};
@@ -748,7 +777,9 @@ json journey_json(const SystemView& view) {
                     {"date", display(m.date->value)},
                     {"public", m.is_public ? (*m.is_public ? "Yes" : "No") : "Not stated"},
                     {"purpose", purpose},
-                    {"state", meeting_state_words(j.state)}});
+                    // The paper's own meeting has not sat when the paper is written.
+                    {"state", j.meeting == view.meeting ? std::string("This meeting")
+                                                        : meeting_state_words(j.state)}});
   }
   return rows;
 }
@@ -791,11 +822,11 @@ json measures_json(const SystemView& view) {
     rows.push_back({{"org", m.org},
                     {"title", m.measure->title},
                     {"latest", has ? value(m.values.back().value) : "No value yet"},
-                    {"as_at", has ? display(m.values.back().date) : ""},
+                    {"as_at", has ? json(display(m.values.back().date)) : json(false)},
                     {"target", m.measure->target ? value(*m.measure->target) : ""},
                     {"chart", measure_chart_file(i)},
                     {"stale", m.stale},
-                    {"note", note}});
+                    {"note", text_or_false(note)}});
   }
   return rows;
 }
@@ -826,7 +857,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
                        {"short", org.label()},
                        {"code", org.code ? org.code->value : ""},
                        {"is_icb", view.lead->is_icb()}};
-  c["as_of"] = display_long(view.as_of);
+  c["as_of"] = display_long(view.shown_as_of());
   c["as_of_iso"] = view.as_of.iso();
   c["period"] = view.period ? json{{"id", view.period->id},
                                    {"name", month_year(view.period->due)},
@@ -849,8 +880,10 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["summary"] = summary_json(view);
   c["organisations"] = json::array();
   for (const OrgView& o : view.orgs) {
-    c["organisations"].push_back(
-        {{"label", o.label}, {"name", o.name}, {"counts", counts_json(o.actions.counts)}});
+    c["organisations"].push_back({{"label", o.label},
+                                  {"name", o.name},
+                                  {"label_shown", label_shown(o.name, o.label)},
+                                  {"counts", counts_json(o.actions.counts)}});
   }
   c["multiple_organisations"] = view.orgs.size() > 1;
   c["totals"] = counts_json(view.all.counts);
@@ -858,7 +891,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   const std::vector<SharedAction> shared = shared_actions(view);
   json common;
   c["progress"] = progress_json(view, shared, common);
-  c["progress_intro"] = progress_intro(view);
+  c["progress_intro"] = text_or_false(progress_intro(view));
   c["common_actions"] = common;
   c["has_common_actions"] = !common.empty();
   c["coverage"] = coverage_json(view);
@@ -884,7 +917,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   c["has_journey"] = !view.journey.empty();
   c["dna"] = dna_json(view);
   c["trend"] = trend_json(view);
-  c["has_trend"] = !view.trend.empty();
+  c["has_trend"] = view.shows_trend();
   c["trend_since"] = view.trend.empty() ? "" : month_year(view.trend.front().date);
   c["trend_chart"] = kTrendChartFile;
   c["measures"] = measures_json(view);
@@ -895,6 +928,12 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
     json k = brag_json(b);
     k["meaning"] = kMeanings[static_cast<size_t>(b)];
     c["brag_key"].push_back(std::move(k));
+  }
+  if (!progress_intro(view).empty()) {
+    c["brag_key"].push_back(
+        {{"cell_md", "(by date)"},
+         {"meaning",
+          "after a colour: its lead reported no status, so the due date alone gives it"}});
   }
   // Filled in by full_paper_context with the terms the rendered paper uses.
   c["glossary"] = json::array();

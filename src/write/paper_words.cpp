@@ -137,6 +137,12 @@ std::string risk_word(int score) {
   return "low";
 }
 
+// "the Independent Mental Health Homicide Investigation": a framework as a sentence names
+// it, by its source document where it has one.
+std::string framework_name(const Framework& f) {
+  return f.source_document.empty() ? f.title : "the " + f.source_document;
+}
+
 std::string gap_names(const SystemView& view) {
   std::vector<std::string> names;
   for (const FrameworkView& f : view.frameworks) {
@@ -224,7 +230,7 @@ std::string contradiction_sentence(const SystemView& view) {
 // "6 Amber (2 at risk, 3 re-planned, 1 awaiting a due date)": Amber says why, so that
 // actions with no date yet are not counted as at risk.
 std::string amber_phrase(const SystemView& view) {
-  int at_risk = 0, replanned = 0, tbc = 0, soon = 0, soon_unreported = 0;
+  int at_risk = 0, replanned = 0, tbc = 0, tbc_not_started = 0, soon = 0, soon_unreported = 0;
   for (const ActionRow& row : view.rows) {
     if (row.rag.brag != Brag::kAmber) continue;
     if (row.rag.why == RagWhy::kDueSoon && row.state.status == Status::kNotReported) {
@@ -240,6 +246,7 @@ std::string amber_phrase(const SystemView& view) {
         break;
       case RagWhy::kDueTbc:
         ++tbc;
+        if (row.state.status == Status::kNotStarted) ++tbc_not_started;
         break;
       default:
         ++soon;
@@ -250,7 +257,12 @@ std::string amber_phrase(const SystemView& view) {
   std::vector<std::string> parts;
   if (at_risk) parts.push_back(fmt::format("{} at risk", at_risk));
   if (replanned) parts.push_back(fmt::format("{} re-planned to a later date", replanned));
-  if (tbc) parts.push_back(fmt::format("{} awaiting a due date", tbc));
+  if (tbc)
+    parts.push_back(
+        tbc_not_started == 0 ? fmt::format("{} awaiting a due date", tbc)
+        : tbc_not_started == tbc
+            ? fmt::format("{} not started and awaiting a due date", tbc)
+            : fmt::format("{} awaiting a due date, {} of them not started", tbc, tbc_not_started));
   if (soon) parts.push_back(fmt::format("{} not started and due soon", soon));
   if (soon_unreported)
     parts.push_back(fmt::format("{} due soon with no status reported", soon_unreported));
@@ -263,7 +275,7 @@ std::string totals_sentence(const SystemView& view) {
   std::string text = fmt::format(
       "{} {} {} as of {}: {} complete, {} on track, {} and {} off track or overdue",
       sentence_case(plans_phrase(view)), view.orgs.size() == 1 ? "holds" : "hold",
-      count_of(c.total(), "action"), display_long(view.as_of), count_words(c[Brag::kBlue]),
+      count_of(c.total(), "action"), display_long(view.shown_as_of()), count_words(c[Brag::kBlue]),
       count_words(c[Brag::kGreen]), amber_phrase(view), count_words(c[Brag::kRed]));
   if (c[Brag::kGrey] > 0) {
     int unreported = 0;
@@ -308,23 +320,23 @@ std::string staleness_sentence(const SystemView& view) {
   if (stale.size() == view.orgs.size()) {  // every organisation: the system's newest is theirs
     if (!newest) {
       return fmt::format(
-          "No action in {} has any progress update recorded, and this reporting period began on "
-          "{}: the statuses in this paper are those first recorded, and each action is judged "
-          "against its due date alone.",
-          plans_phrase(view), display_long(*view.since));
+          "No action in {} has ever had a progress update recorded, so each action is judged "
+          "against its due date alone, with the status its plan first gave it, where it gave "
+          "one.",
+          plans_phrase(view));
     }
     return fmt::format(
         "No action in {} has had a progress update in this reporting period, which began on "
         "{}; the last is dated {}. The statuses in this paper are those last reported, and each "
         "action is judged against its due date alone.",
-        plans_phrase(view), display_long(*view.since), display_long(*newest));
+        plans_phrase(view), display_long(view.since->plus_days(1)), display_long(*newest));
   }
   std::vector<std::string> parts;
   for (const OrgView* o : stale) parts.push_back(when(*o));
   return fmt::format(
       "No progress has been reported in this reporting period, which began on {}, on the "
       "actions of {}: their statuses are those last reported.",
-      display_long(*view.since), and_list(parts));
+      display_long(view.since->plus_days(1)), and_list(parts));
 }
 
 // "The background and findings below were written for the board of 1 May 2025; nothing
@@ -428,17 +440,32 @@ std::string judgement(const SystemView& view) {
   }
   const std::string many =
       fmt::format("{} {} actions {} off track or overdue", red, of_open, red == 1 ? "is" : "are");
-  return red * 4 <= open
-             ? fmt::format("Most of the plan's actions are on course: {}{}.", many, gaps)
-             : fmt::format("The plan is not on course: {}{}.", many,
-                           gaps.empty() ? gaps : ", and" + gaps.substr(5));
+  // "Most" only of what is on track or not yet due to start, never of Amber.
+  const int on_course = c[Brag::kGreen] + c[Brag::kGrey];
+  if (red * 4 <= open && on_course * 3 >= open * 2) {
+    return fmt::format(
+        "Most of the plan's actions are on course: {} {} actions {} on track or not yet due to "
+        "start, and {} {} off track or overdue{}.",
+        on_course, of_open, on_course == 1 ? "is" : "are", count_words(red),
+        red == 1 ? "is" : "are", gaps);
+  }
+  if (red * 4 <= open) {
+    return fmt::format(
+        "The plan is partly on course: {} {} actions {} on track or not yet due to start, {} "
+        "{} Amber and {} {} off track or overdue{}.",
+        on_course, of_open, on_course == 1 ? "is" : "are", count_words(c[Brag::kAmber]),
+        c[Brag::kAmber] == 1 ? "is" : "are", count_words(red), red == 1 ? "is" : "are", gaps);
+  }
+  return fmt::format("The plan is not on course: {}{}.", many,
+                     gaps.empty() ? gaps : ", and" + gaps.substr(5));
 }
 
 std::string totals_of(const CostTotals& t) {
   std::vector<std::string> amounts;
   if (t.one_off > 0) amounts.push_back(money(t.one_off) + " one-off");
   if (t.recurrent > 0) amounts.push_back(money(t.recurrent) + " a year");
-  if (t.unsaid > 0) amounts.push_back(money(t.unsaid) + " not said to be one-off or yearly");
+  if (t.unsaid > 0)
+    amounts.push_back(money(t.unsaid) + " that the plans do not say is one-off or yearly");
   return and_list(amounts);
 }
 
@@ -456,26 +483,37 @@ std::string gap_of(const CostTotals& t) {
 std::string costed_sentence(const SystemView& view) {
   const CostTotals& t = view.finance.system;
   if (!t.any()) return "";
-  std::vector<std::string> parts;
+  // "3 actions in the ICB and SFT plans have a cost: £126,000 a year and £111,000 that the
+  // plans do not say is one-off or yearly. Of this, £126,000 a year is marked not funded; the
+  // funding of 2 is not recorded. A further 8 open actions have no cost yet."
+  std::vector<std::string> sentences;
   if (t.costed > 0) {
-    std::string p = fmt::format("The {} in {} with a cost come to {}", count_of(t.costed, "action"),
-                                plans_phrase(view), totals_of(t));
-    const std::string gap = gap_of(t);
-    if (!gap.empty()) p += fmt::format(", of which {} is marked not funded", gap);
+    sentences.push_back(fmt::format("{} in {} {} a cost: {}.",
+                                    sentence_case(count_of(t.costed, "action")), plans_phrase(view),
+                                    t.costed == 1 ? "has" : "have", totals_of(t)));
+    std::vector<std::string> funding;
+    if (const std::string gap = gap_of(t); !gap.empty())
+      funding.push_back(fmt::format("{} is marked not funded", gap));
     if (t.unstated > 0)
-      p += fmt::format(" ({} with no funding status recorded)", count_words(t.unstated));
-    parts.push_back(p);
+      funding.push_back(t.unstated == t.costed
+                            ? std::string("no funding status is recorded for any of it")
+                            : fmt::format("the funding of {} of the {} is not recorded",
+                                          count_words(t.unstated), t.costed));
+    if (!funding.empty())
+      sentences.push_back(sentence_case("of this, " + join(funding, "; ")) + ".");
   }
   if (t.tbc > 0) {
-    std::string p = fmt::format("{} {} still to be costed", count_of(t.tbc, "open action"),
-                                t.tbc == 1 ? "is" : "are");
+    std::string p = t.tbc == 1 ? std::string(t.costed > 0 ? "A further open action has no cost yet"
+                                                          : "One open action has no cost yet")
+                               : fmt::format("{}{} open actions have no cost yet",
+                                             t.costed > 0 ? "A further " : "", t.tbc);
     if (t.unfunded_tbc == t.tbc)
-      p += t.tbc == 1 ? " and is marked not funded" : " and all are marked not funded";
+      p += t.tbc == 1 ? ", and it is marked not funded" : ", and all are marked not funded";
     else if (t.unfunded_tbc > 0)
       p += fmt::format(", {} of them marked not funded", t.unfunded_tbc);
-    parts.push_back(parts.empty() ? sentence_case(p) : p);
+    sentences.push_back(sentence_case(std::string(trim(p))) + ".");
   }
-  return join(parts, "; ") + ".";
+  return join(sentences, " ");
 }
 
 std::string estimate_sentence(const SystemView& view) {
@@ -513,15 +551,22 @@ std::string milestones_sentence(const SystemView& view) {
     }
   }
   if (runs.empty()) return "";
+  // "No record shows that the system met NHS England's milestone of July 2024, that the ICB
+  // met that of December 2024, or that CNTW and GHFT met those of June 2025."
   std::vector<std::string> parts;
-  for (const auto& [orgs, months] : runs)
-    parts.push_back(fmt::format("{} for {}", and_list(months), and_list(orgs)));
-  const size_t count = std::accumulate(runs.begin(), runs.end(), size_t{0},
-                                       [](size_t n, const auto& r) { return n + r.second.size(); });
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const auto& [orgs, months] = runs[i];
+    const std::string which =
+        i == 0 ? (months.size() == 1 ? "NHS England's milestone" : "NHS England's milestones")
+               : (months.size() == 1 ? "that" : "those");
+    parts.push_back(fmt::format("that {} met {} of {}", and_list(orgs), which, and_list(months)));
+  }
+  std::string listed = parts.front();
+  for (size_t i = 1; i < parts.size(); ++i)
+    listed += (i + 1 == parts.size() ? (parts.size() == 2 ? " or " : ", or ") : ", ") + parts[i];
   return fmt::format(
-      "The plans hold no record of the national {} of {}. The governance section gives each "
-      "milestone and what was recorded.",
-      count == 1 ? "milestone" : "milestones", join(parts, "; of "));
+      "No record shows {}. The governance section gives each milestone and what was recorded.",
+      listed);
 }
 
 }  // namespace
@@ -618,8 +663,13 @@ std::vector<std::string> summary_paragraphs(const SystemView& view) {
   if (view.gaps() > 0) {
     risks.push_back(gaps_sentence(view));
   } else if (!view.frameworks.empty()) {
-    risks.push_back("Every item of the national frameworks is addressed by at least one action.");
+    risks.push_back(
+        view.not_adopted.empty()
+            ? "Every item of the national frameworks is addressed by at least one action."
+            : "Every item of the frameworks the plans answer to is addressed by at "
+              "least one action.");
   }
+  if (const std::string n = not_adopted_sentence(view); !n.empty()) risks.push_back(n);
   if (const std::string m = milestones_sentence(view); !m.empty()) risks.push_back(m);
   if (!risks.empty()) paragraphs.push_back(join(risks, " "));
 
@@ -653,6 +703,17 @@ std::vector<std::string> key_points(const SystemView& view) {
         fmt::format("; {} more {} reported by {} lead as off track or blocked.", declared_red,
                     declared_red == 1 ? "is" : "are", declared_red == 1 ? "its" : "their");
   }
+  // The progress section names them; page one only says the count may be too high.
+  const auto queried = std::count_if(view.overdue.begin(), view.overdue.end(),
+                                     [&](size_t r) { return view.rows[r].due_queried; });
+  if (queried > 0) {
+    points.back().pop_back();
+    points.back() +=
+        queried == 1
+            ? std::string("; one of them has a due date earlier than its plan, to be confirmed.")
+            : fmt::format("; {} of them have due dates earlier than their plans, to be confirmed.",
+                          queried);
+  }
   const std::vector<const RiskRow*> open = open_risks(view);
   if (open.empty()) {
     points.push_back("Risks: the plans record no open risk.");
@@ -668,10 +729,18 @@ std::vector<std::string> key_points(const SystemView& view) {
         fmt::format("{}: {}.", open.size() == 1 ? "Top risk" : "Top risks", join(named, "; ")));
   }
   if (view.gaps() == 0) {
-    points.push_back("Gaps: every national framework item has an action.");
+    points.push_back(view.not_adopted.empty()
+                         ? "Gaps: every national framework item has an action."
+                         : "Gaps: every item of the frameworks the plans answer to has an action.");
   } else {
     points.push_back("Gaps: " + lowercase(gaps_sentence(view).substr(0, 1)) +
                      gaps_sentence(view).substr(1));
+  }
+  if (!view.not_adopted.empty()) {
+    std::vector<std::string> names;
+    for (const Framework* f : view.not_adopted) names.push_back(framework_name(*f));
+    points.back().pop_back();
+    points.back() += fmt::format("; the plans do not yet answer to {}.", and_list(names));
   }
   const CostTotals& t = view.finance.system;
   std::string funding;
@@ -691,7 +760,7 @@ std::vector<std::string> key_points(const SystemView& view) {
     funding += fmt::format("; the system's estimate of the full cost is {}{}",
                            estimate_money(e.amount), e.recurrent.value_or(false) ? " a year" : "");
   } else if (view.finance.unpriced_estimate) {
-    funding += "; the cost estimate sent to NHS England is recorded without its figure";
+    funding += "; the plans do not give the figure of the cost estimate sent to NHS England";
   }
   points.push_back(funding + ".");
   // Organisations grouped by their answers: "SFT policy yes, practice yes; not stated for
@@ -758,9 +827,10 @@ std::vector<std::string> recommendations(const SystemView& view) {
       text += ", and the latest step recorded for each in the progress section";
     else
       text += fmt::format(
-          ": the progress section gives the latest step recorded for the {} with one; none is "
-          "recorded for the other {}",
-          steps.with_step, steps.overdue - steps.with_step);
+          ": {} {} an update since falling due, which the progress section gives, and {} {} "
+          "none",
+          steps.with_step, steps.with_step == 1 ? "has" : "have", steps.overdue - steps.with_step,
+          steps.overdue - steps.with_step == 1 ? "has" : "have");
     list.push_back(text + ".");
   }
   if (view.gaps() > 0 && !held_elsewhere(view).empty())
@@ -777,7 +847,51 @@ std::vector<std::string> recommendations(const SystemView& view) {
                     view.gaps()));
   else if (view.gaps() > 0)
     list.push_back(fmt::format("Note that no action yet addresses {}.", gap_names(view)));
+  if (!view.not_adopted.empty()) {
+    std::vector<std::string> names;
+    for (const Framework* f : view.not_adopted) names.push_back(framework_name(*f));
+    list.push_back(
+        fmt::format("Ask for the plans to be brought up to date with {}.", and_list(names)));
+  }
   return list;
+}
+
+std::string not_adopted_sentence(const SystemView& view) {
+  if (view.not_adopted.empty()) return "";
+  std::vector<std::string> names;
+  for (const Framework* f : view.not_adopted)
+    names.push_back(fmt::format("{} ({})", framework_name(*f), month_year(f->source_date)));
+  const bool one = view.not_adopted.size() == 1;
+  return fmt::format(
+      "The plans have not yet taken in {}, which NHS England asked every local plan to answer "
+      "to; this paper cannot say whether {} {} addressed.",
+      and_list(names), one ? "its items" : "their items", "are");
+}
+
+std::string queried_due_sentence(const SystemView& view, const OrgView* org) {
+  std::vector<size_t> rows;
+  for (size_t r = 0; r < view.rows.size(); ++r) {
+    if (view.rows[r].due_queried && (!org || view.rows[r].plan == org->plan)) rows.push_back(r);
+  }
+  if (rows.empty()) return "";
+  auto label = [&](size_t r) { return org ? view.rows[r].id : action_label(view, r); };
+  const bool all_overdue =
+      std::all_of(rows.begin(), rows.end(), [&](size_t r) { return view.rows[r].overdue; });
+  if (rows.size() == 1) {
+    return fmt::format(
+        "{} is due {}, before the plan itself was made, which suggests a slip of the year in the "
+        "source; the tables mark the date to be confirmed{}.",
+        label(rows.front()), display(*view.rows[rows.front()].state.due),
+        all_overdue ? ", and the action counts as overdue until its lead confirms it" : "");
+  }
+  std::vector<std::string> named;
+  for (size_t r : rows)
+    named.push_back(fmt::format("{} (due {})", label(r), display(*view.rows[r].state.due)));
+  return fmt::format(
+      "{} are due before the plan itself was made, which suggests slips of the year in the "
+      "source; the tables mark the dates to be confirmed{}.",
+      and_list(named),
+      all_overdue ? ", and the actions count as overdue until their leads confirm them" : "");
 }
 
 std::string never_updated_sentence(const OrgView& org, const SystemView& view, bool dashes) {
@@ -814,7 +928,9 @@ std::string progress_intro(const SystemView& view) {
   const bool any = std::any_of(view.rows.begin(), view.rows.end(), [](const ActionRow& r) {
     return !r.state.complete() && r.state.status == Status::kNotReported;
   });
-  return any ? "Actions with no reported status are rated by their due dates alone." : "";
+  return any ? "An action whose lead reported no status is rated by its due date alone, and its "
+               "colour is marked “by date”."
+             : "";
 }
 
 std::vector<std::string> finance_sentences(const SystemView& view) {

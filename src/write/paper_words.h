@@ -45,6 +45,16 @@ std::vector<std::string> recommendations(const SystemView& view);
 // have. `dashes`: the table marks each of them with a dash, and the sentence says so.
 std::string never_updated_sentence(const OrgView& org, const SystemView& view, bool dashes);
 
+// "SMI-20's due date, 30 Jul 2024, is earlier than its plan (Q2 2024/25) ...": the open
+// actions of `org` (or of every organisation, when null) due before their plan was made,
+// whose dates the tables mark "to be confirmed"; "" when there are none.
+std::string queried_due_sentence(const SystemView& view, const OrgView* org);
+
+// "The plans have not yet taken in the Independent Mental Health Homicide Investigation
+// (February 2025) ...": the frameworks NHS England asked every plan to answer to that none
+// of the system's plans cites; "" when there are none.
+std::string not_adopted_sentence(const SystemView& view);
+
 // Said once above the progress tables: how an action whose source gave no status is
 // coloured; "" when every action has a status.
 std::string progress_intro(const SystemView& view);

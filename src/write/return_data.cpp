@@ -11,6 +11,9 @@ namespace iact {
 
 namespace {
 
+// The period cell of a return made before the timeline sets any reporting period.
+constexpr std::string_view kNoPeriodWords = "None set at this date";
+
 using Kind = FieldKind;
 
 // A due date as a date cell shown as precisely as the plan wrote it (a day, a month, an NHS
@@ -95,9 +98,11 @@ const std::array kCoverFields = {
                   for (const OrgView& o : v(d).orgs) names.push_back(o.name);
                   return ReturnCell::of(join(names, "; "));
                 }},
-    ReturnField{"period", Kind::kText, "The reporting period, e.g. 2026-01.",
+    ReturnField{"period", Kind::kText,
+                "The reporting period, e.g. 2026-01; before the timeline sets any, says so.",
                 [](const ReturnData& d, size_t) {
-                  return ReturnCell::of(v(d).period ? v(d).period->id : std::string());
+                  return ReturnCell::of(v(d).period ? v(d).period->id
+                                                    : std::string(kNoPeriodWords));
                 }},
     ReturnField{"period_set_by", Kind::kText,
                 "Who set the period: NHS England, or the organisation (a local timeline).",
@@ -118,7 +123,7 @@ const std::array kCoverFields = {
                                     : ReturnCell::of(why_no_changes(v(d)));
                 }},
     ReturnField{"as_of", Kind::kDate, "The day the statuses are judged at.",
-                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).as_of); }},
+                [](const ReturnData& d, size_t) { return ReturnCell::of(v(d).shown_as_of()); }},
     ReturnField{"sro", Kind::kText, "The senior responsible officer's role (sro:).",
                 [](const ReturnData& d, size_t) { return answer_cell(v(d).sro); },
                 [](const ReturnData& d, size_t) { return &v(d).sro; }},
@@ -162,7 +167,8 @@ const std::array kCoverFields = {
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kAmber); }},
     ReturnField{"green", Kind::kNumber, "Green (on track).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGreen); }},
-    ReturnField{"grey", Kind::kNumber, "Grey (not yet started).",
+    ReturnField{"grey", Kind::kNumber,
+                "Grey (not yet started, or with no status reported, and not due soon).",
                 [](const ReturnData& d, size_t) { return brag_count(d, Brag::kGrey); }},
     ReturnField{"overdue", Kind::kNumber, "Open actions past their due date.",
                 [](const ReturnData& d, size_t) { return ReturnCell::of(count(v(d).overdue)); }},
@@ -281,7 +287,8 @@ std::string cost_cell_text(const std::optional<Cost>& cost) {
       text = "To be confirmed";
       break;
     case Cost::Kind::kAmount:
-      text = fmt::format("£{:.0f}{}", cost->amount, cost->recurrent.value_or(false) ? " recurrent" : "");
+      text = fmt::format("£{:.0f}{}", cost->amount,
+                         cost->recurrent.value_or(false) ? " recurrent" : "");
       break;
   }
   if (!cost->note.empty()) text += " (" + cost->note + ")";

@@ -38,11 +38,13 @@ struct ReturnCell {
     c.number = n;
     return c;
   }
-  static ReturnCell of(Date d, DateForm form = DateForm::kDay) {
+  // A date keeps the precision its source gave it (a month reads "June 2025") unless
+  // `form` says otherwise.
+  static ReturnCell of(Date d, std::optional<DateForm> form = std::nullopt) {
     ReturnCell c;
     c.kind = Kind::kDate;
     c.date = d;
-    c.form = form;
+    c.form = form.value_or(d.form);
     return c;
   }
 };

@@ -209,7 +209,7 @@ def check_system(folder, as_of, out):
     check(day(c["Statuses as of"]) == when, "%s: cover as-of %s" % (name, c["Statuses as of"]))
     check(c["Actions"] == len(actions) == context["totals"]["total"], "%s: totals" % name)
     labels = {"Blue": "Blue - complete", "Red": "Red - off track", "Amber": "Amber - at risk, re-planned or no date",
-              "Green": "Green - on track", "Grey": "Grey - not yet started"}
+              "Green": "Green - on track", "Grey": "Grey - not started or no status, not due soon"}
     for colour in COLOURS:
         check(c[labels[colour]] == counts[colour] == context["totals"][colour.lower()],
               "%s: %s on the cover %s, paper %s, computed %s" % (

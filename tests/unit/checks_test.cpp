@@ -233,7 +233,8 @@ TEST(Checks, EveryRuleInTheTableIsTested) {
                              "form-stale",
                              "form-changed",
                              "form-conflict",
-                             "form-unknown-action"}) {
+                             "form-unknown-action",
+                             "framework-not-taken-in"}) {
     tested.insert(std::string(r));
   }
   tested.insert("return-draft");            // needs a return layout: e2e return_content
@@ -416,6 +417,41 @@ TEST(SystemChecks, ReturnReadiness) {
                                            "out-of-area"),
             std::string::npos)
       << partly.items()[0].message;
+}
+
+// A framework NHS England asked every plan to take in is named once it is published, and
+// only while no plan of the system cites it.
+TEST(SystemChecks, AFrameworkEveryPlanMustTakeInIsNamedOnceItIsPublished) {
+  Diagnostics load;
+  std::optional<Plan> plan = load_plan_text(kValidPlan, "plan.yaml", load);  // investigation only
+  ASSERT_TRUE(plan);
+  auto missing = [&](Date as_of) {
+    Diagnostics diags;
+    check_frameworks_taken_in({&*plan}, testing::frameworks(), as_of, diags);
+    std::vector<std::string> named;
+    for (const Diagnostic& d : diags.items()) {
+      EXPECT_EQ(d.rule, "framework-not-taken-in");
+      EXPECT_EQ(d.pos, (Pos{8, 1}));
+      named.push_back(d.message.substr(0, d.message.find(" (")));
+    }
+    return named;
+  };
+  EXPECT_TRUE(missing(Date{2024, 7, 25}).empty());  // the day before the 2024 guidance
+  EXPECT_EQ(missing(Date{2025, 3, 1}),
+            std::vector<std::string>{"no plan answers to nhse-2024-themes"});
+  EXPECT_EQ(missing(Date{2025, 5, 1}),
+            (std::vector<std::string>{"no plan answers to nhse-2024-themes",
+                                      "no plan answers to webinar-2025"}));
+  // Cited by any plan of the system, it is taken in; a framework not asked of every plan
+  // (the 2024 core requirements) is never named.
+  std::optional<Plan> all = load_plan_text(
+      valid_plan_with("frameworks: [investigation-2025]",
+                      "frameworks: [investigation-2025, nhse-2024-themes, webinar-2025]"),
+      "plan.yaml", load);
+  ASSERT_TRUE(all);
+  Diagnostics none;
+  check_frameworks_taken_in({&*all}, testing::frameworks(), Date{2026, 1, 31}, none);
+  EXPECT_TRUE(none.items().empty()) << none.items().front().message;
 }
 
 }  // namespace

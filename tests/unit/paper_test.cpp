@@ -5,6 +5,7 @@
 #include "write/paper_words.h"
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -119,8 +120,8 @@ TEST(PaperContext, AmberIsSplitByWhyAndReplanningShowsTheFirstDate) {
   ASSERT_TRUE(view);
   nlohmann::json c = paper_context(*view, PaperSettings{});
   const std::string first = c["summary"]["paragraphs"][0]["text"];
-  EXPECT_NE(first.find("3 Amber (1 at risk, 1 re-planned to a later date, 1 awaiting a due "
-                       "date)"),
+  EXPECT_NE(first.find("3 Amber (1 at risk, 1 re-planned to a later date, 1 not started and "
+                       "awaiting a due date)"),
             std::string::npos)
       << first;
   bool found = false;
@@ -177,7 +178,7 @@ TEST(PaperRoundTwo, SummarySentencesReadRight) {
   // The news first: nothing from the trust since before the period, and its narrative
   // does not say when it was written.
   EXPECT_EQ(p[0],
-            "No progress has been reported in this reporting period, which began on 30 June 2025, "
+            "No progress has been reported in this reporting period, which began on 1 July 2025, "
             "on the actions of RMHT (never updated): their statuses are those last reported. Not "
             "all the background and findings below are new: RMHT's do not say which meeting they "
             "were written for.");
@@ -220,7 +221,10 @@ TEST(PaperRoundTwo, PageOneCarriesTheDecision) {
                       "Note the progress of the action plans set out in this paper.",
                       "Note the 3 overdue actions, none of which has an update since it fell due.",
                       "Note the 5 framework items that no action yet addresses, named in the "
-                      "coverage section."}));
+                      "coverage section.",
+                      // The plans cite no framework of 2025 that every plan must answer to.
+                      "Ask for the plans to be brought up to date with the Independent Mental "
+                      "Health Homicide Investigation."}));
   ASSERT_EQ(points.size(), 5u);
   EXPECT_EQ(points[0].rfind("Overdue: 3 of the 5 open actions", 0), 0u) << points[0];
   EXPECT_EQ(points[1],
@@ -229,8 +233,8 @@ TEST(PaperRoundTwo, PageOneCarriesTheDecision) {
   EXPECT_EQ(points[2].rfind("Gaps: 5 framework items have no action yet", 0), 0u);
   EXPECT_EQ(points[3],
             "Funding gap: \u00a361,000 a year of costed actions is marked not funded; 1 "
-            "open action is still to be costed; the cost estimate sent to NHS England is "
-            "recorded without its figure.");
+            "open action is still to be costed; the plans do not give the figure of the cost "
+            "estimate sent to NHS England.");
   EXPECT_EQ(points[4],
             "Assurance that not attending (DNA) is never on its own a reason to "
             "discharge: not stated for RICB and RMHT.");
@@ -325,7 +329,7 @@ TEST(PaperRoundTwo, MilestonesWithNoRecordAreNamedInTheSummary) {
   RoundTwo r = round_two(Date{2026, 1, 31});
   const std::vector<std::string> p = paragraphs(r.c);
   const auto said = std::find_if(p.begin(), p.end(), [](const std::string& t) {
-    return t.find("no record of the national milestone") != std::string::npos;
+    return t.find("No record shows that") != std::string::npos;
   });
   ASSERT_NE(said, p.end());
   EXPECT_EQ(said->find("January 2026"), std::string::npos) << *said;
@@ -577,9 +581,10 @@ TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
   std::vector<std::string> finance;
   for (const auto& s : c["finance"]["sentences"]) finance.push_back(s["text"]);
   EXPECT_TRUE(has(finance,
-                  "The 2 actions in the RICB and RMHT plans with a cost come to \u00a320,000 "
-                  "one-off and \u00a361,000 a year, of which \u00a361,000 a year is marked not "
-                  "funded; 1 open action is still to be costed and is marked not funded."));
+                  "2 actions in the RICB and RMHT plans have a cost: \u00a320,000 one-off and "
+                  "\u00a361,000 a year. Of this, \u00a361,000 a year is marked not funded. A "
+                  "further open action has no cost yet, and it is marked not funded."))
+      << finance.front();
 }
 
 // Somerset's November 2024 paper: the finance table has a row per organisation that adds
@@ -689,6 +694,121 @@ TEST(PaperDates, ChoicesThatDisagreeAreNamed) {
             "the 2026-01 period is due on 2026-01-31, but the 2025-06 period, due 2025-06-30, "
             "comes first after the meeting on 2025-05-20");
   EXPECT_EQ(w[0].hint, "pass --period 2025-06 (due 2025-06-30), or leave --period out");
+}
+
+// ---- Round three: every sentence true on the paper's date --------------------------------
+
+struct Sample {
+  std::vector<Plan> plans;
+  std::optional<SystemView> view;
+  nlohmann::json c;
+};
+
+// A sample system of plans/, as of `as_of` (and for `period`, when given).
+std::unique_ptr<Sample> sample(const std::string& system, std::vector<std::string> files,
+                               Date as_of, const std::string& period = "") {
+  auto s = std::make_unique<Sample>();
+  Diagnostics diags;
+  for (const std::string& f : files) {
+    const std::string path = std::string(IACT_TEST_DATA) + "/../../plans/" + system + "/" + f;
+    s->plans.push_back(*load_plan_file(path, path, diags));
+  }
+  std::vector<const Plan*> plans;
+  for (const Plan& p : s->plans) plans.push_back(&p);
+  ViewOptions options;
+  options.as_of = as_of;
+  options.period = period;
+  ViewError error;
+  s->view = build_view(system, plans, testing::frameworks(), options, error);
+  EXPECT_TRUE(s->view) << error.message;
+  if (s->view) s->c = paper_context(*s->view, PaperSettings{"chart.svg"});
+  return s;
+}
+
+const nlohmann::json* action_in(const nlohmann::json& c, const std::string& id) {
+  for (const auto& org : c["appendix"]) {
+    for (const auto& a : org["actions"]) {
+      if (a["id"] == id) return &a;
+    }
+  }
+  return nullptr;
+}
+
+// Somerset's SMI-20 is due 30 Jul 2024 in its source, before the plan was made: a slip of
+// the year the paper queries instead of passing on as fact.
+TEST(PaperTruth, ADueDateBeforeThePlanIsQueried) {
+  auto s = sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2024, 11, 28});
+  const nlohmann::json* smi20 = action_in(s->c, "SMI-20");
+  ASSERT_NE(smi20, nullptr);
+  EXPECT_EQ((*smi20)["due"], "30 Jul 2024 (to be confirmed)");
+  EXPECT_EQ((*action_in(s->c, "SMI-19"))["due"], "30 Jul 2025");  // the row before: no query
+  const auto& sft = s->c["progress"][1];
+  EXPECT_EQ(sft["label"], "SFT");
+  EXPECT_EQ(sft["queried"],
+            "SMI-20 is due 30 Jul 2024, before the plan itself was made, which suggests a slip "
+            "of the year in the source; the tables mark the date to be confirmed, and the action "
+            "counts as overdue until its lead confirms it.");
+  EXPECT_EQ(s->c["progress"][0]["queried"], false);  // the ICB's actions have no such date
+  const std::string overdue = s->c["key_points"][0]["text"];
+  EXPECT_NE(overdue.find("one of them has a due date earlier than its plan, to be confirmed"),
+            std::string::npos)
+      << overdue;
+}
+
+// A colour the due date alone gives (no status reported) is marked so, in every table and in
+// the key; a framework published after the paper's date is not cited for any action.
+TEST(PaperTruth, ColoursFromDatesAloneAreMarkedAndLaterFrameworksAreNotCited) {
+  auto s = sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2024, 11, 28});
+  const nlohmann::json* smi01 = action_in(s->c, "SMI-01");
+  ASSERT_NE(smi01, nullptr);
+  EXPECT_EQ((*smi01)["brag"]["name"], "Red");
+  EXPECT_NE((*smi01)["brag"]["cell_md"].get<std::string>().find("(by date)"), std::string::npos);
+  // The November 2024 paper cannot name the webinar domains of April 2025.
+  EXPECT_EQ((*smi01)["addresses"].get<std::string>().find("Care and treatment"), std::string::npos)
+      << (*smi01)["addresses"];
+  EXPECT_EQ(s->c["brag_key"].back()["cell_md"], "(by date)");
+  // No earlier period or meeting to compare with: no trend, as the summary says.
+  EXPECT_FALSE(s->c["has_trend"]);
+
+  auto bnssg = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2025, 5, 1});
+  const nlohmann::json* reported = action_in(bnssg->c, "ICB-PLAN-01");
+  ASSERT_NE(reported, nullptr);
+  EXPECT_EQ((*reported)["brag"]["cell_md"].get<std::string>().find("(by date)"),
+            std::string::npos);  // its lead reported a status
+}
+
+// A period paper for a system whose plans predate a framework NHS England asked every plan
+// to take in says so, and asks for the plans to be brought up to date, not scored against it.
+TEST(PaperTruth, AFrameworkThePlansHaveNotTakenInIsSaid) {
+  auto s =
+      sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2026, 1, 31}, "2026-01");
+  ASSERT_EQ(s->view->not_adopted.size(), 1u);
+  EXPECT_EQ(s->view->not_adopted[0]->id, "investigation-2025");
+  EXPECT_EQ(s->c["recommendations"].back()["text"],
+            "Ask for the plans to be brought up to date with the Independent Mental Health "
+            "Homicide Investigation.");
+  const std::string gaps = s->c["key_points"][2]["text"];
+  EXPECT_NE(gaps.find("the plans do not yet answer to the Independent Mental Health Homicide "
+                      "Investigation."),
+            std::string::npos)
+      << gaps;
+  // Not in November 2024, before it was published.
+  auto before = sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2024, 11, 28});
+  EXPECT_TRUE(before->view->not_adopted.empty());
+}
+
+// BOB's board met in June 2025, the day not given: the paper's date is the month, and an
+// organisation named in its short form already is not named twice ("ICB (ICB)").
+TEST(PaperTruth, AMeetingKnownToTheMonthDatesThePaperToTheMonth) {
+  auto s = sample("bob", {"bob-icb.yaml", "bhft.yaml", "ohft.yaml"}, Date{2025, 6, 30});
+  ASSERT_NE(s->view->meeting, nullptr);
+  EXPECT_EQ(s->c["as_of"], "June 2025");
+  std::map<std::string, std::string> cover;
+  for (const auto& row : s->c["cover"]) cover[row["label"]] = row["value"];
+  EXPECT_EQ(cover["Status as of"], "June 2025");
+  EXPECT_EQ(cover["Date of meeting"], "June 2025");
+  EXPECT_EQ(s->c["organisations"][0]["label_shown"], false);  // "... Berkshire West ICB"
+  EXPECT_EQ(s->c["organisations"][1]["label_shown"], true);   // "... Foundation Trust (BHFT)"
 }
 
 }  // namespace

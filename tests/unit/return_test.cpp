@@ -111,5 +111,46 @@ TEST(ReturnData, EveryFieldReadsAViewWithoutFailing) {
   EXPECT_EQ(find_return_field(ReturnSource::kActions, "score"), nullptr);
 }
 
+// A return keeps dates to the precision of their source, and says when no period was set.
+TEST(ReturnData, DatesKeepTheirPrecisionAndAMissingPeriodIsSaid) {
+  Diagnostics diags;
+  auto layout =
+      load_return_layout(std::filesystem::path(IACT_TEST_TEMPLATES) / "return.yaml", diags);
+  ASSERT_TRUE(layout);
+  auto load = [&](const std::string& system, const std::vector<std::string>& files, Date as_of,
+                  std::vector<Plan>& plans) {
+    for (const std::string& f : files) {
+      const std::string path = std::string(IACT_TEST_DATA) + "/../../plans/" + system + "/" + f;
+      plans.push_back(*load_plan_file(path, path, diags));
+    }
+    std::vector<const Plan*> pointers;
+    for (const Plan& p : plans) pointers.push_back(&p);
+    ViewOptions options;
+    options.as_of = as_of;
+    ViewError error;
+    return build_view(system, pointers, testing::frameworks(), options, error);
+  };
+  const ReturnField* board_date = find_return_field(ReturnSource::kCover, "board_date");
+  const ReturnField* as_of = find_return_field(ReturnSource::kCover, "as_of");
+  const ReturnField* period = find_return_field(ReturnSource::kCover, "period");
+  ASSERT_TRUE(board_date && as_of && period);
+
+  std::vector<Plan> bob_plans;  // BOB's board of June 2025, the day not given
+  auto bob = load("bob", {"bob-icb.yaml", "bhft.yaml", "ohft.yaml"}, Date{2025, 6, 30}, bob_plans);
+  ASSERT_TRUE(bob);
+  ReturnData b = return_data(*bob, *layout);
+  EXPECT_EQ(board_date->get(b, 0).form, DateForm::kMonth);
+  EXPECT_EQ(as_of->get(b, 0).form, DateForm::kMonth);
+  EXPECT_EQ(period->get(b, 0).text, "2025-06");
+
+  std::vector<Plan> som_plans;  // November 2024: NHS England had set no reporting period
+  auto som =
+      load("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2024, 11, 28}, som_plans);
+  ASSERT_TRUE(som);
+  ReturnData s = return_data(*som, *layout);
+  EXPECT_EQ(period->get(s, 0).text, "None set at this date");
+  EXPECT_EQ(board_date->get(s, 0).form, DateForm::kDay);
+}
+
 }  // namespace
 }  // namespace iact
