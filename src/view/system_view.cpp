@@ -483,8 +483,8 @@ std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogu
 
 std::string why_no_changes(const SystemView& view) {
   if (view.compares()) return "";
-  return "The plans record no earlier reporting period or board meeting to compare with, so "
-         "nothing is counted as changed since one.";
+  return "The plans record no earlier report to measure change against: no reporting period "
+         "ended and no board meeting held before this one.";
 }
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,

@@ -92,12 +92,12 @@ json brag_json(Brag b) {
                                   kLetters[i], name, name, lower(b))}};
 }
 
-// An action's BRAG cell: its colour, marked "by date" when its lead reported no status,
+// An action's BRAG cell: its colour, marked "no status" when its lead reported none,
 // so a colour the dates alone give never reads as the lead's own judgement.
 json action_brag_json(const ActionRow& row) {
   json j = brag_json(row.rag.brag);
   if (!row.state.complete() && row.state.status == Status::kNotReported) {
-    j["cell_md"] = j["cell_md"].get<std::string>() + " (by date)";
+    j["cell_md"] = j["cell_md"].get<std::string>() + " (no status)";
     j["by_date"] = true;
   }
   return j;
@@ -785,13 +785,53 @@ json journey_json(const SystemView& view) {
 }
 
 // The DNA-discharge assurance, organisation by organisation, as the return gives it.
+// Whether `text` names `id` as a word of its own ("SMI-10", not "SMI-101").
+bool names_id(const std::string& text, const std::string& id) {
+  auto part_of_id = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+  };
+  for (size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
+    const size_t end = at + id.size();
+    if ((at == 0 || !part_of_id(text[at - 1])) && (end == text.size() || !part_of_id(text[end])))
+      return true;
+  }
+  return false;
+}
+
+// "SMI-10, due 30 Jan 2025, is now overdue.": what has become of the actions an evidence
+// note names, where the note's own words have been overtaken (the action is overdue or
+// done); "" when none has.
+std::string named_actions_now(const SystemView& view, const OrgView& org, const std::string& note) {
+  std::vector<const ActionRow*> named;
+  for (size_t r : org.actions.rows) {
+    const ActionRow& row = view.rows[r];
+    if (row.id.size() >= 2 && names_id(note, row.id)) named.push_back(&row);
+  }
+  std::vector<std::string> said;
+  for (const ActionRow* row : named) {
+    // The note names the action already; with one, "the action it names" says which.
+    const std::string which = named.size() == 1 ? std::string("The action it names") : row->id;
+    if (row->state.complete()) {
+      said.push_back(row->action->completed ? fmt::format("{} was completed in {}.", which,
+                                                          month_year(row->action->completed->value))
+                                            : fmt::format("{} is now complete.", which));
+    } else if (row->overdue && row->state.due) {
+      said.push_back(fmt::format("{}, due {}, is now overdue.", which, display(*row->state.due)));
+    }
+  }
+  return join(said, " ");
+}
+
 json dna_json(const SystemView& view) {
   json rows = json::array();
   for (const OrgView& org : view.orgs) {
+    std::string note = org.dna.note.empty() ? std::string(kNothing) : org.dna.note;
+    if (const std::string now = named_actions_now(view, org, org.dna.note); !now.empty())
+      note += " " + now;
     rows.push_back({{"org", org.name},
                     {"policy", answer_words(org.dna.policy)},
                     {"practice", answer_words(org.dna.practice)},
-                    {"note", org.dna.note.empty() ? std::string(kNothing) : org.dna.note}});
+                    {"note", note}});
   }
   return rows;
 }
@@ -931,9 +971,10 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
   }
   if (!progress_intro(view).empty()) {
     c["brag_key"].push_back(
-        {{"cell_md", "(by date)"},
+        {{"cell_md", "(no status)"},
          {"meaning",
-          "after a colour: its lead reported no status, so the due date alone gives it"}});
+          "after a colour: its lead reported no status, so the colour comes from the due date, "
+          "or from having none, alone"}});
   }
   // Filled in by full_paper_context with the terms the rendered paper uses.
   c["glossary"] = json::array();

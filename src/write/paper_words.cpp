@@ -143,6 +143,26 @@ std::string framework_name(const Framework& f) {
   return f.source_document.empty() ? f.title : "the " + f.source_document;
 }
 
+// "12 of the 25 expectations under the items of National webinar - focus on local action
+// plans have no action yet": what is still open below items that each have an action; ""
+// when nothing is.
+std::string open_expectations(const SystemView& view) {
+  std::vector<std::string> parts;
+  for (const FrameworkView& f : view.frameworks) {
+    int all = 0, open = 0;
+    for (const ItemView& i : f.items) {
+      all += i.expectations;
+      open += static_cast<int>(i.uncovered_expectations.size());
+    }
+    if (open > 0)
+      parts.push_back(fmt::format("{} of the {} expectations under the items of {}", open, all,
+                                  f.framework->title));
+  }
+  if (parts.empty()) return "";
+  return fmt::format("{} {} no action yet", and_list(parts),
+                     parts.size() == 1 && parts.front().rfind("1 of", 0) == 0 ? "has" : "have");
+}
+
 std::string gap_names(const SystemView& view) {
   std::vector<std::string> names;
   for (const FrameworkView& f : view.frameworks) {
@@ -418,9 +438,10 @@ std::string judgement(const SystemView& view) {
   }
   if (unreported * 2 > open) {
     return fmt::format(
-        "With no status reported for {} of the {} open actions, this paper cannot say whether "
+        "With no status reported for {} the {} open actions, this paper cannot say whether "
         "the plan is on course; {}.",
-        unreported, open, overdue);
+        unreported == open ? std::string("any of") : fmt::format("{} of", unreported), open,
+        overdue);
   }
   // A judgement of the actions the plan has; where national items have none, that is said
   // beside it, so "on course" does not read as "complete".
@@ -551,21 +572,24 @@ std::string milestones_sentence(const SystemView& view) {
     }
   }
   if (runs.empty()) return "";
-  // "No record shows that the system met NHS England's milestone of July 2024, that the ICB
-  // met that of December 2024, or that CNTW and GHFT met those of June 2025."
+  // "The plans do not record whether the system met NHS England's milestone of July 2024,
+  // the ICB that of December 2024, or CNTW and GHFT those of June 2025": a gap in the records
+  // for the organisations to confirm, not a finding that a milestone was missed.
   std::vector<std::string> parts;
   for (size_t i = 0; i < runs.size(); ++i) {
     const auto& [orgs, months] = runs[i];
     const std::string which =
         i == 0 ? (months.size() == 1 ? "NHS England's milestone" : "NHS England's milestones")
                : (months.size() == 1 ? "that" : "those");
-    parts.push_back(fmt::format("that {} met {} of {}", and_list(orgs), which, and_list(months)));
+    parts.push_back(fmt::format("{}{} {} of {}", and_list(orgs), i == 0 ? " met" : "", which,
+                                and_list(months)));
   }
   std::string listed = parts.front();
   for (size_t i = 1; i < parts.size(); ++i)
     listed += (i + 1 == parts.size() ? (parts.size() == 2 ? " or " : ", or ") : ", ") + parts[i];
   return fmt::format(
-      "No record shows {}. The governance section gives each milestone and what was recorded.",
+      "The plans do not record whether {}; the governance section gives each milestone, what "
+      "is recorded and what is still to be confirmed.",
       listed);
 }
 
@@ -668,6 +692,10 @@ std::vector<std::string> summary_paragraphs(const SystemView& view) {
             ? "Every item of the national frameworks is addressed by at least one action."
             : "Every item of the frameworks the plans answer to is addressed by at "
               "least one action.");
+    if (const std::string e = open_expectations(view); !e.empty()) {
+      risks.back().pop_back();
+      risks.back() += fmt::format(", though {}; the coverage section names them.", e);
+    }
   }
   if (const std::string n = not_adopted_sentence(view); !n.empty()) risks.push_back(n);
   if (const std::string m = milestones_sentence(view); !m.empty()) risks.push_back(m);
@@ -688,7 +716,13 @@ std::vector<std::string> key_points(const SystemView& view) {
     std::string p = fmt::format("Overdue: {} of the {} open actions {} past {} due date",
                                 steps.overdue, open_count(c), steps.overdue == 1 ? "is" : "are",
                                 steps.overdue == 1 ? "its" : "their");
-    if (steps.with_step == 0)
+    const bool none_reported = std::all_of(view.overdue.begin(), view.overdue.end(), [&](size_t r) {
+      return view.rows[r].state.status == Status::kNotReported;
+    });
+    if (steps.with_step == 0 && none_reported)
+      p += steps.overdue == 1 ? ", with no status reported and no update since it fell due"
+                              : ", none with a status reported or an update since it fell due";
+    else if (steps.with_step == 0)
       p += steps.overdue == 1 ? ", with no update since it fell due"
                               : ", none with an update since it fell due";
     else if (steps.with_step < steps.overdue)
@@ -700,19 +734,30 @@ std::vector<std::string> key_points(const SystemView& view) {
   if (declared_red > 0) {
     points.back().pop_back();
     points.back() +=
-        fmt::format("; {} more {} reported by {} lead as off track or blocked.", declared_red,
-                    declared_red == 1 ? "is" : "are", declared_red == 1 ? "its" : "their");
+        fmt::format("; {}{} {} reported by {} lead as off track or blocked.", declared_red,
+                    steps.overdue > 0 ? " more" : "", declared_red == 1 ? "is" : "are",
+                    declared_red == 1 ? "its" : "their");
   }
-  // The progress section names them; page one only says the count may be too high.
-  const auto queried = std::count_if(view.overdue.begin(), view.overdue.end(),
-                                     [&](size_t r) { return view.rows[r].due_queried; });
-  if (queried > 0) {
+  // The count may be too high: a due date before the plan itself is likely a slip of the
+  // year, and the progress section marks it to be confirmed.
+  std::vector<std::string> queried;
+  for (size_t r : view.overdue) {
+    if (view.rows[r].due_queried)
+      queried.push_back(
+          fmt::format("{}, due {}", action_label(view, r), display(*view.rows[r].state.due)));
+  }
+  if (!queried.empty()) {
     points.back().pop_back();
     points.back() +=
-        queried == 1
-            ? std::string("; one of them has a due date earlier than its plan, to be confirmed.")
-            : fmt::format("; {} of them have due dates earlier than their plans, to be confirmed.",
-                          queried);
+        queried.size() == 1
+            ? fmt::format(
+                  "; the due date of one of them ({}) is earlier than the plan itself, "
+                  "probably a slip of the year, and is to be confirmed.",
+                  queried.front())
+            : fmt::format(
+                  "; the due dates of {} of them ({}) are earlier than the plans "
+                  "themselves, probably slips of the year, and are to be confirmed.",
+                  queried.size(), join(queried, "; "));
   }
   const std::vector<const RiskRow*> open = open_risks(view);
   if (open.empty()) {
@@ -732,6 +777,10 @@ std::vector<std::string> key_points(const SystemView& view) {
     points.push_back(view.not_adopted.empty()
                          ? "Gaps: every national framework item has an action."
                          : "Gaps: every item of the frameworks the plans answer to has an action.");
+    if (const std::string e = open_expectations(view); !e.empty()) {
+      points.back().pop_back();
+      points.back() += ", though " + e + ".";
+    }
   } else {
     points.push_back("Gaps: " + lowercase(gaps_sentence(view).substr(0, 1)) +
                      gaps_sentence(view).substr(1));
@@ -817,6 +866,11 @@ std::vector<std::string> recommendations(const SystemView& view) {
                                         display_long(*newest))
                           : std::string("Note that no progress on the action plans has been "
                                         "reported since they were written."));
+  // Silence is not only to note: the board can ask for the reports it lacks.
+  if (!progress)
+    list.push_back(
+        "Ask the leads of the open actions to report their status and progress before the "
+        "board next considers the plans.");
   const OverdueSteps steps = overdue_steps(view);
   if (steps.overdue > 0) {
     std::string text = fmt::format("Note the {}", count_of(steps.overdue, "overdue action"));
@@ -874,24 +928,23 @@ std::string queried_due_sentence(const SystemView& view, const OrgView* org) {
     if (view.rows[r].due_queried && (!org || view.rows[r].plan == org->plan)) rows.push_back(r);
   }
   if (rows.empty()) return "";
-  auto label = [&](size_t r) { return org ? view.rows[r].id : action_label(view, r); };
+  // The tables beside it name the actions; the sentence says why their dates are queried.
   const bool all_overdue =
       std::all_of(rows.begin(), rows.end(), [&](size_t r) { return view.rows[r].overdue; });
   if (rows.size() == 1) {
     return fmt::format(
-        "{} is due {}, before the plan itself was made, which suggests a slip of the year in the "
-        "source; the tables mark the date to be confirmed{}.",
-        label(rows.front()), display(*view.rows[rows.front()].state.due),
-        all_overdue ? ", and the action counts as overdue until its lead confirms it" : "");
+        "One action is due {}, before the plan itself was made, which suggests a slip of the "
+        "year in the source; the table marks its date to be confirmed{}.",
+        display(*view.rows[rows.front()].state.due),
+        all_overdue ? ", and it counts as overdue until its lead confirms the date" : "");
   }
-  std::vector<std::string> named;
-  for (size_t r : rows)
-    named.push_back(fmt::format("{} (due {})", label(r), display(*view.rows[r].state.due)));
+  std::vector<std::string> dates;
+  for (size_t r : rows) dates.push_back(display(*view.rows[r].state.due));
   return fmt::format(
-      "{} are due before the plan itself was made, which suggests slips of the year in the "
-      "source; the tables mark the dates to be confirmed{}.",
-      and_list(named),
-      all_overdue ? ", and the actions count as overdue until their leads confirm them" : "");
+      "{} actions are due before the plan itself was made ({}), which suggests slips of the "
+      "year in the source; the tables mark their dates to be confirmed{}.",
+      rows.size(), and_list(dates),
+      all_overdue ? ", and they count as overdue until their leads confirm the dates" : "");
 }
 
 std::string never_updated_sentence(const OrgView& org, const SystemView& view, bool dashes) {
@@ -903,6 +956,10 @@ std::string never_updated_sentence(const OrgView& org, const SystemView& view, b
   }
   std::vector<std::string> sentences;
   const std::string whose = view.orgs.size() > 1 ? org_name(org) + "'s" : "the plan's";
+  if (quiet > 0 && quiet == open && unreported >= open) {
+    return fmt::format("None of {} {} has a status or a progress update recorded.", whose,
+                       count_of(open, "open action"));
+  }
   if (quiet > 0 && quiet == open) {
     sentences.push_back(fmt::format("None of {} {} has a progress update recorded.", whose,
                                     count_of(open, "open action")));
@@ -928,8 +985,8 @@ std::string progress_intro(const SystemView& view) {
   const bool any = std::any_of(view.rows.begin(), view.rows.end(), [](const ActionRow& r) {
     return !r.state.complete() && r.state.status == Status::kNotReported;
   });
-  return any ? "An action whose lead reported no status is rated by its due date alone, and its "
-               "colour is marked “by date”."
+  return any ? "An action whose lead reported no status is rated by its due date alone (or by "
+               "having none), and its colour is marked “no status”."
              : "";
 }
 
@@ -954,7 +1011,10 @@ std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
     } else if (c.meeting) {
       where = fmt::format("{}, {}", c.meeting->body, where);
     }
-    const std::string what = board ? "Discussed in public" : "Submitted";
+    // The paper's own meeting has not sat when the paper is written.
+    const std::string what = !board                      ? "Submitted"
+                             : c.meeting == view.meeting ? "To be discussed in public"
+                                                         : "Discussed in public";
     if (c.met()) return fmt::format("{}: {}", what, where);
     const long late = c.days_late();
     return late > 0 ? fmt::format("{} late: {} ({} days after)", what, where, late)
@@ -968,9 +1028,10 @@ std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
       met.push_back(fmt::format("{}, {}", m->body, display(m->date->value)));
     return fmt::format("{}; not recorded as in public", join(met, "; "));
   }
-  if (board) return "No meeting in public recorded";
-  if (c.milestone->requires_ == "submission") return "No submission recorded";
-  return "Not recorded";
+  // A gap in the plans, not a finding that the milestone was missed.
+  if (board) return "No public meeting in the plans";
+  if (c.milestone->requires_ == "submission") return "No submission in the plans";
+  return "Not in the plans";
 }
 
 }  // namespace iact

@@ -13,6 +13,8 @@ namespace {
 
 // The period cell of a return made before the timeline sets any reporting period.
 constexpr std::string_view kNoPeriodWords = "None set at this date";
+// A cell the plans cannot fill, such as the date the return is signed off.
+constexpr std::string_view kByHand = "To be filled in by hand";
 
 using Kind = FieldKind;
 
@@ -205,8 +207,9 @@ const std::array kCoverFields = {
         "dna_practice", Kind::kText, "The same on practice.",
         [](const ReturnData& d, size_t) { return answer_cell(v(d).orgs.front().dna.practice); },
         [](const ReturnData& d, size_t) { return &v(d).orgs.front().dna.practice; }},
-    ReturnField{"blank", Kind::kText, "An empty cell, to fill in by hand (e.g. sign-off).",
-                [](const ReturnData&, size_t) { return ReturnCell{}; }},
+    ReturnField{"blank", Kind::kText,
+                "A cell to fill in by hand (e.g. the sign-off date), saying so until it is.",
+                [](const ReturnData&, size_t) { return ReturnCell::of(std::string(kByHand)); }},
 };
 
 // ---- Framework items ----------------------------------------------------------------------

@@ -268,7 +268,7 @@ def check_layout(name, view, out_dir, md, plans):
         check(appendix <= MAIN_PAGES, "%s: the main text runs to %d pages" % (label, appendix))
 
     # Action ids: at most three times each outside the coverage index (Appendix B), counting
-    # once for each plan that uses the id.
+    # once for each plan that uses the id, besides where the lead's own narrative names it.
     whole = "\n".join(pages)
     index = whole.find("Appendix B: the actions that address")
     counted = whole[:index] if index >= 0 else whole
@@ -276,9 +276,12 @@ def check_layout(name, view, out_dir, md, plans):
     for p in plans:
         for a in p.get("actions", []):
             holders[a["id"]] = holders.get(a["id"], 0) + 1
+    narrative = json.dumps([p.get("narrative") for p in plans], default=str)
     for action_id, n in holders.items():
-        times = len(re.findall(r"(?<![\w-])%s(?![\w-])" % re.escape(action_id), counted))
-        check(times <= 3 * n, "%s: %s is printed %d times" % (label, action_id, times))
+        pattern = r"(?<![\w-])%s(?![\w-])" % re.escape(action_id)
+        times = len(re.findall(pattern, counted))
+        allowed = 3 * n + len(re.findall(pattern, narrative))
+        check(times <= allowed, "%s: %s is printed %d times" % (label, action_id, times))
 
     text = plain(md)
     check(text.count("No update recorded") <= len(plans),

@@ -329,7 +329,7 @@ TEST(PaperRoundTwo, MilestonesWithNoRecordAreNamedInTheSummary) {
   RoundTwo r = round_two(Date{2026, 1, 31});
   const std::vector<std::string> p = paragraphs(r.c);
   const auto said = std::find_if(p.begin(), p.end(), [](const std::string& t) {
-    return t.find("No record shows that") != std::string::npos;
+    return t.find("The plans do not record whether") != std::string::npos;
   });
   ASSERT_NE(said, p.end());
   EXPECT_EQ(said->find("January 2026"), std::string::npos) << *said;
@@ -380,13 +380,13 @@ TEST(PaperRoundTwo, MilestonesAreMetByARecordOfThem) {
                 // A submission with no date, the date not known.
                 "Submitted; the date is not recorded",
                 // The review's date is no record of sending it to NHS England.
-                "No submission recorded", "Submitted: 29 Nov 2024",
+                "No submission in the plans", "Submitted: 29 Nov 2024",
                 "RICB: Discussed in public: Round Two ICB Board, 20 Nov 2024", "\u2013", "\u2013",
                 // A meeting counts for the first milestone due on or after it: the ICB's
                 // August board is January's update, not June's late; it is this paper's own.
-                "RICB: No meeting in public recorded; RMHT: Discussed in public: RMHT Board of "
+                "RICB: No public meeting in the plans; RMHT: Discussed in public: RMHT Board of "
                 "Directors, 25 Jun 2025",
-                "RICB: Discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due"}));
+                "RICB: To be discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due"}));
   EXPECT_EQ(r.c["journey"].size(), 4u);
 }
 
@@ -745,12 +745,14 @@ TEST(PaperTruth, ADueDateBeforeThePlanIsQueried) {
   const auto& sft = s->c["progress"][1];
   EXPECT_EQ(sft["label"], "SFT");
   EXPECT_EQ(sft["queried"],
-            "SMI-20 is due 30 Jul 2024, before the plan itself was made, which suggests a slip "
-            "of the year in the source; the tables mark the date to be confirmed, and the action "
-            "counts as overdue until its lead confirms it.");
+            "One action is due 30 Jul 2024, before the plan itself was made, which suggests a "
+            "slip of the year in the source; the table marks its date to be confirmed, and it "
+            "counts as overdue until its lead confirms the date.");
   EXPECT_EQ(s->c["progress"][0]["queried"], false);  // the ICB's actions have no such date
   const std::string overdue = s->c["key_points"][0]["text"];
-  EXPECT_NE(overdue.find("one of them has a due date earlier than its plan, to be confirmed"),
+  EXPECT_NE(overdue.find("the due date of one of them (SMI-20 (SFT), due 30 Jul 2024) is earlier "
+                         "than the plan itself, probably a slip of the year, and is to be "
+                         "confirmed."),
             std::string::npos)
       << overdue;
 }
@@ -762,18 +764,18 @@ TEST(PaperTruth, ColoursFromDatesAloneAreMarkedAndLaterFrameworksAreNotCited) {
   const nlohmann::json* smi01 = action_in(s->c, "SMI-01");
   ASSERT_NE(smi01, nullptr);
   EXPECT_EQ((*smi01)["brag"]["name"], "Red");
-  EXPECT_NE((*smi01)["brag"]["cell_md"].get<std::string>().find("(by date)"), std::string::npos);
+  EXPECT_NE((*smi01)["brag"]["cell_md"].get<std::string>().find("(no status)"), std::string::npos);
   // The November 2024 paper cannot name the webinar domains of April 2025.
   EXPECT_EQ((*smi01)["addresses"].get<std::string>().find("Care and treatment"), std::string::npos)
       << (*smi01)["addresses"];
-  EXPECT_EQ(s->c["brag_key"].back()["cell_md"], "(by date)");
+  EXPECT_EQ(s->c["brag_key"].back()["cell_md"], "(no status)");
   // No earlier period or meeting to compare with: no trend, as the summary says.
   EXPECT_FALSE(s->c["has_trend"]);
 
   auto bnssg = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2025, 5, 1});
   const nlohmann::json* reported = action_in(bnssg->c, "ICB-PLAN-01");
   ASSERT_NE(reported, nullptr);
-  EXPECT_EQ((*reported)["brag"]["cell_md"].get<std::string>().find("(by date)"),
+  EXPECT_EQ((*reported)["brag"]["cell_md"].get<std::string>().find("(no status)"),
             std::string::npos);  // its lead reported a status
 }
 
@@ -792,9 +794,16 @@ TEST(PaperTruth, AFrameworkThePlansHaveNotTakenInIsSaid) {
                       "Investigation."),
             std::string::npos)
       << gaps;
+  // The DNA evidence names SMI-10, to review practice by January 2025: a year on, the
+  // paper says where it stands, which it did not need to in November 2024.
+  const std::string note = s->c["dna"][1]["note"];
+  EXPECT_NE(note.find("by January 2025. The action it names, due 30 Jan 2025, is now overdue."),
+            std::string::npos)
+      << note;
   // Not in November 2024, before it was published.
   auto before = sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2024, 11, 28});
   EXPECT_TRUE(before->view->not_adopted.empty());
+  EXPECT_EQ(before->c["dna"][1]["note"].get<std::string>().find("now overdue"), std::string::npos);
 }
 
 // BOB's board met in June 2025, the day not given: the paper's date is the month, and an
