@@ -109,6 +109,7 @@ void load_framework(const YamlNode& root, const std::string& file, Catalogue& ca
   Framework f;
   f.id = id->value;
   f.title = r.text_or_empty("title");
+  f.called = r.text_or_empty("called");
   f.file = file;
   if (auto source = r.object("source")) {
     f.source_document = source->text_or_empty("document");

@@ -31,6 +31,7 @@ struct FrameworkItem {
 struct Framework {
   std::string id;
   std::string title;
+  std::string called;  // how sentences name it; empty: "the" and the source document's title
   std::string file;
   std::string source_document;
   std::string source_publisher;

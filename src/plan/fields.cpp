@@ -531,6 +531,9 @@ constexpr std::array kFrameworkFields = {
     FieldDef{
         "id", kText, kRequired, "Framework id, cited by plans.", {}, nullptr, false, 0, 0, true},
     FieldDef{"title", kText, kRequired, "Title."},
+    FieldDef{"called", kText, kOptional,
+             "How a paper's sentences name it, e.g. \"the national webinar of April 2025\" "
+             "(default: \"the\" and its source document's title)."},
     FieldDef{"source", kObject, kRequired, "Source document.", {}, &kSource},
     FieldDef{"every_plan", kBoolean, kOptional,
              "Whether NHS England asked every local plan to answer to it once published (true); "

@@ -483,8 +483,18 @@ std::vector<ViewError> date_disagreements(const SystemView& view, const Catalogu
 
 std::string why_no_changes(const SystemView& view) {
   if (view.compares()) return "";
-  return "The plans record no earlier report to measure change against: no reporting period "
-         "ended and no board meeting held before this one.";
+  // Changes are counted from the previous reporting round, else from the lead plan's last
+  // board meeting: say which of the two is missing, in the organisation's name.
+  const std::string round = !view.period    ? "NHS England had set no reporting round by this date"
+                            : view.previous ? "no earlier reporting round is recorded"
+                                            : "this is the first reporting round";
+  const std::string lead = view.lead->is_icb() && view.lead->organisation.label() == "ICB"
+                               ? std::string("the ICB")
+                               : view.lead->organisation.label();
+  return fmt::format(
+      "No change is counted since an earlier report: {}, and {}'s plan records no earlier "
+      "meeting of its board on it.",
+      round, lead);
 }
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,

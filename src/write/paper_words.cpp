@@ -140,12 +140,12 @@ std::string risk_word(int score) {
 // "the Independent Mental Health Homicide Investigation": a framework as a sentence names
 // it, by its source document where it has one.
 std::string framework_name(const Framework& f) {
+  if (!f.called.empty()) return f.called;
   return f.source_document.empty() ? f.title : "the " + f.source_document;
 }
 
-// "12 of the 25 expectations under the items of National webinar - focus on local action
-// plans have no action yet": what is still open below items that each have an action; ""
-// when nothing is.
+// "12 of the 25 expectations of the national webinar of April 2025 have no action yet":
+// what is still open below items that each have an action; "" when nothing is.
 std::string open_expectations(const SystemView& view) {
   std::vector<std::string> parts;
   for (const FrameworkView& f : view.frameworks) {
@@ -155,8 +155,8 @@ std::string open_expectations(const SystemView& view) {
       open += static_cast<int>(i.uncovered_expectations.size());
     }
     if (open > 0)
-      parts.push_back(fmt::format("{} of the {} expectations under the items of {}", open, all,
-                                  f.framework->title));
+      parts.push_back(
+          fmt::format("{} of the {} expectations of {}", open, all, framework_name(*f.framework)));
   }
   if (parts.empty()) return "";
   return fmt::format("{} {} no action yet", and_list(parts),
@@ -461,22 +461,28 @@ std::string judgement(const SystemView& view) {
   }
   const std::string many =
       fmt::format("{} {} actions {} off track or overdue", red, of_open, red == 1 ? "is" : "are");
-  // "Most" only of what is on track or not yet due to start, never of Amber.
-  const int on_course = c[Brag::kGreen] + c[Brag::kGrey];
-  if (red * 4 <= open && on_course * 3 >= open * 2) {
-    return fmt::format(
-        "Most of the plan's actions are on course: {} {} actions {} on track or not yet due to "
-        "start, and {} {} off track or overdue{}.",
-        on_course, of_open, on_course == 1 ? "is" : "are", count_words(red),
-        red == 1 ? "is" : "are", gaps);
+  // "Most" only of what is on track or not yet due to start, never of Amber, nor of a Grey
+  // action with no status reported (not reported is not "not yet due to start").
+  int grey_unreported = 0;
+  for (const ActionRow& row : view.rows) {
+    if (row.rag.brag == Brag::kGrey && row.state.status == Status::kNotReported) ++grey_unreported;
   }
-  if (red * 4 <= open) {
-    return fmt::format(
-        "The plan is partly on course: {} {} actions {} on track or not yet due to start, {} "
-        "{} Amber and {} {} off track or overdue{}.",
-        on_course, of_open, on_course == 1 ? "is" : "are", count_words(c[Brag::kAmber]),
-        c[Brag::kAmber] == 1 ? "is" : "are", count_words(red), red == 1 ? "is" : "are", gaps);
-  }
+  const int on_course = c[Brag::kGreen] + c[Brag::kGrey] - grey_unreported;
+  std::vector<std::string> parts = {fmt::format("{} {} actions {} on track or not yet due to start",
+                                                on_course, of_open, on_course == 1 ? "is" : "are")};
+  const bool most = red * 4 <= open && on_course * 3 >= open * 2;
+  if (!most && c[Brag::kAmber] > 0)
+    parts.push_back(
+        fmt::format("{} {} Amber", c[Brag::kAmber], c[Brag::kAmber] == 1 ? "is" : "are"));
+  parts.push_back(
+      fmt::format("{} {} off track or overdue", count_words(red), red == 1 ? "is" : "are"));
+  if (grey_unreported > 0)
+    parts.push_back(fmt::format("{} not due soon {} no status reported", grey_unreported,
+                                grey_unreported == 1 ? "has" : "have"));
+  if (most)
+    return fmt::format("Most of the plan's actions are on course: {}{}.", and_list(parts), gaps);
+  if (red * 4 <= open)
+    return fmt::format("The plan is partly on course: {}{}.", and_list(parts), gaps);
   return fmt::format("The plan is not on course: {}{}.", many,
                      gaps.empty() ? gaps : ", and" + gaps.substr(5));
 }
@@ -797,9 +803,9 @@ std::vector<std::string> key_points(const SystemView& view) {
   if (!gap.empty()) {
     funding = fmt::format("Funding gap: {} of costed actions is marked not funded", gap);
   } else if (t.costed > 0) {
-    funding = "Funding gap: no costed action is marked not funded";
+    funding = "Funding: no costed action is marked not funded";
   } else {
-    funding = "Funding gap: no action has a cost yet";
+    funding = "Funding: no action has a cost yet";
   }
   if (t.tbc > 0)
     funding += fmt::format("; {} {} still to be costed", count_of(t.tbc, "open action"),
@@ -914,7 +920,10 @@ std::string not_adopted_sentence(const SystemView& view) {
   if (view.not_adopted.empty()) return "";
   std::vector<std::string> names;
   for (const Framework* f : view.not_adopted)
-    names.push_back(fmt::format("{} ({})", framework_name(*f), month_year(f->source_date)));
+    names.push_back(framework_name(*f).find(std::to_string(f->source_date.year)) !=
+                            std::string::npos
+                        ? framework_name(*f)
+                        : fmt::format("{} ({})", framework_name(*f), month_year(f->source_date)));
   const bool one = view.not_adopted.size() == 1;
   return fmt::format(
       "The plans have not yet taken in {}, which NHS England asked every local plan to answer "

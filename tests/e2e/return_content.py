@@ -220,7 +220,7 @@ def check_system(folder, as_of, out):
     # With no earlier return to count from, the return says what the paper says.
     if isinstance(c["Changes counted since"], str):
         said = [p["text"] for p in context["summary"]["paragraphs"]
-                if "no earlier report to measure change against" in p["text"]]
+                if "No change is counted since an earlier report" in p["text"]]
         check(len(said) == 1 and said[0].startswith(c["Changes counted since"]),
               "%s: the paper says %r, the return %r" % (name, said, c["Changes counted since"]))
         check_no_earlier_return(wb, name, c["Changes counted since"])
@@ -494,9 +494,9 @@ def check_history(out):
           "history: SLIPS due in June %r" % rows.get("SLIPS"))
     # The first period has no earlier one: nothing is counted as changed "this period", as
     # the paper says.
-    check_no_earlier_return(wb, "history: June", "The plans record no earlier report to measure "
-                            "change against: no reporting period ended and no board meeting "
-                            "held before this one.")
+    check_no_earlier_return(wb, "history: June", "No change is counted since an earlier report: "
+                            "this is the first reporting round, and HICB's plan records no "
+                            "earlier meeting of its board on it.")
 
 
 def check_reproducible(out):
