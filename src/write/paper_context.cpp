@@ -346,8 +346,14 @@ json cover_rows(const SystemView& view, const json& meeting) {
     add("Meeting", kToBeConfirmed);
   }
   add("Report title", default_title(view));
-  // With no meeting, the paper's own recommendations ask the board only to note.
-  const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>() : "Note";
+  // With no meeting, the paper's own recommendations ask the board to note, and to approve
+  // the requests they make of the leads, when they make any.
+  const std::vector<std::string> asks = recommendations(view);
+  const bool requests = std::any_of(asks.begin(), asks.end(),
+                                    [](const std::string& a) { return a.rfind("Ask ", 0) == 0; });
+  const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>()
+                              : requests          ? "Note; Approve"
+                                                  : "Note";
   add("Purpose", purpose.empty() ? std::string(kNotStatedWords) : purpose);
   add("Level of assurance offered",
       meeting.is_object() ? meeting["assurance"].get<std::string>() : kToBeConfirmed);
@@ -701,6 +707,16 @@ json narrative_json(const SystemView& view) {
   return list;
 }
 
+// The finance table's "Not funded" cell: the unfunded amount, and the actions marked not
+// funded whose cost is still to be found, so the cell agrees with the sentence naming them.
+std::string gap_cell(const CostTotals& t) {
+  const double pounds = t.unfunded_one_off + t.unfunded_recurrent + t.unfunded_unsaid;
+  std::vector<std::string> parts;
+  if (pounds > 0) parts.push_back(money(pounds));
+  if (t.unfunded_tbc > 0) parts.push_back(fmt::format("{} not yet costed", t.unfunded_tbc));
+  return parts.empty() ? std::string(kNothing) : join(parts, " and ");
+}
+
 json finance_json(const SystemView& view) {
   const FinanceView& f = view.finance;
   auto row = [](const std::string& label, const CostTotals& t) {
@@ -709,7 +725,7 @@ json finance_json(const SystemView& view) {
                 {"one_off", amount(t.one_off)},
                 {"recurrent", amount(t.recurrent)},
                 {"unsaid", amount(t.unsaid)},
-                {"gap", amount(t.unfunded_one_off + t.unfunded_recurrent + t.unfunded_unsaid)},
+                {"gap", gap_cell(t)},
                 {"tbc", count_cell(static_cast<size_t>(t.tbc))}};
   };
   // One row per organisation with costs: the rows add up to the system's.

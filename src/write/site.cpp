@@ -156,7 +156,7 @@ std::string system_page_html(const SystemView& v, const SystemSummary& s, const 
     body += "<tr><th scope=\"row\">System</th>" + brag_count_cells(v.all.counts) + "</tr>\n";
   body += "</tbody>\n</table>\n";
   if (!v.trend.empty()) {
-    body += trend_section(v.trend, "Progress since " + month_year(v.trend.front().date),
+    body += trend_section(v.trend, "Ratings since " + month_year(v.trend.front().date),
                           "Actions by BRAG status at each return and now, rebuilt from each "
                           "action's updates");
   }
