@@ -215,18 +215,18 @@ void check_self_assessment(const Plan& plan, const CheckContext& ctx, Diagnostic
 void check_submissions(const Plan& plan, const CheckContext& ctx, Diagnostics& diags) {
   std::vector<std::string> by_submission;
   for (const Milestone& m : ctx.catalogue.milestones) {
-    if (m.requires_ == "submission") by_submission.push_back(m.id);
+    if (m.takes_submission()) by_submission.push_back(m.id);
   }
   for (const Submission& s : plan.submissions) {
     if (!s.milestone) continue;
     const std::string& id = s.milestone->value;
     auto m = std::find_if(ctx.catalogue.milestones.begin(), ctx.catalogue.milestones.end(),
                           [&](const Milestone& x) { return x.id == id; });
-    if (m != ctx.catalogue.milestones.end() && m->requires_ == "submission") continue;
+    if (m != ctx.catalogue.milestones.end() && m->takes_submission()) continue;
     const std::string those = by_submission.empty()
                                   ? std::string(
-                                        "the timeline has none; `requires: submission` "
-                                        "on a milestone asks for one")
+                                        "the timeline has none; `requires: submission` or "
+                                        "`reported: true` on a milestone asks for one")
                                   : "those met by a submission: " + join(by_submission);
     if (m == ctx.catalogue.milestones.end()) {
       auto near = closest_match(id, by_submission);

@@ -166,6 +166,7 @@ void load_timeline(const YamlNode& root, const std::string& file, Catalogue& cat
     Milestone milestone{id->value, date->value, form, m.text_or_empty("title"), local_file, {}, {}};
     if (auto announced = m.date("announced")) milestone.announced = announced->value;
     if (auto requires_ = m.choice("requires")) milestone.requires_ = requires_->value;
+    if (auto reported = m.boolean("reported")) milestone.reported = reported->value;
     cat.milestones.push_back(std::move(milestone));
   }
   // The periods already defined, by id: looking each new one up among all of them would

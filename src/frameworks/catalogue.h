@@ -52,6 +52,11 @@ struct Milestone {
   std::string local_file;         // set when a local timeline, not the national one, defines it
   std::optional<Date> announced;  // when it became known
   std::string requires_;  // public-board | review | submission | "" (kMilestoneRequirementNames)
+  bool reported = false;  // it also asks for a report to NHS England (a submission)
+
+  // Whether a plan's `submissions:` entry can record it: a submission milestone, or one
+  // that also asks for a report.
+  bool takes_submission() const { return requires_ == "submission" || reported; }
 
   bool known_at(Date day) const { return !announced || *announced <= day; }
 };

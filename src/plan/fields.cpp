@@ -554,6 +554,10 @@ constexpr std::array kMilestoneFields = {
              "(the ICB's board in public), review (the system's review by the date) or "
              "submission (a plan's `submissions:` entry for the milestone, by the date).",
              kMilestoneRequirementNames},
+    FieldDef{"reported", kBoolean, kOptional,
+             "Whether the milestone also asks the system to report to NHS England (true): a "
+             "plan's `submissions:` entry for it records the report, and the paper's milestone "
+             "table gives the system's line beside the boards'."},
 };
 constexpr ObjectDef kMilestone{"milestone", "A national milestone.", kMilestoneFields};
 

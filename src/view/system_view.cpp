@@ -392,6 +392,27 @@ void add_governance(SystemView& view) {
       }
       view.compliance.push_back(check);
     }
+    // A board milestone that also asks for a report to NHS England: the system's line,
+    // met by a submission for it, beside the boards'.
+    if (m->reported && m->requires_ != "submission") {
+      MilestoneCheck report;
+      report.milestone = m;
+      report.org = "System";
+      report.report = true;
+      report.due_yet = m->date <= view.as_of;
+      for (const OrgView& o : view.orgs) {
+        for (const Submission& s : o.plan->submissions) {
+          if (!s.milestone || s.milestone->value != m->id) continue;
+          if (!s.date) {
+            report.done_undated = true;
+          } else if (s.date->value <= view.as_of &&
+                     (!report.done || s.date->value < *report.done)) {
+            report.done = s.date->value;
+          }
+        }
+      }
+      view.compliance.push_back(report);
+    }
   }
 }
 

@@ -179,6 +179,9 @@ struct MilestoneCheck {
   // for it whose plans do not say whether they were in public.
   const BoardMeeting* meeting = nullptr;
   std::vector<const BoardMeeting*> not_said_public;
+  // The system's report to NHS England that a board milestone also asks for (`reported`),
+  // met by a submission, not a meeting.
+  bool report = false;
 
   // Met by its date; a date known only to the month or quarter meets a milestone of that
   // month or quarter.

@@ -1011,8 +1011,8 @@ std::vector<std::string> finance_sentences(const SystemView& view) {
 }
 
 std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
-  const bool board =
-      c.milestone->requires_ == "public-board" || c.milestone->requires_ == "icb-public-board";
+  const bool board = !c.report && (c.milestone->requires_ == "public-board" ||
+                                   c.milestone->requires_ == "icb-public-board");
   if (c.done) {
     std::string where = display(*c.done);
     if (c.meeting == view.meeting && c.meeting) {
@@ -1021,7 +1021,8 @@ std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
       where = fmt::format("{}, {}", c.meeting->body, where);
     }
     // The paper's own meeting has not sat when the paper is written.
-    const std::string what = !board                      ? "Submitted"
+    const std::string what = c.report                    ? "Reported to NHS England"
+                             : !board                    ? "Submitted"
                              : c.meeting == view.meeting ? "To be discussed in public"
                                                          : "Discussed in public";
     if (c.met()) return fmt::format("{}: {}", what, where);
@@ -1029,7 +1030,9 @@ std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
     return late > 0 ? fmt::format("{} late: {} ({} days after)", what, where, late)
                     : fmt::format("{} late: {}", what, where);
   }
-  if (c.done_undated) return "Submitted; the date is not recorded";
+  if (c.done_undated)
+    return c.report ? "Reported to NHS England; the date is not recorded"
+                    : "Submitted; the date is not recorded";
   if (!c.due_yet) return "Not yet due";
   if (board && !c.not_said_public.empty()) {
     std::vector<std::string> met;
@@ -1039,6 +1042,7 @@ std::string milestone_result(const MilestoneCheck& c, const SystemView& view) {
   }
   // A gap in the plans, not a finding that the milestone was missed.
   if (board) return "No public meeting in the plans";
+  if (c.report) return "No report in the plans";
   if (c.milestone->requires_ == "submission") return "No submission in the plans";
   return "Not in the plans";
 }

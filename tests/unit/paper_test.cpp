@@ -388,10 +388,28 @@ TEST(PaperRoundTwo, MilestonesAreMetByARecordOfThem) {
                 "RICB: Discussed in public: Round Two ICB Board, 20 Nov 2024", "\u2013", "\u2013",
                 // A meeting counts for the first milestone due on or after it: the ICB's
                 // August board is January's update, not June's late; it is this paper's own.
+                // June 2025 also asks for a report to NHS England: the system's line, met by a
+                // submission only, which these plans do not record.
                 "RICB: No public meeting in the plans; RMHT: Discussed in public: RMHT Board of "
-                "Directors, 25 Jun 2025",
-                "RICB: To be discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due"}));
+                "Directors, 25 Jun 2025; System: No report in the plans",
+                "RICB: To be discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due; "
+                "System: Not yet due"}));
   EXPECT_EQ(r.c["journey"].size(), 4u);
+
+  // A submission for the June 2025 milestone records the report; a meeting never does.
+  Submission sent;
+  sent.milestone = Located<std::string>{"june-2025-report", {}};
+  sent.date = Located<Date>{Date{2025, 6, 27}, {}};
+  r.plans[0].submissions.push_back(sent);
+  ViewOptions options;
+  options.as_of = Date{2025, 8, 12};
+  ViewError error;
+  auto view =
+      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
+  ASSERT_TRUE(view);
+  const nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  const std::string june = c["timeline"][8]["record"];
+  EXPECT_NE(june.find("; System: Reported to NHS England: 27 Jun 2025"), std::string::npos) << june;
 }
 
 TEST(PaperRoundTwo, MeasuresShowTheLatestAndWhatIsStale) {
