@@ -143,6 +143,17 @@ struct RoundTwo {
   nlohmann::json c;
 };
 
+// The view and the paper's context again, from the plans as a test has changed them.
+void rebuild(RoundTwo& r, Date as_of) {
+  ViewOptions options;
+  options.as_of = as_of;
+  ViewError error;
+  r.view =
+      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
+  EXPECT_TRUE(r.view) << error.message;
+  if (r.view) r.c = paper_context(*r.view, PaperSettings{"chart.svg"});
+}
+
 RoundTwo round_two(Date as_of) {
   RoundTwo r;
   Diagnostics diags;
@@ -151,13 +162,7 @@ RoundTwo round_two(Date as_of) {
     r.plans.push_back(*load_plan_file(path, path, diags));
   }
   EXPECT_FALSE(diags.has_errors());
-  ViewOptions options;
-  options.as_of = as_of;
-  ViewError error;
-  r.view =
-      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
-  EXPECT_TRUE(r.view) << error.message;
-  r.c = paper_context(*r.view, PaperSettings{"chart.svg"});
+  rebuild(r, as_of);
   return r;
 }
 
@@ -401,14 +406,8 @@ TEST(PaperRoundTwo, MilestonesAreMetByARecordOfThem) {
   sent.milestone = Located<std::string>{"june-2025-report", {}};
   sent.date = Located<Date>{Date{2025, 6, 27}, {}};
   r.plans[0].submissions.push_back(sent);
-  ViewOptions options;
-  options.as_of = Date{2025, 8, 12};
-  ViewError error;
-  auto view =
-      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
-  ASSERT_TRUE(view);
-  const nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
-  const std::string june = c["timeline"][8]["record"];
+  rebuild(r, Date{2025, 8, 12});
+  const std::string june = r.c["timeline"][8]["record"];
   EXPECT_NE(june.find("; System: Reported to NHS England: 27 Jun 2025"), std::string::npos) << june;
 }
 
@@ -590,13 +589,8 @@ TEST(PaperRoundTwo, UnfundedCostsAreNamed) {
       if (a.id && a.id->value == "G-3") a.cost->funded = false;
     }
   }
-  ViewOptions options;
-  options.as_of = Date{2025, 8, 12};
-  ViewError error;
-  auto view =
-      build_view("round-two", {&r.plans[0], &r.plans[1]}, testing::frameworks(), options, error);
-  ASSERT_TRUE(view);
-  nlohmann::json c = paper_context(*view, PaperSettings{"chart.svg"});
+  rebuild(r, Date{2025, 8, 12});
+  const nlohmann::json& c = r.c;
   const std::string unfunded = c["finance"]["unfunded"];
   EXPECT_EQ(unfunded.rfind("2 actions are marked not funded", 0), 0u) << unfunded;
   EXPECT_NE(unfunded.find("(RICB: cost to be confirmed)"), std::string::npos) << unfunded;
