@@ -512,10 +512,11 @@ std::string why_no_changes(const SystemView& view) {
   const std::string lead = view.lead->is_icb() && view.lead->organisation.label() == "ICB"
                                ? std::string("the ICB")
                                : view.lead->organisation.label();
+  // Only an earlier meeting of the same board counts (a development session is another).
   return fmt::format(
       "No change is counted since an earlier report: {}, and {}'s plan records no earlier "
-      "meeting of its board on it.",
-      round, lead);
+      "meeting of {} on it.",
+      round, lead, view.meeting ? "the " + view.meeting->body : std::string("its board"));
 }
 
 std::optional<SystemView> build_view(const std::string& name, const std::vector<const Plan*>& plans,

@@ -496,7 +496,7 @@ def check_history(out):
     # the paper says.
     check_no_earlier_return(wb, "history: June", "No change is counted since an earlier report: "
                             "this is the first reporting round, and HICB's plan records no "
-                            "earlier meeting of its board on it.")
+                            "earlier meeting of its board on it.")  # no meeting: any board
 
 
 def check_reproducible(out):
