@@ -346,13 +346,13 @@ json cover_rows(const SystemView& view, const json& meeting) {
     add("Meeting", kToBeConfirmed);
   }
   add("Report title", default_title(view));
-  // With no meeting, the paper's own recommendations ask the board to note, and to approve
-  // the requests they make of the leads, when they make any.
+  // With no meeting, the paper's own recommendations ask the board to note, and to discuss
+  // the requests they make of the leads, when they make any: nothing is put for approval.
   const std::vector<std::string> asks = recommendations(view);
   const bool requests = std::any_of(asks.begin(), asks.end(),
                                     [](const std::string& a) { return a.rfind("Ask ", 0) == 0; });
   const std::string purpose = meeting.is_object() ? meeting["purpose"].get<std::string>()
-                              : requests          ? "Note; Approve"
+                              : requests          ? "Note; Discuss"
                                                   : "Note";
   add("Purpose", purpose.empty() ? std::string(kNotStatedWords) : purpose);
   add("Level of assurance offered",

@@ -314,11 +314,12 @@ TEST(PaperRoundTwo, ACoverWithNoMeetingYetSaysWhatIsToBeConfirmed) {
   for (const auto& row : r.c["cover"]) cover[row["label"]] = row["value"];
   for (const auto& row : r.c["cover_details"]) cover[row["label"]] = row["value"];
   EXPECT_EQ(cover["Meeting"], "To be confirmed");
-  // Its own recommendations ask the board to note, and to approve a request of the leads
-  // (to bring the plans up to date with the investigation, which they do not cite).
+  // Its own recommendations ask the board to note, and to discuss a request of the leads
+  // (to bring the plans up to date with the investigation, which they do not cite); nothing
+  // is put for approval.
   EXPECT_EQ(r.c["recommendations"].back()["text"].get<std::string>().rfind("Ask for the plans", 0),
             0u);
-  EXPECT_EQ(cover["Purpose"], "Note; Approve");
+  EXPECT_EQ(cover["Purpose"], "Note; Discuss");
   EXPECT_EQ(cover["Level of assurance offered"], "To be confirmed");
   EXPECT_EQ(cover["Risks"], "3 open risks, set out with their mitigations in the risks section.");
   EXPECT_EQ(cover["Financial implications"],
