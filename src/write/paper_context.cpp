@@ -987,7 +987,7 @@ json paper_context(const SystemView& view, const PaperSettings& settings) {
     k["meaning"] = kMeanings[static_cast<size_t>(b)];
     c["brag_key"].push_back(std::move(k));
   }
-  if (!progress_intro(view).empty()) {
+  if (c["progress_intro"] != false) {  // some colour comes from the dates alone
     c["brag_key"].push_back(
         {{"cell_md", "(no status)"},
          {"meaning",

@@ -163,6 +163,14 @@ std::string open_expectations(const SystemView& view) {
                      parts.size() == 1 && parts.front().rfind("1 of", 0) == 0 ? "has" : "have");
 }
 
+// "the Independent Mental Health Homicide Investigation": the frameworks the plans have not
+// taken in, as sentences name them.
+std::string not_adopted_names(const SystemView& view) {
+  std::vector<std::string> names;
+  for (const Framework* f : view.not_adopted) names.push_back(framework_name(*f));
+  return and_list(names);
+}
+
 std::string gap_names(const SystemView& view) {
   std::vector<std::string> names;
   for (const FrameworkView& f : view.frameworks) {
@@ -792,10 +800,8 @@ std::vector<std::string> key_points(const SystemView& view) {
                      gaps_sentence(view).substr(1));
   }
   if (!view.not_adopted.empty()) {
-    std::vector<std::string> names;
-    for (const Framework* f : view.not_adopted) names.push_back(framework_name(*f));
     points.back().pop_back();
-    points.back() += fmt::format("; the plans do not yet answer to {}.", and_list(names));
+    points.back() += fmt::format("; the plans do not yet answer to {}.", not_adopted_names(view));
   }
   const CostTotals& t = view.finance.system;
   std::string funding;
@@ -908,10 +914,8 @@ std::vector<std::string> recommendations(const SystemView& view) {
   else if (view.gaps() > 0)
     list.push_back(fmt::format("Note that no action yet addresses {}.", gap_names(view)));
   if (!view.not_adopted.empty()) {
-    std::vector<std::string> names;
-    for (const Framework* f : view.not_adopted) names.push_back(framework_name(*f));
-    list.push_back(
-        fmt::format("Ask for the plans to be brought up to date with {}.", and_list(names)));
+    list.push_back(fmt::format("Ask for the plans to be brought up to date with {}.",
+                               not_adopted_names(view)));
   }
   return list;
 }
