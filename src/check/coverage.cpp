@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -14,12 +15,18 @@ std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
                                          const Catalogue& catalogue) {
   std::set<std::string> cited;
   std::set<std::string> addressed;
+  std::map<std::string, std::string> planned;  // item id -> the first action to plan for it
   for (const Plan* plan : plans) {
     for (const auto& f : plan->frameworks) cited.insert(f.value);
     for (const Action& action : plan->actions) {
       for (const auto& ref : action.addresses) {
         const FrameworkItem* item = catalogue.resolve(ref.value).item;
         if (!item) continue;
+        if (action.updates_plan) {
+          const std::string& id = item->is_expectation() ? item->parent : item->id;
+          planned.emplace(id, action.id ? action.id->value : "?");
+          continue;
+        }
         addressed.insert(item->id);
         if (item->is_expectation()) addressed.insert(item->parent);
       }
@@ -34,7 +41,10 @@ std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
       const FrameworkItem& item = catalogue.items[index];
       if (item.is_expectation()) continue;
       ++g.items;
-      if (!addressed.count(item.id)) g.gaps.push_back(&item);
+      if (addressed.count(item.id)) continue;
+      g.gaps.push_back(&item);
+      if (auto p = planned.find(item.id); p != planned.end())
+        g.planned.emplace_back(&item, p->second);
     }
     out.push_back(std::move(g));
   }
@@ -63,11 +73,23 @@ void check_coverage(const std::vector<const Plan*>& plans, const Catalogue& cata
       std::vector<std::string> named;
       for (const FrameworkItem* item : g.gaps)
         named.push_back(fmt::format("{} ({})", item->id, item->title));
+      std::string hint =
+          "add the item ids to `addresses:` of the actions that cover them, or add actions";
+      if (!g.planned.empty()) {
+        std::vector<std::string> by;
+        for (const auto& [item, action] : g.planned)
+          by.push_back(fmt::format("{} ({})", item->id, action));
+        hint = fmt::format(
+            "an action that updates the plan is to add actions for {}, and {} until {}; {}",
+            join(by), g.planned.size() == 1 ? "it stays a gap" : "they stay gaps",
+            g.planned.size() == 1 ? "another action addresses it" : "other actions address them",
+            hint);
+      }
       diags.add(p->file, f->pos, "coverage-gap",
                 fmt::format("no action {}addresses {} of the {} items of {}: {}",
                             plans.size() > 1 ? "in this system " : "", g.gaps.size(), g.items,
                             g.framework->id, join(named)),
-                "add the item ids to `addresses:` of the actions that cover them, or add actions");
+                hint);
       break;
     }
   }

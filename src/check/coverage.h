@@ -3,6 +3,8 @@
 // all answer it from here, for the same plans.
 #pragma once
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "check/diagnostic.h"
@@ -15,11 +17,14 @@ struct FrameworkGaps {
   const Framework* framework = nullptr;
   int items = 0;                           // its top-level items
   std::vector<const FrameworkItem*> gaps;  // those no action addresses
+  // Of the gaps, those an action that updates the plan (`updates_plan`) is to add actions
+  // for, with that action's id.
+  std::vector<std::pair<const FrameworkItem*, std::string>> planned;
 };
 
 // For each framework any of `plans` cites (catalogue order), its top-level items that no
 // action of any of the plans addresses; an action that addresses an expectation covers its
-// item.
+// item. An action that updates the plan covers none: its items are planned for, not addressed.
 std::vector<FrameworkGaps> coverage_gaps(const std::vector<const Plan*>& plans,
                                          const Catalogue& catalogue);
 

@@ -97,10 +97,10 @@ json field_schema(const FieldDef& f, const Completions& ids) {
     case FieldType::kAmount:
       s = {{"anyOf", json::array({{{"type", "number"}, {"minimum", 0}},
                                   {{"type", "string"}, {"pattern", kAmountPattern}},
-                                  {{"enum", {"tbc"}}}})}};
+                                  {{"enum", {"tbc", "not stated"}}}})}};
       break;
     case FieldType::kCost:
-      s = {{"anyOf", json::array({{{"enum", {"none", "tbc"}}},
+      s = {{"anyOf", json::array({{{"enum", {"none", "tbc", "not stated"}}},
                                   {{"type", "number"}, {"minimum", 0}},
                                   {{"type", "string"}, {"pattern", kAmountPattern}},
                                   {{"$ref", "#/definitions/" + ref(*f.object)}}})}};

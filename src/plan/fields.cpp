@@ -73,7 +73,10 @@ constexpr ObjectDef kReview{"review", "The 2024 review of intensive and assertiv
                             kReviewFields};
 
 constexpr std::array kCostFields = {
-    FieldDef{"amount", kAmount, kRequired, "Amount in GBP (a number), or tbc."},
+    FieldDef{
+        "amount", kAmount, kRequired,
+        "Amount in GBP (a number); tbc (still to be costed); or not stated (costed, but the source "
+        "gives no figure)."},
     FieldDef{"recurrent", kBoolean, kOptional,
              "Whether the cost recurs every year (true) or is paid once (false); left out, "
              "papers say it is not said which."},
@@ -110,6 +113,9 @@ constexpr std::array kDnaFields = {
     or_not_stated(
         FieldDef{"practice", kChoice, kRequired, "Practice matches the policy.", kAssuranceNames}),
     FieldDef{"note", kText, kOptional, "The evidence behind the assurance."},
+    FieldDef{"date", kDate, kOptional,
+             "When the assurance was given, to the precision the source has; a paper for a "
+             "later date says the answers are as of then."},
 };
 constexpr ObjectDef kDna{"dna_discharge_assurance",
                          "Assurance that non-attendance (DNA) is never a reason to discharge.",
@@ -249,6 +255,10 @@ constexpr std::array kActionFields = {
              {},
              nullptr,
              true},
+    FieldDef{"updates_plan", kBoolean, kOptional,
+             "The action is to add actions to the plan for the items it addresses (an update of "
+             "the plan with new learning): those items stay gaps, planned for by this action, "
+             "until another action addresses them."},
     FieldDef{"lead",
              kTextList,
              kRequired,
@@ -273,7 +283,7 @@ constexpr std::array kActionFields = {
     FieldDef{"cost",
              kCost,
              kOptional,
-             "none, tbc, an amount in GBP, or {amount, recurrent, note}.",
+             "none, tbc, not stated, an amount in GBP, or {amount, recurrent, note}.",
              {},
              &kCostObject},
     FieldDef{"evidence", kTextList, kOptional, "Evidence of completion.", {}, nullptr, true},

@@ -72,12 +72,12 @@ namespace {
 std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file, Diagnostics& diags,
                                      bool allow_none) {
   const std::string_view kHint =
-      "cost is none, tbc, an amount in GBP such as 61000 or \xC2\xA3"
+      "cost is none, tbc, not stated, an amount in GBP such as 61000 or \xC2\xA3"
       "61k, "
       "or { amount: 61000, recurrent: true, note: ... }";
   if (!n.is_scalar()) {
     diags.add(file, n.pos, "wrong-type",
-              fmt::format("'cost' must be none, tbc or an amount, not {}", describe(n)),
+              fmt::format("'cost' must be none, tbc, not stated or an amount, not {}", describe(n)),
               std::string(kHint));
     return std::nullopt;
   }
@@ -88,6 +88,8 @@ std::optional<Cost> read_cost_amount(const YamlNode& n, const std::string& file,
     c.kind = Cost::Kind::kNone;
   } else if (v == "tbc") {
     c.kind = Cost::Kind::kTbc;
+  } else if (v == "not stated") {
+    c.kind = Cost::Kind::kNotStated;
   } else if (auto amount = parse_amount(n.scalar)) {
     c.kind = Cost::Kind::kAmount;
     c.amount = *amount;
@@ -126,6 +128,7 @@ Action read_action(const FieldReader& r) {
   a.description = r.text_or_empty("description");
   a.group = r.text("group");
   a.addresses = r.texts("addresses");
+  if (auto updates = r.boolean("updates_plan")) a.updates_plan = updates->value;
   a.lead = r.texts("lead");
   a.owner = r.text_or_empty("owner");
   a.timeframe = r.choice("timeframe");
@@ -199,8 +202,12 @@ void read_plan(const YamlNode& root, Plan& plan, Diagnostics& diags) {
     plan.review = Review{review->date("date"), review->text_or_empty("summary")};
   }
   if (auto dna = r.object("dna_discharge_assurance")) {
-    plan.dna_discharge = DnaAssurance{dna->choice("policy"), dna->choice("practice"),
-                                      dna->text_or_empty("note"), dna->not_stated(), dna->pos()};
+    plan.dna_discharge = DnaAssurance{dna->choice("policy"),
+                                      dna->choice("practice"),
+                                      dna->text_or_empty("note"),
+                                      dna->not_stated(),
+                                      dna->pos(),
+                                      dna->date("date")};
   }
   for (const FieldReader& p : r.objects("partners")) {
     if (auto short_name = p.text("short")) {

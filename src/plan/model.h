@@ -118,10 +118,12 @@ struct DnaAssurance {
   std::string note;
   NotStated not_stated;  // policy or practice written `not-stated`
   Pos pos;
+  std::optional<Located<Date>> date;  // when it was given, as the source dates it
 };
 
 struct Cost {
-  enum class Kind { kNone, kTbc, kAmount };
+  // kNotStated: costed (a proposal, a bid), but the source gives no figure.
+  enum class Kind { kNone, kTbc, kNotStated, kAmount };
   Kind kind = Kind::kNone;
   double amount = 0;              // GBP, when kind == kAmount
   std::optional<bool> recurrent;  // every year (true), once (false), or not said
@@ -192,6 +194,7 @@ struct Action {
   std::string description;
   std::optional<Located<std::string>> group;
   std::vector<Located<std::string>> addresses;  // framework item references as written
+  bool updates_plan = false;  // it adds actions for its items to the plan: it plans for them
   std::vector<Located<std::string>> lead;
   std::string owner;
   std::optional<Located<std::string>> timeframe;

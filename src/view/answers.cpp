@@ -57,6 +57,7 @@ DnaAnswers dna_answers(const Plan& plan) {
   a.practice = choice_answer(dna->practice, dna->not_stated, "practice", plan, dna->pos,
                              practice_key, "add `practice: yes|no|partial` (or not-stated)");
   a.note = dna->note;
+  if (dna->date) a.given = dna->date->value;
   return a;
 }
 

@@ -34,7 +34,8 @@ struct Answer {
 struct DnaAnswers {
   Answer policy;
   Answer practice;
-  std::string note;  // the evidence, when the plan gives it
+  std::string note;           // the evidence, when the plan gives it
+  std::optional<Date> given;  // when the plan says the answers were given
 };
 DnaAnswers dna_answers(const Plan& plan);
 

@@ -32,6 +32,8 @@ std::string cost(const std::optional<Cost>& c) {
       return "none";
     case Cost::Kind::kTbc:
       return "tbc";
+    case Cost::Kind::kNotStated:
+      return "not stated";
     case Cost::Kind::kAmount:
       return fmt::format("{:.0f}{}{}", c->amount, c->recurrent.value_or(false) ? " recurrent" : "",
                          c->note.empty() ? "" : " (" + c->note + ")");

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace iact {
 
 int BragCounts::total() const {
@@ -94,6 +96,12 @@ const BoardMeeting* choose_meeting(const Plan& lead, const std::optional<Date>& 
     if (d >= as_of && (!best || d < best->date->value)) best = &m;
   }
   return best;
+}
+
+// A committee (a sub-committee, a quality committee) by its name: it reports to the board and
+// is not the board meeting in public that a milestone asks for.
+bool names_committee(const std::string& body) {
+  return lowercase(body).find("committee") != std::string::npos;
 }
 
 // The date changes are counted from: the previous period's due date, else the last meeting
@@ -212,6 +220,7 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
     for (const auto& f : org.plan->frameworks) cited.insert(f.value);
   }
   for (const ActionRow& row : view.rows) {
+    if (row.action->updates_plan) continue;  // it plans for its items; it does not address them
     for (const auto& ref : row.action->addresses) {
       if (const FrameworkItem* item = catalogue.resolve(ref.value).item) addressed.insert(item->id);
     }
@@ -243,7 +252,10 @@ void add_frameworks(SystemView& view, const Catalogue& catalogue) {
       iv.assessed = assessment_answers(*view.lead, item, catalogue);
       for (size_t r = 0; r < view.rows.size(); ++r) {
         const auto& items = view.rows[r].items;
-        if (std::find(items.begin(), items.end(), &item) != items.end())
+        if (std::find(items.begin(), items.end(), &item) == items.end()) continue;
+        if (view.rows[r].action->updates_plan)
+          iv.planned_by.push_back(r);
+        else
           iv.actions.add(r, view.rows[r].rag.brag);
       }
       fv.items.push_back(std::move(iv));
@@ -265,7 +277,7 @@ void add_lists(SystemView& view) {
     if (row.change.became_overdue) view.overdue_in_period.push_back(i);
     if (row.change.slipped) view.slipped.push_back(i);
     if (row.change.is_new) view.new_actions.push_back(i);
-    if (row.replanned) view.replanned.push_back(i);
+    if (row.replanned && !row.state.complete()) view.replanned.push_back(i);
     if (row.contradicts) view.contradictions.push_back(i);
     if (row.rag.brag != Brag::kBlue && due_date_or_max(row) >= view.as_of && row.state.due &&
         row.state.due->is_date())
@@ -385,7 +397,8 @@ void add_governance(SystemView& view) {
             const bool earlier = !check.done || b.date->value < *check.done;
             met_on(b.date->value);
             if (earlier && check.done == b.date->value) check.meeting = &b;
-          } else if (!b.is_public) {
+          } else if (!b.is_public && !names_committee(b.body)) {
+            // A committee is not the board: it is not offered as a possible public meeting.
             check.not_said_public.push_back(&b);
           }
         }
@@ -444,6 +457,11 @@ void CostTotals::add(const Cost& cost) {
   if (cost.kind == Cost::Kind::kTbc) {
     ++tbc;
     if (cost.funded && !*cost.funded) ++unfunded_tbc;
+    return;
+  }
+  if (cost.kind == Cost::Kind::kNotStated) {
+    ++unpriced;
+    if (cost.funded && !*cost.funded) ++unfunded_unpriced;
     return;
   }
   if (cost.kind != Cost::Kind::kAmount) return;
@@ -514,8 +532,8 @@ std::string why_no_changes(const SystemView& view) {
                                : view.lead->organisation.label();
   // Only an earlier meeting of the same board counts (a development session is another).
   return fmt::format(
-      "No change is counted since an earlier report: {}, and {}'s plan records no earlier "
-      "meeting of {} on it.",
+      "There is no earlier report to count changes from: {}, and {}'s plan gives no date for "
+      "an earlier meeting of {} on it.",
       round, lead, view.meeting ? "the " + view.meeting->body : std::string("its board"));
 }
 

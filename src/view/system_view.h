@@ -61,6 +61,9 @@ struct ItemView {
   std::vector<const FrameworkItem*> uncovered_expectations;
   int expectations = 0;
   AssessmentAnswers assessed;  // the lead plan's self-assessment of the item
+  // Actions that update the plan (`updates_plan`) to add actions for it: they do not address
+  // it, so an item with only these is still a gap.
+  std::vector<size_t> planned_by;
 
   bool gap() const { return actions.rows.empty(); }
 };
@@ -112,13 +115,15 @@ struct CostTotals {
   double unfunded_one_off = 0;
   double unfunded_recurrent = 0;
   double unfunded_unsaid = 0;
-  int costed = 0;        // actions with an amount
-  int unstated = 0;      // of those, how many do not say whether they are funded
-  int tbc = 0;           // actions whose cost is still to be confirmed
-  int unfunded_tbc = 0;  // of those, how many are marked not funded
+  int costed = 0;             // actions with an amount
+  int unstated = 0;           // of those, how many do not say whether they are funded
+  int tbc = 0;                // actions whose cost is still to be confirmed
+  int unfunded_tbc = 0;       // of those, how many are marked not funded
+  int unpriced = 0;           // actions costed (a proposal) whose figure the plans do not give
+  int unfunded_unpriced = 0;  // of those, how many are marked not funded
 
   void add(const Cost& cost);
-  bool any() const { return costed > 0 || tbc > 0; }
+  bool any() const { return costed > 0 || tbc > 0 || unpriced > 0; }
 };
 
 struct FinanceView {
@@ -233,7 +238,7 @@ struct SystemView {
   std::vector<size_t> slipped;
   std::vector<size_t> new_actions;
   std::vector<size_t> closed_risks;
-  std::vector<size_t> replanned;  // due later than first agreed, at the as-of date
+  std::vector<size_t> replanned;  // open and due later than first agreed, at the as-of date
   std::vector<size_t> contradictions;
   std::vector<size_t> next_due;              // open actions due after as-of, soonest first
   std::vector<const Milestone*> milestones;  // those known at the as-of date

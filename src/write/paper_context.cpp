@@ -141,8 +141,9 @@ bool label_shown(const std::string& name, const std::string& label) {
 
 std::string due_text(const ActionRow& row) {
   const bool dated = row.state.due && row.state.due->is_date();
-  if (!dated && row.rag.brag == Brag::kBlue && row.action->completed)
-    return "Completed " + display(row.action->completed->value);
+  if (!dated && row.rag.brag == Brag::kBlue)  // done: a due date still to confirm is moot
+    return row.action->completed ? "Completed " + display(row.action->completed->value)
+                                 : std::string(kNothing);
   if (!row.state.due) return "";
   return display(*row.state.due) + (row.due_queried ? " (to be confirmed)" : "");
 }
@@ -153,11 +154,13 @@ std::string cost_text(const std::optional<Cost>& cost) {
     case Cost::Kind::kNone:
       return kNothing;  // no cost: nought, a dash as in every table
     case Cost::Kind::kTbc:
+    case Cost::Kind::kNotStated:
     case Cost::Kind::kAmount:
       break;
   }
-  std::string text = cost->kind == Cost::Kind::kTbc
-                         ? std::string("TBC")
+  std::string text = cost->kind == Cost::Kind::kTbc ? std::string("TBC")
+                     : cost->kind == Cost::Kind::kNotStated
+                         ? std::string("Costed, figure not given")
                          : money(cost->amount) + (cost->recurrent.value_or(false) ? " a year" : "");
   if (cost->funded) text += *cost->funded ? " (funded)" : " (not funded)";
   return text;
@@ -174,6 +177,7 @@ std::string risk_band(int score) {
 std::string item_names(const ActionRow& row) {
   std::vector<std::string> names;
   for (const FrameworkItem* item : row.items) names.push_back(item->title);
+  if (row.action->updates_plan && !names.empty()) return "To add actions for: " + join(names, "; ");
   return join(names, "; ");
 }
 
@@ -189,7 +193,14 @@ std::string progress_text(const SystemView& view, size_t index, bool mark_unrepo
   if (row.contradicts) {
     std::string declared(name_of(row.state.status));
     std::replace(declared.begin(), declared.end(), '-', ' ');
-    parts.push_back(fmt::format("Reported by its lead as {}.", declared));
+    // Dated when a later paper reads it: "Lead's last report: on track (April 2025)", never
+    // as if the lead said so today.
+    const Update* said = a.newest_update(Action::UpdateKind::kStatus, view.as_of);
+    if (said && said->date && display(said->date->value) != display(view.paper_date()))
+      parts.push_back(
+          fmt::format("Lead's last report: {} ({}).", declared, display(said->date->value)));
+    else
+      parts.push_back(fmt::format("Reported by its lead as {}.", declared));
   }
   if (mark_unreported && row.state.status == Status::kNotReported)
     parts.push_back("Status not reported.");
@@ -415,9 +426,11 @@ json cover_details(const SystemView& view, const json& meeting) {
                                          open == 1 ? "its" : "their"));
     add("Financial implications",
         view.finance.system.any() || view.finance.estimate
-            ? std::string("Set out in the finance section; the key points above give the "
-                          "funding gap.")
-            : std::string("The plans give no cost."));
+            ? std::string("Set out in the finance section, and summarised in the key points.")
+        : view.finance.unpriced_estimate
+            ? std::string("No action in the plans has a cost; the plans record that a cost "
+                          "estimate went to NHS England, but not its figure.")
+            : std::string("No action in the plans has a cost."));
     for (const char* label :
          {"Equality and inequalities", "Quality impact", "Legal and regulatory"})
       add(label, kToBeConfirmed);
@@ -571,8 +584,12 @@ json coverage_index_json(const SystemView& view, const std::vector<SharedAction>
               fmt::format("{} ({})", j["id"].get<std::string>(), j["org"].get<std::string>()));
         }
       }
-      items.push_back({{"title", i.item->title},
-                       {"actions", i.gap() ? std::string("None: a gap") : join(ids)}});
+      std::string actions = join(ids);
+      if (i.gap()) {
+        actions = i.planned_by.empty() ? std::string("None: a gap")
+                                       : "None yet: " + planners_text(view, i.planned_by, "it");
+      }
+      items.push_back({{"title", i.item->title}, {"actions", actions}});
     }
     list.push_back({{"title", f.framework->title}, {"items", items}});
   }
@@ -715,6 +732,8 @@ std::string gap_cell(const CostTotals& t) {
   const double pounds = t.unfunded_one_off + t.unfunded_recurrent + t.unfunded_unsaid;
   std::vector<std::string> parts;
   if (pounds > 0) parts.push_back(money(pounds));
+  if (t.unfunded_unpriced > 0)
+    parts.push_back(fmt::format("{} costed, figure not given", t.unfunded_unpriced));
   if (t.unfunded_tbc > 0) parts.push_back(fmt::format("{} not yet costed", t.unfunded_tbc));
   return parts.empty() ? std::string(kNothing) : join(parts, " and ");
 }
@@ -741,7 +760,9 @@ json finance_json(const SystemView& view) {
     const ActionRow& row = view.rows[r];
     const Cost& cost = *row.action->cost;
     const std::string amount =
-        cost.kind != Cost::Kind::kTbc
+        cost.kind == Cost::Kind::kNotStated
+            ? std::string("costed; the plans do not give the figure")
+        : cost.kind != Cost::Kind::kTbc
             ? money(cost.amount) + (cost.recurrent.value_or(false) ? " a year" : "")
         : row.state.complete() ? std::string("complete; its cost was not recorded")
                                : std::string("cost to be confirmed");
@@ -844,6 +865,8 @@ json dna_json(const SystemView& view) {
   json rows = json::array();
   for (const OrgView& org : view.orgs) {
     std::string note = org.dna.note.empty() ? std::string(kNothing) : org.dna.note;
+    if (const std::string when = dna_reported(org, view); !when.empty() && !org.dna.note.empty())
+      note = capitalised(when) + ": " + note;
     if (const std::string now = named_actions_now(view, org, org.dna.note); !now.empty())
       note += " " + now;
     rows.push_back({{"org", org.name},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -49,6 +50,55 @@ std::string plans_phrase(const SystemView& view) {
 std::string action_label(const SystemView& view, size_t row) {
   const ActionRow& r = view.rows[row];
   return view.orgs.size() > 1 ? fmt::format("{} ({})", r.id, r.org) : r.id;
+}
+
+std::string dna_reported(const OrgView& org, const SystemView& view) {
+  if (!org.dna.given) return "";
+  const Date given = *org.dna.given;
+  const Date day = view.paper_date();
+  if (given.first_day() <= day && day <= given) return "";  // the paper's own day or month
+  if (given > day) return "";
+  return fmt::format("as reported {} {}", given.is_day() ? "on" : "in", display(given));
+}
+
+std::string planned_by_text(const SystemView& view, const std::vector<size_t>& rows,
+                            const std::string& object) {
+  const ActionRow& r = view.rows[rows.front()];
+  std::string label = r.id;
+  if (view.orgs.size() > 1) {
+    std::vector<std::string> orgs;
+    for (size_t i : rows) orgs.push_back(view.rows[i].org);
+    label = rows.size() == 1 ? fmt::format("{} ({})", r.id, orgs.front())
+                             : fmt::format("{}, held by {},", r.id, and_list(orgs));
+  }
+  const bool dated = r.state.due && r.state.due->is_date();
+  const std::string due = dated ? display(*r.state.due) : "";
+  const bool all = [&] {
+    for (size_t i : rows) {
+      if (!view.rows[i].state.complete()) return false;
+    }
+    return true;
+  }();
+  const bool any_overdue =
+      std::any_of(rows.begin(), rows.end(), [&](size_t i) { return view.rows[i].overdue; });
+  if (all) return fmt::format("{}, now complete, was to add actions for {}", label, object);
+  if (any_overdue && dated)
+    return fmt::format("{} was to add actions for {} by {} and is overdue", label, object, due);
+  return fmt::format("{} is to add actions for {}{}", label, object, dated ? " by " + due : "");
+}
+
+std::string planners_text(const SystemView& view, const std::vector<size_t>& rows,
+                          const std::string& object) {
+  std::vector<std::string> ids;
+  std::map<std::string, std::vector<size_t>> by_id;
+  for (size_t r : rows) {
+    const std::string& id = view.rows[r].id;
+    if (!by_id.count(id)) ids.push_back(id);
+    by_id[id].push_back(r);
+  }
+  std::vector<std::string> parts;
+  for (const std::string& id : ids) parts.push_back(planned_by_text(view, by_id[id], object));
+  return join(parts, "; ");
 }
 
 namespace {
@@ -181,6 +231,43 @@ std::string gap_names(const SystemView& view) {
   return and_list(names);
 }
 
+// "ICB-PLAN-01 is to add actions for them by 30 Jun 2025": for the gaps an action that
+// updates the plan is to fill, what that action is to do and where it stands; "" for none.
+std::string planned_clause(const SystemView& view) {
+  // Planner rows by action: a system-wide action each trust holds (REV-01) is named once.
+  std::map<std::string, std::vector<size_t>> planners;
+  std::map<std::string, std::set<std::string>> titles;  // action id -> gap titles
+  std::vector<std::string> order;
+  int gaps = 0;
+  for (const FrameworkView& f : view.frameworks) {
+    for (const ItemView& i : f.items) {
+      if (!i.gap()) continue;
+      ++gaps;
+      for (size_t r : i.planned_by) {
+        const std::string& id = view.rows[r].id;
+        if (!planners.count(id)) order.push_back(id);
+        auto& rows = planners[id];
+        if (std::find(rows.begin(), rows.end(), r) == rows.end()) rows.push_back(r);
+        titles[id].insert(i.item->title);
+      }
+    }
+  }
+  std::vector<std::string> parts;
+  for (const std::string& id : order) {
+    const auto& named = titles[id];
+    const int n = static_cast<int>(named.size());
+    std::string object;
+    if (order.size() == 1 && n == gaps)
+      object = gaps == 1 ? "it" : "them";
+    else if (n > 3)
+      object = fmt::format("{} of them", n);
+    else
+      object = and_list(std::vector<std::string>(named.begin(), named.end()));
+    parts.push_back(planned_by_text(view, planners[id], object));
+  }
+  return and_list(parts);
+}
+
 // "No action yet addresses A (F) or B (F)." or, for many, how many in each framework.
 // "the full plans of CNTW and GHFT": plans whose actions are not the whole of their
 // organisation's plan, so that a gap may be only a gap in what the paper holds.
@@ -193,27 +280,39 @@ std::string held_elsewhere(const SystemView& view) {
   return fmt::format("the full {} of {}", names.size() == 1 ? "plan" : "plans", and_list(names));
 }
 
-std::string gaps_sentence(const SystemView& view) {
+// `one`: as one sentence, its parts joined by semicolons, for page one's "Gaps:" point; the
+// summary gives the same parts as sentences.
+std::string gaps_sentence(const SystemView& view, bool one = false) {
   const std::string elsewhere = held_elsewhere(view);
+  std::vector<std::string> parts;
   if (!elsewhere.empty()) {
-    return fmt::format(
-        "{} no action in this paper, but {}, which it does not include, may address {}.",
+    parts.push_back(fmt::format(
+        "{} no action in this paper, but {}, which it does not include, may address {}",
         view.gaps() <= 3 ? sentence_case(gap_names(view)) + (view.gaps() == 1 ? " has" : " have")
                          : fmt::format("{} framework items have", view.gaps()),
-        elsewhere, view.gaps() == 1 ? "it" : "them");
+        elsewhere, view.gaps() == 1 ? "it" : "them"));
+  } else if (view.gaps() <= 3) {
+    parts.push_back(fmt::format("No action yet addresses {}", gap_names(view)));
+  } else {
+    std::vector<std::string> per;
+    for (const FrameworkView& f : view.frameworks) {
+      const int gaps = static_cast<int>(f.items.size()) - f.covered();
+      if (gaps > 0)
+        per.push_back(
+            fmt::format("{} of the {} items of {}", gaps, f.items.size(), f.framework->title));
+    }
+    parts.push_back(
+        fmt::format("{} framework items have no action yet: {}; the coverage section names them",
+                    view.gaps(), and_list(per)));
   }
-  if (view.gaps() <= 3) return fmt::format("No action yet addresses {}.", gap_names(view));
-  std::vector<std::string> per;
-  for (const FrameworkView& f : view.frameworks) {
-    const int gaps = static_cast<int>(f.items.size()) - f.covered();
-    if (gaps > 0)
-      per.push_back(
-          fmt::format("{} of the {} items of {}", gaps, f.items.size(), f.framework->title));
-  }
-  return fmt::format(
-      "{} framework items have no action yet: {}; the coverage section names "
-      "them.",
-      view.gaps(), and_list(per));
+  if (const std::string planned = planned_clause(view); !planned.empty()) parts.push_back(planned);
+  // Expectations are finer than items: a covered item may still have some open, and that is
+  // said beside the gaps, never left for the coverage table alone to show.
+  if (const std::string e = open_expectations(view); !e.empty()) parts.push_back(e);
+  if (one) return join(parts, "; ") + ".";
+  std::string text;
+  for (const std::string& p : parts) text += (text.empty() ? "" : " ") + sentence_case(p) + ".";
+  return text;
 }
 
 // "Since the June 2025 return (30 June 2025), 2 actions were completed, none became overdue,
@@ -537,6 +636,16 @@ std::string costed_sentence(const SystemView& view) {
     if (!funding.empty())
       sentences.push_back(sentence_case("of this, " + join(funding, "; ")) + ".");
   }
+  if (t.unpriced > 0) {
+    std::string p = fmt::format("{} {} been costed, but the plans do not give the figure",
+                                count_of(t.unpriced, t.costed > 0 ? "further action" : "action"),
+                                t.unpriced == 1 ? "has" : "have");
+    if (t.unfunded_unpriced == t.unpriced)
+      p += t.unpriced == 1 ? "; it is marked not funded" : "; all are marked not funded";
+    else if (t.unfunded_unpriced > 0)
+      p += fmt::format("; {} of them marked not funded", t.unfunded_unpriced);
+    sentences.push_back(sentence_case(p) + ".");
+  }
   if (t.tbc > 0) {
     std::string p = t.tbc == 1 ? std::string(t.costed > 0 ? "A further open action has no cost yet"
                                                           : "One open action has no cost yet")
@@ -574,9 +683,10 @@ std::string milestones_sentence(const SystemView& view) {
     std::vector<std::string> orgs;
     for (const MilestoneCheck& c : view.compliance) {
       if (c.milestone != m || !c.due_yet || c.done || c.done_undated) continue;
-      orgs.push_back(c.org == "System" ? std::string("the system")
-                     : c.org == "ICB"  ? std::string("the ICB")
-                                       : c.org);
+      orgs.push_back(c.report            ? std::string("the system's report to NHS England")
+                     : c.org == "System" ? std::string("the system")
+                     : c.org == "ICB"    ? std::string("the ICB")
+                                         : c.org);
     }
     if (orgs.empty()) continue;
     if (!runs.empty() && runs.back().first == orgs) {
@@ -586,25 +696,17 @@ std::string milestones_sentence(const SystemView& view) {
     }
   }
   if (runs.empty()) return "";
-  // "The plans do not record whether the system met NHS England's milestone of July 2024,
-  // the ICB that of December 2024, or CNTW and GHFT those of June 2025": a gap in the records
-  // for the organisations to confirm, not a finding that a milestone was missed.
+  // "The plans do not record whether NHS England's milestones were met for July 2024 (the
+  // system), December 2024 (the ICB) and June 2025 (CNTW and GHFT)": a gap in the records for
+  // the organisations to confirm, not a finding that a milestone was missed.
   std::vector<std::string> parts;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    const auto& [orgs, months] = runs[i];
-    const std::string which =
-        i == 0 ? (months.size() == 1 ? "NHS England's milestone" : "NHS England's milestones")
-               : (months.size() == 1 ? "that" : "those");
-    parts.push_back(fmt::format("{}{} {} of {}", and_list(orgs), i == 0 ? " met" : "", which,
-                                and_list(months)));
-  }
-  std::string listed = parts.front();
-  for (size_t i = 1; i < parts.size(); ++i)
-    listed += (i + 1 == parts.size() ? (parts.size() == 2 ? " or " : ", or ") : ", ") + parts[i];
+  for (const auto& [orgs, months] : runs)
+    parts.push_back(fmt::format("{} ({})", and_list(months), and_list(orgs)));
+  const bool one = runs.size() == 1 && runs.front().second.size() == 1;
   return fmt::format(
-      "The plans do not record whether {}; the governance section gives each milestone, what "
-      "is recorded and what is still to be confirmed.",
-      listed);
+      "The plans do not record whether NHS England's {} met for {}; the governance section "
+      "gives each milestone, what is recorded and what is still to be confirmed.",
+      one ? "milestone was" : "milestones were", and_list(parts));
 }
 
 }  // namespace
@@ -646,6 +748,9 @@ std::string money_summary(const SystemView& view) {
         fmt::format("{} of the costs the plans give their own actions is not funded", gap));
   else if (t.costed > 0)
     parts.push_back(fmt::format("no cost the plans give their own actions is marked not funded"));
+  if (t.unpriced > 0)
+    parts.push_back(fmt::format("{} costed, but the plans do not give the figure",
+                                count_of(t.unpriced, "action is", "actions are")));
   if (t.tbc > 0)
     parts.push_back(fmt::format("{} {} still to be costed", count_of(t.tbc, "open action"),
                                 t.tbc == 1 ? "is" : "are"));
@@ -796,8 +901,8 @@ std::vector<std::string> key_points(const SystemView& view) {
       points.back() += ", though " + e + ".";
     }
   } else {
-    points.push_back("Gaps: " + lowercase(gaps_sentence(view).substr(0, 1)) +
-                     gaps_sentence(view).substr(1));
+    const std::string gaps = gaps_sentence(view, true);
+    points.push_back("Gaps: " + lowercase(gaps.substr(0, 1)) + gaps.substr(1));
   }
   if (!view.not_adopted.empty()) {
     points.back().pop_back();
@@ -810,6 +915,15 @@ std::vector<std::string> key_points(const SystemView& view) {
     funding = fmt::format("Funding gap: {} of costed actions is marked not funded", gap);
   } else if (t.costed > 0) {
     funding = "Funding: no costed action is marked not funded";
+  } else if (t.unpriced > 0) {
+    const bool one = t.unpriced == 1;
+    funding = fmt::format(
+        "Funding: {} been costed, but the plans do not give {}{}",
+        count_of(t.unpriced, "action has", "actions have"), one ? "its figure" : "their figures",
+        t.unfunded_unpriced == 0 ? ""
+        : t.unfunded_unpriced == t.unpriced
+            ? (one ? ", and it is not funded" : ", and none is funded")
+            : fmt::format(", and {} of them are not funded", t.unfunded_unpriced));
   } else {
     funding = "Funding: no action has a cost yet";
   }
@@ -841,8 +955,11 @@ std::vector<std::string> key_points(const SystemView& view) {
     const std::string answer = p == q && (p == "not stated" || p == "not recorded")
                                    ? p
                                    : fmt::format("policy {}, practice {}", p, q);
-    if (!by_answer.count(answer)) order.push_back(answer);
-    by_answer[answer].push_back(org_name(org));
+    const std::string when = dna_reported(org, view);
+    const bool said = answer != "not stated" && answer != "not recorded";
+    const std::string keyed = when.empty() || !said ? answer : answer + " (" + when + ")";
+    if (!by_answer.count(keyed)) order.push_back(keyed);
+    by_answer[keyed].push_back(org_name(org));
   }
   std::vector<std::string> dna;
   for (const std::string& answer : order) {

@@ -23,6 +23,19 @@ std::string count_words(int n);
 std::string plans_phrase(const SystemView& view);
 // An action as sentences name it: "G-2", or "G-2 (RICB)" in a system of several plans.
 std::string action_label(const SystemView& view, size_t row);
+// "ICB-PLAN-01 is to add actions for them by 30 Jun 2025": what an action that updates the
+// plan (`updates_plan`), held by one organisation or the same by several (`rows`), is to do for
+// `object` (the items, as the sentence names them), and whether it is overdue or complete.
+std::string planned_by_text(const SystemView& view, const std::vector<size_t>& rows,
+                            const std::string& object);
+// The same for every action of `rows` that plans for one item, each action named once.
+std::string planners_text(const SystemView& view, const std::vector<size_t>& rows,
+                          const std::string& object);
+
+// "as reported on 1 May 2025": when an organisation's DNA-discharge answers were given, for a
+// paper of a later date; "" when they were given for the paper's own day or month, or the
+// plan does not date them.
+std::string dna_reported(const OrgView& org, const SystemView& view);
 
 // "Written for the board of 1 May 2025": where the organisation's narrative comes from,
 // when it was written for an earlier meeting or period than the paper's; "" when current.

@@ -53,11 +53,14 @@ std::string cost_text(const Cost& c) {
       return "none";
     case Cost::Kind::kTbc:
       return "tbc";
+    case Cost::Kind::kNotStated:
+      return "not stated";
     case Cost::Kind::kAmount:
       break;
   }
   const std::string amount = fmt::format("{}", c.amount);
-  return c.recurrent.value_or(false) ? fmt::format("{{ amount: {}, recurrent: true }}", amount) : amount;
+  return c.recurrent.value_or(false) ? fmt::format("{{ amount: {}, recurrent: true }}", amount)
+                                     : amount;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "util/text.h"
+#include "write/paper_words.h"
 
 namespace iact {
 
@@ -249,8 +250,14 @@ const std::array kItemFields = {
                 [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kGreen); }},
     ReturnField{"grey", Kind::kNumber, "Grey.",
                 [](const ReturnData& d, size_t i) { return item_count(d, i, Brag::kGrey); }},
-    ReturnField{"gap", Kind::kText, "Yes when no action addresses the item.",
-                [](const ReturnData& d, size_t i) { return yes_if(item(d, i).gap()); }},
+    ReturnField{"gap", Kind::kText,
+                "Yes when no action addresses the item, with the action that is to add actions "
+                "for it, if any.",
+                [](const ReturnData& d, size_t i) {
+                  const ItemView& it = item(d, i);
+                  if (!it.gap() || it.planned_by.empty()) return yes_if(it.gap());
+                  return ReturnCell::of("Yes; " + planners_text(*d.view, it.planned_by, "it"));
+                }},
     ReturnField{"uncovered_expectations", Kind::kText,
                 "The item's expectations that no action addresses.",
                 [](const ReturnData& d, size_t i) {
@@ -288,6 +295,9 @@ std::string cost_cell_text(const std::optional<Cost>& cost) {
       break;
     case Cost::Kind::kTbc:
       text = "To be confirmed";
+      break;
+    case Cost::Kind::kNotStated:
+      text = "Costed; figure not stated";
       break;
     case Cost::Kind::kAmount:
       text = fmt::format("£{:.0f}{}", cost->amount,
@@ -353,7 +363,16 @@ const std::array kActionFields = {
     ReturnField{"brag", Kind::kBrag, "The computed BRAG status (Blue, Red, Amber, Green, Grey).",
                 [](const ReturnData& d, size_t i) { return brag_cell(row(d, i).rag.brag); }},
     ReturnField{"brag_reason", Kind::kText, "Why it has that colour.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(row(d, i).rag.reason); }},
+                [](const ReturnData& d, size_t i) {
+                  // The paper queries a due date earlier than the plan itself; so does the
+                  // return, in the words beside the colour.
+                  const ActionRow& r = row(d, i);
+                  return ReturnCell::of(r.due_queried
+                                            ? r.rag.reason +
+                                                  "; the due date is earlier than the plan itself "
+                                                  "and is to be confirmed"
+                                            : r.rag.reason);
+                }},
     ReturnField{"overdue", Kind::kText, "Yes when open past its due date.",
                 [](const ReturnData& d, size_t i) { return yes_if(row(d, i).overdue); }},
     ReturnField{"completed", Kind::kDate, "When it was completed (if by the as-of date).",

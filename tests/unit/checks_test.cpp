@@ -370,6 +370,27 @@ TEST(SystemChecks, CoverageIsJudgedForTheWholeSystem) {
       << gap.items()[0].message;
 }
 
+// An action that updates the plan plans for its items; it does not address them, so they stay
+// gaps, and the hint names the action that is to fill them.
+TEST(SystemChecks, AnActionThatUpdatesThePlanLeavesItsItemsGaps) {
+  Diagnostics gap = check_system_texts(
+      {kIcb, valid_plan_with("    lead: [SFT, VCFSE]\n",
+                             "    updates_plan: true\n    lead: [SFT, VCFSE]\n")});
+  ASSERT_EQ(rules_of(gap), std::vector<std::string>{"coverage-gap"});
+  // The ICB's own plan addresses multi-agency; the trust's A-1 only plans for the rest.
+  EXPECT_NE(gap.items()[0].message.find("addresses 3 of the 5 items of investigation-2025: "
+                                        "personalised-risk"),
+            std::string::npos)
+      << gap.items()[0].message;
+  EXPECT_EQ(gap.items()[0].hint.rfind("an action that updates the plan is to add actions for "
+                                      "personalised-risk (A-1), families (A-1), out-of-area "
+                                      "(A-1), and they stay gaps until other actions address "
+                                      "them",
+                                      0),
+            0u)
+      << gap.items()[0].hint;
+}
+
 // What the return will lack is said per system: self-assessment on the ICB's plan, DNA
 // discharge assurance per organisation.
 TEST(SystemChecks, ReturnReadiness) {

@@ -323,7 +323,7 @@ TEST(PaperRoundTwo, ACoverWithNoMeetingYetSaysWhatIsToBeConfirmed) {
   EXPECT_EQ(cover["Level of assurance offered"], "To be confirmed");
   EXPECT_EQ(cover["Risks"], "3 open risks, set out with their mitigations in the risks section.");
   EXPECT_EQ(cover["Financial implications"],
-            "Set out in the finance section; the key points above give the funding gap.");
+            "Set out in the finance section, and summarised in the key points.");
   EXPECT_EQ(cover["Quality impact"], "To be confirmed");
   // Only the plan's own facts (who sponsors and writes it) can be "not stated".
   for (const auto& [label, value] : cover) {
@@ -837,6 +837,104 @@ TEST(PaperTruth, AMeetingKnownToTheMonthDatesThePaperToTheMonth) {
   EXPECT_EQ(cover["Date of meeting"], "June 2025");
   EXPECT_EQ(s->c["organisations"][0]["label_shown"], false);  // "... Berkshire West ICB"
   EXPECT_EQ(s->c["organisations"][1]["label_shown"], true);   // "... Foundation Trust (BHFT)"
+}
+
+// The key point that starts with `prefix`, or "".
+std::string key_point(const nlohmann::json& c, const std::string& prefix) {
+  for (const auto& k : c["key_points"]) {
+    const std::string text = k["text"];
+    if (text.rfind(prefix, 0) == 0) return text;
+  }
+  return "";
+}
+
+// BNSSG's ICB-PLAN-01 is to add the investigation's learning to the plan: the two items only
+// it names are gaps it plans for, not items an action addresses, and the paper says which
+// action is to fill them and, a year on, that it has not.
+TEST(PaperTruth, AnActionThatUpdatesThePlanPlansForItsItemsAndDoesNotAddressThem) {
+  auto s = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2025, 5, 1});
+  EXPECT_EQ(s->view->gaps(), 2);
+  EXPECT_EQ(key_point(s->c, "Gaps:"),
+            "Gaps: no action yet addresses Working closely with families and Eliminating "
+            "out-of-area placements; ICB-PLAN-01 (ICB) is to add actions for them by 30 Jun "
+            "2025; 12 of the 25 expectations of the national webinar of April 2025 have no "
+            "action yet.");
+  bool indexed = false;
+  for (const auto& f : s->c["coverage_index"]) {
+    for (const auto& item : f["items"]) {
+      if (item["title"] != "Working closely with families") continue;
+      indexed = true;
+      EXPECT_EQ(item["actions"],
+                "None yet: ICB-PLAN-01 (ICB) is to add actions for it by 30 Jun 2025");
+    }
+  }
+  EXPECT_TRUE(indexed);
+  const std::string addresses = (*action_in(s->c, "ICB-PLAN-01"))["addresses"];
+  EXPECT_EQ(addresses.rfind("To add actions for: ", 0), 0u) << addresses;
+
+  auto later = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2026, 1, 31}, "2026-01");
+  const std::string gaps = key_point(later->c, "Gaps:");
+  EXPECT_NE(gaps.find("ICB-PLAN-01 (ICB) was to add actions for them by 30 Jun 2025 and is "
+                      "overdue"),
+            std::string::npos)
+      << gaps;
+}
+
+// A January 2026 paper says when the answers and statuses it repeats were given: the DNA
+// assurance of May 2025, and a lead's last report, never as if said today.
+TEST(PaperTruth, AnswersAndStatusesFromEarlierSayWhen) {
+  auto meeting = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2025, 5, 1});
+  auto later = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2026, 1, 31}, "2026-01");
+  const std::string then = key_point(meeting->c, "Assurance that not attending");
+  const std::string now = key_point(later->c, "Assurance that not attending");
+  EXPECT_NE(then.find("AWP policy yes, practice partial."), std::string::npos) << then;
+  EXPECT_NE(now.find("AWP policy yes, practice partial (as reported on 1 May 2025)."),
+            std::string::npos)
+      << now;
+  EXPECT_EQ(later->c["dna"][1]["note"].get<std::string>().rfind("As reported on 1 May 2025: ", 0),
+            0u);
+  EXPECT_EQ(meeting->c["dna"][1]["note"].get<std::string>().find("As reported"), std::string::npos);
+  // A Red action its lead last called on track says when that was.
+  const nlohmann::json* row = action_in(later->c, "ICB-PLAN-01");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ((*row)["brag"]["name"], "Red");
+  EXPECT_NE(
+      (*row)["progress"].get<std::string>().find("Lead's last report: on track (1 May 2025)."),
+      std::string::npos)
+      << (*row)["progress"];
+}
+
+// BHFT costed a standalone team in a proposal whose figure its source does not give: costed,
+// not "still to be costed", and not a figure either.
+TEST(PaperTruth, ACostWhoseFigureIsNotGivenIsNeitherToBeCostedNorAnAmount) {
+  auto s = sample("bob", {"bob-icb.yaml", "bhft.yaml", "ohft.yaml"}, Date{2025, 6, 30});
+  const CostTotals& t = s->view->finance.system;
+  EXPECT_EQ(t.unpriced, 1);
+  EXPECT_EQ(t.unfunded_unpriced, 1);
+  EXPECT_EQ(t.tbc, 0);
+  EXPECT_EQ(t.costed, 0);
+  const std::string funding = key_point(s->c, "Funding");
+  EXPECT_EQ(funding.rfind("Funding: 1 action has been costed, but the plans do not give its "
+                          "figure, and it is not funded",
+                          0),
+            0u)
+      << funding;
+  EXPECT_EQ((*action_in(s->c, "BHFT-DA-06"))["cost"], "Costed, figure not given (not funded)");
+}
+
+// NENC's ICB sub-committee saw the plan in November 2024; it is not the ICB board the
+// December 2024 milestone asks to meet in public, so it is not offered as the ICB's record.
+TEST(PaperTruth, ACommitteeIsNotOfferedAsTheBoardInPublic) {
+  auto s = sample("nenc", {"nenc-icb.yaml", "cntw.yaml", "ghft.yaml", "nhft.yaml", "tewv.yaml"},
+                  Date{2025, 7, 29});
+  bool seen = false;
+  for (const MilestoneCheck& c : s->view->compliance) {
+    if (c.milestone->id != "public-boards-2024" || c.org != "ICB") continue;
+    seen = true;
+    EXPECT_FALSE(c.done);
+    EXPECT_TRUE(c.not_said_public.empty()) << c.not_said_public.front()->body;
+  }
+  EXPECT_TRUE(seen);
 }
 
 }  // namespace
