@@ -104,19 +104,42 @@ bool names_committee(const std::string& body) {
   return lowercase(body).find("committee") != std::string::npos;
 }
 
-// The date changes are counted from: the previous period's due date, else the last meeting
-// of the same board before this one (any held meeting of the lead plan's, with no meeting).
-std::optional<Date> changes_since(const SystemView& view) {
-  if (view.previous) return view.previous->due;
+// Whether any of `plans` records the system's report to NHS England for `period`: a
+// submission for a milestone due with it.
+bool reported_for(const Period& period, const std::vector<const Plan*>& plans,
+                  const Catalogue& catalogue) {
+  for (const Plan* plan : plans) {
+    for (const Submission& s : plan->submissions) {
+      if (!s.milestone) continue;
+      for (const Milestone& m : catalogue.milestones) {
+        if (m.id == s.milestone->value && m.date == period.due) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The date changes are counted from: the previous period's due date; else, or when the plans
+// record no report for that period and the board last saw the plan before it ended, the last
+// meeting of the same board before this one (any held meeting of the lead plan's, with no
+// meeting). A period no record shows was reported is not what the board saw.
+void set_changes_since(SystemView& view, const std::vector<const Plan*>& plans,
+                       const Catalogue& catalogue) {
   const Date until = view.meeting ? view.meeting->date->value : view.as_of;
-  std::optional<Date> since;
+  std::optional<Date> met;
   for (const BoardMeeting& m : view.lead->board) {
-    if (!m.date || m.date->value >= until || (since && m.date->value <= *since)) continue;
+    if (!m.date || m.date->value >= until || (met && m.date->value <= *met)) continue;
     if (meeting_state(m, view.as_of) != MeetingState::kHeld) continue;
     if (view.meeting && m.body != view.meeting->body) continue;
-    since = m.date->value;
+    met = m.date->value;
   }
-  return since;
+  if (!view.previous ||
+      (met && *met < view.previous->due && !reported_for(*view.previous, plans, catalogue))) {
+    view.since = met;
+    view.since_meeting = met.has_value();
+  } else {
+    view.since = view.previous->due;
+  }
 }
 
 ActionRow make_row(const Plan& plan, const Action& action, const Catalogue& catalogue,
@@ -582,7 +605,7 @@ std::optional<SystemView> build_view(const std::string& name, const std::vector<
                            : fmt::format("its board meetings: {}", dates)};
     return std::nullopt;
   }
-  view.since = changes_since(view);
+  set_changes_since(view, plans, catalogue);
   view.region = region_answer(*view.lead);
   view.sro = sro_answer(*view.lead);
   view.board = meeting_answers(*view.lead, view.meeting, view.as_of);

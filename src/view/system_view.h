@@ -5,6 +5,7 @@
 // only format it, so their numbers cannot disagree.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -219,6 +220,9 @@ struct SystemView {
   const Period* period = nullptr;  // null when the timeline has no periods
   const Period* previous = nullptr;
   std::optional<Date> since;  // changes are counted after this date
+  // `since` is the board's last meeting on the plan, not the previous period's end: the
+  // plans record no report for that period, or the board met later.
+  bool since_meeting = false;
   const BoardMeeting* meeting = nullptr;
   // The answers the return requires and the paper's cover shows, from the lead plan.
   Answer region;
@@ -265,6 +269,12 @@ struct SystemView {
   // Whether there is an earlier return or meeting to count this period's changes from
   // (`since`). Without one, nothing is counted as changed "this period".
   bool compares() const { return since.has_value(); }
+  // Whether the plans say when actions joined them (any `added:` date): if not, which are
+  // new is not known, and nothing says "none was added".
+  bool records_added() const {
+    return std::any_of(rows.begin(), rows.end(),
+                       [](const ActionRow& r) { return r.action->added.has_value(); });
+  }
   // Whether papers show the BRAG trend: only beside a period or meeting to compare with,
   // since without one the summary says nothing is counted as changed.
   bool shows_trend() const { return !trend.empty() && compares(); }

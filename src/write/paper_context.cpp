@@ -463,7 +463,13 @@ json summary_json(const SystemView& view) {
     changes.push_back(change_row("Completed", view.completed_in_period.size()));
     changes.push_back(change_row("Became overdue", view.overdue_in_period.size()));
     changes.push_back(change_row("Slipped to a later date", view.slipped.size()));
-    changes.push_back(change_row("New actions", view.new_actions.size()));
+    if (view.records_added()) {
+      changes.push_back(change_row("New actions", view.new_actions.size()));
+    } else {
+      json row = change_row("New actions", 0);
+      row["cell"] = "Not recorded";
+      changes.push_back(row);
+    }
     changes.push_back(change_row("Risks closed", view.closed_risks.size()));
   }
   changes.push_back(change_row("Re-planned later than first agreed", view.replanned.size()));

@@ -1,6 +1,7 @@
 #include "write/paper_words.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <set>
@@ -320,19 +321,31 @@ std::string gaps_sentence(const SystemView& view, bool one = false) {
 std::string since_sentence(const SystemView& view, const std::string& since) {
   const size_t completed = view.completed_in_period.size(), overdue = view.overdue_in_period.size(),
                slipped = view.slipped.size(), added = view.new_actions.size();
+  // Plans that give no action an `added:` date do not say which are new: "none was added"
+  // would be a guess.
+  const bool tracks_added = view.records_added();
+  const std::string untracked = "; the plans do not record when actions were added";
   if (completed + overdue + slipped + added == 0) {
-    return fmt::format(
-        "Since {}, no action was completed, became overdue, slipped to a later date or was "
-        "added.",
-        since);
+    return tracks_added ? fmt::format(
+                              "Since {}, no action was completed, became overdue, slipped to a "
+                              "later date or was added.",
+                              since)
+                        : fmt::format(
+                              "Since {}, no action was completed, became overdue or slipped to "
+                              "a later date{}.",
+                              since, untracked);
   }
   auto n = [](size_t k) { return k == 0 ? std::string("none") : std::to_string(k); };
-  return fmt::format(
-      "Since {}, {} {} completed, {} became overdue, {} slipped to a later date and {} {} "
-      "added.",
-      since, completed == 0 ? "no action" : count_of(static_cast<int>(completed), "action"),
-      completed == 1 || completed == 0 ? "was" : "were", n(overdue), n(slipped), n(added),
-      added == 1 || added == 0 ? "was" : "were");
+  const std::string done =
+      fmt::format("{} {} completed",
+                  completed == 0 ? "no action" : count_of(static_cast<int>(completed), "action"),
+                  completed == 1 || completed == 0 ? "was" : "were");
+  if (!tracks_added)
+    return fmt::format("Since {}, {}, {} became overdue and {} slipped to a later date{}.", since,
+                       done, n(overdue), n(slipped), untracked);
+  return fmt::format("Since {}, {}, {} became overdue, {} slipped to a later date and {} {} added.",
+                     since, done, n(overdue), n(slipped), n(added),
+                     added == 1 || added == 0 ? "was" : "were");
 }
 
 // "2 actions reported as on track and 1 as at risk have passed their due dates": worded by
@@ -418,6 +431,16 @@ std::string totals_sentence(const SystemView& view) {
   return text + ".";
 }
 
+// "in this reporting period, which began on 1 July 2025", or, counted from the board's last
+// meeting on the plan, "since the board last saw the plan, on 28 November 2024".
+std::string since_phrase(const SystemView& view) {
+  return view.since_meeting
+             ? fmt::format("since the board last saw the plan, {} {}",
+                           view.since->is_day() ? "on" : "in", display_long(*view.since))
+             : fmt::format("in this reporting period, which began on {}",
+                           display_long(view.since->plus_days(1)));
+}
+
 // Whether the actions' progress is stale news: an organisation whose plan has recorded
 // nothing since the period being reported began.
 std::string staleness_sentence(const SystemView& view) {
@@ -453,17 +476,17 @@ std::string staleness_sentence(const SystemView& view) {
           plans_phrase(view));
     }
     return fmt::format(
-        "No action in {} has had a progress update in this reporting period, which began on "
-        "{}; the last is dated {}. The statuses in this paper are those last reported, and each "
-        "action is judged against its due date alone.",
-        plans_phrase(view), display_long(view.since->plus_days(1)), display_long(*newest));
+        "No action in {} has had a progress update {}; the last is dated {}. The statuses in "
+        "this paper are those last reported, and each action is judged against its due date "
+        "alone.",
+        plans_phrase(view), since_phrase(view), display_long(*newest));
   }
   std::vector<std::string> parts;
   for (const OrgView* o : stale) parts.push_back(when(*o));
   return fmt::format(
-      "No progress has been reported in this reporting period, which began on {}, on the "
-      "actions of {}: their statuses are those last reported.",
-      display_long(view.since->plus_days(1)), and_list(parts));
+      "No progress has been reported {}, on the actions of {}: their statuses "
+      "are those last reported.",
+      since_phrase(view), and_list(parts));
 }
 
 // "The background and findings below were written for the board of 1 May 2025; nothing
@@ -518,9 +541,12 @@ std::string judgement(const SystemView& view) {
   for (const ActionRow& row : view.rows) {
     if (!row.state.complete() && row.state.status == Status::kNotReported) ++unreported;
   }
+  // Every open action with no due date yet, whatever its colour: one at risk or blocked is
+  // still waiting for a date.
   int undated = 0;
   for (const ActionRow& row : view.rows) {
-    if (!row.state.complete() && row.rag.why == RagWhy::kDueTbc) ++undated;
+    if (!row.state.complete() && (!row.state.due || row.state.due->kind == Due::Kind::kTbc))
+      ++undated;
   }
   bool stale = view.since.has_value();
   for (const OrgView& org : view.orgs) {
@@ -533,9 +559,8 @@ std::string judgement(const SystemView& view) {
   // to make, and the paper says why.
   if (stale) {
     return fmt::format(
-        "With no progress reported in this period, this paper cannot say whether the plan is on "
-        "course; {}.",
-        overdue);
+        "With no progress reported {}, this paper cannot say whether the plan is on course; {}.",
+        view.since_meeting ? "since the board last saw the plan" : "in this period", overdue);
   }
   if (undated * 2 > open) {
     return fmt::format(
@@ -678,8 +703,9 @@ std::string estimate_sentence(const SystemView& view) {
 std::string milestones_sentence(const SystemView& view) {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> runs;  // orgs, months
   for (const Milestone* m : view.milestones) {
-    // A milestone of the period being reported is what this paper is for.
-    if (view.since && m->date > *view.since) continue;
+    // A milestone of the period being reported is what this paper is for; with no earlier
+    // period, every milestone due by now is named.
+    if (view.previous && m->date > view.previous->due) continue;
     std::vector<std::string> orgs;
     for (const MilestoneCheck& c : view.compliance) {
       if (c.milestone != m || !c.due_yet || c.done || c.done_undated) continue;
@@ -784,20 +810,22 @@ std::vector<std::string> summary_paragraphs(const SystemView& view) {
   std::string changes;
   if (view.since) {
     const std::string since =
-        view.previous ? fmt::format("{}, the end of the {} reporting period",
-                                    display_long(*view.since), month_year(view.previous->due))
-                      : fmt::format("the last board meeting ({})", display_long(*view.since));
+        view.since_meeting
+            ? fmt::format("the board last saw the plan, {} {}", view.since->is_day() ? "on" : "in",
+                          display_long(*view.since))
+            : fmt::format("{}, the end of the {} reporting period", display_long(*view.since),
+                          month_year(view.previous->due));
     changes = since_sentence(view, since);
   } else {
     changes = why_no_changes(view);
   }
   if (view.replanned.size() > view.slipped.size()) {
-    changes +=
-        fmt::format(" {} due later than first agreed; {} moved since {}.",
-                    count_of(static_cast<int>(view.replanned.size()), "action is", "actions are"),
-                    view.slipped.empty() ? std::string("none of these dates")
-                                         : fmt::format("{} of these dates", view.slipped.size()),
-                    view.previous ? "the last reporting period ended" : "the last board meeting");
+    changes += fmt::format(
+        " {} due later than first agreed; {} moved since {}.",
+        count_of(static_cast<int>(view.replanned.size()), "action is", "actions are"),
+        view.slipped.empty() ? std::string("none of these dates")
+                             : fmt::format("{} of these dates", view.slipped.size()),
+        view.since_meeting ? "the board last saw the plan" : "the last reporting period ended");
   }
   paragraphs.push_back(changes);
 
@@ -887,6 +915,10 @@ std::vector<std::string> key_points(const SystemView& view) {
       const Risk& r = *open[i]->risk;
       std::string title = r.title ? r.title->value : "";
       if (!title.empty() && title.back() == '.') title.pop_back();
+      // The second of two joined by a semicolon runs on in lower case ("...; without a way
+      // to ..."), unless it starts with an abbreviation (NHS, AWP).
+      if (i > 0 && title.size() > 1 && std::islower(static_cast<unsigned char>(title[1])))
+        title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
       named.push_back(r.score() ? fmt::format("{} (scored {})", title, *r.score()) : title);
     }
     points.push_back(

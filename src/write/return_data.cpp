@@ -185,7 +185,11 @@ const std::array kCoverFields = {
     ReturnField{"slipped", Kind::kNumber, "Slipped to a later due date since then (or n/a).",
                 [](const ReturnData& d, size_t) { return period_count(d, v(d).slipped); }},
     ReturnField{"new_actions", Kind::kNumber, "Added to the plans since then (or n/a).",
-                [](const ReturnData& d, size_t) { return period_count(d, v(d).new_actions); }},
+                [](const ReturnData& d, size_t) {
+                  if (v(d).compares() && !v(d).records_added())
+                    return ReturnCell::of(std::string("Not recorded in the plans"));
+                  return period_count(d, v(d).new_actions);
+                }},
     ReturnField{"risks_open", Kind::kNumber, "Open risks.",
                 [](const ReturnData& d, size_t) {
                   return ReturnCell::of(

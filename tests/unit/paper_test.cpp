@@ -203,7 +203,8 @@ TEST(PaperRoundTwo, SummarySentencesReadRight) {
             std::string::npos);
   EXPECT_EQ(p[2],
             "Since 30 June 2025, the end of the June 2025 reporting period, no action was "
-            "completed, 2 became overdue, 1 slipped to a later date and none was added.");
+            "completed, 2 became overdue and 1 slipped to a later date; the plans do not record "
+            "when actions were added.");
   EXPECT_EQ(p[3].rfind("3 risks are open; the highest, scored 16 (extreme), is that funding is "
                        "not agreed.",
                        0),
@@ -233,7 +234,7 @@ TEST(PaperRoundTwo, PageOneCarriesTheDecision) {
   ASSERT_EQ(points.size(), 5u);
   EXPECT_EQ(points[0].rfind("Overdue: 3 of the 5 open actions", 0), 0u) << points[0];
   EXPECT_EQ(points[1],
-            "Top risks: Funding is not agreed (scored 16); Staff cannot be recruited "
+            "Top risks: Funding is not agreed (scored 16); staff cannot be recruited "
             "(scored 6).");
   EXPECT_EQ(points[2].rfind("Gaps: 5 framework items have no action yet", 0), 0u);
   EXPECT_EQ(points[3],
@@ -397,7 +398,7 @@ TEST(PaperRoundTwo, MilestonesAreMetByARecordOfThem) {
                 // June 2025 also asks for a report to NHS England: the system's line, met by a
                 // submission only, which these plans do not record.
                 "RICB: No public meeting in the plans; RMHT: Discussed in public: RMHT Board of "
-                "Directors, 25 Jun 2025; System: No report in the plans",
+                "Directors, 25 Jun 2025; System: Reported to NHS England: 27 Jun 2025",
                 "RICB: To be discussed in public: this meeting, 12 Aug 2025; RMHT: Not yet due; "
                 "System: Not yet due"}));
   EXPECT_EQ(r.c["journey"].size(), 4u);
@@ -924,6 +925,7 @@ TEST(PaperTruth, ACostWhoseFigureIsNotGivenIsNeitherToBeCostedNorAnAmount) {
 
 // NENC's ICB sub-committee saw the plan in November 2024; it is not the ICB board the
 // December 2024 milestone asks to meet in public, so it is not offered as the ICB's record.
+// The board's own meeting of Q2 2024/25, not said to be in public, is.
 TEST(PaperTruth, ACommitteeIsNotOfferedAsTheBoardInPublic) {
   auto s = sample("nenc", {"nenc-icb.yaml", "cntw.yaml", "ghft.yaml", "nhft.yaml", "tewv.yaml"},
                   Date{2025, 7, 29});
@@ -932,9 +934,35 @@ TEST(PaperTruth, ACommitteeIsNotOfferedAsTheBoardInPublic) {
     if (c.milestone->id != "public-boards-2024" || c.org != "ICB") continue;
     seen = true;
     EXPECT_FALSE(c.done);
-    EXPECT_TRUE(c.not_said_public.empty()) << c.not_said_public.front()->body;
+    // The board's own earlier meeting, in public or not unsaid, is offered; the November
+    // 2024 sub-committee is not.
+    ASSERT_EQ(c.not_said_public.size(), 1u);
+    EXPECT_EQ(c.not_said_public.front()->body, "NHS North East and North Cumbria ICB Board");
   }
   EXPECT_TRUE(seen);
+}
+
+// Somerset's board last saw the plan in November 2024, and the plans record no June 2025
+// report: a January 2026 paper counts what changed since that meeting, not since a period
+// whose report no record shows. BNSSG's plans never say when an action joined them, so the
+// paper does not say that none did.
+TEST(PaperTruth, ChangesAreCountedFromWhatTheBoardLastSaw) {
+  auto s =
+      sample("somerset", {"somerset-icb.yaml", "somerset-ft.yaml"}, Date{2026, 1, 31}, "2026-01");
+  ASSERT_TRUE(s->view->since);
+  EXPECT_EQ(*s->view->since, (Date{2024, 11, 28}));
+  EXPECT_TRUE(s->view->since_meeting);
+  EXPECT_EQ(s->view->overdue_in_period.size(), 26u);  // 3 overdue then, 29 now
+  bool said = false;
+  for (const std::string& p : paragraphs(s->c)) {
+    if (p.rfind("Since the board last saw the plan, on 28 November 2024, ", 0) == 0) said = true;
+  }
+  EXPECT_TRUE(said);
+
+  auto bnssg = sample("bnssg", {"bnssg-icb.yaml", "awp.yaml"}, Date{2025, 5, 1});
+  for (const std::string& p : paragraphs(bnssg->c)) {
+    EXPECT_EQ(p.find("none was added"), std::string::npos) << p;
+  }
 }
 
 }  // namespace
