@@ -204,6 +204,10 @@ std::string progress_text(const SystemView& view, size_t index, bool mark_unrepo
   }
   if (mark_unreported && row.state.status == Status::kNotReported)
     parts.push_back("Status not reported.");
+  // Reported on track but Amber: the colour's reason, which is the missing date.
+  if (!row.contradicts && row.rag.why == RagWhy::kDueTbc && row.state.status == Status::kOnTrack &&
+      row.rag.brag == Brag::kAmber)
+    parts.push_back("Reported on track; Amber until it has a due date.");
   if (row.replanned && row.state.baseline)
     parts.push_back(fmt::format("Re-planned from {}.", display(*row.state.baseline)));
   if (row.latest) {
@@ -595,11 +599,43 @@ json coverage_index_json(const SystemView& view, const std::vector<SharedAction>
         actions = i.planned_by.empty() ? std::string("None: a gap")
                                        : "None yet: " + planners_text(view, i.planned_by, "it");
       }
+      // The expectations the summary counts as open, named here.
+      if (!i.uncovered_expectations.empty()) {
+        std::vector<std::string> open;
+        for (const FrameworkItem* e : i.uncovered_expectations) {
+          std::string t = e->title;
+          if (!t.empty() && t.back() == '.') t.pop_back();
+          open.push_back(t);
+        }
+        actions +=
+            fmt::format("{}No action yet for: {}.", actions.empty() ? "" : ". ", join(open, "; "));
+      }
       items.push_back({{"title", i.item->title}, {"actions", actions}});
     }
     list.push_back({{"title", f.framework->title}, {"items", items}});
   }
   return list;
+}
+
+// A risk's mitigating actions, each with where it stands when that is news: a mitigation
+// resting on an overdue action is no mitigation the board should take on trust.
+std::string mitigating_actions(const SystemView& view, const RiskRow& risk) {
+  std::vector<std::string> named;
+  for (const auto& id : risk.risk->actions) {
+    auto row = std::find_if(view.rows.begin(), view.rows.end(), [&](const ActionRow& a) {
+      return a.plan == risk.plan && a.id == id.value;
+    });
+    if (row == view.rows.end()) {
+      named.push_back(id.value);
+    } else if (row->overdue) {
+      named.push_back(id.value + " (overdue)");
+    } else if (row->state.complete()) {
+      named.push_back(id.value + " (complete)");
+    } else {
+      named.push_back(id.value);
+    }
+  }
+  return join(named, ", ");
 }
 
 json risks_json(const SystemView& view) {
@@ -627,7 +663,7 @@ json risks_json(const SystemView& view) {
                     {"register_ref", risk.register_ref},
                     {"owner", risk.owner},
                     {"mitigations", join_values(risk.mitigations, "; ")},
-                    {"actions", join_values(risk.actions, ", ")},
+                    {"actions", mitigating_actions(view, r)},
                     {"state", r.open ? "Open" : "Closed"}});
   }
   return list;
@@ -765,13 +801,21 @@ json finance_json(const SystemView& view) {
   for (size_t r : f.unfunded) {
     const ActionRow& row = view.rows[r];
     const Cost& cost = *row.action->cost;
-    const std::string amount =
+    std::string amount =
         cost.kind == Cost::Kind::kNotStated
             ? std::string("costed; the plans do not give the figure")
         : cost.kind != Cost::Kind::kTbc
             ? money(cost.amount) + (cost.recurrent.value_or(false) ? " a year" : "")
         : row.state.complete() ? std::string("complete; its cost was not recorded")
                                : std::string("cost to be confirmed");
+    // The plan's own note says what "not funded" means for it ("funded only until March
+    // 2025"), where the word alone would overstate.
+    if (!cost.note.empty()) {
+      std::string note = cost.note;
+      if (note.back() == '.') note.pop_back();
+      note[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(note[0])));
+      amount += "; " + note;
+    }
     std::string title = row.action->title ? row.action->title->value : row.id;
     if (!title.empty())
       title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));

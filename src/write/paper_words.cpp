@@ -210,7 +210,7 @@ std::string open_expectations(const SystemView& view) {
           fmt::format("{} of the {} expectations of {}", open, all, framework_name(*f.framework)));
   }
   if (parts.empty()) return "";
-  return fmt::format("{} {} no action yet", and_list(parts),
+  return fmt::format("{} {} no action yet (Appendix B names them)", and_list(parts),
                      parts.size() == 1 && parts.front().rfind("1 of", 0) == 0 ? "has" : "have");
 }
 

@@ -537,7 +537,13 @@ const std::array kDnaFields = {
                 [](const ReturnData& d, size_t i) { return answer_cell(org(d, i).dna.practice); },
                 [](const ReturnData& d, size_t i) { return &org(d, i).dna.practice; }},
     ReturnField{"note", Kind::kText, "The evidence.",
-                [](const ReturnData& d, size_t i) { return ReturnCell::of(org(d, i).dna.note); }},
+                [](const ReturnData& d, size_t i) {
+                  // Dated as the paper dates it, when given for an earlier day.
+                  const std::string when = dna_reported(org(d, i), *d.view);
+                  const std::string& note = org(d, i).dna.note;
+                  return ReturnCell::of(
+                      when.empty() || note.empty() ? note : capitalised(when) + ": " + note);
+                }},
 };
 
 // ---- The required answers a draft lacks ----------------------------------------------------
