@@ -67,6 +67,9 @@ std::string lowercase(std::string_view s);
 
 // The text with its first letter upper case: "approve" -> "Approve".
 std::string capitalised(std::string_view s);
+// The text with its first letter lower case, to run on in a sentence: "Secure funding" ->
+// "secure funding".
+std::string uncapitalised(std::string_view s);
 
 // "a, b, c".
 template <typename Range>

@@ -811,14 +811,11 @@ json finance_json(const SystemView& view) {
     // The plan's own note says what "not funded" means for it ("funded only until March
     // 2025"), where the word alone would overstate.
     if (!cost.note.empty()) {
-      std::string note = cost.note;
+      std::string note = uncapitalised(cost.note);
       if (note.back() == '.') note.pop_back();
-      note[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(note[0])));
       amount += "; " + note;
     }
-    std::string title = row.action->title ? row.action->title->value : row.id;
-    if (!title.empty())
-      title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+    const std::string title = uncapitalised(row.action->title ? row.action->title->value : row.id);
     unfunded.push_back(view.orgs.size() > 1 ? fmt::format("{} ({}: {})", title, row.org, amount)
                                             : fmt::format("{} ({})", title, amount));
   }

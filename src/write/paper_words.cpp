@@ -74,12 +74,8 @@ std::string planned_by_text(const SystemView& view, const std::vector<size_t>& r
   }
   const bool dated = r.state.due && r.state.due->is_date();
   const std::string due = dated ? display(*r.state.due) : "";
-  const bool all = [&] {
-    for (size_t i : rows) {
-      if (!view.rows[i].state.complete()) return false;
-    }
-    return true;
-  }();
+  const bool all = std::all_of(rows.begin(), rows.end(),
+                               [&](size_t i) { return view.rows[i].state.complete(); });
   const bool any_overdue =
       std::any_of(rows.begin(), rows.end(), [&](size_t i) { return view.rows[i].overdue; });
   if (all) return fmt::format("{}, now complete, was to add actions for {}", label, object);
@@ -431,14 +427,19 @@ std::string totals_sentence(const SystemView& view) {
   return text + ".";
 }
 
+// "the board last saw the plan, on 28 November 2024" ("in Q2 2024/25" for a date known only
+// to the month or quarter): where changes are counted from, when it is a meeting.
+std::string board_last_saw(const SystemView& view) {
+  return fmt::format("the board last saw the plan, {} {}", view.since->is_day() ? "on" : "in",
+                     display_long(*view.since));
+}
+
 // "in this reporting period, which began on 1 July 2025", or, counted from the board's last
 // meeting on the plan, "since the board last saw the plan, on 28 November 2024".
 std::string since_phrase(const SystemView& view) {
-  return view.since_meeting
-             ? fmt::format("since the board last saw the plan, {} {}",
-                           view.since->is_day() ? "on" : "in", display_long(*view.since))
-             : fmt::format("in this reporting period, which began on {}",
-                           display_long(view.since->plus_days(1)));
+  return view.since_meeting ? "since " + board_last_saw(view)
+                            : fmt::format("in this reporting period, which began on {}",
+                                          display_long(view.since->plus_days(1)));
 }
 
 // Whether the actions' progress is stale news: an organisation whose plan has recorded
@@ -810,11 +811,9 @@ std::vector<std::string> summary_paragraphs(const SystemView& view) {
   std::string changes;
   if (view.since) {
     const std::string since =
-        view.since_meeting
-            ? fmt::format("the board last saw the plan, {} {}", view.since->is_day() ? "on" : "in",
-                          display_long(*view.since))
-            : fmt::format("{}, the end of the {} reporting period", display_long(*view.since),
-                          month_year(view.previous->due));
+        view.since_meeting ? board_last_saw(view)
+                           : fmt::format("{}, the end of the {} reporting period",
+                                         display_long(*view.since), month_year(view.previous->due));
     changes = since_sentence(view, since);
   } else {
     changes = why_no_changes(view);
@@ -918,7 +917,7 @@ std::vector<std::string> key_points(const SystemView& view) {
       // The second of two joined by a semicolon runs on in lower case ("...; without a way
       // to ..."), unless it starts with an abbreviation (NHS, AWP).
       if (i > 0 && title.size() > 1 && std::islower(static_cast<unsigned char>(title[1])))
-        title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+        title = uncapitalised(title);
       named.push_back(r.score() ? fmt::format("{} (scored {})", title, *r.score()) : title);
     }
     points.push_back(
